@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qadam.Api.Features.Organisations;
+
+/// <summary>What an organisation is in the tree ministry → region → district → school or college.</summary>
+public enum OrganisationKind
+{
+    Ministry,
+    Region,
+    District,
+    School,
+    College,
+}
+
+/// <summary>An organisation in the education system, with its names in Kazakh and Russian.</summary>
+public sealed class Organisation
+{
+    private Organisation()
+    {
+        Code = NameKk = NameRu = string.Empty;
+    }
+
+    public Organisation(string code, OrganisationKind kind, string nameKk, string nameRu, Organisation? parent = null)
+    {
+        Id = Guid.CreateVersion7();
+        Code = code;
+        Kind = kind;
+        NameKk = nameKk;
+        NameRu = nameRu;
+        ParentId = parent?.Id;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Short stable code used in user names (<c>clerk.s1</c>) and registry numbers.</summary>
+    public string Code { get; private set; }
+
+    public OrganisationKind Kind { get; private set; }
+
+    public string NameKk { get; private set; }
+
+    public string NameRu { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.ToTable("organisations");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.Property(o => o.Code).HasMaxLength(32);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.NameKk).HasMaxLength(300);
+        builder.Property(o => o.NameRu).HasMaxLength(300);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Features.Organisations;
+
+/// <summary>One organisation as the API shows it.</summary>
+public sealed record OrganisationResponse(Guid Id, string Code, string Kind, string NameKk, string NameRu, Guid? ParentId);
+
+/// <summary>Maps <c>/api/organisations</c>.</summary>
+internal static class OrganisationsApi
+{
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
+        group.MapGet("/", ListAsync).WithSummary("Lists organisations, parents before children.");
+        return routes;
+    }
+
+    private static async Task<Ok<List<OrganisationResponse>>> ListAsync(QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var list = await db.Organisations.AsNoTracking()
+            .OrderBy(o => o.Kind).ThenBy(o => o.Code)
+            .Select(o => new OrganisationResponse(o.Id, o.Code, o.Kind.ToString(), o.NameKk, o.NameRu, o.ParentId))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(list);
+    }
+}

@@ -1,0 +1,44 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Qadam.Api.Hosting;
+
+/// <summary>Serilog set-up: readable lines in Development, compact JSON elsewhere, the request id on every line.</summary>
+internal static class QadamLogging
+{
+    private const string ReadableTemplate =
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateBootstrapLogger();
+
+    public static void Configure(WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                // A refused connection is reported once, in words, by StartupChecks and /health.
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
+                .Enrich.FromLogContext();
+            if (development)
+            {
+                configuration.WriteTo.Console(
+                    outputTemplate: ReadableTemplate,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Hosting;
+
+/// <summary>
+/// Checks the database before the server takes requests: the connection string is present and
+/// well-formed, PostgreSQL answers, migrations are applied, demo data is seeded when asked.
+/// A problem ends start-up with one log line that names it (issue 2), not a stack trace.
+/// </summary>
+internal static partial class StartupChecks
+{
+    public static async Task<bool> PrepareDatabaseAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Qadam.Startup");
+        var connectionString = app.Configuration.GetConnectionString(QadamApplication.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            LogMissingConnectionString(logger, QadamApplication.ConnectionStringName);
+            return false;
+        }
+
+        string where;
+        try
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            where = $"{parsed.Host}:{parsed.Port}/{parsed.Database} as {parsed.Username}";
+        }
+        catch (ArgumentException ex)
+        {
+            LogMalformedConnectionString(logger, QadamApplication.ConnectionStringName, ex.Message);
+            return false;
+        }
+
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
+            if (options.Demo)
+            {
+                await DemoData.SeedAsync(db, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException
+                                       || ex.InnerException is NpgsqlException or SocketException)
+        {
+            LogDatabaseUnreachable(logger, where, Innermost(ex).Message);
+            return false;
+        }
+
+        LogDatabaseReady(logger, where);
+        return true;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "No connection string '{Name:l}' is configured: set ConnectionStrings__{Name:l} or start with scripts/run, which provides a local PostgreSQL")]
+    private static partial void LogMissingConnectionString(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The connection string '{Name:l}' is malformed: {Problem:l}")]
+    private static partial void LogMalformedConnectionString(ILogger logger, string name, string problem);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot use PostgreSQL at {Where:l}: {Problem:l}")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, string where, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL at {Where:l} is ready; migrations applied")]
+    private static partial void LogDatabaseReady(ILogger logger, string where);
+}
