@@ -20,6 +20,9 @@ public sealed class ProcessModel
     /// <summary>The BPMN process name, if any.</summary>
     public string? Name { get; }
 
+    /// <summary>The legal act the whole procedure carries out (qadam:legalBasis on the process), if cited.</summary>
+    public LegalBasis? LegalBasis { get; internal set; }
+
     /// <summary>The top-level scope: nodes and flows directly under the process.</summary>
     public FlowScope Root { get; }
 

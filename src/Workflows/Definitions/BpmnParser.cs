@@ -1,0 +1,257 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Qadam.Workflows.Definitions;
+
+/// <summary>
+/// Reads BPMN 2.0 XML into an executable <see cref="Model.ProcessModel"/>, or into the list of
+/// reasons it cannot run (issue 3: refused at upload, never discovered at run time). Never throws on
+/// bad input: malformed XML, a DTD, an oversized file are problems like any other.
+/// </summary>
+/// <remarks>
+/// Which process runs: the one marked isExecutable="true", else the only process of the file. Other
+/// processes (pools) are not run, and message flows between pools are diagram-only (messages are
+/// correlated by name and qadam:correlationKey); pools without a process, lanes, annotations,
+/// associations, groups and data objects are diagram-only too. Elements outside the supported subset
+/// are refused wherever they are, in every pool, so a file never holds what the engine could not run.
+/// </remarks>
+public static class BpmnParser
+{
+    /// <summary>The largest file accepted, in characters: far above any real procedure, far below harm.</summary>
+    public const int MaxCharacters = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The deepest nesting of XML elements accepted. Real files nest sub-processes a few levels;
+    /// a file nested thousands deep exists only to exhaust the stack of whoever walks it.
+    /// </summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>The id used for problems of a file that has no readable definitions id (e.g. malformed XML).</summary>
+    public const string FileElementId = "definitions";
+
+    private static readonly XNamespace Bpmn = BpmnSubset.Ns;
+
+    static BpmnParser()
+    {
+        // Files from Russian-language Windows tools may declare windows-1251; .NET reads only the
+        // Unicode encodings until the code pages are registered.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Parses and validates BPMN XML text.</summary>
+    /// <param name="xml">The file's content.</param>
+    /// <param name="catalog">Names the references may use; null checks none (see <see cref="DefinitionCatalog"/>).</param>
+    public static BpmnParseResult Parse(string xml, DefinitionCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        if (xml.Length > MaxCharacters)
+        {
+            return Refused(FileElementId, TooLarge);
+        }
+
+        using var text = new StringReader(xml);
+        return Load(settings => XmlReader.Create(text, settings), catalog);
+    }
+
+    /// <summary>Parses and validates BPMN XML from a stream (its encoding read from the XML declaration).</summary>
+    /// <param name="xml">The file's content; not closed.</param>
+    /// <param name="catalog">Names the references may use; null checks none (see <see cref="DefinitionCatalog"/>).</param>
+    public static BpmnParseResult Parse(Stream xml, DefinitionCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        return Load(settings => XmlReader.Create(xml, settings), catalog);
+    }
+
+    internal static string? IdOf(XElement element)
+    {
+        var id = element.Attribute("id")?.Value.Trim();
+        return string.IsNullOrEmpty(id) ? null : id;
+    }
+
+    private static string TooLarge => $"the file is larger than {MaxCharacters:N0} characters";
+
+    private static BpmnParseResult Load(Func<XmlReaderSettings, XmlReader> open, DefinitionCatalog? catalog)
+    {
+        // No DTD, so no entity expansion (billion laughs) and no external entity reading local
+        // files or URLs; no resolver at all; a hard cap on size.
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharacters,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = false,
+        };
+
+        XDocument document;
+        try
+        {
+            using var reader = open(settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException ex)
+        {
+            return Refused(FileElementId, Describe(ex));
+        }
+
+        return Read(document, catalog);
+    }
+
+    private static string Describe(XmlException ex)
+    {
+        // The reader's messages for these two are about its own settings; say what they mean for the file.
+        if (ex.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            return "the file has a DTD (<!DOCTYPE>): DTDs and entities are not allowed in BPMN files";
+        }
+
+        if (ex.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
+        {
+            return TooLarge;
+        }
+
+        return $"the file is not well-formed XML: {ex.Message}";
+    }
+
+    private static BpmnParseResult Read(XDocument document, DefinitionCatalog? catalog)
+    {
+        var root = document.Root!;
+        if (root.Name != Bpmn + "definitions")
+        {
+            return Refused(
+                IdOf(root) ?? FileElementId,
+                $"the root element is {root.Name.LocalName} in '{root.Name.NamespaceName}', "
+                + $"not BPMN 2.0 definitions in '{BpmnSubset.Uri}'");
+        }
+
+        var definitionsId = IdOf(root) ?? FileElementId;
+        if (Nesting(root) > MaxNesting)
+        {
+            return Refused(definitionsId, $"elements are nested more than {MaxNesting} levels deep");
+        }
+
+        var problems = new List<DefinitionProblem>();
+        ReportDuplicateIds(document, problems);
+
+        var processes = root.Elements(Bpmn + "process").ToList();
+        var chosen = Choose(processes, definitionsId, problems);
+        var messages = RootElementsById(root, "message");
+        var errors = RootElementsById(root, "error");
+
+        Model.ProcessModel? model = null;
+        foreach (var process in processes)
+        {
+            var processId = IdOf(process);
+            if (processId is null)
+            {
+                problems.Add(new DefinitionProblem(definitionsId, "a process has no id"));
+            }
+            else if (process == chosen)
+            {
+                model = new BpmnProcessReader(messages, errors, problems).Read(process, processId);
+                problems.AddRange(DefinitionValidator.Validate(model, catalog));
+            }
+            else
+            {
+                BpmnProcessReader.ReportRefusals(process, processId, problems);
+            }
+        }
+
+        return new BpmnParseResult(model, [.. problems.Distinct()]);
+    }
+
+    private static XElement? Choose(List<XElement> processes, string definitionsId, List<DefinitionProblem> problems)
+    {
+        var executable = processes
+            .Where(p => string.Equals(p.Attribute("isExecutable")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (executable.Count == 1)
+        {
+            return executable[0];
+        }
+
+        if (executable.Count > 1)
+        {
+            problems.Add(new DefinitionProblem(
+                IdOf(executable[1]) ?? definitionsId,
+                $"{executable.Count} processes are marked isExecutable=\"true\" ({Ids(executable)}): "
+                + "a file holds the one process Qadam runs"));
+            return null;
+        }
+
+        switch (processes.Count)
+        {
+            case 1:
+                return processes[0];
+            case 0:
+                problems.Add(new DefinitionProblem(definitionsId, "the file has no process"));
+                return null;
+            default:
+                problems.Add(new DefinitionProblem(
+                    definitionsId,
+                    $"the file has {processes.Count} processes ({Ids(processes)}) and none is marked isExecutable=\"true\": "
+                    + "mark the one Qadam runs"));
+                return null;
+        }
+    }
+
+    /// <summary>The depth of the element tree, walked without recursion so depth itself cannot overflow the stack.</summary>
+    private static int Nesting(XElement root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(XElement Element, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.TryPop(out var item))
+        {
+            deepest = Math.Max(deepest, item.Depth);
+            if (deepest > MaxNesting)
+            {
+                break;
+            }
+
+            foreach (var child in item.Element.Elements())
+            {
+                pending.Push((child, item.Depth + 1));
+            }
+        }
+
+        return deepest;
+    }
+
+    private static string Ids(List<XElement> elements) =>
+        string.Join(", ", elements.Take(5).Select(e => IdOf(e) ?? "(no id)")) + (elements.Count > 5 ? ", …" : "");
+
+    private static void ReportDuplicateIds(XDocument document, List<DefinitionProblem> problems)
+    {
+        var duplicates = document.Descendants()
+            .Select(e => (Element: e, Id: IdOf(e)))
+            .Where(e => e.Id is not null)
+            .GroupBy(e => e.Id!, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1);
+        foreach (var group in duplicates)
+        {
+            var kinds = string.Join(", ", group.Select(e => e.Element.Name.LocalName));
+            problems.Add(new DefinitionProblem(
+                group.Key,
+                $"the id is used by {group.Count()} elements ({kinds}): ids must be unique in the file"));
+        }
+    }
+
+    private static Dictionary<string, XElement> RootElementsById(XElement definitions, string localName)
+    {
+        var byId = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var element in definitions.Elements(Bpmn + localName))
+        {
+            if (IdOf(element) is { } id)
+            {
+                byId.TryAdd(id, element);
+            }
+        }
+
+        return byId;
+    }
+
+    private static BpmnParseResult Refused(string elementId, string message) => new(null, [new DefinitionProblem(elementId, message)]);
+}

@@ -1,0 +1,564 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Workflows.Definitions;
+
+/// <summary>
+/// Reads one bpmn:process into a linked <see cref="ProcessModel"/>. Problems of reading (refused
+/// element types, broken references, unknown qadam attributes) are collected here; the rules on the
+/// linked graph are <see cref="DefinitionValidator"/>'s. A refused element becomes an
+/// <see cref="UnsupportedNode"/> so the graph around it stays whole.
+/// </summary>
+internal sealed class BpmnProcessReader(
+    IReadOnlyDictionary<string, XElement> messages,
+    IReadOnlyDictionary<string, XElement> errors,
+    List<DefinitionProblem> problems)
+{
+    private static readonly XNamespace Bpmn = BpmnSubset.Ns;
+    private static readonly XNamespace Qadam = QadamNamespace.Uri;
+
+    private static readonly (TimerKind Kind, string Element)[] TimerElements =
+        [(TimerKind.Date, "timeDate"), (TimerKind.Duration, "timeDuration"), (TimerKind.Cycle, "timeCycle")];
+
+    private readonly Dictionary<string, FlowElement> _elements = new(StringComparer.Ordinal);
+    private readonly HashSet<XElement> _refused = [];
+    private readonly List<(XElement Xml, FlowScope Scope)> _flows = [];
+    private readonly List<(XElement Xml, FlowNode Node)> _attached = [];
+    private readonly List<(XElement Xml, FlowNode Gateway)> _defaults = [];
+    private string _processId = "";
+
+    public ProcessModel Read(XElement process, string processId)
+    {
+        _processId = processId;
+        var root = new FlowScope(null);
+        ReadContainer(process, root, processId);
+        foreach (var (xml, scope) in _flows)
+        {
+            LinkFlow(xml, scope);
+        }
+
+        foreach (var (xml, node) in _attached)
+        {
+            Attach(xml, node);
+        }
+
+        foreach (var (xml, gateway) in _defaults)
+        {
+            SetDefault(xml, gateway);
+        }
+
+        var model = new ProcessModel(processId, process.Attribute("name")?.Value, root, _elements)
+        {
+            LegalBasis = ReadLegalBasis(process, processId),
+        };
+        CheckExtensionUse(process);
+        return model;
+    }
+
+    /// <summary>
+    /// Reports the refused elements inside a container without building anything: a process Qadam
+    /// will not run, or a refused transaction or event sub-process, whose content is named too so
+    /// that one upload lists everything to change.
+    /// </summary>
+    public static void ReportRefusals(XElement container, string containerId, List<DefinitionProblem> problems)
+    {
+        // The start of an event sub-process carries its trigger (error, escalation ...); it goes with
+        // the event sub-process, already named, rather than being a second problem.
+        var eventSubProcess = string.Equals(
+            container.Attribute("triggeredByEvent")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        foreach (var child in container.Elements())
+        {
+            var id = BpmnParser.IdOf(child) ?? containerId;
+            if (eventSubProcess && child.Name == Bpmn + "startEvent")
+            {
+                continue;
+            }
+
+            if (BpmnSubset.Refusal(child) is { } refusal)
+            {
+                problems.Add(new DefinitionProblem(id, refusal));
+            }
+
+            if (BpmnSubset.IsContainer(child))
+            {
+                ReportRefusals(child, id, problems);
+            }
+        }
+    }
+
+    private void ReadContainer(XElement container, FlowScope scope, string containerId)
+    {
+        foreach (var child in container.Elements())
+        {
+            if (child.Name.Namespace != Bpmn || BpmnSubset.IsDiagramOnly(child.Name.LocalName))
+            {
+                // Other namespaces (a modeler's own extensions) carry nothing the engine runs.
+                continue;
+            }
+
+            if (child.Name.LocalName == "sequenceFlow")
+            {
+                _flows.Add((child, scope));
+                continue;
+            }
+
+            ReadNode(child, scope, containerId);
+        }
+    }
+
+    private void ReadNode(XElement xml, FlowScope scope, string containerId)
+    {
+        var kind = xml.Name.LocalName;
+        var id = BpmnParser.IdOf(xml);
+        if (id is null)
+        {
+            problems.Add(new DefinitionProblem(containerId, $"a {kind} inside has no id: every element needs one"));
+            _refused.Add(xml);
+            return;
+        }
+
+        if (_elements.ContainsKey(id))
+        {
+            // A duplicate id, already reported for the whole file; the first element keeps it.
+            _refused.Add(xml);
+            return;
+        }
+
+        var name = xml.Attribute("name")?.Value;
+        if (BpmnSubset.Refusal(xml) is { } refusal)
+        {
+            problems.Add(new DefinitionProblem(id, refusal));
+            _refused.Add(xml);
+            var placeholder = new UnsupportedNode(id, name, kind);
+            Add(placeholder, scope);
+            if (BpmnSubset.IsContainer(xml))
+            {
+                ReportRefusals(xml, id, problems);
+            }
+
+            if (kind == "boundaryEvent")
+            {
+                _attached.Add((xml, placeholder));
+            }
+
+            return;
+        }
+
+        var extension = ReadExtension(xml, id);
+        FlowNode node = kind switch
+        {
+            "startEvent" => new StartEvent(id, name, extension, ReadTrigger(xml, id)),
+            "endEvent" => new EndEvent(id, name, extension, ReadTrigger(xml, id)),
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, name, extension, ReadTrigger(xml, id)),
+            "boundaryEvent" => ReadBoundary(xml, id, name, extension),
+            "userTask" => new UserTask(id, name, extension, ReadMultiInstance(xml)),
+            "serviceTask" => new ServiceTask(id, name, extension, QadamVocabulary.Read(xml, QadamVocabulary.Activity) ?? ""),
+            "businessRuleTask" => new BusinessRuleTask(
+                id,
+                name,
+                extension,
+                QadamVocabulary.Read(xml, QadamVocabulary.Table) ?? "",
+                QadamVocabulary.Read(xml, QadamVocabulary.ResultVariable) ?? ""),
+            "subProcess" => new SubProcess(id, name, extension),
+            "callActivity" => new CallActivity(id, name, extension, xml.Attribute("calledElement")?.Value.Trim() ?? "", ReadOutputs(xml)),
+            "exclusiveGateway" => new ExclusiveGateway(id, name, extension),
+            "parallelGateway" => new ParallelGateway(id, name, extension),
+            "inclusiveGateway" => new InclusiveGateway(id, name, extension),
+
+            // BpmnSubset.Refusal has refused every other kind above.
+            _ => throw new UnreachableException($"{kind} passed BpmnSubset but has no model type."),
+        };
+        Add(node, scope);
+
+        if (!string.IsNullOrWhiteSpace(xml.Attribute("default")?.Value))
+        {
+            _defaults.Add((xml, node));
+        }
+
+        if (node is SubProcess subProcess)
+        {
+            ReadContainer(xml, subProcess.Inner, id);
+        }
+    }
+
+    private void Add(FlowNode node, FlowScope scope)
+    {
+        node.Scope = scope;
+        scope.Nodes.Add(node);
+        _elements[node.Id] = node;
+    }
+
+    private BoundaryEvent ReadBoundary(XElement xml, string id, string? name, QadamAttributes extension)
+    {
+        var trigger = ReadTrigger(xml, id);
+        var cancel = !string.Equals(xml.Attribute("cancelActivity")?.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        if (trigger is ErrorTrigger && !cancel)
+        {
+            problems.Add(new DefinitionProblem(
+                id,
+                "an error boundary event always interrupts its activity: remove cancelActivity=\"false\""));
+        }
+
+        var boundary = new BoundaryEvent(id, name, extension, trigger, cancel);
+        _attached.Add((xml, boundary));
+        return boundary;
+    }
+
+    private EventTrigger ReadTrigger(XElement xml, string id)
+    {
+        // BpmnSubset has refused every event with more than one definition, or one of the wrong kind.
+        var definition = xml.Elements().FirstOrDefault(e =>
+            e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
+        return definition?.Name.LocalName switch
+        {
+            "messageEventDefinition" => ReadMessage(definition, id),
+            "timerEventDefinition" => ReadTimer(definition, id),
+            "errorEventDefinition" => new ErrorTrigger(ReadErrorCode(definition, id)),
+            "terminateEventDefinition" => TerminateTrigger.Instance,
+            _ => NoneTrigger.Instance,
+        };
+    }
+
+    private MessageTrigger ReadMessage(XElement definition, string id)
+    {
+        var messageRef = definition.Attribute("messageRef")?.Value.Trim();
+        var key = ExpressionSyntax.Normalize(QadamVocabulary.Read(definition, QadamVocabulary.CorrelationKey));
+        if (string.IsNullOrEmpty(messageRef))
+        {
+            problems.Add(new DefinitionProblem(id, "the message event names no message: set messageRef to a bpmn:message"));
+            return new MessageTrigger("", key);
+        }
+
+        if (!messages.TryGetValue(messageRef, out var message))
+        {
+            problems.Add(new DefinitionProblem(id, $"messageRef {DefinitionProblem.Quote(messageRef)} names no bpmn:message of this file"));
+            return new MessageTrigger("", key);
+        }
+
+        var name = message.Attribute("name")?.Value.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            problems.Add(new DefinitionProblem(messageRef, "the message has no name: the name is what a sender correlates on"));
+        }
+
+        key ??= ExpressionSyntax.Normalize(QadamVocabulary.Read(message, QadamVocabulary.CorrelationKey));
+        return new MessageTrigger(name ?? "", key);
+    }
+
+    private TimerTrigger ReadTimer(XElement definition, string id)
+    {
+        var values = new List<(TimerKind Kind, string Text)>();
+        foreach (var (kind, element) in TimerElements)
+        {
+            var text = definition.Element(Bpmn + element)?.Value;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                values.Add((kind, text));
+            }
+        }
+
+        if (values.Count > 1)
+        {
+            problems.Add(new DefinitionProblem(id, "the timer has more than one of timeDate, timeDuration and timeCycle: keep one"));
+        }
+
+        // An empty timer reads as an empty duration; the validator names what is missing.
+        return values.Count == 0
+            ? new TimerTrigger(TimerKind.Duration, "")
+            : new TimerTrigger(values[0].Kind, ExpressionSyntax.NormalizeLiteralOrExpression(values[0].Text) ?? "");
+    }
+
+    private string? ReadErrorCode(XElement definition, string id)
+    {
+        var errorRef = definition.Attribute("errorRef")?.Value.Trim();
+        if (string.IsNullOrEmpty(errorRef))
+        {
+            // No error named: a boundary catches every error; an end event throws one without a code.
+            return null;
+        }
+
+        if (!errors.TryGetValue(errorRef, out var error))
+        {
+            problems.Add(new DefinitionProblem(id, $"errorRef {DefinitionProblem.Quote(errorRef)} names no bpmn:error of this file"));
+            return null;
+        }
+
+        var code = error.Attribute("errorCode")?.Value.Trim();
+        return string.IsNullOrEmpty(code) ? null : code;
+    }
+
+    private static MultiInstance? ReadMultiInstance(XElement xml)
+    {
+        if (xml.Element(Bpmn + "multiInstanceLoopCharacteristics") is not { } loop)
+        {
+            return null;
+        }
+
+        return new MultiInstance
+        {
+            Collection = ExpressionSyntax.Normalize(QadamVocabulary.Read(loop, QadamVocabulary.Collection)),
+            Cardinality = ExpressionSyntax.Normalize(loop.Element(Bpmn + "loopCardinality")?.Value),
+            ElementVariable = QadamVocabulary.Read(loop, QadamVocabulary.ElementVariable) ?? "item",
+            CompletionCondition = ExpressionSyntax.Normalize(loop.Element(Bpmn + "completionCondition")?.Value),
+            OutputCollection = QadamVocabulary.Read(loop, QadamVocabulary.OutputCollection),
+        };
+    }
+
+    private static List<string>? ReadOutputs(XElement xml)
+    {
+        // Absent copies every variable back; present but empty copies none.
+        var raw = xml.Attribute(Qadam + QadamVocabulary.Outputs)?.Value;
+        return raw is null ? null : SplitList(raw);
+    }
+
+    private QadamAttributes ReadExtension(XElement xml, string id) => new()
+    {
+        CandidateRoles = SplitList(QadamVocabulary.Read(xml, QadamVocabulary.CandidateRoles)),
+        OrganisationScope = QadamVocabulary.Read(xml, QadamVocabulary.OrganisationScope),
+        FormKey = QadamVocabulary.Read(xml, QadamVocabulary.FormKey),
+        TemplateKey = QadamVocabulary.Read(xml, QadamVocabulary.TemplateKey),
+        Deadline = ExpressionSyntax.NormalizeLiteralOrExpression(QadamVocabulary.Read(xml, QadamVocabulary.Deadline)),
+        LabelKk = QadamVocabulary.Read(xml, QadamVocabulary.LabelKk),
+        LabelRu = QadamVocabulary.Read(xml, QadamVocabulary.LabelRu),
+        LegalBasis = ReadLegalBasis(xml, id),
+    };
+
+    private LegalBasis? ReadLegalBasis(XElement xml, string id)
+    {
+        var citations = xml.Elements(Bpmn + "extensionElements").Elements(Qadam + QadamVocabulary.LegalBasisElement).ToList();
+        if (citations.Count == 0)
+        {
+            return null;
+        }
+
+        if (citations.Count > 1)
+        {
+            problems.Add(new DefinitionProblem(id, "more than one qadam:legalBasis: cite the one paragraph this step carries out"));
+        }
+
+        var citation = citations[0];
+        foreach (var attribute in citation.Attributes().Where(a => !a.IsNamespaceDeclaration))
+        {
+            if (attribute.Name.Namespace != XNamespace.None
+                || !QadamVocabulary.LegalBasisAttributes.Contains(attribute.Name.LocalName, StringComparer.Ordinal))
+            {
+                problems.Add(new DefinitionProblem(
+                    id,
+                    $"qadam:legalBasis has no attribute {DefinitionProblem.Quote(attribute.Name.LocalName)} (act, edition, paragraph)"));
+            }
+        }
+
+        var act = Trimmed(citation.Attribute(QadamVocabulary.Act));
+        if (act is null)
+        {
+            problems.Add(new DefinitionProblem(id, "qadam:legalBasis needs act: the legal act this step carries out"));
+            return null;
+        }
+
+        return new LegalBasis(
+            act,
+            Trimmed(citation.Attribute(QadamVocabulary.Edition)),
+            Trimmed(citation.Attribute(QadamVocabulary.Paragraph)));
+    }
+
+    private void LinkFlow(XElement xml, FlowScope scope)
+    {
+        var id = BpmnParser.IdOf(xml);
+        var scopeId = scope.Owner?.Id ?? _processId;
+        if (id is null)
+        {
+            problems.Add(new DefinitionProblem(scopeId, "a sequenceFlow inside has no id: every element needs one"));
+            return;
+        }
+
+        if (_elements.ContainsKey(id))
+        {
+            return;
+        }
+
+        var source = Endpoint(xml, id, "sourceRef");
+        var target = Endpoint(xml, id, "targetRef");
+        if (source is null || target is null)
+        {
+            return;
+        }
+
+        if (source.Scope != scope || target.Scope != scope)
+        {
+            problems.Add(new DefinitionProblem(id, $"the flow from {source.Id} to {target.Id} crosses a sub-process boundary: "
+                                                   + "a sequence flow stays inside one process or sub-process"));
+            return;
+        }
+
+        var flow = new SequenceFlow(id, xml.Attribute("name")?.Value, source, target, ReadCondition(xml, id)) { Scope = scope };
+        scope.Flows.Add(flow);
+        source.Outgoing.Add(flow);
+        target.Incoming.Add(flow);
+        _elements[id] = flow;
+    }
+
+    private FlowNode? Endpoint(XElement xml, string id, string attribute)
+    {
+        var reference = xml.Attribute(attribute)?.Value.Trim();
+        if (string.IsNullOrEmpty(reference))
+        {
+            problems.Add(new DefinitionProblem(id, $"the sequence flow has no {attribute}"));
+            return null;
+        }
+
+        if (_elements.TryGetValue(reference, out var element) && element is FlowNode node)
+        {
+            return node;
+        }
+
+        problems.Add(new DefinitionProblem(id, $"{attribute} {DefinitionProblem.Quote(reference)} names no flow node of this process"));
+        return null;
+    }
+
+    private string? ReadCondition(XElement xml, string id)
+    {
+        if (xml.Element(Bpmn + "conditionExpression") is not { } condition)
+        {
+            return null;
+        }
+
+        var language = condition.Attribute("language")?.Value.Trim();
+        if (!string.IsNullOrEmpty(language) && !IsJavaScript(language))
+        {
+            problems.Add(new DefinitionProblem(
+                id,
+                $"the condition is in {DefinitionProblem.Quote(language)}: conditions are JavaScript expressions"));
+        }
+
+        return ExpressionSyntax.Normalize(condition.Value);
+    }
+
+    private static bool IsJavaScript(string language) =>
+        language.ToLowerInvariant() is "javascript" or "js" or "ecmascript" or "text/javascript" or "application/javascript";
+
+    private void Attach(XElement xml, FlowNode boundary)
+    {
+        var reference = xml.Attribute("attachedToRef")?.Value.Trim();
+        if (string.IsNullOrEmpty(reference))
+        {
+            problems.Add(new DefinitionProblem(boundary.Id, "the boundary event has no attachedToRef: attach it to an activity"));
+            return;
+        }
+
+        if (!_elements.TryGetValue(reference, out var element) || element is not FlowNode activity)
+        {
+            problems.Add(new DefinitionProblem(
+                boundary.Id,
+                $"attachedToRef {DefinitionProblem.Quote(reference)} names no activity of this process"));
+            return;
+        }
+
+        if (activity.Scope != boundary.Scope)
+        {
+            problems.Add(new DefinitionProblem(
+                boundary.Id,
+                $"the boundary event sits in another scope than {reference}, the activity it is attached to"));
+            return;
+        }
+
+        if (activity is not (UserTask or ServiceTask or BusinessRuleTask or SubProcess or CallActivity or UnsupportedNode))
+        {
+            problems.Add(new DefinitionProblem(
+                boundary.Id,
+                $"it is attached to {activity.Kind} {reference}: boundary events attach to tasks, sub-processes and call activities"));
+            return;
+        }
+
+        switch (boundary)
+        {
+            case BoundaryEvent supported:
+                supported.AttachedTo = activity;
+                activity.Boundaries.Add(supported);
+                break;
+            case UnsupportedNode refused:
+                refused.AttachedTo = activity;
+                break;
+        }
+    }
+
+    private void SetDefault(XElement xml, FlowNode node)
+    {
+        var reference = xml.Attribute("default")!.Value.Trim();
+        if (node is not (ExclusiveGateway or InclusiveGateway))
+        {
+            problems.Add(new DefinitionProblem(
+                node.Id,
+                $"{node.Kind} names a default flow: default flows are honoured on exclusive and inclusive gateways only"));
+            return;
+        }
+
+        if (!_elements.TryGetValue(reference, out var element) || element is not SequenceFlow flow || flow.Source != node)
+        {
+            problems.Add(new DefinitionProblem(
+                node.Id,
+                $"the default flow {DefinitionProblem.Quote(reference)} is not a sequence flow leaving this gateway"));
+            return;
+        }
+
+        flow.IsDefault = true;
+        switch (node)
+        {
+            case ExclusiveGateway exclusive:
+                exclusive.Default = flow;
+                break;
+            case InclusiveGateway inclusive:
+                inclusive.Default = flow;
+                break;
+        }
+    }
+
+    /// <summary>Refuses qadam attributes and elements where the descriptor does not declare them.</summary>
+    private void CheckExtensionUse(XElement process)
+    {
+        var scanned = process.DescendantsAndSelf()
+            .Where(e => !e.AncestorsAndSelf().Any(_refused.Contains))
+            .Concat(messages.Values);
+        foreach (var element in scanned)
+        {
+            if (element.Name.Namespace == Qadam)
+            {
+                var owner = element.Parent?.Parent;
+                var allowed = element.Name.LocalName == QadamVocabulary.LegalBasisElement
+                              && element.Parent?.Name == Bpmn + "extensionElements"
+                              && owner?.Name.Namespace == Bpmn
+                              && QadamVocabulary.AllowsLegalBasis(owner.Name.LocalName);
+                if (!allowed)
+                {
+                    problems.Add(new DefinitionProblem(
+                        NearestId(element),
+                        $"qadam:{element.Name.LocalName} is not allowed here (see qadam.moddle.json)"));
+                }
+
+                continue;
+            }
+
+            foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == Qadam))
+            {
+                if (element.Name.Namespace != Bpmn || !QadamVocabulary.Allows(element.Name.LocalName, attribute.Name.LocalName))
+                {
+                    problems.Add(new DefinitionProblem(
+                        NearestId(element),
+                        $"qadam:{attribute.Name.LocalName} is not an attribute of {element.Name.LocalName} (see qadam.moddle.json)"));
+                }
+            }
+        }
+    }
+
+    private static string NearestId(XElement element) =>
+        element.AncestorsAndSelf().Select(BpmnParser.IdOf).FirstOrDefault(id => id is not null) ?? "definitions";
+
+    private static List<string> SplitList(string? value) =>
+        value is null ? [] : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    private static string? Trimmed(XAttribute? attribute)
+    {
+        var value = attribute?.Value.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+}

@@ -1,0 +1,368 @@
+using System.Text.RegularExpressions;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Workflows.Definitions;
+
+/// <summary>
+/// The rules a linked process must meet before it may run: the shape of the graph (starts, ends,
+/// outgoing flows, gateway conditions and defaults, reachability), the syntax of every expression
+/// and timer, the attributes each step needs, and, with a <see cref="DefinitionCatalog"/>, that every
+/// activity, form, template, table and called definition it names exists. <see cref="BpmnParser"/>
+/// runs it; call it again with a fuller catalog, e.g. before publishing.
+/// </summary>
+public static partial class DefinitionValidator
+{
+    /// <summary>Every problem of <paramref name="model"/>, each naming the element to fix; empty when it may run.</summary>
+    /// <param name="model">A process as the parser linked it.</param>
+    /// <param name="catalog">Names the references may use; null, or a null set in it, checks none of that kind.</param>
+    public static IReadOnlyList<DefinitionProblem> Validate(ProcessModel model, DefinitionCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = new List<DefinitionProblem>();
+        ValidateScope(model.Root, model.Id, problems, catalog ?? DefinitionCatalog.None);
+        return problems;
+    }
+
+    private static void ValidateScope(FlowScope scope, string scopeId, List<DefinitionProblem> problems, DefinitionCatalog catalog)
+    {
+        var hasStart = CheckStarts(scope, scopeId, problems);
+        foreach (var node in scope.Nodes)
+        {
+            if (node is UnsupportedNode)
+            {
+                // Refused already, with its reason; anything more about it would be noise.
+                continue;
+            }
+
+            CheckFlows(node, problems);
+            CheckAttributes(node, problems, catalog);
+            CheckTrigger(node, problems);
+            if (node is SubProcess subProcess)
+            {
+                ValidateScope(subProcess.Inner, subProcess.Id, problems, catalog);
+            }
+        }
+
+        foreach (var flow in scope.Flows)
+        {
+            CheckCondition(flow, problems);
+        }
+
+        if (hasStart)
+        {
+            CheckReachable(scope, problems);
+        }
+    }
+
+    private static bool CheckStarts(FlowScope scope, string scopeId, List<DefinitionProblem> problems)
+    {
+        var starts = scope.Nodes.OfType<StartEvent>().ToList();
+        var noneStarts = starts.Where(s => s.Trigger is NoneTrigger).ToList();
+        if (scope.Owner is null)
+        {
+            if (starts.Count == 0 && !scope.Nodes.Any(n => n is UnsupportedNode { Kind: "startEvent" }))
+            {
+                problems.Add(new DefinitionProblem(scopeId, "the process has no start event"));
+            }
+
+            foreach (var extra in noneStarts.Skip(1))
+            {
+                problems.Add(new DefinitionProblem(extra.Id, $"a second none start event (the first is {noneStarts[0].Id}): "
+                                                             + "a case starts at one; other ways in are message or timer start events"));
+            }
+
+            return starts.Count > 0;
+        }
+
+        foreach (var triggered in starts.Where(s => s.Trigger is not NoneTrigger))
+        {
+            problems.Add(new DefinitionProblem(
+                triggered.Id,
+                "a start event inside a sub-process must be a none start event (no message or timer)"));
+        }
+
+        if (noneStarts.Count != 1)
+        {
+            problems.Add(new DefinitionProblem(
+                scopeId,
+                noneStarts.Count == 0
+                    ? "the sub-process has no none start event: it needs exactly one, where it begins"
+                    : $"the sub-process has {noneStarts.Count} none start events ({string.Join(", ", noneStarts.Select(s => s.Id))}): "
+                      + "it needs exactly one"));
+        }
+
+        return starts.Count > 0;
+    }
+
+    private static void CheckFlows(FlowNode node, List<DefinitionProblem> problems)
+    {
+        switch (node)
+        {
+            case StartEvent when node.Incoming.Count > 0:
+                problems.Add(new DefinitionProblem(node.Id, $"the start event has incoming flow ({FlowIds(node.Incoming)})"));
+                break;
+            case BoundaryEvent when node.Incoming.Count > 0:
+                problems.Add(new DefinitionProblem(
+                    node.Id,
+                    $"the boundary event has incoming flow ({FlowIds(node.Incoming)}): it is entered through its activity"));
+                break;
+        }
+
+        if (node is EndEvent)
+        {
+            if (node.Outgoing.Count > 0)
+            {
+                problems.Add(new DefinitionProblem(node.Id, $"the end event has outgoing flow ({FlowIds(node.Outgoing)})"));
+            }
+
+            return;
+        }
+
+        if (node.Outgoing.Count == 0)
+        {
+            problems.Add(new DefinitionProblem(
+                node.Id,
+                node is ExclusiveGateway or ParallelGateway or InclusiveGateway
+                    ? $"the {node.Kind} has no outgoing flow"
+                    : $"the {node.Kind} has no outgoing flow: every path must lead to an end event"));
+        }
+
+        if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
+        {
+            foreach (var flow in node.Outgoing.Where(f => f is { IsDefault: false, Condition: null }))
+            {
+                problems.Add(new DefinitionProblem(
+                    flow.Id,
+                    $"the flow leaves {node.Kind} {node.Id} without a condition: "
+                    + "give it a condition or make it the gateway's default flow"));
+            }
+        }
+    }
+
+    private static void CheckCondition(SequenceFlow flow, List<DefinitionProblem> problems)
+    {
+        if (flow.Condition is null || flow.Source is UnsupportedNode)
+        {
+            return;
+        }
+
+        if (flow.IsDefault)
+        {
+            problems.Add(new DefinitionProblem(
+                flow.Id,
+                $"the flow is the default flow of {flow.Source.Id} and has a condition: a default flow has none"));
+            return;
+        }
+
+        if (flow.Source is not (ExclusiveGateway or InclusiveGateway))
+        {
+            problems.Add(new DefinitionProblem(
+                flow.Id,
+                $"the flow has a condition but leaves {flow.Source.Kind} {flow.Source.Id}: "
+                + "conditions are evaluated on flows leaving exclusive and inclusive gateways only"));
+            return;
+        }
+
+        CheckExpression(flow.Id, "the condition", flow.Condition, problems);
+    }
+
+    private static void CheckAttributes(FlowNode node, List<DefinitionProblem> problems, DefinitionCatalog catalog)
+    {
+        var extension = node.Extension;
+        CheckReference(node.Id, "form", extension.FormKey, catalog.FormKeys, problems);
+        CheckReference(node.Id, "document template", extension.TemplateKey, catalog.TemplateKeys, problems);
+        if (extension.Deadline is { } deadline)
+        {
+            CheckLiteralOrExpression(node.Id, "qadam:deadline", deadline, TimerSyntax.CheckDeadline, problems);
+        }
+
+        if (extension.OrganisationScope is { } scope && scope.StartsWith('='))
+        {
+            CheckExpression(node.Id, "qadam:organisationScope", scope[1..], problems);
+        }
+
+        switch (node)
+        {
+            case UserTask task:
+                if (extension.CandidateRoles.Count == 0)
+                {
+                    problems.Add(new DefinitionProblem(
+                        node.Id,
+                        "the userTask has no qadam:candidateRoles: name the roles that may claim it"));
+                }
+
+                if (task.MultiInstance is { } loop)
+                {
+                    CheckMultiInstance(node.Id, loop, problems);
+                }
+
+                break;
+            case ServiceTask service:
+                Require(
+                    node.Id,
+                    service.Activity,
+                    "the serviceTask has no qadam:activity: name the registered activity it runs, e.g. render-document",
+                    problems);
+                CheckReference(node.Id, "activity", service.Activity, catalog.Activities, problems);
+                break;
+            case BusinessRuleTask rule:
+                Require(node.Id, rule.TableKey, "the businessRuleTask has no qadam:table: name the condition table it evaluates", problems);
+                Require(
+                    node.Id,
+                    rule.ResultVariable,
+                    "the businessRuleTask has no qadam:resultVariable: name the variable that receives the result",
+                    problems);
+                CheckVariableName(node.Id, "qadam:resultVariable", rule.ResultVariable, problems);
+                CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
+                break;
+            case CallActivity call:
+                Require(node.Id, call.CalledElement, "the callActivity has no calledElement: name the definition key it starts", problems);
+                CheckReference(node.Id, "definition", call.CalledElement, catalog.DefinitionKeys, problems);
+                break;
+        }
+    }
+
+    private static void CheckMultiInstance(string id, MultiInstance loop, List<DefinitionProblem> problems)
+    {
+        if ((loop.Collection is null) == (loop.Cardinality is null))
+        {
+            problems.Add(new DefinitionProblem(
+                id,
+                loop.Collection is null
+                    ? "the multi-instance task has neither qadam:collection nor loopCardinality: say how many instances to create"
+                    : "the multi-instance task has both qadam:collection and loopCardinality: keep one"));
+        }
+
+        if (loop.Collection is not null)
+        {
+            CheckExpression(id, "qadam:collection", loop.Collection, problems);
+        }
+
+        if (loop.Cardinality is not null)
+        {
+            CheckExpression(id, "loopCardinality", loop.Cardinality, problems);
+        }
+
+        if (loop.CompletionCondition is not null)
+        {
+            CheckExpression(id, "completionCondition", loop.CompletionCondition, problems);
+        }
+
+        CheckVariableName(id, "qadam:elementVariable", loop.ElementVariable, problems);
+        CheckVariableName(id, "qadam:outputCollection", loop.OutputCollection, problems);
+    }
+
+    private static void CheckTrigger(FlowNode node, List<DefinitionProblem> problems)
+    {
+        var trigger = node switch
+        {
+            StartEvent s => s.Trigger,
+            IntermediateCatchEvent c => c.Trigger,
+            BoundaryEvent b => b.Trigger,
+            _ => null,
+        };
+
+        switch (trigger)
+        {
+            case TimerTrigger { Value.Length: 0 }:
+                problems.Add(new DefinitionProblem(node.Id, "the timer has no timeDate, timeDuration or timeCycle value"));
+                break;
+            case TimerTrigger timer:
+                if (timer.Kind == TimerKind.Cycle && node is not StartEvent)
+                {
+                    problems.Add(new DefinitionProblem(
+                        node.Id,
+                        "a timer cycle (timeCycle) repeats only on a timer start event: use timeDuration or timeDate here"));
+                }
+
+                CheckLiteralOrExpression(node.Id, "the timer", timer.Value, text => TimerSyntax.Check(timer.Kind, text), problems);
+                break;
+            case MessageTrigger { CorrelationKey: { } key }:
+                CheckExpression(node.Id, "qadam:correlationKey", key, problems);
+                break;
+        }
+    }
+
+    private static void CheckReachable(FlowScope scope, List<DefinitionProblem> problems)
+    {
+        var refusedBoundaries = scope.Nodes.OfType<UnsupportedNode>()
+            .Where(n => n.AttachedTo is not null)
+            .ToLookup(n => n.AttachedTo!);
+        var reached = new HashSet<FlowNode>();
+        // A refused element with no incoming flow (a link catch event, a signal start) was meant as a
+        // way in: what follows it is not reported unreachable on top of the refusal.
+        var pending = new Stack<FlowNode>(scope.Nodes.Where(n => n is StartEvent || n is UnsupportedNode { Incoming.Count: 0 }));
+        while (pending.TryPop(out var node))
+        {
+            if (!reached.Add(node))
+            {
+                continue;
+            }
+
+            foreach (var next in node.Outgoing.Select(f => f.Target)
+                         .Concat(node.Boundaries)
+                         .Concat(refusedBoundaries[node]))
+            {
+                pending.Push(next);
+            }
+        }
+
+        foreach (var node in scope.Nodes.Where(n => !reached.Contains(n) && n is not UnsupportedNode))
+        {
+            var where = scope.Owner is null ? "the process" : $"sub-process {scope.Owner.Id}";
+            problems.Add(new DefinitionProblem(node.Id, $"the {node.Kind} cannot be reached from any start event of {where}"));
+        }
+    }
+
+    private static void CheckLiteralOrExpression(
+        string id, string what, string value, Func<string, string?> checkLiteral, List<DefinitionProblem> problems)
+    {
+        if (value.StartsWith('='))
+        {
+            CheckExpression(id, what, value[1..], problems);
+        }
+        else if (checkLiteral(value) is { } error)
+        {
+            problems.Add(new DefinitionProblem(id, $"{what}: {error}"));
+        }
+    }
+
+    private static void CheckExpression(string id, string what, string expression, List<DefinitionProblem> problems)
+    {
+        if (ExpressionSyntax.Check(expression) is { } error)
+        {
+            problems.Add(new DefinitionProblem(id, $"{what} {DefinitionProblem.Quote(expression)} {error}"));
+        }
+    }
+
+    private static void Require(string id, string value, string message, List<DefinitionProblem> problems)
+    {
+        if (value.Length == 0)
+        {
+            problems.Add(new DefinitionProblem(id, message));
+        }
+    }
+
+    private static void CheckReference(string id, string kind, string? name, IReadOnlySet<string>? known, List<DefinitionProblem> problems)
+    {
+        if (known is not null && !string.IsNullOrEmpty(name) && !known.Contains(name))
+        {
+            problems.Add(new DefinitionProblem(id, $"there is no {kind} {DefinitionProblem.Quote(name)}"));
+        }
+    }
+
+    private static void CheckVariableName(string id, string what, string? name, List<DefinitionProblem> problems)
+    {
+        if (!string.IsNullOrEmpty(name) && !VariableName().IsMatch(name))
+        {
+            problems.Add(new DefinitionProblem(
+                id,
+                $"{what} {DefinitionProblem.Quote(name)} is not a variable name (letters, digits, _ and $; not starting with a digit)"));
+        }
+    }
+
+    private static string FlowIds(IEnumerable<SequenceFlow> flows) => string.Join(", ", flows.Select(f => f.Id));
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableName();
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>Who issues a command: a user id with the role and organisation they act in, or the engine itself.</summary>
+/// <param name="Id">User id (or "engine").</param>
+/// <param name="Role">The role acted in.</param>
+/// <param name="Organisation">The organisation acted for.</param>
+public sealed record Actor(string Id, string? Role = null, string? Organisation = null)
+{
+    /// <summary>The engine's own actor (timers, jobs).</summary>
+    public static readonly Actor Engine = new("engine");
+}
+
+/// <summary>Start an instance of the version of <paramref name="DefinitionKey"/> in force on <paramref name="ReferenceDate"/>.</summary>
+/// <param name="DefinitionKey">The definition key.</param>
+/// <param name="ReferenceDate">The filing date; it chooses the version.</param>
+/// <param name="Actor">Who starts it.</param>
+/// <param name="Variables">Initial variables.</param>
+/// <param name="BusinessKey">The caller's key (case id).</param>
+/// <param name="IdempotencyKey">Replaying a key returns the first result.</param>
+public sealed record StartProcess(
+    string DefinitionKey, DateOnly ReferenceDate, Actor Actor, JsonObject? Variables = null, string? BusinessKey = null, string? IdempotencyKey = null);
+
+/// <summary>Complete a user task with form data.</summary>
+/// <param name="TaskId">The task.</param>
+/// <param name="Actor">Who completes it.</param>
+/// <param name="Output">Form data, merged into the variables (or collected, for a multi-instance task).</param>
+/// <param name="IdempotencyKey">Replaying a key returns the first result.</param>
+public sealed record CompleteTask(Guid TaskId, Actor Actor, JsonObject? Output = null, string? IdempotencyKey = null);
+
+/// <summary>Deliver a message to the instances waiting for it (or start one at a message start event).</summary>
+/// <param name="MessageName">The message name.</param>
+/// <param name="CorrelationKey">The key the waiting instances subscribed with; null matches subscriptions without a key.</param>
+/// <param name="Actor">Who sends it.</param>
+/// <param name="Variables">Payload merged into the variables.</param>
+/// <param name="ReferenceDate">For a message start: the date that chooses the version (today in Kazakhstan if null).</param>
+/// <param name="IdempotencyKey">Replaying a key returns the first result.</param>
+public sealed record CorrelateMessage(
+    string MessageName, string? CorrelationKey, Actor Actor, JsonObject? Variables = null, DateOnly? ReferenceDate = null, string? IdempotencyKey = null);
+
+/// <summary>What a command left behind: the instance, how it stands, where it waits, the tasks it opened.</summary>
+/// <param name="InstanceId">The instance acted on.</param>
+/// <param name="DefinitionKey">Its definition key.</param>
+/// <param name="DefinitionVersion">The version it runs.</param>
+/// <param name="Status">Active or how it ended.</param>
+/// <param name="WaitingAt">Element ids where tokens wait.</param>
+/// <param name="OpenedTasks">User tasks opened by the command.</param>
+public sealed record CommandResult(
+    Guid InstanceId, string DefinitionKey, int DefinitionVersion, InstanceStatus Status, IReadOnlyList<string> WaitingAt, IReadOnlyList<Guid> OpenedTasks);

@@ -1,0 +1,217 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Tables;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>
+/// One command's unit of work: the instances it touched (a call activity and its child are settled
+/// together), their runners, and the writing of every effect to the context before the commit.
+/// </summary>
+internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
+{
+    /// <summary>Call activities nested deeper than this are refused (a process that calls itself forever).</summary>
+    private const int MaxCallDepth = 16;
+
+    private readonly Dictionary<Guid, Loaded> _loaded = [];
+    private readonly List<Guid> _openedTasks = [];
+
+    public DateTimeOffset Now { get; } = now;
+
+    internal sealed record Loaded(ProcessInstance Instance, ProcessDefinition Definition, ProcessModel Model, TokenRunner Runner, Actor Actor)
+    {
+        public int Depth { get; init; }
+    }
+
+    public Loaded Create(ProcessDefinition definition, DateOnly referenceDate, string? businessKey, JsonObject? variables, Actor actor, int depth = 0)
+    {
+        var instance = new ProcessInstance(Guid.CreateVersion7(Now), definition.Id, definition.Key, definition.Version, referenceDate, businessKey, Now);
+        db.Instances.Add(instance);
+        var state = new InstanceState { Variables = (JsonObject?)variables?.DeepClone() ?? [] };
+        return Track(instance, definition, state, actor, depth);
+    }
+
+    public async Task<Loaded> LoadAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(instanceId, out var existing))
+        {
+            return existing;
+        }
+
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+                       ?? throw new EngineNotFoundException($"Instance {instanceId}");
+        if (instance.Status != InstanceStatus.Active)
+        {
+            throw new InstanceNotActiveException(instance.Id, instance.Status);
+        }
+
+        var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken);
+        return Track(instance, definition, instance.LoadState(), actor, 0);
+    }
+
+    private Loaded Track(ProcessInstance instance, ProcessDefinition definition, InstanceState state, Actor actor, int depth)
+    {
+        var model = DefinitionCompiler.Model(definition);
+        var expressions = new ExpressionEvaluator(engine.Limits, Now);
+        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now);
+        var loaded = new Loaded(instance, definition, model, runner, actor) { Depth = depth };
+        _loaded[instance.Id] = loaded;
+        return loaded;
+    }
+
+    /// <summary>The condition table in force on the instance's reference date (tables are versioned like processes).</summary>
+    private ConditionTable Table(string key, DateOnly date)
+    {
+        var definition = DefinitionStore.InForceQuery(db, key, date).FirstOrDefault()
+                         ?? throw new NoVersionInForceException(key, date);
+        return DefinitionCompiler.Table(definition);
+    }
+
+    public CommandResult Result(Loaded loaded) =>
+        new(loaded.Instance.Id, loaded.Instance.DefinitionKey, loaded.Instance.DefinitionVersion, loaded.Instance.Status,
+            [.. loaded.Runner.State.Tokens.Select(t => t.NodeId).Distinct(StringComparer.Ordinal)],
+            [.. _openedTasks]);
+
+    /// <summary>
+    /// Writes what the runners did: new wait objects, dropped ones, journal, outbox; starts and ends
+    /// called instances, and hands results back to callers, until nothing is left to do.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        bool again;
+        do
+        {
+            again = false;
+            foreach (var loaded in _loaded.Values.ToList())
+            {
+                again |= await SettleOneAsync(loaded, cancellationToken);
+            }
+        }
+        while (again);
+    }
+
+    private async Task<bool> SettleOneAsync(Loaded loaded, CancellationToken cancellationToken)
+    {
+        var effects = loaded.Runner.Effects;
+        var (instance, runner) = (loaded.Instance, loaded.Runner);
+        var changed = false;
+        var ended = effects.EndedTokens.ToArray();
+        effects.EndedTokens.Clear();
+
+        // Wait objects made and dropped within this command never reach the database.
+        bool Live(string? tokenId) => tokenId is null || !ended.Contains(tokenId, StringComparer.Ordinal);
+        foreach (var task in Drain(effects.NewTasks).Where(t => Live(t.TokenId)))
+        {
+            db.Tasks.Add(task);
+            _openedTasks.Add(task.Id);
+        }
+
+        db.Timers.AddRange(Drain(effects.NewTimers).Where(t => Live(t.TokenId)));
+        db.Subscriptions.AddRange(Drain(effects.NewSubscriptions).Where(s => Live(s.TokenId)));
+        db.Jobs.AddRange(Drain(effects.NewJobs).Where(j => Live(j.TokenId)));
+        db.Journal.AddRange(Drain(effects.Journal));
+        db.Outbox.AddRange(Drain(effects.Outbox));
+
+        if (ended.Length > 0)
+        {
+            await DropWaitObjectsAsync(instance.Id, ended, cancellationToken);
+            foreach (var child in await db.Instances
+                         .Where(i => i.ParentInstanceId == instance.Id && ended.Contains(i.ParentTokenId!) && i.Status == InstanceStatus.Active)
+                         .Select(i => i.Id).ToListAsync(cancellationToken))
+            {
+                var loadedChild = await LoadAsync(child, loaded.Actor, cancellationToken);
+                loadedChild.Runner.CancelAll("the calling activity was interrupted");
+                changed = true;
+            }
+        }
+
+        foreach (var (tokenId, call) in Drain(effects.ChildStarts))
+        {
+            await StartChildAsync(loaded, tokenId, call, cancellationToken);
+            changed = true;
+        }
+
+        instance.SaveState(runner.State);
+        if (runner.EndedAs is { } status && instance.Status == InstanceStatus.Active)
+        {
+            instance.End(status, Now);
+            changed |= await ReturnToParentAsync(loaded, status, cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private static List<T> Drain<T>(List<T> list)
+    {
+        var copy = list.ToList();
+        list.Clear();
+        return copy;
+    }
+
+    /// <summary>Tasks of ended tokens are cancelled (kept for the record); their timers, subscriptions and jobs are deleted.</summary>
+    private async Task DropWaitObjectsAsync(Guid instanceId, string[] tokens, CancellationToken cancellationToken)
+    {
+        foreach (var task in db.Tasks.Local.Where(t => t.InstanceId == instanceId && tokens.Contains(t.TokenId, StringComparer.Ordinal)))
+        {
+            task.Cancel(Now);
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            WITH timers AS (DELETE FROM workflows.timers WHERE instance_id = {instanceId} AND token_id = ANY({tokens})),
+                 subscriptions AS (DELETE FROM workflows.subscriptions WHERE instance_id = {instanceId} AND token_id = ANY({tokens})),
+                 jobs AS (DELETE FROM workflows.jobs WHERE instance_id = {instanceId} AND token_id = ANY({tokens}))
+            UPDATE workflows.tasks SET status = 'Cancelled', ended_at = {Now}
+            WHERE instance_id = {instanceId} AND token_id = ANY({tokens}) AND status IN ('Open', 'Claimed')
+            """, cancellationToken);
+    }
+
+    private async Task StartChildAsync(Loaded parent, string tokenId, CallActivity call, CancellationToken cancellationToken)
+    {
+        if (parent.Depth >= MaxCallDepth)
+        {
+            throw new ProcessLogicException(call.Id, $"call activities nest deeper than {MaxCallDepth} levels");
+        }
+
+        var definition = await DefinitionStore.InForceQuery(db, call.CalledElement, parent.Instance.ReferenceDate).FirstOrDefaultAsync(cancellationToken)
+                         ?? throw new NoVersionInForceException(call.CalledElement, parent.Instance.ReferenceDate);
+        var child = Create(definition, parent.Instance.ReferenceDate, parent.Instance.BusinessKey, parent.Runner.State.Variables, parent.Actor,
+            parent.Depth + 1);
+        child.Instance.SetParent(parent.Instance.Id, tokenId);
+        child.Runner.Start(child.Model.Root.NoneStart
+                           ?? throw new ProcessLogicException(call.Id, $"'{call.CalledElement}' has no none start event"));
+    }
+
+    /// <summary>A called instance ended: its caller moves on (completed), or receives its uncaught error.</summary>
+    private async Task<bool> ReturnToParentAsync(Loaded child, InstanceStatus status, CancellationToken cancellationToken)
+    {
+        if (child.Instance.ParentInstanceId is not { } parentId || status is InstanceStatus.Cancelled)
+        {
+            return false;
+        }
+
+        var parent = await LoadAsync(parentId, child.Actor, cancellationToken);
+        var tokenId = child.Instance.ParentTokenId!;
+        if (parent.Runner.State.FindToken(tokenId) is not { } token)
+        {
+            return false;
+        }
+
+        if (status == InstanceStatus.Failed && child.Runner.Effects.ErrorToParent is { } errorCode)
+        {
+            parent.Runner.ThrowErrorAt(tokenId, errorCode);
+            return true;
+        }
+
+        var call = (CallActivity)parent.Model.Node(token.NodeId);
+        var variables = child.Runner.State.Variables;
+        var output = call.Outputs is null
+            ? variables
+            : new JsonObject(call.Outputs.Where(variables.ContainsKey).Select(n => KeyValuePair.Create(n, variables[n]?.DeepClone())));
+        parent.Runner.Merge(output);
+        parent.Runner.Resume(tokenId);
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>
+/// The moving parts of an instance, stored as jsonb on its row: variables, tokens (where the
+/// instance is) and scopes (entered sub-processes and multi-instance bodies).
+/// </summary>
+internal sealed class InstanceState
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public JsonObject Variables { get; set; } = [];
+
+    public List<Token> Tokens { get; set; } = [];
+
+    public List<ScopeInstance> Scopes { get; set; } = [];
+
+    /// <summary>Counter for short token and scope ids, unique within the instance.</summary>
+    public int NextId { get; set; }
+
+    public string NewId(string prefix) => prefix + (++NextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public Token? FindToken(string id) => Tokens.Find(t => string.Equals(t.Id, id, StringComparison.Ordinal));
+
+    public ScopeInstance? FindScope(string id) => Scopes.Find(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static InstanceState FromJson(string json) => JsonSerializer.Deserialize<InstanceState>(json, Json) ?? new InstanceState();
+}
+
+/// <summary>Where a token is: moving through the graph, waiting at a wait state, or parked at a join.</summary>
+internal enum TokenState
+{
+    Waiting,
+    Joining,
+}
+
+/// <summary>A token: one thread of control at one node, inside one scope.</summary>
+internal sealed class Token
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string NodeId { get; set; } = string.Empty;
+
+    /// <summary>The scope instance (sub-process) it runs in; null at process level.</summary>
+    public string? ScopeId { get; set; }
+
+    public TokenState State { get; set; }
+
+    /// <summary>For a token parked at a joining gateway: the flow it came by.</summary>
+    public string? ArrivedVia { get; set; }
+}
+
+/// <summary>An entered sub-process, or the body of a multi-instance task, owned by a token waiting at that node.</summary>
+internal sealed class ScopeInstance
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string NodeId { get; set; } = string.Empty;
+
+    public string? ParentScopeId { get; set; }
+
+    /// <summary>The token waiting at the sub-process or multi-instance node in the parent scope.</summary>
+    public string OwnerTokenId { get; set; } = string.Empty;
+
+    /// <summary>Multi-instance: number of instances.</summary>
+    public int? Total { get; set; }
+
+    /// <summary>Multi-instance: completed instances.</summary>
+    public int Completed { get; set; }
+}

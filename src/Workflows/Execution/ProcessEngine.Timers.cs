@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Workflows.Execution;
+
+public sealed partial class ProcessEngine
+{
+    /// <summary>
+    /// Fires timers that are due, each in its own transaction, claimed with FOR UPDATE SKIP LOCKED so
+    /// that several engine hosts on one database fire each timer exactly once. Timers that fell due
+    /// while every host was down fire on the first call. Returns how many fired.
+    /// </summary>
+    public async Task<int> FireDueTimersAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (fired < max && await FireNextTimerAsync(cancellationToken))
+        {
+            fired++;
+        }
+
+        return fired;
+    }
+
+    private async Task<bool> FireNextTimerAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var timer = await db.Timers
+            .FromSqlInterpolated($"SELECT * FROM workflows.timers WHERE due_at <= {now} ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .SingleOrDefaultAsync(cancellationToken);
+        if (timer is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var session = new EngineSession(this, db, now);
+            // Deleted with SQL, not through the change tracker: the firing itself may already drop it (its token moves on).
+            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM workflows.timers WHERE id = {timer.Id}", cancellationToken);
+            db.Entry(timer).State = EntityState.Detached;
+            await FireAsync(session, timer, cancellationToken);
+            await session.SettleAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
+        {
+            // A user's command changed the instance at the same moment; the timer stays and fires on the next pass.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (EngineException ex)
+        {
+            // The process cannot go on from this timer (e.g. a condition throws): keep the instance as it was,
+            // drop the timer and journal why, so the worker does not spin on it.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            await RecordTimerFailureAsync(timer, ex, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return true;
+    }
+
+    private async Task FireAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
+    {
+        if (timer.InstanceId is not { } instanceId)
+        {
+            return;
+        }
+
+        var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null || instance.Status != InstanceStatus.Active)
+        {
+            return;
+        }
+
+        var loaded = await session.LoadAsync(instanceId, Actor.Engine, cancellationToken);
+        var node = loaded.Model.Node(timer.ElementId);
+        switch (node)
+        {
+            case BoundaryEvent boundary:
+                if (loaded.Runner.FireBoundary(boundary, timer.TokenId!) && !boundary.CancelActivity
+                    && timer.RepeatsLeft is { } repeats && repeats != 0 && boundary.Trigger is TimerTrigger trigger)
+                {
+                    // A non-interrupting cycle (a reminder every day) arms its next repetition.
+                    var period = TimerCycle.Parse(trigger.Value).Period;
+                    db.Timers.Add(new ProcessTimer
+                    {
+                        Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
+                        DueAt = timer.DueAt + period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+                    });
+                }
+
+                break;
+            case IntermediateCatchEvent:
+                if (loaded.Runner.State.FindToken(timer.TokenId!) is not null)
+                {
+                    loaded.Runner.Resume(timer.TokenId!);
+                }
+
+                break;
+        }
+    }
+
+    private async Task RecordTimerFailureAsync(ProcessTimer timer, EngineException ex, CancellationToken cancellationToken)
+    {
+        LogTimerFailed(logger, timer.Id, timer.ElementId, ex.Message);
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM workflows.timers WHERE id = {timer.Id}", cancellationToken);
+        if (timer.InstanceId is { } instanceId)
+        {
+            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId, cancellationToken);
+            db.Journal.Add(new JournalEntry
+            {
+                InstanceId = instanceId, DefinitionKey = instance.DefinitionKey, DefinitionVersion = instance.DefinitionVersion,
+                ElementId = timer.ElementId, Event = "timer-failed", At = time.GetUtcNow(), Actor = Actor.Engine.Id, TokenId = timer.TokenId,
+                Data = new System.Text.Json.Nodes.JsonObject { ["error"] = ex.Message },
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error,
+        Message = "Timer {TimerId} at {ElementId} could not fire and was dropped: {Problem}")]
+    private static partial void LogTimerFailed(Microsoft.Extensions.Logging.ILogger logger, Guid timerId, string elementId, string problem);
+}

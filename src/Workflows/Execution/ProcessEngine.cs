@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>
+/// The commands of the engine: start, claim, complete, correlate, fire timers, run jobs, cancel,
+/// migrate, resolve incidents. Each runs to the next wait state in one database transaction (the
+/// caller's, when one is open on the context); a failure applies nothing, and a replayed idempotency
+/// key returns the first result.
+/// </summary>
+public sealed partial class ProcessEngine(
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, ExpressionLimits? limits = null)
+{
+    internal ExpressionLimits Limits { get; } = limits ?? ExpressionLimits.Default;
+
+    /// <summary>Starts an instance bound to the version in force on the reference date.</summary>
+    public Task<CommandResult> StartAsync(StartProcess command, CancellationToken cancellationToken = default) =>
+        RunAsync("start", command.IdempotencyKey, async session =>
+        {
+            var definition = await DefinitionStore.InForceQuery(db, command.DefinitionKey, command.ReferenceDate).FirstOrDefaultAsync(cancellationToken)
+                             ?? throw new NoVersionInForceException(command.DefinitionKey, command.ReferenceDate);
+            var loaded = session.Create(definition, command.ReferenceDate, command.BusinessKey, command.Variables, command.Actor);
+            loaded.Runner.Start(loaded.Model.Root.NoneStart
+                                ?? throw new ProcessLogicException(loaded.Model.Id, "the process has no none start event to start at"));
+            await session.SettleAsync(cancellationToken);
+            return session.Result(loaded);
+        }, cancellationToken);
+
+    /// <summary>Claims a task for the actor; claiming one's own claimed task again is a no-op.</summary>
+    public Task<CommandResult> ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
+        RunAsync("claim", null, async session =>
+        {
+            var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new EngineNotFoundException($"Task {taskId}");
+            task.Claim(actor.Id);
+            var loaded = await session.LoadAsync(task.InstanceId, actor, cancellationToken);
+            return session.Result(loaded);
+        }, cancellationToken);
+
+    /// <summary>Completes a user task and runs the instance on to its next wait state.</summary>
+    public Task<CommandResult> CompleteTaskAsync(CompleteTask command, CancellationToken cancellationToken = default) =>
+        RunAsync("complete", command.IdempotencyKey, async session =>
+        {
+            var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken)
+                       ?? throw new EngineNotFoundException($"Task {command.TaskId}");
+            var output = command.Output ?? [];
+            task.Complete(command.Actor.Id, output, time.GetUtcNow());
+            var loaded = await session.LoadAsync(task.InstanceId, command.Actor, cancellationToken);
+            if (task.LoopIndex is not null)
+            {
+                loaded.Runner.CompleteLoopInstance(task.TokenId, output);
+            }
+            else
+            {
+                loaded.Runner.Merge(output);
+                loaded.Runner.Resume(task.TokenId);
+            }
+
+            await session.SettleAsync(cancellationToken);
+            return session.Result(loaded);
+        }, cancellationToken);
+
+    /// <summary>Delivers a message to every instance waiting for it with that key, or starts instances at a message start event.</summary>
+    public Task<IReadOnlyList<CommandResult>> CorrelateAsync(CorrelateMessage command, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<CommandResult>>("correlate", command.IdempotencyKey, async session =>
+        {
+            var subscriptions = await db.Subscriptions
+                .Where(s => s.MessageName == command.MessageName && s.CorrelationKey == command.CorrelationKey)
+                .OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+            var results = new List<CommandResult>();
+            foreach (var subscription in subscriptions)
+            {
+                var loaded = await session.LoadAsync(subscription.InstanceId, command.Actor, cancellationToken);
+                if (loaded.Runner.State.FindToken(subscription.TokenId) is null)
+                {
+                    continue;
+                }
+
+                loaded.Runner.Merge(command.Variables);
+                loaded.Runner.Resume(subscription.TokenId);
+                await session.SettleAsync(cancellationToken);
+                results.Add(session.Result(loaded));
+            }
+
+            if (results.Count == 0)
+            {
+                results.AddRange(await StartByMessageAsync(session, command, cancellationToken));
+            }
+
+            return results.Count > 0
+                ? results
+                : throw new EngineNotFoundException($"An instance waiting for message '{command.MessageName}' with key '{command.CorrelationKey}'");
+        }, cancellationToken);
+
+    private async Task<List<CommandResult>> StartByMessageAsync(EngineSession session, CorrelateMessage command, CancellationToken cancellationToken)
+    {
+        var date = command.ReferenceDate ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var keys = await db.Definitions.AsNoTracking()
+            .Where(d => d.Status == DefinitionStatus.Published && d.StartMessages.Contains(command.MessageName))
+            .Select(d => d.Key).Distinct().ToListAsync(cancellationToken);
+        var results = new List<CommandResult>();
+        foreach (var key in keys)
+        {
+            var definition = await DefinitionStore.InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken);
+            var start = definition is null
+                ? null
+                : DefinitionCompiler.Model(definition).Root.StartEvents
+                    .FirstOrDefault(s => s.Trigger is Definitions.Model.MessageTrigger m && string.Equals(m.MessageName, command.MessageName, StringComparison.Ordinal));
+            if (definition is null || start is null)
+            {
+                continue;
+            }
+
+            var loaded = session.Create(definition, date, command.CorrelationKey, command.Variables, command.Actor);
+            loaded.Runner.Start(start);
+            await session.SettleAsync(cancellationToken);
+            results.Add(session.Result(loaded));
+        }
+
+        return results;
+    }
+
+    /// <summary>Cancels an instance: every task, timer and called instance goes with it.</summary>
+    public Task<CommandResult> CancelAsync(Guid instanceId, Actor actor, string reason, CancellationToken cancellationToken = default) =>
+        RunAsync("cancel", null, async session =>
+        {
+            var loaded = await session.LoadAsync(instanceId, actor, cancellationToken);
+            loaded.Runner.CancelAll(reason);
+            await session.SettleAsync(cancellationToken);
+            return session.Result(loaded);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a command body in a transaction, with idempotency: a replayed key returns the stored first
+    /// result; a failure rolls everything back and leaves the context clean for the next command.
+    /// </summary>
+    private async Task<T> RunAsync<T>(string command, string? idempotencyKey, Func<EngineSession, Task<T>> body, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && await FindReplayAsync<T>(idempotencyKey, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var session = new EngineSession(this, db, time.GetUtcNow());
+            var result = await body(session);
+            if (idempotencyKey is not null)
+            {
+                db.Commands.Add(new CommandRecord
+                {
+                    Key = idempotencyKey, Command = command, ResultJson = JsonSerializer.Serialize(result), CreatedAt = session.Now,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
+        {
+            // The same key ran concurrently and won: answer with its result.
+            await RollBackAsync(ownTransaction);
+            var first = await FindReplayAsync<T>(idempotencyKey, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return first;
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            await RollBackAsync(ownTransaction);
+            var instanceId = ex.Entries.Select(e => e.Entity).OfType<ProcessInstance>().Select(i => i.Id).FirstOrDefault();
+            throw new ConcurrencyConflictException(instanceId, ex);
+        }
+        catch
+        {
+            await RollBackAsync(ownTransaction);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task RollBackAsync(IDbContextTransaction? transaction)
+    {
+        db.ChangeTracker.Clear();
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<T?> FindReplayAsync<T>(string key, CancellationToken cancellationToken)
+    {
+        var record = await db.Commands.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
+        return record is null ? default : JsonSerializer.Deserialize<T>(record.ResultJson);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

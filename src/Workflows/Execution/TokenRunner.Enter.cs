@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Workflows.Execution;
+
+internal sealed partial class TokenRunner
+{
+    private void Enter(Token token, FlowNode node, SequenceFlow? via)
+    {
+        token.NodeId = node.Id;
+        Journal("entered", node.Id, token.Id, null);
+        switch (node)
+        {
+            case StartEvent:
+                _agenda.Enqueue(new Leave(token, node));
+                break;
+            case EndEvent end:
+                EnterEnd(token, end);
+                break;
+            case UserTask task when task.MultiInstance is not null:
+                StartMultiInstance(token, task, task.MultiInstance);
+                ArmBoundaryTimers(token, node);
+                break;
+            case UserTask task:
+                Effects.NewTasks.Add(CreateTask(token, task));
+                ArmBoundaryTimers(token, node);
+                break;
+            case ServiceTask service:
+                Effects.NewJobs.Add(new ProcessJob
+                {
+                    Id = Guid.CreateVersion7(_now),
+                    InstanceId = _instance.Id,
+                    TokenId = token.Id,
+                    ElementId = service.Id,
+                    Activity = service.Activity,
+                    DueAt = _now,
+                });
+                ArmBoundaryTimers(token, node);
+                break;
+            case BusinessRuleTask rule:
+                Variables[rule.ResultVariable] = EvaluateTable(rule);
+                _agenda.Enqueue(new Leave(token, node));
+                break;
+            case ExclusiveGateway exclusive:
+                TakeExclusive(token, exclusive);
+                break;
+            case ParallelGateway parallel:
+                ArriveAtParallel(token, parallel, via);
+                break;
+            case InclusiveGateway inclusive when inclusive.Incoming.Count > 1:
+                token.State = TokenState.Joining;
+                token.ArrivedVia = via?.Id;
+                break;
+            case InclusiveGateway inclusive:
+                TakeInclusive(token, inclusive);
+                break;
+            case IntermediateCatchEvent { Trigger: TimerTrigger timer }:
+                Effects.NewTimers.Add(NewTimer(token.Id, node.Id, timer));
+                break;
+            case IntermediateCatchEvent { Trigger: MessageTrigger message }:
+                Effects.NewSubscriptions.Add(new MessageSubscription
+                {
+                    Id = Guid.CreateVersion7(_now),
+                    InstanceId = _instance.Id,
+                    TokenId = token.Id,
+                    ElementId = node.Id,
+                    MessageName = message.MessageName,
+                    CorrelationKey = message.CorrelationKey is null
+                        ? null
+                        : _expressions.Evaluate(node.Id, message.CorrelationKey, Variables)?.ToString(),
+                    CreatedAt = _now,
+                });
+                break;
+            case SubProcess sub:
+                EnterSubProcess(token, sub);
+                break;
+            case CallActivity call:
+                Effects.ChildStarts.Add((token.Id, call));
+                ArmBoundaryTimers(token, node);
+                break;
+            default:
+                throw new ProcessLogicException(node.Id, $"a {node.Kind} cannot be executed here");
+        }
+    }
+
+    private void EnterSubProcess(Token token, SubProcess sub)
+    {
+        var start = sub.Inner.NoneStart ?? throw new ProcessLogicException(sub.Id, "the sub-process has no none start event");
+        var scope = new ScopeInstance { Id = State.NewId("s"), NodeId = sub.Id, ParentScopeId = token.ScopeId, OwnerTokenId = token.Id };
+        State.Scopes.Add(scope);
+        ArmBoundaryTimers(token, sub);
+        var inner = NewToken(start, scope.Id);
+        _agenda.Enqueue(new Arrive(inner, start, null));
+    }
+
+    private JsonNode? EvaluateTable(BusinessRuleTask rule)
+    {
+        var table = _tables(rule.TableKey);
+        var hits = new JsonArray();
+        for (var i = 0; i < table.Rules.Count; i++)
+        {
+            var row = table.Rules[i];
+            if (!_expressions.IsTrue($"{rule.Id}/{rule.TableKey}/rule-{i + 1}", row.When, Variables))
+            {
+                continue;
+            }
+
+            if (table.HitPolicy == Tables.HitPolicy.First)
+            {
+                Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = rule.TableKey, ["rule"] = i + 1 });
+                return row.Output?.DeepClone();
+            }
+
+            hits.Add(row.Output?.DeepClone());
+        }
+
+        Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = rule.TableKey, ["hits"] = hits.Count });
+        return table.HitPolicy == Tables.HitPolicy.First ? null : hits;
+    }
+}

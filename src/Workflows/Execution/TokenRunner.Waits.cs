@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Xml;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Workflows.Execution;
+
+internal sealed partial class TokenRunner
+{
+    /// <summary>The instance variable that names the case's organisation, used when a task has no organisation scope.</summary>
+    public const string OrganisationVariable = "organisation";
+
+    private ProcessTask CreateTask(Token token, UserTask node, JsonObject? locals = null)
+    {
+        var scope = node.Extension.OrganisationScope;
+        string? organisation = scope switch
+        {
+            null or "" or "case" => Variables[OrganisationVariable]?.ToString(),
+            _ when scope.StartsWith('=') => _expressions.Evaluate(node.Id, scope[1..], Variables, locals)?.ToString(),
+            _ => scope,
+        };
+        DateTimeOffset? due = node.Extension.Deadline is { Length: > 0 } deadline
+            ? DueTime(node.Id, TimerKind.Duration, deadline, locals)
+            : null;
+        Journal("task-created", node.Id, token.Id, null);
+        return new ProcessTask(_instance, node, token.Id, organisation, _now, due);
+    }
+
+    private void StartMultiInstance(Token owner, UserTask node, MultiInstance loop)
+    {
+        JsonArray items;
+        if (loop.Collection is not null)
+        {
+            items = _expressions.Evaluate(node.Id, loop.Collection, Variables) as JsonArray
+                    ?? throw new ProcessLogicException(node.Id, $"the collection '{loop.Collection}' is not an array");
+        }
+        else
+        {
+            var count = _expressions.Evaluate(node.Id, loop.Cardinality ?? "0", Variables)?.GetValue<double>() ?? 0;
+            items = [.. Enumerable.Range(0, (int)count).Select(i => (JsonNode?)JsonValue.Create(i))];
+        }
+
+        if (items.Count == 0)
+        {
+            throw new ProcessLogicException(node.Id, "the multi-instance task has no instances (empty collection)");
+        }
+
+        if (loop.OutputCollection is not null)
+        {
+            Variables[loop.OutputCollection] = new JsonArray();
+        }
+
+        var scope = new ScopeInstance
+        {
+            Id = State.NewId("s"), NodeId = node.Id, ParentScopeId = owner.ScopeId, OwnerTokenId = owner.Id, Total = items.Count,
+        };
+        State.Scopes.Add(scope);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var inner = NewToken(node, scope.Id);
+            var locals = new JsonObject { [loop.ElementVariable] = items[i]?.DeepClone(), ["loopCounter"] = i };
+            var task = CreateTask(inner, node, locals);
+            task.SetLoop(i, items[i]);
+            Effects.NewTasks.Add(task);
+        }
+    }
+
+    /// <summary>
+    /// One instance of a multi-instance task completed: collect its output, then end the whole task
+    /// when the completion condition holds (e.g. a majority of the council voted) or every instance is done.
+    /// </summary>
+    public void CompleteLoopInstance(string innerTokenId, JsonObject output)
+    {
+        var inner = State.FindToken(innerTokenId) ?? throw new EngineNotFoundException($"Token {innerTokenId}");
+        var scope = State.FindScope(inner.ScopeId!) ?? throw new EngineNotFoundException($"Scope {inner.ScopeId}");
+        var node = (UserTask)_model.Node(scope.NodeId);
+        var loop = node.MultiInstance!;
+        State.Tokens.Remove(inner);
+        Effects.EndedTokens.Add(inner.Id);
+        scope.Completed++;
+        if (loop.OutputCollection is not null)
+        {
+            var collected = Variables[loop.OutputCollection] as JsonArray ?? [];
+            collected.Add(output.DeepClone());
+            Variables[loop.OutputCollection] = collected;
+        }
+
+        var active = State.Tokens.Count(t => string.Equals(t.ScopeId, scope.Id, StringComparison.Ordinal));
+        var locals = new JsonObject
+        {
+            ["nrOfInstances"] = scope.Total,
+            ["nrOfCompletedInstances"] = scope.Completed,
+            ["nrOfActiveInstances"] = active,
+        };
+        var done = active == 0
+                   || (loop.CompletionCondition is not null && _expressions.IsTrue(node.Id, loop.CompletionCondition, Variables, locals));
+        if (!done)
+        {
+            return;
+        }
+
+        foreach (var rest in State.Tokens.Where(t => string.Equals(t.ScopeId, scope.Id, StringComparison.Ordinal)).ToList())
+        {
+            CancelToken(rest);
+        }
+
+        State.Scopes.Remove(scope);
+        var owner = State.FindToken(scope.OwnerTokenId)!;
+        _agenda.Enqueue(new Leave(owner, node));
+        Run();
+    }
+
+    private void ArmBoundaryTimers(Token token, FlowNode node)
+    {
+        foreach (var boundary in node.Boundaries)
+        {
+            if (boundary.Trigger is TimerTrigger timer)
+            {
+                Effects.NewTimers.Add(NewTimer(token.Id, boundary.Id, timer));
+            }
+        }
+    }
+
+    private ProcessTimer NewTimer(string tokenId, string elementId, TimerTrigger timer)
+    {
+        var (due, repeats) = Schedule(elementId, timer);
+        return new ProcessTimer
+        {
+            Id = Guid.CreateVersion7(_now),
+            InstanceId = _instance.Id,
+            TokenId = tokenId,
+            ElementId = elementId,
+            DueAt = due,
+            RepeatsLeft = repeats,
+        };
+    }
+
+    /// <summary>When a timer falls due and, for a cycle, how many repetitions follow.</summary>
+    internal (DateTimeOffset Due, int? RepeatsLeft) Schedule(string elementId, TimerTrigger timer)
+    {
+        if (timer.Kind != TimerKind.Cycle)
+        {
+            return (DueTime(elementId, timer.Kind, timer.Value, null), null);
+        }
+
+        var cycle = TimerCycle.Parse(Resolve(elementId, timer.Value, null));
+        return ((cycle.Start ?? _now + cycle.Period).ToUniversalTime(), cycle.Repeats);
+    }
+
+    private DateTimeOffset DueTime(string elementId, TimerKind kind, string value, JsonObject? locals)
+    {
+        var text = Resolve(elementId, value, locals);
+        try
+        {
+            // A deadline or duration may also be a date-time (e.g. "=decision.returnOn + 'T08:00:00+05:00'").
+            if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
+            {
+                return (_now + XmlConvert.ToTimeSpan(text)).ToUniversalTime();
+            }
+
+            // PostgreSQL stores instants in UTC; Kazakhstan time is only how they are read and written.
+            return ParseDateTime(text).ToUniversalTime();
+        }
+        catch (FormatException)
+        {
+            throw new ProcessLogicException(elementId, $"'{text}' is neither an ISO 8601 duration nor a date-time ({kind})");
+        }
+    }
+
+    private string Resolve(string elementId, string value, JsonObject? locals) =>
+        value.StartsWith('=')
+            ? _expressions.Evaluate(elementId, value[1..], Variables, locals)?.ToString()
+              ?? throw new ProcessLogicException(elementId, $"the timer expression '{value}' gave nothing")
+            : value;
+
+    /// <summary>A date-time; without an offset it is Kazakhstan time (UTC+5), a date alone is its midnight.</summary>
+    internal static DateTimeOffset ParseDateTime(string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ExpressionEvaluator.KazakhstanOffset);
+        }
+
+        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        if (hasOffset)
+        {
+            return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+        }
+
+        var local = DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        return new DateTimeOffset(local, ExpressionEvaluator.KazakhstanOffset);
+    }
+}
+
+/// <summary>An ISO 8601 repeating interval: R[n]/[start/]duration.</summary>
+internal sealed record TimerCycle(int Repeats, DateTimeOffset? Start, TimeSpan Period)
+{
+    public static TimerCycle Parse(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length is < 2 or > 3 || !parts[0].StartsWith('R'))
+        {
+            throw new FormatException($"'{text}' is not a cycle R[n]/[start/]duration");
+        }
+
+        var repeats = parts[0].Length == 1 ? -1 : int.Parse(parts[0].AsSpan(1), CultureInfo.InvariantCulture);
+        var start = parts.Length == 3 ? TokenRunner.ParseDateTime(parts[1]) : (DateTimeOffset?)null;
+        return new TimerCycle(repeats, start, XmlConvert.ToTimeSpan(parts[^1]));
+    }
+}

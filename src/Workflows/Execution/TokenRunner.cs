@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Tables;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>
+/// Moves the tokens of one instance through its process until every token waits (a user task, a
+/// timer, a message, a job, a called instance, a join) or ends. One runner serves one command; it
+/// changes only the in-memory state and collects <see cref="ExecutionEffects"/>, so a failure
+/// leaves nothing applied.
+/// </summary>
+internal sealed partial class TokenRunner
+{
+    /// <summary>A process that loops this many steps in one command without waiting is stopped (issue 3: nothing half-applied).</summary>
+    private const int MaxStepsPerCommand = 10_000;
+
+    private readonly Queue<Step> _agenda = new();
+    private readonly ProcessInstance _instance;
+    private readonly ProcessModel _model;
+    private readonly ExpressionEvaluator _expressions;
+    private readonly Func<string, ConditionTable> _tables;
+    private readonly string _actor;
+    private readonly DateTimeOffset _now;
+    private int _steps;
+
+    public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
+        Func<string, ConditionTable> tables, string actor, DateTimeOffset now)
+    {
+        _instance = instance;
+        _model = model;
+        State = state;
+        _expressions = expressions;
+        _tables = tables;
+        _actor = actor;
+        _now = now;
+    }
+
+    public InstanceState State { get; }
+
+    public ExecutionEffects Effects { get; } = new();
+
+    /// <summary>Set when the instance ended during this command.</summary>
+    public InstanceStatus? EndedAs { get; private set; }
+
+    private JsonObject Variables => State.Variables;
+
+    private abstract record Step(Token Token);
+
+    private sealed record Arrive(Token Token, FlowNode Node, SequenceFlow? Via) : Step(Token);
+
+    private sealed record Leave(Token Token, FlowNode Node) : Step(Token);
+
+    /// <summary>Starts the instance at a start event of the process level.</summary>
+    public void Start(StartEvent start)
+    {
+        Journal("started", null, null, null);
+        var token = NewToken(start, null);
+        _agenda.Enqueue(new Arrive(token, start, null));
+        Run();
+    }
+
+    /// <summary>A waiting token leaves its node (task done, timer or message caught, job done, called instance done).</summary>
+    public void Resume(string tokenId)
+    {
+        var token = State.FindToken(tokenId) ?? throw new EngineNotFoundException($"Token {tokenId} of instance {_instance.Id}");
+        _agenda.Enqueue(new Leave(token, _model.Node(token.NodeId)));
+        Run();
+    }
+
+    /// <summary>Merges data into the variables (task output, message payload, child results).</summary>
+    public void Merge(JsonObject? data)
+    {
+        if (data is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in data)
+        {
+            Variables[name] = value?.DeepClone();
+        }
+    }
+
+    /// <summary>A boundary timer fired for the activity whose token is <paramref name="activityTokenId"/>; false if that activity was already left.</summary>
+    public bool FireBoundary(BoundaryEvent boundary, string activityTokenId)
+    {
+        var activityToken = State.FindToken(activityTokenId);
+        if (activityToken is null || !string.Equals(activityToken.NodeId, boundary.AttachedTo.Id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Journal("boundary-fired", boundary.Id, activityTokenId, null);
+        if (boundary.CancelActivity)
+        {
+            CancelToken(activityToken);
+        }
+
+        var token = NewToken(boundary, activityToken.ScopeId);
+        _agenda.Enqueue(new Leave(token, boundary));
+        Run();
+        return true;
+    }
+
+    /// <summary>A BPMN error raised at the token's activity (service task, called instance): caught by a boundary or escalated.</summary>
+    public void ThrowErrorAt(string tokenId, string errorCode)
+    {
+        var token = State.FindToken(tokenId) ?? throw new EngineNotFoundException($"Token {tokenId} of instance {_instance.Id}");
+        ThrowError(token, errorCode);
+        Run();
+    }
+
+    /// <summary>Cancels every token of the instance (a cancel command).</summary>
+    public void CancelAll(string reason)
+    {
+        Journal("cancelled", null, null, new JsonObject { ["reason"] = reason });
+        foreach (var token in State.Tokens.Where(t => t.ScopeId is null).ToList())
+        {
+            CancelToken(token);
+        }
+
+        State.Tokens.Clear();
+        State.Scopes.Clear();
+        EndedAs = InstanceStatus.Cancelled;
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            while (_agenda.TryDequeue(out var step))
+            {
+                if (++_steps > MaxStepsPerCommand)
+                {
+                    throw new ProcessLogicException(step.Token.NodeId,
+                        $"the process ran {MaxStepsPerCommand} steps without reaching a wait state (a loop without a task or timer?)");
+                }
+
+                if (EndedAs is not null)
+                {
+                    _agenda.Clear();
+                    return;
+                }
+
+                switch (step)
+                {
+                    case Arrive arrive:
+                        Enter(arrive.Token, arrive.Node, arrive.Via);
+                        break;
+                    case Leave leave:
+                        Exit(leave.Token, leave.Node);
+                        break;
+                }
+            }
+
+            // Inclusive joins can fire only once nothing else can still reach them.
+            if (!FireReadyInclusiveJoins())
+            {
+                return;
+            }
+        }
+    }
+
+    private Token NewToken(FlowNode node, string? scopeId)
+    {
+        var token = new Token { Id = State.NewId("t"), NodeId = node.Id, ScopeId = scopeId };
+        State.Tokens.Add(token);
+        return token;
+    }
+
+    private void Journal(string what, string? elementId, string? tokenId, JsonObject? data) =>
+        Effects.Journal.Add(new JournalEntry
+        {
+            InstanceId = _instance.Id,
+            DefinitionKey = _instance.DefinitionKey,
+            DefinitionVersion = _instance.DefinitionVersion,
+            ElementId = elementId,
+            Event = what,
+            At = _now,
+            Actor = _actor,
+            TokenId = tokenId,
+            Data = data,
+        });
+}

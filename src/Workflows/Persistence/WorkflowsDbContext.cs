@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Workflows.Persistence;
+
+/// <summary>
+/// The engine's tables (schema <c>workflows</c>, snake_case names so hot queries read plainly in SQL):
+/// definitions and versions, instances, user tasks, timers, subscriptions, jobs, incidents, journal,
+/// outbox and the idempotency log.
+/// </summary>
+public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
+{
+    /// <summary>The schema of every engine table.</summary>
+    public const string Schema = "workflows";
+
+    /// <summary>Definition versions (BPMN and condition tables).</summary>
+    public DbSet<ProcessDefinition> Definitions => Set<ProcessDefinition>();
+
+    /// <summary>Process instances.</summary>
+    public DbSet<ProcessInstance> Instances => Set<ProcessInstance>();
+
+    /// <summary>User tasks.</summary>
+    public DbSet<ProcessTask> Tasks => Set<ProcessTask>();
+
+    /// <summary>Timers.</summary>
+    public DbSet<ProcessTimer> Timers => Set<ProcessTimer>();
+
+    /// <summary>Message subscriptions.</summary>
+    public DbSet<MessageSubscription> Subscriptions => Set<MessageSubscription>();
+
+    /// <summary>Service-task jobs.</summary>
+    public DbSet<ProcessJob> Jobs => Set<ProcessJob>();
+
+    /// <summary>Incidents.</summary>
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    /// <summary>Execution journal.</summary>
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    /// <summary>Outbox of side effects.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Idempotency log.</summary>
+    public DbSet<CommandRecord> Commands => Set<CommandRecord>();
+
+    /// <summary>Configures Npgsql for the engine: snake_case names and its own migrations history table.</summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
+            .UseSnakeCaseNamingConvention();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowsDbContext).Assembly);
+    }
+}

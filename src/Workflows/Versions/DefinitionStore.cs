@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+
+namespace Qadam.Workflows.Versions;
+
+/// <summary>
+/// Drafts, publication and retirement of definition versions, and the rule that binds a case to
+/// the version in force on its filing date.
+/// </summary>
+public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time)
+{
+    /// <summary>
+    /// Saves BPMN or table content as the key's draft (replacing an existing draft, else a new
+    /// version number). Refused with every problem listed when invalid; nothing is stored then.
+    /// </summary>
+    public async Task<ProcessDefinition> SaveDraftAsync(DefinitionKind kind, string key, string content, string actor,
+        DefinitionCatalog? catalog = null, CancellationToken cancellationToken = default)
+    {
+        catalog ??= await CatalogAsync(cancellationToken);
+        var problems = DefinitionCompiler.Check(kind, content, catalog);
+        if (problems.Count > 0)
+        {
+            throw new DefinitionRejectedException(problems);
+        }
+
+        var name = kind == DefinitionKind.Bpmn ? BpmnParser.Parse(content, null).Model?.Name : null;
+        var latest = await db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        if (latest is { Status: DefinitionStatus.Draft })
+        {
+            if (latest.Kind != kind)
+            {
+                throw new EngineException(EngineErrorKind.Conflict, $"'{key}' is a {latest.Kind}, not a {kind}.");
+            }
+
+            latest.ReplaceDraftContent(content, name);
+        }
+        else
+        {
+            if (latest is not null && latest.Kind != kind)
+            {
+                throw new EngineException(EngineErrorKind.Conflict, $"'{key}' is a {latest.Kind}, not a {kind}.");
+            }
+
+            latest = new ProcessDefinition(kind, key, (latest?.Version ?? 0) + 1, content, name, actor, time.GetUtcNow());
+            db.Definitions.Add(latest);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return latest;
+    }
+
+    /// <summary>
+    /// Publishes a draft: from <paramref name="effectiveFrom"/> new cases bind to it; running cases keep
+    /// their version. The content is checked again against the current catalog.
+    /// </summary>
+    public async Task<ProcessDefinition> PublishAsync(string key, int version, DateOnly effectiveFrom, LegalBasis legalBasis, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
+                         ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
+        var problems = DefinitionCompiler.Check(definition.Kind, definition.Content, await CatalogAsync(cancellationToken));
+        if (problems.Count > 0)
+        {
+            throw new DefinitionRejectedException(problems);
+        }
+
+        var startMessages = definition.Kind == DefinitionKind.Bpmn
+            ? DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName)
+            : [];
+        definition.Publish(effectiveFrom, legalBasis, startMessages, actor, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return definition;
+    }
+
+    /// <summary>Retires a published version: no new case binds to it; running cases keep it.</summary>
+    public async Task RetireAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
+                         ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
+        definition.Retire();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The latest published version of <paramref name="key"/> whose effective date is on or before <paramref name="date"/>.</summary>
+    public async Task<ProcessDefinition> InForceAsync(string key, DateOnly date, CancellationToken cancellationToken = default) =>
+        await InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken) ?? throw new NoVersionInForceException(key, date);
+
+    internal static IQueryable<ProcessDefinition> InForceQuery(WorkflowsDbContext db, string key, DateOnly date) =>
+        db.Definitions.AsNoTracking()
+            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= date)
+            .OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version);
+
+    /// <summary>What references may point to: registered activities, existing definition and table keys.</summary>
+    public async Task<DefinitionCatalog> CatalogAsync(CancellationToken cancellationToken = default)
+    {
+        var keys = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Kind }).Distinct().ToListAsync(cancellationToken);
+        // Forms and templates are the API's: it passes a fuller catalog when it has them.
+        return new DefinitionCatalog(
+            Activities: activities.Names,
+            TableKeys: keys.Where(k => k.Kind == DefinitionKind.ConditionTable).Select(k => k.Key).ToHashSet(StringComparer.Ordinal),
+            DefinitionKeys: keys.Where(k => k.Kind == DefinitionKind.Bpmn).Select(k => k.Key).ToHashSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,28 @@
+namespace Qadam.Workflows.Tests.Definitions;
+
+/// <summary>
+/// Files of the repository and of ../shared beside it. In CI the repository is cloned with shared/
+/// beside it, as here; the root is the folder holding Qadam.slnx above the test binaries.
+/// </summary>
+internal static class RepositoryFiles
+{
+    public static string Root { get; } = Locate();
+
+    /// <summary>The third-party BPMN files of issue 4.</summary>
+    public static string InteropFolder { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "interop", "bpmn"));
+
+    public static string Interop(string fileName) => Path.Combine(InteropFolder, fileName);
+
+    private static string Locate()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Qadam.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Qadam.slnx above {AppContext.BaseDirectory}: cannot find the repository root.");
+    }
+}
