@@ -15,16 +15,21 @@ internal static partial class TimerSyntax
     /// <summary>Null when <paramref name="text"/> is a valid <paramref name="kind"/>, else why not.</summary>
     public static string? Check(TimerKind kind, string text) => kind switch
     {
-        TimerKind.Date => IsDateTime(text) ? null : $"{DefinitionProblem.Quote(text)} is not an ISO 8601 date-time with an offset, e.g. 2026-09-01T09:00:00+05:00",
+        TimerKind.Date => IsDateTime(text)
+            ? null
+            : $"{DefinitionProblem.Quote(text)} is not an ISO 8601 date-time with an offset, e.g. 2026-09-01T09:00:00+05:00",
         TimerKind.Duration => IsDuration(text) ? null : $"{DefinitionProblem.Quote(text)} is not an ISO 8601 duration, e.g. P3D or PT2H",
-        _ => IsCycle(text) ? null : $"{DefinitionProblem.Quote(text)} is not an ISO 8601 cycle, e.g. R3/PT1H or R/2026-09-01T09:00:00+05:00/P1D",
+        _ => IsCycle(text)
+            ? null
+            : $"{DefinitionProblem.Quote(text)} is not an ISO 8601 cycle, e.g. R3/PT1H or R/2026-09-01T09:00:00+05:00/P1D",
     };
 
     /// <summary>A deadline is a duration from when the task opens, or a fixed date-time.</summary>
     public static string? CheckDeadline(string text) =>
         IsDuration(text) || IsDateTime(text)
             ? null
-            : $"{DefinitionProblem.Quote(text)} is neither an ISO 8601 duration (P10D) nor a date-time with an offset (2026-09-01T09:00:00+05:00)";
+            : $"{DefinitionProblem.Quote(text)} is neither an ISO 8601 duration (P10D) "
+              + "nor a date-time with an offset (2026-09-01T09:00:00+05:00)";
 
     public static bool IsDuration(string text)
     {

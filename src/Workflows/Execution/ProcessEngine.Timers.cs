@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Versions;
 
 namespace Qadam.Workflows.Execution;
 
@@ -70,6 +71,7 @@ public sealed partial class ProcessEngine
     {
         if (timer.InstanceId is not { } instanceId)
         {
+            await StartOnTimerAsync(session, timer, cancellationToken);
             return;
         }
 
@@ -80,7 +82,12 @@ public sealed partial class ProcessEngine
         }
 
         var loaded = await session.LoadAsync(instanceId, Actor.Engine, cancellationToken);
-        var node = loaded.Model.Node(timer.ElementId);
+        if (!loaded.Model.Elements.TryGetValue(timer.ElementId, out var node))
+        {
+            // The instance migrated to a version without this timer: nothing waits for it any more.
+            return;
+        }
+
         switch (node)
         {
             case BoundaryEvent boundary:
@@ -104,6 +111,38 @@ public sealed partial class ProcessEngine
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A timer start event fired: start an instance if its version is still the one in force today
+    /// (a later edition takes over its schedule), and arm the next repetition of a cycle.
+    /// </summary>
+    private async Task StartOnTimerAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
+    {
+        var definition = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == timer.DefinitionId, cancellationToken);
+        if (definition is null)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(session.Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var inForce = await DefinitionStore.InForceQuery(db, definition.Key, today).FirstOrDefaultAsync(cancellationToken);
+        if (inForce?.Id != definition.Id)
+        {
+            return;
+        }
+
+        var loaded = session.Create(definition, today, null, null, Actor.Engine);
+        loaded.Runner.Start((Definitions.Model.StartEvent)loaded.Model.Node(timer.ElementId));
+        if (timer.RepeatsLeft is { } repeats && repeats != 0
+            && loaded.Model.Node(timer.ElementId) is Definitions.Model.StartEvent { Trigger: TimerTrigger cycle })
+        {
+            db.Timers.Add(new ProcessTimer
+            {
+                Id = Guid.CreateVersion7(session.Now), DefinitionId = definition.Id, ElementId = timer.ElementId,
+                DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+            });
         }
     }
 

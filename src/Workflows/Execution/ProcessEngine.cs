@@ -36,7 +36,9 @@ public sealed partial class ProcessEngine(
     public Task<CommandResult> ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
         RunAsync("claim", null, async session =>
         {
-            var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new EngineNotFoundException($"Task {taskId}");
+            var task = await db.Tasks.FromSqlInterpolated($"SELECT * FROM workflows.tasks WHERE id = {taskId} FOR UPDATE")
+                           .SingleOrDefaultAsync(cancellationToken)
+                       ?? throw new EngineNotFoundException($"Task {taskId}");
             task.Claim(actor.Id);
             var loaded = await session.LoadAsync(task.InstanceId, actor, cancellationToken);
             return session.Result(loaded);
@@ -46,11 +48,18 @@ public sealed partial class ProcessEngine(
     public Task<CommandResult> CompleteTaskAsync(CompleteTask command, CancellationToken cancellationToken = default) =>
         RunAsync("complete", command.IdempotencyKey, async session =>
         {
-            var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken)
+            // The row lock makes a second completion wait for the first and then see the task done (409), never apply twice.
+            var task = await db.Tasks.FromSqlInterpolated($"SELECT * FROM workflows.tasks WHERE id = {command.TaskId} FOR UPDATE")
+                           .SingleOrDefaultAsync(cancellationToken)
                        ?? throw new EngineNotFoundException($"Task {command.TaskId}");
             var output = command.Output ?? [];
             task.Complete(command.Actor.Id, output, time.GetUtcNow());
             var loaded = await session.LoadAsync(task.InstanceId, command.Actor, cancellationToken);
+            if (loaded.Runner.State.FindToken(task.TokenId) is null)
+            {
+                throw new ConcurrencyConflictException(task.InstanceId);
+            }
+
             if (task.LoopIndex is not null)
             {
                 loaded.Runner.CompleteLoopInstance(task.TokenId, output);

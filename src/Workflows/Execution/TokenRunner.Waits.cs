@@ -136,26 +136,43 @@ internal sealed partial class TokenRunner
     }
 
     /// <summary>When a timer falls due and, for a cycle, how many repetitions follow.</summary>
-    internal (DateTimeOffset Due, int? RepeatsLeft) Schedule(string elementId, TimerTrigger timer)
+    internal (DateTimeOffset Due, int? RepeatsLeft) Schedule(string elementId, TimerTrigger timer) =>
+        TimerSchedule.First(elementId, timer, _now, value => Resolve(elementId, value, null));
+
+    private DateTimeOffset DueTime(string elementId, TimerKind kind, string value, JsonObject? locals) =>
+        TimerSchedule.DueTime(elementId, kind, Resolve(elementId, value, locals), _now);
+
+    private string Resolve(string elementId, string value, JsonObject? locals) =>
+        value.StartsWith('=')
+            ? _expressions.Evaluate(elementId, value[1..], Variables, locals)?.ToString()
+              ?? throw new ProcessLogicException(elementId, $"the timer expression '{value}' gave nothing")
+            : value;
+}
+
+/// <summary>Computes when timers fall due: ISO 8601 dates, durations and cycles, in Kazakhstan time when no offset is given.</summary>
+internal static class TimerSchedule
+{
+    /// <summary>The first due time of a timer, and for a cycle how many repetitions follow (-1: unbounded).</summary>
+    public static (DateTimeOffset Due, int? RepeatsLeft) First(string elementId, TimerTrigger timer, DateTimeOffset now, Func<string, string> resolve)
     {
         if (timer.Kind != TimerKind.Cycle)
         {
-            return (DueTime(elementId, timer.Kind, timer.Value, null), null);
+            return (DueTime(elementId, timer.Kind, resolve(timer.Value), now), null);
         }
 
-        var cycle = TimerCycle.Parse(Resolve(elementId, timer.Value, null));
-        return ((cycle.Start ?? _now + cycle.Period).ToUniversalTime(), cycle.Repeats);
+        var cycle = TimerCycle.Parse(resolve(timer.Value));
+        // RepeatsLeft counts the occurrences after this one: R2 fires twice.
+        return ((cycle.Start ?? now + cycle.Period).ToUniversalTime(), cycle.Repeats < 0 ? -1 : cycle.Repeats - 1);
     }
 
-    private DateTimeOffset DueTime(string elementId, TimerKind kind, string value, JsonObject? locals)
+    public static DateTimeOffset DueTime(string elementId, TimerKind kind, string text, DateTimeOffset now)
     {
-        var text = Resolve(elementId, value, locals);
         try
         {
             // A deadline or duration may also be a date-time (e.g. "=decision.returnOn + 'T08:00:00+05:00'").
             if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
             {
-                return (_now + XmlConvert.ToTimeSpan(text)).ToUniversalTime();
+                return (now + XmlConvert.ToTimeSpan(text)).ToUniversalTime();
             }
 
             // PostgreSQL stores instants in UTC; Kazakhstan time is only how they are read and written.
@@ -167,14 +184,8 @@ internal sealed partial class TokenRunner
         }
     }
 
-    private string Resolve(string elementId, string value, JsonObject? locals) =>
-        value.StartsWith('=')
-            ? _expressions.Evaluate(elementId, value[1..], Variables, locals)?.ToString()
-              ?? throw new ProcessLogicException(elementId, $"the timer expression '{value}' gave nothing")
-            : value;
-
     /// <summary>A date-time; without an offset it is Kazakhstan time (UTC+5), a date alone is its midnight.</summary>
-    internal static DateTimeOffset ParseDateTime(string text)
+    public static DateTimeOffset ParseDateTime(string text)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -204,7 +215,7 @@ internal sealed record TimerCycle(int Repeats, DateTimeOffset? Start, TimeSpan P
         }
 
         var repeats = parts[0].Length == 1 ? -1 : int.Parse(parts[0].AsSpan(1), CultureInfo.InvariantCulture);
-        var start = parts.Length == 3 ? TokenRunner.ParseDateTime(parts[1]) : (DateTimeOffset?)null;
+        var start = parts.Length == 3 ? TimerSchedule.ParseDateTime(parts[1]) : (DateTimeOffset?)null;
         return new TimerCycle(repeats, start, XmlConvert.ToTimeSpan(parts[^1]));
     }
 }

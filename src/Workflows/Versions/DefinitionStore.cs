@@ -71,6 +71,11 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
             ? DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName)
             : [];
         definition.Publish(effectiveFrom, legalBasis, startMessages, actor, time.GetUtcNow());
+        if (definition.Kind == DefinitionKind.Bpmn)
+        {
+            ArmStartTimers(definition);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return definition;
     }
@@ -81,7 +86,29 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
                          ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
         definition.Retire();
+        await db.Timers.Where(t => t.DefinitionId == definition.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A timer start event waits from publication; expressions see no case variables there.</summary>
+    private void ArmStartTimers(ProcessDefinition definition)
+    {
+        var now = time.GetUtcNow();
+        var expressions = new ExpressionEvaluator(ExpressionLimits.Default, now);
+        foreach (var start in DefinitionCompiler.Model(definition).Root.StartEvents)
+        {
+            if (start.Trigger is not TimerTrigger timer)
+            {
+                continue;
+            }
+
+            var (due, repeats) = TimerSchedule.First(start.Id, timer, now,
+                value => value.StartsWith('=') ? expressions.Evaluate(start.Id, value[1..], [])?.ToString() ?? string.Empty : value);
+            db.Timers.Add(new ProcessTimer
+            {
+                Id = Guid.CreateVersion7(now), DefinitionId = definition.Id, ElementId = start.Id, DueAt = due, RepeatsLeft = repeats,
+            });
+        }
     }
 
     /// <summary>The latest published version of <paramref name="key"/> whose effective date is on or before <paramref name="date"/>.</summary>

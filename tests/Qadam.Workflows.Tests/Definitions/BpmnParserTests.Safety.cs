@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Qadam.Workflows.Definitions;
 using static Qadam.Workflows.Tests.Definitions.BpmnDocument;
@@ -84,6 +85,43 @@ public sealed partial class BpmnParserTests
         var problem = SingleProblem(xml, BpmnParser.FileElementId);
 
         Assert.StartsWith("the file is not well-formed XML: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Elements_nested_deeper_than_the_limit_are_one_problem_not_a_stack_overflow()
+    {
+        const int depth = 50_000;
+        var nested = new StringBuilder();
+        for (var i = 0; i < depth; i++)
+        {
+            nested.Append(CultureInfo.InvariantCulture, $"<bpmn:subProcess id=\"S{i}\">");
+        }
+
+        nested.Insert(nested.Length, "</bpmn:subProcess>", depth);
+
+        var problem = SingleProblem(Around(UserTaskStep + nested), "Definitions_1");
+
+        Assert.Equal($"elements are nested more than {BpmnParser.MaxNesting} levels deep", problem.Message);
+    }
+
+    [Fact]
+    public void An_expression_nested_too_deeply_is_a_problem_quoted_short()
+    {
+        var condition = new string('(', 100_000) + "1" + new string(')', 100_000);
+        var xml = Process(
+            $"""
+            <bpmn:startEvent id="Start" />
+            <bpmn:exclusiveGateway id="G" default="B" />
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="G" />
+            <bpmn:sequenceFlow id="A" sourceRef="G" targetRef="End"><bpmn:conditionExpression>{condition}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="B" sourceRef="G" targetRef="End" />
+            """);
+
+        var problem = SingleProblem(xml, "A");
+
+        Assert.EndsWith("…' is nested too deeply to parse", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Message.Length < 200, problem.Message);
     }
 
     [Fact]
