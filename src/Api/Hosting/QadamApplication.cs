@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Parents;
+using Qadam.Api.Features.Rosters;
+using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
 using Scalar.AspNetCore;
 using Serilog;
@@ -19,8 +26,25 @@ internal static class QadamApplication
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        // The history table is named with its schema: unqualified, it resolves through the search_path
+        // ("$user", public), and with a role called qadam the second start found an empty qadam.__EFMigrationsHistory
+        // and re-ran every migration. public is where the first start has always put it.
         builder.Services.AddDbContext<QadamDbContext>(options =>
-            options.UseNpgsql(builder.Configuration.GetConnectionString(ConnectionStringName)));
+            options.UseNpgsql(
+                builder.Configuration.GetConnectionString(ConnectionStringName),
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
+
+        // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -31,12 +55,20 @@ internal static class QadamApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health");
+        app.MapIdentityApi();
         app.MapOrganisationsApi();
+        app.MapStudentsApi();
+        app.MapRostersApi();
+        app.MapParentsApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -26,6 +26,8 @@ internal static class QadamLogging
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                // OpenIddict logs every request and response document at Information; its warnings are what matter.
+                .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
                 // A refused connection is reported once, in words, by StartupChecks and /health.
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
                 .Enrich.FromLogContext();

@@ -5,9 +5,38 @@ public sealed class QadamOptions
 {
     public const string Section = "Qadam";
 
-    /// <summary>Seeds demo organisations, users and rosters. True by default in Development (appsettings.Development.json).</summary>
+    /// <summary>Seeds demo organisations, users and rosters and enables the password grant. True by default in Development (appsettings.Development.json).</summary>
     public bool Demo { get; set; }
 
     /// <summary>Password of every demo user; "demo" when unset.</summary>
     public string? DemoPassword { get; set; }
+
+    /// <summary>
+    /// Where Qadam keeps what must never enter the repository: token keys and generated client secrets.
+    /// Defaults to <c>$XDG_STATE_HOME/qadam</c> or <c>~/.local/state/qadam</c>, beside the local PostgreSQL password.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>
+    /// Origins the web front-end is served from; <c>qadam-web</c> may be redirected to <c>{origin}/signin-callback</c>
+    /// on each. The front-end is served by the API itself, so these are the API's own origins.
+    /// </summary>
+    public List<string> PublicOrigins { get; set; } = [];
+
+    /// <summary>Largest roster CSV accepted, in bytes.</summary>
+    public long MaxRosterBytes { get; set; } = 5 * 1024 * 1024;
+
+    public string ResolveStateDirectory()
+    {
+        if (!string.IsNullOrWhiteSpace(StateDirectory))
+        {
+            return StateDirectory;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var root = string.IsNullOrWhiteSpace(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state")
+            : xdg;
+        return Path.Combine(root, "qadam");
+    }
 }

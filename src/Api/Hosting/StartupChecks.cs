@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenIddict.Abstractions;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Hosting;
@@ -43,8 +45,11 @@ internal static partial class StartupChecks
             var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
             if (options.Demo)
             {
-                await DemoData.SeedAsync(db, cancellationToken);
+                await DemoData.SeedAsync(scope.ServiceProvider, options, cancellationToken);
             }
+
+            await OidcClients.SeedAsync(
+                scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, logger, cancellationToken);
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException
                                        || ex.InnerException is NpgsqlException or SocketException)

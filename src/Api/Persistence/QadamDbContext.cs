@@ -1,18 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Students;
 
 namespace Qadam.Api.Persistence;
 
-/// <summary>The API's own tables: organisations, and later users, cases and audit (schema <c>qadam</c>).</summary>
-public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options) : DbContext(options)
+/// <summary>
+/// The API's own tables (schema <c>qadam</c>): organisations, users and roles (ASP.NET Core Identity),
+/// OpenIddict's applications and tokens, students and parent links, and the audit chain.
+/// </summary>
+public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
+    : IdentityDbContext<QadamUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string Schema = "qadam";
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
+    public DbSet<Student> Students => Set<Student>();
+
+    public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.UseOpenIddict<Guid>();
+
+        // Lower-case table names like the rest of the schema, instead of Identity's AspNetUsers and OpenIddict's prefixes.
+        modelBuilder.Entity<QadamUser>(b =>
+        {
+            b.ToTable("users");
+            b.Property(u => u.DisplayName).HasMaxLength(300);
+            b.Property(u => u.Iin).HasMaxLength(12).IsFixedLength();
+            b.HasIndex(u => u.Iin);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oidc_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oidc_tokens");
+
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QadamDbContext).Assembly);
     }
 }

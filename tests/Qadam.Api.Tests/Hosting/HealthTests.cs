@@ -27,6 +27,9 @@ public sealed class HealthTests(QadamApiFactory api) : IClassFixture<QadamApiFac
         var page = await client.GetAsync("/scalar");
 
         Assert.Contains("/api/organisations", document, StringComparison.Ordinal);
+        Assert.Contains("/api/rosters/import", document, StringComparison.Ordinal);
+        Assert.Contains("/api/audit/verify", document, StringComparison.Ordinal);
+        Assert.Contains("/api/parents/me/children", document, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }

@@ -43,6 +43,24 @@ public sealed class Organisation
     public string NameRu { get; private set; }
 
     public Guid? ParentId { get; private set; }
+
+    /// <summary>Business identification number (БИН), same length and check digit as an IIN; unknown for demo data.</summary>
+    public string? Bin { get; private set; }
+
+    /// <summary>Schools and colleges hold student rosters; the offices above them do not.</summary>
+    public bool HoldsStudents => Kind is OrganisationKind.School or OrganisationKind.College;
+
+    /// <summary>Sets the BIN after checking it with the IIN check-digit rule (domain-facts.md: same length and rule).</summary>
+    public bool TrySetBin(string bin)
+    {
+        if (!Students.Iin.HasValidCheckDigit(bin))
+        {
+            return false;
+        }
+
+        Bin = bin;
+        return true;
+    }
 }
 
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -56,6 +74,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.NameKk).HasMaxLength(300);
         builder.Property(o => o.NameRu).HasMaxLength(300);
+        builder.Property(o => o.Bin).HasMaxLength(12).IsFixedLength();
+        builder.HasIndex(o => o.Bin).IsUnique();
+        builder.Ignore(o => o.HoldsStudents);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

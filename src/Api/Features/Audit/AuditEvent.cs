@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Qadam.Api.Features.Audit;
+
+/// <summary>
+/// One link of the append-only audit chain (issue 5, Audit): who did what, for which case under which process
+/// version and legal basis, the SHA-256 of the payload, and the hash of the previous event. The database refuses
+/// UPDATE, DELETE and TRUNCATE on the table (trigger in migration <c>IdentityRostersAndAudit</c>).
+/// </summary>
+public sealed class AuditEvent
+{
+    /// <summary>The previous hash of the first event.</summary>
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private AuditEvent()
+    {
+        Actor = Role = Action = PayloadDigest = PreviousHash = Hash = string.Empty;
+    }
+
+    internal AuditEvent(long sequence, DateTimeOffset occurredAt, AuditActor actor, AuditEntry entry, string previousHash)
+        : this()
+    {
+        Sequence = sequence;
+        // PostgreSQL keeps microseconds; the hash covers what is stored, so drop the rest before hashing.
+        OccurredAt = new DateTimeOffset(occurredAt.UtcTicks - (occurredAt.UtcTicks % 10), TimeSpan.Zero);
+        Actor = actor.Name;
+        Role = actor.Roles;
+        OrganisationCode = actor.OrganisationCode;
+        Action = entry.Action;
+        CaseId = entry.CaseId;
+        ProcessKey = entry.ProcessKey;
+        ProcessVersion = entry.ProcessVersion;
+        LegalBasis = entry.LegalBasis;
+        PayloadDigest = Convert.ToHexStringLower(SHA256.HashData(entry.Payload));
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>Position in the chain, 1, 2, 3 … without gaps.</summary>
+    public long Sequence { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>User name, or client id for an integration, or <c>system</c> for the engine.</summary>
+    public string Actor { get; private set; }
+
+    /// <summary>The actor's roles when acting, comma-separated.</summary>
+    public string Role { get; private set; }
+
+    public string? OrganisationCode { get; private set; }
+
+    public string Action { get; private set; }
+
+    public Guid? CaseId { get; private set; }
+
+    public string? ProcessKey { get; private set; }
+
+    public int? ProcessVersion { get; private set; }
+
+    public string? LegalBasis { get; private set; }
+
+    /// <summary>SHA-256 of the command's payload, lower-case hex.</summary>
+    public string PayloadDigest { get; private set; }
+
+    public string PreviousHash { get; private set; }
+
+    public string Hash { get; private set; }
+
+    /// <summary>SHA-256 over every other column, serialised as one JSON array so no two rows hash the same text.</summary>
+    public string ComputeHash()
+    {
+        var canonical = JsonSerializer.Serialize<object?[]>(
+        [
+            "qadam-audit-v1", Sequence,
+            OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            Actor, Role, OrganisationCode, Action, CaseId?.ToString(), ProcessKey, ProcessVersion, LegalBasis,
+            PayloadDigest, PreviousHash,
+        ]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.Role).HasMaxLength(512);
+        builder.Property(e => e.OrganisationCode).HasMaxLength(32);
+        builder.Property(e => e.Action).HasMaxLength(128);
+        builder.Property(e => e.ProcessKey).HasMaxLength(128);
+        builder.Property(e => e.LegalBasis).HasMaxLength(1000);
+        builder.Property(e => e.PayloadDigest).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => e.CaseId);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Qadam.Api.Features.Identity;
+
+/// <summary>Maps the OpenID Connect endpoints that pass through to Qadam's code, the sign-in page and <c>/api/me</c>.</summary>
+internal static class IdentityApi
+{
+    public const string AuthorizePath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
+    {
+        var connect = routes.MapGroup(string.Empty).WithTags("Identity").ExcludeFromDescription();
+        connect.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize.HandleAsync).DisableAntiforgery();
+        connect.MapPost(TokenPath, Token.ExchangeAsync).DisableAntiforgery();
+        connect.MapGet(SignIn.Path, SignIn.Show);
+        connect.MapPost(SignIn.Path, SignIn.SubmitAsync);
+
+        routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization()
+            .MapGet("/", Me.GetAsync)
+            .WithSummary("The caller: user name, roles, organisation and the organisations the caller may see.");
+        return routes;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Identity;
+
+/// <summary>Registers ASP.NET Core Identity, the OpenIddict server and validation, and the role policies.</summary>
+internal static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddQadamIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(QadamOptions.Section).Get<QadamOptions>() ?? new QadamOptions();
+        var developmentKeys = options.Demo || environment.IsDevelopment();
+
+        services.AddIdentityCore<QadamUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                o.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                o.ClaimsIdentity.RoleClaimType = Claims.Role;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<QadamDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Bearer tokens for the API; the Identity cookie only carries the session of the sign-in page.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(c =>
+            {
+                c.LoginPath = SignIn.Path;
+                c.Cookie.Name = "qadam.session";
+                c.Cookie.SameSite = SameSiteMode.Lax;
+                c.Cookie.HttpOnly = true;
+                c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            }));
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<QadamDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris(IdentityApi.AuthorizePath.TrimStart('/'))
+                    .SetTokenEndpointUris(IdentityApi.TokenPath.TrimStart('/'));
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.AllowClientCredentialsFlow();
+                o.AllowRefreshTokenFlow();
+                if (options.Demo)
+                {
+                    // Issue 5: the resource-owner password grant exists only in the Demo profile.
+                    o.AllowPasswordFlow();
+                }
+
+                o.RegisterScopes([.. TokenPrincipals.KnownScopes]);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(7));
+
+                if (developmentKeys)
+                {
+                    o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                }
+
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough();
+                if (environment.IsDevelopment() || options.Demo)
+                {
+                    // scripts/run serves plain HTTP on the loopback; outside Demo/Development TLS is required.
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        if (!developmentKeys)
+        {
+            services.AddOptions<OpenIddictServerOptions>().Configure<ILoggerFactory, IOptions<QadamOptions>>((server, loggers, qadam) =>
+            {
+                var logger = loggers.CreateLogger("Qadam.Identity");
+                var directory = Path.Combine(qadam.Value.ResolveStateDirectory(), "keys");
+                server.SigningCredentials.Add(new SigningCredentials(
+                    ServerKeys.LoadOrCreate(directory, "signing", logger), SecurityAlgorithms.RsaSha256));
+                server.EncryptionCredentials.Add(new EncryptingCredentials(
+                    ServerKeys.LoadOrCreate(directory, "encryption", logger), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            });
+        }
+
+        // The sign-in cookie and the anti-forgery tokens are protected by Data Protection; its key ring lives in the
+        // state directory (not the repository), and nodes sharing that directory accept each other's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("Qadam")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveStateDirectory(), "data-protection")));
+
+        services.AddAuthorizationBuilder().AddQadamPolicies();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    private static AuthorizationBuilder AddQadamPolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var role in QadamRoles.UserRoles)
+        {
+            authorization.AddPolicy(role, p => p.RequireRole(role));
+        }
+
+        authorization.AddPolicy(QadamPolicies.ReadRosters, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.ImportRosters, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.RegionalOfficer));
+        authorization.AddPolicy(QadamPolicies.VerifyAudit, p => p.RequireRole(QadamRoles.Auditor, QadamRoles.Administrator));
+        authorization.AddPolicy(QadamPolicies.Parent, p => p.RequireRole(QadamRoles.Parent));
+        return authorization;
+    }
+}

@@ -1,0 +1,61 @@
+namespace Qadam.Api.Features.Identity;
+
+/// <summary>The roles of issue 5, by the names that tokens, policies and BPMN candidate roles use.</summary>
+public static class QadamRoles
+{
+    public const string Clerk = "clerk";
+    public const string Psychologist = "psychologist";
+    public const string ClassTeacher = "classTeacher";
+    public const string SocialPedagogue = "socialPedagogue";
+    public const string CouncilMember = "councilMember";
+    public const string CouncilSecretary = "councilSecretary";
+    public const string Trustee = "trustee";
+    public const string Head = "head";
+    public const string RegionalOfficer = "regionalOfficer";
+    public const string LegalEditor = "legalEditor";
+    public const string Parent = "parent";
+    public const string Auditor = "auditor";
+    public const string Administrator = "administrator";
+
+    /// <summary>Not a person's role: the role of a confidential client (a regional department's system) acting for its organisation.</summary>
+    public const string Integration = "integration";
+
+    public static readonly IReadOnlyList<string> UserRoles =
+    [
+        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
+        RegionalOfficer, LegalEditor, Parent, Auditor, Administrator,
+    ];
+
+    /// <summary>Roles that work inside an organisation and read its rosters.</summary>
+    public static readonly IReadOnlyList<string> Staff =
+    [
+        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
+        RegionalOfficer, LegalEditor, Administrator,
+    ];
+}
+
+/// <summary>Claim types Qadam adds to its tokens.</summary>
+public static class QadamClaims
+{
+    /// <summary>The id of the caller's organisation.</summary>
+    public const string Organisation = "org";
+
+    /// <summary>The code of the caller's organisation (<c>s1</c>), for logs and audit.</summary>
+    public const string OrganisationCode = "org_code";
+}
+
+/// <summary>Authorization policy names; every role also has a policy of its own name.</summary>
+public static class QadamPolicies
+{
+    /// <summary>Staff of any kind, and auditors: reads of rosters within the caller's scope.</summary>
+    public const string ReadRosters = "rosters.read";
+
+    /// <summary>Roster imports: a clerk for the own school, a regional officer for the region's schools.</summary>
+    public const string ImportRosters = "rosters.import";
+
+    /// <summary>Recomputing the audit chain: auditors and administrators.</summary>
+    public const string VerifyAudit = "audit.verify";
+
+    /// <summary>Parents, for their own links to children.</summary>
+    public const string Parent = "parents.self";
+}

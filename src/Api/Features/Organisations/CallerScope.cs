@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Organisations;
+
+/// <summary>
+/// What the caller may see (issue 5, "every query is scoped"): staff of a school or college see their own
+/// organisation, a district or region office everything below it, the ministry everything; a parent sees only the
+/// children linked to them. Every query of scoped data filters by <see cref="OrganisationIds"/> or
+/// <see cref="StudentIds"/>, or by <see cref="SeesAllOrganisations"/>.
+/// </summary>
+public sealed class CallerScope
+{
+    private CallerScope(Guid? organisationId, bool seesAll, IReadOnlySet<Guid> organisationIds, IReadOnlySet<Guid> studentIds, string? userId)
+    {
+        OrganisationId = organisationId;
+        SeesAllOrganisations = seesAll;
+        OrganisationIds = organisationIds;
+        StudentIds = studentIds;
+        UserId = userId;
+    }
+
+    /// <summary>The caller's own organisation, if any.</summary>
+    public Guid? OrganisationId { get; }
+
+    /// <summary>True for the ministry: no organisation filter applies.</summary>
+    public bool SeesAllOrganisations { get; }
+
+    /// <summary>The caller's organisation and everything below it (empty for parents and clients without one).</summary>
+    public IReadOnlySet<Guid> OrganisationIds { get; }
+
+    /// <summary>Students linked to the caller as a parent.</summary>
+    public IReadOnlySet<Guid> StudentIds { get; }
+
+    /// <summary>The subject of the token: a user id, or a client id for integrations.</summary>
+    public string? UserId { get; }
+
+    public bool CanSeeOrganisation(Guid organisationId) => SeesAllOrganisations || OrganisationIds.Contains(organisationId);
+
+    public static async Task<CallerScope> ResolveAsync(ClaimsPrincipal caller, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var subject = caller.FindFirstValue(Claims.Subject);
+        Guid? organisationId = Guid.TryParse(caller.FindFirstValue(QadamClaims.Organisation), out var parsed) ? parsed : null;
+
+        var seesAll = false;
+        IReadOnlySet<Guid> organisations = new HashSet<Guid>();
+        if (organisationId is { } id)
+        {
+            var kind = await db.Organisations.Where(o => o.Id == id).Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(cancellationToken);
+            if (kind == OrganisationKind.Ministry)
+            {
+                seesAll = true;
+            }
+            else if (kind is not null)
+            {
+                organisations = (await db.Database.SqlQuery<Guid>($"""
+                    WITH RECURSIVE tree AS (
+                        SELECT "Id" FROM qadam.organisations WHERE "Id" = {id}
+                        UNION ALL
+                        SELECT o."Id" FROM qadam.organisations o JOIN tree t ON o."ParentId" = t."Id")
+                    SELECT "Id" AS "Value" FROM tree
+                    """).ToListAsync(cancellationToken)).ToHashSet();
+            }
+        }
+
+        IReadOnlySet<Guid> students = new HashSet<Guid>();
+        if (caller.IsInRole(QadamRoles.Parent) && Guid.TryParse(subject, out var userId))
+        {
+            students = (await db.ParentLinks.Where(l => l.ParentUserId == userId).Select(l => l.StudentId).ToListAsync(cancellationToken))
+                .ToHashSet();
+        }
+
+        return new CallerScope(organisationId, seesAll, organisations, students, subject);
+    }
+}

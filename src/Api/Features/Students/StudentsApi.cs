@@ -1,0 +1,25 @@
+using Qadam.Api.Features.Identity;
+
+namespace Qadam.Api.Features.Students;
+
+/// <summary>Maps <c>/api/students</c>.</summary>
+internal static class StudentsApi
+{
+    /// <summary>Kazakhstan's single time zone since 1 March 2024 (architecture.md, languages and time).</summary>
+    private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
+
+    public static IEndpointRouteBuilder MapStudentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/students").WithTags("Students");
+        group.MapGet("/", ListStudents.HandleAsync).RequireAuthorization(QadamPolicies.ReadRosters)
+            .WithSummary("Lists the students of the organisations the caller sees (filter by organisation code and class; paged).");
+        group.MapGet("/{iin}", GetStudent.HandleAsync).RequireAuthorization()
+            .WithSummary("One student by IIN, e.g. /api/students/061211600012; 404 when unknown or outside the caller's scope.");
+        return routes;
+    }
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(KazakhstanOffset).DateTime);
+
+    public static StudentResponse ToResponse(Student s, string organisationCode, DateOnly today) =>
+        new(s.Iin, s.FullName, s.BirthDate, s.AgeOn(today), organisationCode, s.ClassName, (int)s.Shift, s.Level.ToString());
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Students;
+using Qadam.Api.Persistence;
+using Qadam.Api.Tests.Features.Rosters;
+
+namespace Qadam.Api.Tests.Features.Authorization;
+
+/// <summary>
+/// Issue 5's matrix: each role × each endpoint of this part × own and foreign organisation, asserting both what a
+/// caller may do and that nothing of a foreign organisation leaks (404 for a foreign student, empty lists, 403 or 422).
+/// </summary>
+public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
+{
+    private static readonly string[] Region = ["s1", "s2", "s3", "c1"];
+
+    public static TheoryData<string, string[], string[], bool, bool> Callers => new()
+    {
+        // user, organisations whose students it sees, schools it may import for, may verify audit, is a parent
+        { "clerk.s1", ["s1"], ["s1"], false, false },
+        { "psychologist.s1", ["s1"], [], false, false },
+        { "teacher.s1", ["s1"], [], false, false },
+        { "socialpedagogue.s1", ["s1"], [], false, false },
+        { "council1.s1", ["s1"], [], false, false },
+        { "secretary.s1", ["s1"], [], false, false },
+        { "trustee1.s1", ["s1"], [], false, false },
+        { "head.s1", ["s1"], [], false, false },
+        { "clerk.s2", ["s2"], ["s2"], false, false },
+        { "head.s2", ["s2"], [], false, false },
+        { "clerk.c1", ["c1"], ["c1"], false, false },
+        { "council3.c1", ["c1"], [], false, false },
+        { "regional.r1", Region, Region, false, false },
+        { "legal.r1", Region, [], false, false },
+        { "auditor.r1", Region, [], true, false },
+        { "admin.mon", Region, [], true, false },
+        { "parent.p1", [], [], false, true },
+        { "parent.p2", [], [], false, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task Each_caller_sees_and_does_only_what_its_role_and_organisation_allow(
+        string user, string[] sees, string[] importsFor, bool verifiesAudit, bool isParent)
+    {
+        using var client = await api.ClientForAsync(user);
+        var students = await OneStudentPerOrganisationAsync();
+        var linked = await LinkedChildrenAsync(user);
+
+        // GET /api/students/{iin}: own organisation's students (or own children) 200, everyone else's 404 like an unknown IIN.
+        foreach (var (code, iin) in students)
+        {
+            using var response = await client.GetAsync($"/api/students/{iin}");
+            var expected = sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            Assert.True(expected == response.StatusCode, $"{user} GET student of {code}: {response.StatusCode}, expected {expected}");
+        }
+
+        // GET /api/students: staff and auditors list only their scope, for any filter; parents are refused.
+        using (var response = await client.GetAsync("/api/students?pageSize=500"))
+        {
+            if (isParent)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            }
+            else
+            {
+                var page = await response.Content.ReadFromJsonAsync<StudentPage>();
+                Assert.NotEmpty(page!.Items);
+                Assert.All(page.Items, s => Assert.Contains(s.Organisation, sees));
+                foreach (var foreign in Region.Except(sees))
+                {
+                    var filtered = await client.GetFromJsonAsync<StudentPage>($"/api/students?organisation={foreign}");
+                    Assert.Equal(0, filtered!.Total);
+                }
+            }
+        }
+
+        // POST /api/rosters/import (dry run): own schools accepted, foreign refused row by row, other roles 403.
+        var mayImport = importsFor.Length > 0;
+        foreach (var code in Region)
+        {
+            var college = code == "c1";
+            var csv = RosterFiles.Csv(RosterFiles.ValidRow(code, new DateOnly(2012, 4, 4), out _,
+                college ? "ИС-24" : "5А", college ? "tvet" : "basic_secondary"));
+            using var response = await client.PostAsync("/api/rosters/import?dryRun=true", RosterFiles.Upload(csv));
+            var expected = !mayImport ? HttpStatusCode.Forbidden
+                : importsFor.Contains(code) ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity;
+            Assert.True(expected == response.StatusCode, $"{user} import for {code}: {response.StatusCode}, expected {expected}");
+        }
+
+        // GET /api/audit/verify: auditors and administrators only.
+        using (var response = await client.GetAsync("/api/audit/verify"))
+        {
+            Assert.Equal(verifiesAudit ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        // POST /api/parents/me/children: parents only (a staff member's IIN never links a child).
+        using (var response = await client.PostAsync("/api/parents/me/children",
+                   new StringContent($"{{\"iin\":\"{students["s1"]}\"}}", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(isParent ? (linked.Contains(students["s1"]) ? HttpStatusCode.OK : HttpStatusCode.NotFound) : HttpStatusCode.Forbidden,
+                response.StatusCode);
+        }
+
+        // GET /api/me: the scope as the server computed it.
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
+        if (user == "admin.mon")
+        {
+            Assert.True(me!.SeesAllOrganisations);
+        }
+        else
+        {
+            Assert.Equal(sees.Order(StringComparer.Ordinal), me!.VisibleOrganisationCodes.Where(c => Region.Contains(c)).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_token_every_endpoint_answers_401()
+    {
+        using var client = api.CreateClient();
+
+        foreach (var (method, path) in new[]
+                 {
+                     (HttpMethod.Get, "/api/me"), (HttpMethod.Get, "/api/students"), (HttpMethod.Get, "/api/students/900615300011"),
+                     (HttpMethod.Post, "/api/rosters/import"), (HttpMethod.Get, "/api/audit/verify"),
+                     (HttpMethod.Get, "/api/parents/me/children"), (HttpMethod.Post, "/api/parents/me/children"),
+                 })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(method, path));
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task An_integration_client_sees_nothing_of_the_staff_endpoints()
+    {
+        _ = api.Server;
+        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        using var client = api.CreateClient();
+        using var token = await client.PostAsync("/connect/token", Identity.TokenTests.Form(
+            ("grant_type", "client_credentials"), ("client_id", OidcClients.RegionIntegration), ("client_secret", secret)));
+        var accessToken = (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/students")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit/verify")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/rosters/import", RosterFiles.Upload("x"))).StatusCode);
+    }
+
+    private async Task<Dictionary<string, string>> OneStudentPerOrganisationAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in Region)
+        {
+            var id = await db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync();
+            result[code] = await db.Students.Where(s => s.OrganisationId == id).OrderBy(s => s.Iin).Select(s => s.Iin).FirstAsync();
+        }
+
+        // The first student of s1 in demo order is parent.p1's child; make sure the matrix covers that one.
+        var p1 = await db.Users.SingleAsync(u => u.UserName == "parent.p1");
+        result["s1"] = await db.Students.Where(s => s.ParentIin == p1.Iin).Select(s => s.Iin).SingleAsync();
+        return result;
+    }
+
+    private async Task<HashSet<string>> LinkedChildrenAsync(string user)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        return (await (from u in db.Users
+                       join l in db.ParentLinks on u.Id equals l.ParentUserId
+                       join s in db.Students on l.StudentId equals s.Id
+                       where u.UserName == user
+                       select s.Iin).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+    }
+}
