@@ -9,6 +9,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Workflows;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -34,6 +35,8 @@ internal static class QadamApplication
                 builder.Configuration.GetConnectionString(ConnectionStringName),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddQadamWorkflows(builder.Configuration.GetConnectionString(ConnectionStringName) ?? string.Empty);
+        builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
 
         // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.

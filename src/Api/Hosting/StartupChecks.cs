@@ -5,6 +5,7 @@ using Npgsql;
 using OpenIddict.Abstractions;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
+using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Hosting;
 
@@ -42,6 +43,7 @@ internal static partial class StartupChecks
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
             await db.Database.MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Database.MigrateAsync(cancellationToken);
             var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
             if (options.Demo)
             {

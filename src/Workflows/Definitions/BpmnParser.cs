@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -50,8 +51,7 @@ public static class BpmnParser
             return Refused(FileElementId, TooLarge);
         }
 
-        using var text = new StringReader(xml);
-        return Load(settings => XmlReader.Create(text, settings), catalog);
+        return Load(settings => XmlReader.Create(new StringReader(xml), settings), catalog);
     }
 
     /// <summary>Parses and validates BPMN XML from a stream (its encoding read from the XML declaration).</summary>
@@ -60,7 +60,24 @@ public static class BpmnParser
     public static BpmnParseResult Parse(Stream xml, DefinitionCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return Load(settings => XmlReader.Create(xml, settings), catalog);
+
+        // Read twice (nesting first, then the tree), so buffered; a character is at most 4 bytes of UTF-8.
+        var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = xml.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > 4L * MaxCharacters)
+            {
+                return Refused(FileElementId, TooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.GetBuffer();
+        var length = (int)buffer.Length;
+        return Load(settings => XmlReader.Create(new MemoryStream(bytes, 0, length, writable: false), settings), catalog);
     }
 
     internal static string? IdOf(XElement element)
@@ -69,7 +86,7 @@ public static class BpmnParser
         return string.IsNullOrEmpty(id) ? null : id;
     }
 
-    private static string TooLarge => $"the file is larger than {MaxCharacters:N0} characters";
+    private static string TooLarge => string.Create(CultureInfo.InvariantCulture, $"the file is larger than {MaxCharacters:N0} characters");
 
     private static BpmnParseResult Load(Func<XmlReaderSettings, XmlReader> open, DefinitionCatalog? catalog)
     {
@@ -88,6 +105,19 @@ public static class BpmnParser
         XDocument document;
         try
         {
+            // First a streaming pass for depth: building a tree is quadratic in its depth, and every
+            // walk over a tree thousands deep risks the stack.
+            using (var scan = open(settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth >= MaxNesting)
+                    {
+                        return Refused(FileElementId, $"elements are nested more than {MaxNesting} levels deep");
+                    }
+                }
+            }
+
             using var reader = open(settings);
             document = XDocument.Load(reader);
         }
@@ -122,16 +152,11 @@ public static class BpmnParser
         {
             return Refused(
                 IdOf(root) ?? FileElementId,
-                $"the root element is {root.Name.LocalName} in '{root.Name.NamespaceName}', "
+                $"the root element is {root.Name.LocalName} in {DefinitionProblem.Quote(root.Name.NamespaceName)}, "
                 + $"not BPMN 2.0 definitions in '{BpmnSubset.Uri}'");
         }
 
         var definitionsId = IdOf(root) ?? FileElementId;
-        if (Nesting(root) > MaxNesting)
-        {
-            return Refused(definitionsId, $"elements are nested more than {MaxNesting} levels deep");
-        }
-
         var problems = new List<DefinitionProblem>();
         ReportDuplicateIds(document, problems);
 
@@ -195,29 +220,6 @@ public static class BpmnParser
                     + "mark the one Qadam runs"));
                 return null;
         }
-    }
-
-    /// <summary>The depth of the element tree, walked without recursion so depth itself cannot overflow the stack.</summary>
-    private static int Nesting(XElement root)
-    {
-        var deepest = 0;
-        var pending = new Stack<(XElement Element, int Depth)>();
-        pending.Push((root, 1));
-        while (pending.TryPop(out var item))
-        {
-            deepest = Math.Max(deepest, item.Depth);
-            if (deepest > MaxNesting)
-            {
-                break;
-            }
-
-            foreach (var child in item.Element.Elements())
-            {
-                pending.Push((child, item.Depth + 1));
-            }
-        }
-
-        return deepest;
     }
 
     private static string Ids(List<XElement> elements) =>
