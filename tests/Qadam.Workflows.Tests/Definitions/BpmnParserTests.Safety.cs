@@ -99,7 +99,7 @@ public sealed partial class BpmnParserTests
 
         nested.Insert(nested.Length, "</bpmn:subProcess>", depth);
 
-        var problem = SingleProblem(Around(UserTaskStep + nested), "Definitions_1");
+        var problem = SingleProblem(Around(UserTaskStep + nested), BpmnParser.FileElementId);
 
         Assert.Equal($"elements are nested more than {BpmnParser.MaxNesting} levels deep", problem.Message);
     }
