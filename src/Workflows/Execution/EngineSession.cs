@@ -21,7 +21,7 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
 
     public DateTimeOffset Now { get; } = now;
 
-    internal sealed record Loaded(ProcessInstance Instance, ProcessDefinition Definition, ProcessModel Model, TokenRunner Runner, Actor Actor)
+    internal sealed record Loaded(ProcessInstance Instance, ProcessModel Model, TokenRunner Runner, Actor Actor)
     {
         public int Depth { get; init; }
     }
@@ -31,7 +31,7 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         var instance = new ProcessInstance(Guid.CreateVersion7(Now), definition.Id, definition.Key, definition.Version, referenceDate, businessKey, Now);
         db.Instances.Add(instance);
         var state = new InstanceState { Variables = (JsonObject?)variables?.DeepClone() ?? [] };
-        return Track(instance, definition, state, actor, depth);
+        return Track(instance, DefinitionCompiler.Model(definition), state, actor, depth);
     }
 
     public async Task<Loaded> LoadAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
@@ -48,16 +48,17 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
             throw new InstanceNotActiveException(instance.Id, instance.Status);
         }
 
-        var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken);
-        return Track(instance, definition, instance.LoadState(), actor, 0);
+        // Instances run published versions only, whose content never changes: the model is cached by version id.
+        var model = DefinitionCompiler.CachedModel(instance.DefinitionId)
+                    ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken));
+        return Track(instance, model, instance.LoadState(), actor, 0);
     }
 
-    private Loaded Track(ProcessInstance instance, ProcessDefinition definition, InstanceState state, Actor actor, int depth)
+    private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var model = DefinitionCompiler.Model(definition);
         var expressions = new ExpressionEvaluator(engine.Limits, Now);
         var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now);
-        var loaded = new Loaded(instance, definition, model, runner, actor) { Depth = depth };
+        var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
         return loaded;
     }

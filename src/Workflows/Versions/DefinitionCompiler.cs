@@ -14,6 +14,7 @@ internal static class DefinitionCompiler
 {
     private static readonly ConcurrentDictionary<string, ProcessModel> Models = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ConditionTable> Tables = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Guid, ProcessModel> ById = new();
 
     public static IReadOnlyList<DefinitionProblem> Check(DefinitionKind kind, string content, DefinitionCatalog? catalog) =>
         kind switch
@@ -22,12 +23,23 @@ internal static class DefinitionCompiler
             _ => ConditionTable.Parse(content).Problems,
         };
 
-    public static ProcessModel Model(ProcessDefinition definition) =>
-        Models.GetOrAdd(definition.ContentSha256, _ =>
+    public static ProcessModel Model(ProcessDefinition definition)
+    {
+        var model = Models.GetOrAdd(definition.ContentSha256, _ =>
         {
             var result = BpmnParser.Parse(definition.Content, null);
             return result.Model ?? throw new DefinitionRejectedException(result.Problems);
         });
+        if (definition.Status != DefinitionStatus.Draft)
+        {
+            ById.TryAdd(definition.Id, model);
+        }
+
+        return model;
+    }
+
+    /// <summary>The model of a published (or retired) version seen before, without asking the database.</summary>
+    public static ProcessModel? CachedModel(Guid definitionId) => ById.GetValueOrDefault(definitionId);
 
     public static ConditionTable Table(ProcessDefinition definition) =>
         Tables.GetOrAdd(definition.ContentSha256, _ =>
