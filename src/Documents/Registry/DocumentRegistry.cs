@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Rendering;
+using Qadam.Documents.Templates;
+
+namespace Qadam.Documents.Registry;
+
+/// <summary>
+/// Issues documents (issue 4, "Registry"): picks the template edition of the case's process
+/// version, takes the next registry number, renders, and stores the bytes with their SHA-256.
+/// </summary>
+public sealed class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOptions options, TimeProvider time)
+{
+    private const string SavepointName = "qadam_issue_document";
+    private readonly TemplateRenderer _renderer = new();
+
+    /// <summary>
+    /// Renders and registers a document. Runs in the caller's transaction when one is active on
+    /// the context (the API's command transaction), else in its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No template edition exists for the process version.</exception>
+    /// <exception cref="DocumentRenderException">The case data lacks variables the template uses; nothing is stored and no number is used.</exception>
+    public async Task<RegisteredDocument> IssueAsync(IssueDocumentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var template = await db.Templates.AsNoTracking()
+                           .Where(t => t.Key == request.TemplateKey && t.Language == request.Language
+                                       && t.ProcessKey == request.ProcessKey && t.ProcessVersion == request.ProcessVersion)
+                           .OrderByDescending(t => t.Version)
+                           .FirstOrDefaultAsync(cancellationToken)
+                       ?? throw new InvalidOperationException(
+                           $"No template '{request.TemplateKey}' ({request.Language.ToCode()}) is uploaded for process "
+                           + $"'{request.ProcessKey}' version '{request.ProcessVersion}'.");
+
+        var utcNow = time.GetUtcNow();
+        var now = utcNow.ToOffset(options.UtcOffset);
+        var callerTransaction = db.Database.CurrentTransaction;
+        var ownTransaction = callerTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (callerTransaction is not null)
+        {
+            // If rendering fails inside the caller's transaction, the caller may still commit its
+            // own work; the savepoint gives the number back so the register keeps no gap.
+            await callerTransaction.CreateSavepointAsync(SavepointName, cancellationToken);
+        }
+
+        RegisteredDocument? registered = null;
+        try
+        {
+            var sequence = await NextSequenceAsync(request.OrganisationCode, template.DocumentType, now.Year, cancellationToken);
+            var number = options.PatternFor(template.DocumentType).Format(request.OrganisationCode, template.DocumentType, now.Year, sequence);
+            var data = (JsonObject)request.Data.DeepClone();
+            var document = data["document"] as JsonObject ?? [];
+            document["number"] = number.Text;
+            document["date"] = DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            data["document"] = document;
+
+            var bytes = _renderer.Render(template.Content, data, request.Language);
+            registered = new RegisteredDocument(
+                Guid.CreateVersion7(utcNow), number, bytes, template.Key, template.Version,
+                template.ProcessKey, template.ProcessVersion, request.Language, request.CaseReference, utcNow);
+            db.Documents.Add(registered);
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return registered;
+        }
+        catch when (callerTransaction is not null)
+        {
+            if (registered is not null)
+            {
+                db.Entry(registered).State = EntityState.Detached;
+            }
+
+            await callerTransaction.RollbackToSavepointAsync(SavepointName, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A registered document by id.</summary>
+    public Task<RegisteredDocument?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    /// <summary>The documents of one case, oldest first.</summary>
+    public async Task<IReadOnlyList<RegisteredDocument>> ListForCaseAsync(string caseReference, CancellationToken cancellationToken) =>
+        await db.Documents.AsNoTracking().Where(d => d.CaseReference == caseReference)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+
+    /// <summary>A registered document by its organisation and registry number.</summary>
+    public Task<RegisteredDocument?> FindByNumberAsync(string organisationCode, string registryNumber, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().SingleOrDefaultAsync(
+            d => d.OrganisationCode == organisationCode && d.RegistryNumber == registryNumber, cancellationToken);
+
+    /// <summary>
+    /// The next sequence for (organisation, type, year). The upsert locks the counter row until
+    /// the transaction ends, so concurrent issues queue here and get consecutive numbers; if the
+    /// document is not stored, the increment rolls back with it and no number is skipped.
+    /// </summary>
+    private async Task<int> NextSequenceAsync(string organisationCode, string documentType, int year, CancellationToken cancellationToken)
+    {
+        var values = await db.Database.SqlQuery<int>($"""
+            INSERT INTO documents.number_counters AS c (organisation_code, document_type, year, last_sequence)
+            VALUES ({organisationCode}, {documentType}, {year}, 1)
+            ON CONFLICT (organisation_code, document_type, year)
+            DO UPDATE SET last_sequence = c.last_sequence + 1
+            RETURNING c.last_sequence AS "Value"
+            """).ToListAsync(cancellationToken);
+        return values.Single();
+    }
+}

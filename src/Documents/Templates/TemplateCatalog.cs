@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Rendering;
+
+namespace Qadam.Documents.Templates;
+
+/// <summary>
+/// Stores template editions and finds the one a case's process version uses (issue 4: templates
+/// "versioned with the process version that uses them").
+/// </summary>
+public sealed class TemplateCatalog(DocumentsDbContext db, TimeProvider time)
+{
+    private readonly TemplateValidator _validator = new();
+
+    /// <summary>
+    /// Validates and, when valid, stores the template as the next edition of its key and language.
+    /// When invalid nothing is stored and the problems are returned.
+    /// </summary>
+    public async Task<TemplateUploadResult> UploadAsync(TemplateUpload upload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var problems = new List<TemplateProblem>();
+        if (string.IsNullOrWhiteSpace(upload.Key) || string.IsNullOrWhiteSpace(upload.DocumentType)
+            || string.IsNullOrWhiteSpace(upload.ProcessKey) || string.IsNullOrWhiteSpace(upload.ProcessVersion))
+        {
+            problems.Add(new TemplateProblem("upload", "Template key, document type, process key and process version are all required."));
+        }
+
+        problems.AddRange(_validator.Validate(upload.Content, upload.KnownVariables));
+        if (problems.Count > 0)
+        {
+            return new TemplateUploadResult(null, problems);
+        }
+
+        var latest = await db.Templates
+            .Where(t => t.Key == upload.Key && t.Language == upload.Language)
+            .MaxAsync(t => (int?)t.Version, cancellationToken);
+        var template = new DocumentTemplate(
+            upload.Key, (latest ?? 0) + 1, upload.Language, upload.DocumentType,
+            upload.ProcessKey, upload.ProcessVersion, upload.Content, time.GetUtcNow());
+        db.Templates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        return new TemplateUploadResult(template, []);
+    }
+
+    /// <summary>The given edition of a template.</summary>
+    public Task<DocumentTemplate?> FindAsync(string key, DocumentLanguage language, int version, CancellationToken cancellationToken) =>
+        db.Templates.AsNoTracking().SingleOrDefaultAsync(
+            t => t.Key == key && t.Language == language && t.Version == version, cancellationToken);
+
+    /// <summary>
+    /// The edition a case on <paramref name="processKey"/> version <paramref name="processVersion"/> renders
+    /// with: the latest edition uploaded for that process version, so later editions for newer
+    /// process versions leave running cases' documents as they were.
+    /// </summary>
+    public Task<DocumentTemplate?> FindForProcessAsync(
+        string key, DocumentLanguage language, string processKey, string processVersion, CancellationToken cancellationToken) =>
+        db.Templates.AsNoTracking()
+            .Where(t => t.Key == key && t.Language == language && t.ProcessKey == processKey && t.ProcessVersion == processVersion)
+            .OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,172 @@
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Qadam.Documents.Rendering;
+
+namespace Qadam.Documents.Templates;
+
+/// <summary>
+/// Checks an uploaded template before it is stored (issue 4: "Uploading a template validates it:
+/// unknown tags against the form/variables it is bound to, unbalanced repeating sections, not a
+/// DOCX; problems listed, nothing stored").
+/// </summary>
+/// <remarks>
+/// Known variables are dotted paths. A list is named by its own path (<c>votes</c>) and the fields
+/// of its items by the list path plus the field (<c>votes.memberName</c>), matching how a
+/// repeating section's inner tags are written relative to the item.
+/// </remarks>
+public sealed class TemplateValidator
+{
+    /// <summary>Returns every problem found; an empty list means the template may be stored.</summary>
+    public IReadOnlyList<TemplateProblem> Validate(ReadOnlySpan<byte> docx, IEnumerable<string> knownVariables)
+    {
+        ArgumentNullException.ThrowIfNull(knownVariables);
+        var known = new HashSet<string>(knownVariables, StringComparer.Ordinal);
+        known.UnionWith(ReservedVariables.All);
+        var problems = new List<TemplateProblem>();
+        using var stream = new MemoryStream(docx.ToArray(), writable: false);
+        try
+        {
+            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            var main = document.MainDocumentPart;
+            if (main?.Document?.Body is null)
+            {
+                problems.Add(new TemplateProblem("file", "The file is a package but not a Word document: it has no main document part."));
+                return problems;
+            }
+
+            var walk = new Walk(known, problems);
+            walk.Container(main.Document.Body, "word/document.xml", string.Empty, insideWordSection: false);
+            foreach (var header in main.HeaderParts)
+            {
+                walk.Container(header.Header, header.Uri.OriginalString.TrimStart('/'), string.Empty, insideWordSection: false);
+            }
+
+            foreach (var footer in main.FooterParts)
+            {
+                walk.Container(footer.Footer, footer.Uri.OriginalString.TrimStart('/'), string.Empty, insideWordSection: false);
+            }
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or XmlException
+                                       or NotSupportedException or InvalidOperationException)
+        {
+            problems.Add(new TemplateProblem("file", "The file is not a readable DOCX (Word) document: " + ex.Message));
+        }
+
+        return problems;
+    }
+
+    private sealed class Walk(HashSet<string> known, List<TemplateProblem> problems)
+    {
+        public void Container(OpenXmlElement container, string part, string prefix, bool insideWordSection)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                if (child is SdtElement sdt)
+                {
+                    Control(sdt, part, prefix, insideWordSection);
+                }
+                else if (child is Paragraph paragraph)
+                {
+                    Container(paragraph, part, prefix, insideWordSection: false);
+                    Placeholders(paragraph, part, prefix);
+                }
+                else
+                {
+                    Container(child, part, prefix, insideWordSection: false);
+                }
+            }
+        }
+
+        private void Control(SdtElement sdt, string part, string prefix, bool insideWordSection)
+        {
+            var tag = ContentControls.Tag(sdt);
+            var content = ContentControls.Content(sdt);
+            if (ContentControls.IsRepeatingSectionItem(sdt))
+            {
+                if (!insideWordSection)
+                {
+                    problems.Add(new TemplateProblem(
+                        $"{part}: repeating section item",
+                        "A repeating section item stands outside a repeating section; wrap the rows in one repeating section."));
+                }
+
+                if (content is not null)
+                {
+                    Container(content, part, prefix, insideWordSection: false);
+                }
+
+                return;
+            }
+
+            if (ContentControls.IsRepeating(sdt))
+            {
+                var path = ContentControls.RepeatPath(sdt);
+                if (string.IsNullOrEmpty(path))
+                {
+                    problems.Add(new TemplateProblem($"{part}: repeating section",
+                        "A repeating section has no tag; tag it with the list it repeats over, e.g. 'votes' or 'each:votes'."));
+                    return;
+                }
+
+                var full = Join(prefix, path);
+                if (!known.Contains(full))
+                {
+                    problems.Add(new TemplateProblem($"{part}: tag '{tag}'", $"Unknown list '{full}'."));
+                }
+
+                if (content is null || !content.HasChildren)
+                {
+                    problems.Add(new TemplateProblem($"{part}: tag '{tag}'", "The repeating section is empty: it has nothing to repeat."));
+                    return;
+                }
+
+                if (ContentControls.IsWordRepeatingSection(sdt)
+                    && !ContentControls.ChildControls(content).Any(ContentControls.IsRepeatingSectionItem))
+                {
+                    problems.Add(new TemplateProblem($"{part}: tag '{tag}'",
+                        "The repeating section has no repeating section item: the section is not closed around an item."));
+                }
+
+                Container(content, part, full, insideWordSection: ContentControls.IsWordRepeatingSection(sdt));
+                return;
+            }
+
+            if (tag is null)
+            {
+                if (content is not null)
+                {
+                    Container(content, part, prefix, insideWordSection: false);
+                }
+
+                return;
+            }
+
+            if (!known.Contains(Join(prefix, tag)))
+            {
+                problems.Add(new TemplateProblem($"{part}: tag '{tag}'", $"Unknown variable '{Join(prefix, tag)}'."));
+            }
+        }
+
+        private void Placeholders(Paragraph paragraph, string part, string prefix)
+        {
+            var (names, balanced) = Rendering.Placeholders.Find(paragraph);
+            foreach (var name in names.Where(n => !known.Contains(Join(prefix, n))))
+            {
+                problems.Add(new TemplateProblem($"{part}: placeholder '{{{{{name}}}}}'", $"Unknown variable '{Join(prefix, name)}'."));
+            }
+
+            if (!balanced)
+            {
+                var text = paragraph.InnerText;
+                problems.Add(new TemplateProblem($"{part}: paragraph \"{Shorten(text)}\"",
+                    "Unbalanced placeholder braces: every '{{' needs a matching '}}'."));
+            }
+        }
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+        private static string Join(string prefix, string path) => prefix.Length == 0 ? path : prefix + "." + path;
+    }
+}
