@@ -26,12 +26,33 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         public int Depth { get; init; }
     }
 
-    public Loaded Create(ProcessDefinition definition, DateOnly referenceDate, string? businessKey, JsonObject? variables, Actor actor, int depth = 0)
+    /// <summary>A version to start: its identity and its parsed model.</summary>
+    internal sealed record StartableVersion(Guid Id, string Key, int Version, ProcessModel Model);
+
+    /// <summary>
+    /// The version of <paramref name="key"/> in force on <paramref name="date"/>. Only its id is read
+    /// on the hot path; the BPMN content is fetched once per version and its model cached.
+    /// </summary>
+    public async Task<StartableVersion?> InForceAsync(string key, DateOnly date, CancellationToken cancellationToken)
     {
-        var instance = new ProcessInstance(Guid.CreateVersion7(Now), definition.Id, definition.Key, definition.Version, referenceDate, businessKey, Now);
+        var found = await DefinitionStore.InForceQuery(db, key, date)
+            .Select(d => new { d.Id, d.Key, d.Version }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var model = DefinitionCompiler.CachedModel(found.Id)
+                    ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found.Id, cancellationToken));
+        return new StartableVersion(found.Id, found.Key, found.Version, model);
+    }
+
+    public Loaded Create(StartableVersion version, DateOnly referenceDate, string? businessKey, JsonObject? variables, Actor actor, int depth = 0)
+    {
+        var instance = new ProcessInstance(Guid.CreateVersion7(Now), version.Id, version.Key, version.Version, referenceDate, businessKey, Now);
         db.Instances.Add(instance);
         var state = new InstanceState { Variables = (JsonObject?)variables?.DeepClone() ?? [] };
-        return Track(instance, DefinitionCompiler.Model(definition), state, actor, depth);
+        return Track(instance, version.Model, state, actor, depth);
     }
 
     public async Task<Loaded> LoadAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
@@ -176,7 +197,7 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
             throw new ProcessLogicException(call.Id, $"call activities nest deeper than {MaxCallDepth} levels");
         }
 
-        var definition = await DefinitionStore.InForceQuery(db, call.CalledElement, parent.Instance.ReferenceDate).FirstOrDefaultAsync(cancellationToken)
+        var definition = await InForceAsync(call.CalledElement, parent.Instance.ReferenceDate, cancellationToken)
                          ?? throw new NoVersionInForceException(call.CalledElement, parent.Instance.ReferenceDate);
         var child = Create(definition, parent.Instance.ReferenceDate, parent.Instance.BusinessKey, parent.Runner.State.Variables, parent.Actor,
             parent.Depth + 1);

@@ -127,13 +127,13 @@ public sealed partial class ProcessEngine
         }
 
         var today = DateOnly.FromDateTime(session.Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
-        var inForce = await DefinitionStore.InForceQuery(db, definition.Key, today).FirstOrDefaultAsync(cancellationToken);
-        if (inForce?.Id != definition.Id)
+        var inForce = await session.InForceAsync(definition.Key, today, cancellationToken);
+        if (inForce is null || inForce.Id != definition.Id)
         {
             return;
         }
 
-        var loaded = session.Create(definition, today, null, null, Actor.Engine);
+        var loaded = session.Create(inForce, today, null, null, Actor.Engine);
         loaded.Runner.Start((Definitions.Model.StartEvent)loaded.Model.Node(timer.ElementId));
         if (timer.RepeatsLeft is { } repeats && repeats != 0
             && loaded.Model.Node(timer.ElementId) is Definitions.Model.StartEvent { Trigger: TimerTrigger cycle })

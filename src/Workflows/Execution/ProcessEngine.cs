@@ -23,7 +23,7 @@ public sealed partial class ProcessEngine(
     public Task<CommandResult> StartAsync(StartProcess command, CancellationToken cancellationToken = default) =>
         RunAsync("start", command.IdempotencyKey, async session =>
         {
-            var definition = await DefinitionStore.InForceQuery(db, command.DefinitionKey, command.ReferenceDate).FirstOrDefaultAsync(cancellationToken)
+            var definition = await session.InForceAsync(command.DefinitionKey, command.ReferenceDate, cancellationToken)
                              ?? throw new NoVersionInForceException(command.DefinitionKey, command.ReferenceDate);
             var loaded = session.Create(definition, command.ReferenceDate, command.BusinessKey, command.Variables, command.Actor);
             loaded.Runner.Start(loaded.Model.Root.NoneStart
@@ -115,10 +115,10 @@ public sealed partial class ProcessEngine(
         var results = new List<CommandResult>();
         foreach (var key in keys)
         {
-            var definition = await DefinitionStore.InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken);
+            var definition = await session.InForceAsync(key, date, cancellationToken);
             var start = definition is null
                 ? null
-                : DefinitionCompiler.Model(definition).Root.StartEvents
+                : definition.Model.Root.StartEvents
                     .FirstOrDefault(s => s.Trigger is Definitions.Model.MessageTrigger m && string.Equals(m.MessageName, command.MessageName, StringComparison.Ordinal));
             if (definition is null || start is null)
             {
