@@ -251,6 +251,33 @@ public sealed class EventTests(EngineFixture fixture) : EngineTestBase(fixture),
     }
 
     [Fact]
+    public async Task A_collect_table_returns_every_row_that_applies()
+    {
+        await Fixture.PublishTableAsync("tvet-limits", """
+            {
+              "hitPolicy": "collect",
+              "rules": [
+                { "when": "ground !== 3 && ground !== 4 && share > 0.2", "output": "over-20-percent", "legalBasis": "349 Прил. 2 п. 18, 20" },
+                { "when": "['medicine', 'pharmacy', 'pedagogy'].includes(programme)", "output": "excluded-programme", "legalBasis": "349 Прил. 2 п. 3-1" }
+              ]
+            }
+            """);
+        await Fixture.PublishAsync("tvet", Process("tvet", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:businessRuleTask id="limits" qadam:table="tvet-limits" qadam:resultVariable="violations" />
+            {UserTask("decide")}{Ends("decide")}
+            {Flow("f0", "start", "limits")}{Flow("f1", "limits", "decide")}
+            """));
+
+        var both = await StartAsync("tvet", new JsonObject { ["ground"] = 5, ["share"] = 0.25, ["programme"] = "pedagogy" });
+        var medical = await StartAsync("tvet", new JsonObject { ["ground"] = 3, ["share"] = 0.25, ["programme"] = "it" });
+
+        Assert.Equal(["over-20-percent", "excluded-programme"],
+            (await VariablesAsync(both.InstanceId))["violations"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Empty((await VariablesAsync(medical.InstanceId))["violations"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_condition_table_decides_which_grades_go_remote()
     {
         await Fixture.PublishTableAsync("weather-astana", """
