@@ -15,11 +15,20 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
     /// <summary>
     /// Saves BPMN or table content as the key's draft (replacing an existing draft, else a new
     /// version number). Refused with every problem listed when invalid; nothing is stored then.
+    /// <paramref name="references"/> adds the form and template keys the host knows; activities,
+    /// tables and definition keys always come from the engine itself.
     /// </summary>
     public async Task<ProcessDefinition> SaveDraftAsync(DefinitionKind kind, string key, string content, string actor,
-        DefinitionCatalog? catalog = null, CancellationToken cancellationToken = default)
+        DefinitionCatalog? references = null, CancellationToken cancellationToken = default)
     {
-        catalog ??= await CatalogAsync(cancellationToken);
+        var own = await CatalogAsync(cancellationToken);
+        var catalog = own with
+        {
+            FormKeys = references?.FormKeys,
+            TemplateKeys = references?.TemplateKeys,
+            // A process may call itself (a new edition of the same key calling a sub-procedure of it).
+            DefinitionKeys = kind == DefinitionKind.Bpmn ? new HashSet<string>(own.DefinitionKeys!.Append(key), StringComparer.Ordinal) : own.DefinitionKeys,
+        };
         var problems = DefinitionCompiler.Check(kind, content, catalog);
         if (problems.Count > 0)
         {

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Hosting;
+using Qadam.Documents;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Pki;
+using Qadam.Documents.Signatures;
+using Qadam.Workflows;
+
+namespace Qadam.Api.Features.Documents;
+
+/// <summary>Wires the documents module into the host: its context, the demo PKI, and the engine activities that render.</summary>
+internal static class DocumentsFeature
+{
+    // Hosts built in parallel in one process (tests) must not both create the same PKI files.
+    private static readonly Lock PkiGate = new();
+
+    public static void AddQadamDocumentsFeature(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(QadamApplication.ConnectionStringName) ?? string.Empty;
+        builder.Services.AddDbContext<DocumentsDbContext>(o => o.UseDocumentsNpgsql(connectionString));
+
+        // The demo PKI is made at first start outside the repository (issue 4); a real deployment
+        // trusts the national CA's root instead.
+        var options = builder.Configuration.GetSection(QadamOptions.Section).Get<QadamOptions>() ?? new QadamOptions();
+        DemoPki pki;
+        lock (PkiGate)
+        {
+            pki = DemoPki.LoadOrCreate(Path.Combine(options.ResolveStateDirectory(), "pki"));
+        }
+
+        builder.Services.AddSingleton(pki);
+        builder.Services.AddQadamDocuments(new SignatureTrust([pki.RootCertificate]));
+        builder.Services.AddProcessActivity<RenderDocumentActivity>();
+    }
+
+    public static async Task MigrateDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<DocumentsDbContext>().Database.MigrateAsync(cancellationToken);
+}
