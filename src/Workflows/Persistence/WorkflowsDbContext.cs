@@ -9,8 +9,17 @@ namespace Qadam.Workflows.Persistence;
 /// definitions and versions, instances, user tasks, timers, subscriptions, jobs, incidents, journal,
 /// outbox and the idempotency log.
 /// </summary>
-public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
+public sealed class WorkflowsDbContext : DbContext
 {
+    /// <summary>Creates the context.</summary>
+    public WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
+        : base(options)
+    {
+        // An engine command succeeds or fails as a whole, so the savepoint EF would set before each
+        // SaveChanges inside a transaction is a round trip that buys nothing.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     /// <summary>The schema of every engine table.</summary>
     public const string Schema = "workflows";
 
