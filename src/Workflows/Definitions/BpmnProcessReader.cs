@@ -316,6 +316,7 @@ internal sealed class BpmnProcessReader(
     {
         CandidateRoles = SplitList(QadamVocabulary.Read(xml, QadamVocabulary.CandidateRoles)),
         OrganisationScope = QadamVocabulary.Read(xml, QadamVocabulary.OrganisationScope),
+        Assignee = QadamVocabulary.Read(xml, QadamVocabulary.Assignee),
         FormKey = QadamVocabulary.Read(xml, QadamVocabulary.FormKey),
         TemplateKey = QadamVocabulary.Read(xml, QadamVocabulary.TemplateKey),
         Deadline = ExpressionSyntax.NormalizeLiteralOrExpression(QadamVocabulary.Read(xml, QadamVocabulary.Deadline)),

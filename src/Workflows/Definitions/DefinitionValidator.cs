@@ -181,6 +181,11 @@ public static partial class DefinitionValidator
             CheckExpression(node.Id, "qadam:organisationScope", scope[1..], problems);
         }
 
+        if (extension.Assignee is { } assignee && assignee.StartsWith('='))
+        {
+            CheckExpression(node.Id, "qadam:assignee", assignee[1..], problems);
+        }
+
         switch (node)
         {
             case UserTask task:

@@ -15,6 +15,7 @@ internal static class QadamVocabulary
     public const string LabelRu = "labelRu";
     public const string CandidateRoles = "candidateRoles";
     public const string OrganisationScope = "organisationScope";
+    public const string Assignee = "assignee";
     public const string FormKey = "formKey";
     public const string Deadline = "deadline";
     public const string TemplateKey = "templateKey";
@@ -42,6 +43,7 @@ internal static class QadamVocabulary
         (FlowNode, LabelRu),
         ("bpmn:UserTask", CandidateRoles),
         ("bpmn:UserTask", OrganisationScope),
+        ("bpmn:UserTask", Assignee),
         ("bpmn:UserTask", FormKey),
         ("bpmn:UserTask", Deadline),
         ("bpmn:UserTask", TemplateKey),

@@ -30,7 +30,8 @@ public sealed class ProcessTask
         ElementId = TokenId = DefinitionKey = string.Empty;
     }
 
-    internal ProcessTask(ProcessInstance instance, UserTask node, string tokenId, string? organisation, DateTimeOffset now, DateTimeOffset? dueAt)
+    internal ProcessTask(
+        ProcessInstance instance, UserTask node, string tokenId, string? organisation, DateTimeOffset now, DateTimeOffset? dueAt, string? assignee = null)
     {
         Id = Guid.CreateVersion7(now);
         InstanceId = instance.Id;
@@ -48,7 +49,9 @@ public sealed class ProcessTask
         LegalBasis = node.Extension.LegalBasis;
         CreatedAt = now;
         DueAt = dueAt;
-        Status = TaskStatus.Open;
+        // An assigned task (qadam:assignee) starts claimed by that user: nobody else may complete it.
+        Status = assignee is null ? TaskStatus.Open : TaskStatus.Claimed;
+        Assignee = assignee;
     }
 
     /// <summary>Task id.</summary>

@@ -22,8 +22,14 @@ internal sealed partial class TokenRunner
         DateTimeOffset? due = node.Extension.Deadline is { Length: > 0 } deadline
             ? DueTime(node.Id, TimerKind.Duration, deadline, locals)
             : null;
-        Journal("task-created", node.Id, token.Id, null);
-        return new ProcessTask(_instance, node, token.Id, organisation, _now, due);
+        var assignee = node.Extension.Assignee switch
+        {
+            null or "" => null,
+            var a when a.StartsWith('=') => _expressions.Evaluate(node.Id, a[1..], Variables, locals)?.ToString(),
+            var a => a,
+        };
+        Journal("task-created", node.Id, token.Id, assignee is null ? null : new JsonObject { ["assignee"] = assignee });
+        return new ProcessTask(_instance, node, token.Id, organisation, _now, due, assignee);
     }
 
     private void StartMultiInstance(Token owner, UserTask node, MultiInstance loop)

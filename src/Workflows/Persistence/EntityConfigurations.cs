@@ -44,7 +44,13 @@ internal sealed class ProcessTaskConfiguration : IEntityTypeConfiguration<Proces
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Output).HasColumnType("jsonb");
-        builder.Property(t => t.LoopElement).HasColumnType("jsonb");
+        // The element may be any JSON (a member object, or a plain string such as a school code); Npgsql writes
+        // only objects and arrays as JsonNode, so it goes through its text.
+        builder.Property(t => t.LoopElement).HasColumnType("jsonb").HasConversion(
+            v => v == null ? null : v.ToJsonString(null),
+            v => v == null ? null : System.Text.Json.Nodes.JsonNode.Parse(v, null, default),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<System.Text.Json.Nodes.JsonNode?>(
+                (a, b) => System.Text.Json.Nodes.JsonNode.DeepEquals(a, b), v => v == null ? 0 : v.ToJsonString(null).GetHashCode(StringComparison.Ordinal), v => v));
         builder.OwnsOne(t => t.LegalBasis, lb => lb.ToJson());
         builder.HasIndex(t => new { t.InstanceId, t.TokenId });
         // The inbox: open tasks of an organisation for a role, soonest due first.

@@ -112,6 +112,7 @@ public sealed class QadamModdleDescriptorTests
         "labelRu" => node.Extension.LabelRu,
         "candidateRoles" => string.Join('|', node.Extension.CandidateRoles),
         "organisationScope" => node.Extension.OrganisationScope,
+        "assignee" => node.Extension.Assignee,
         "formKey" => node.Extension.FormKey,
         "deadline" => node.Extension.Deadline,
         "templateKey" => node.Extension.TemplateKey,

@@ -14,7 +14,7 @@ public sealed class CouncilVoteTests(EngineFixture fixture) : EngineTestBase(fix
 
     private static readonly string Council = Process("council", $"""
         <bpmn:startEvent id="start" />
-        <bpmn:userTask id="vote" qadam:candidateRoles="councilMember" qadam:organisationScope="=member.organisation">
+        <bpmn:userTask id="vote" qadam:candidateRoles="councilMember" qadam:organisationScope="=member.organisation" qadam:assignee="=member.user">
           <bpmn:multiInstanceLoopCharacteristics isSequential="false" qadam:collection="council.members" qadam:elementVariable="member" qadam:outputCollection="votes">
             <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">{Yes} &gt; nrOfInstances / 2 || {No} &gt;= nrOfInstances / 2</bpmn:completionCondition>
           </bpmn:multiInstanceLoopCharacteristics>
@@ -63,6 +63,41 @@ public sealed class CouncilVoteTests(EngineFixture fixture) : EngineTestBase(fix
         var ballot5 = await db.Tasks.SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "vote" && t.LoopIndex == 4);
         Assert.Equal(TaskStatus.Cancelled, ballot5.Status);
         Assert.Equal(4, (await VariablesAsync(started.InstanceId))["votes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_member_cannot_cast_another_members_ballot()
+    {
+        await Fixture.PublishAsync("council", Council);
+        var started = await StartAsync("council", Members(3));
+        var ballots = await OpenTasksAsync(started.InstanceId);
+        var ofMember2 = Assert.Single(ballots, t => t.Assignee == "council2.s1");
+        await using var host = Fixture.NewHost();
+
+        var error = await Assert.ThrowsAsync<TaskClaimedByOtherException>(() => host.Engine.CompleteTaskAsync(
+            new CompleteTask(ofMember2.Id, new Actor("council1.s1", "councilMember", "s1"), new JsonObject { ["vote"] = "yes" })));
+
+        Assert.Equal(EngineErrorKind.Conflict, error.Kind);
+        Assert.Equal(["council1.s1", "council2.s1", "council3.s1"], ballots.Select(b => b.Assignee));
+    }
+
+    [Fact]
+    public async Task A_multi_instance_task_over_plain_strings_gives_each_school_its_own_task()
+    {
+        await Fixture.PublishAsync("per-school", Process("per-school", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="schoolOrder" qadam:candidateRoles="head" qadam:organisationScope="=school">
+              <bpmn:multiInstanceLoopCharacteristics isSequential="false" qadam:collection="organisations" qadam:elementVariable="school" />
+            </bpmn:userTask>
+            {Ends("schoolOrder")}
+            {Flow("f0", "start", "schoolOrder")}
+            """));
+
+        var started = await StartAsync("per-school", new JsonObject { ["organisations"] = new JsonArray("s1", "s2", "s3") });
+
+        var tasks = await OpenTasksAsync(started.InstanceId);
+        Assert.Equal(["s1", "s2", "s3"], tasks.Select(t => t.Organisation));
+        Assert.Equal(["s1", "s2", "s3"], tasks.Select(t => t.LoopElement!.GetValue<string>()));
     }
 
     [Fact]

@@ -15,6 +15,12 @@ public sealed record QadamAttributes
     /// <summary>Which organisation's staff get the task: "case" (the case's school, the default), "parent" (its district or region), or an expression.</summary>
     public string? OrganisationScope { get; init; }
 
+    /// <summary>
+    /// The one user who may do the task: a user name, or an expression after "=" (e.g. "=member.user" for
+    /// a council ballot, so each member casts their own vote and no other).
+    /// </summary>
+    public string? Assignee { get; init; }
+
     /// <summary>Key of the form-js form shown for a user task.</summary>
     public string? FormKey { get; init; }
 

@@ -443,7 +443,7 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("label_ru");
 
-                    b.Property<JsonNode>("LoopElement")
+                    b.Property<string>("LoopElement")
                         .HasColumnType("jsonb")
                         .HasColumnName("loop_element");
 

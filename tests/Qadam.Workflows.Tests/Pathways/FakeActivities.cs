@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Workflows.Tests.Pathways;
+
+/// <summary>
+/// Small stand-ins for the activities the API registers, leaving traces in the variables
+/// (<c>renderedDocuments</c>, <c>statusHistory</c>, <c>massTransfers</c>) and the outbox (topic <c>notify</c>).
+/// </summary>
+internal static class FakeActivities
+{
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "render-document", "notify", "set-case-status", "mass-transfer",
+    };
+
+    public static IProcessActivity[] All() => [new Render(), new Notify(), new SetStatus(), new MassTransfer()];
+
+    private static JsonArray Append(ActivityContext context, string variable, JsonNode? item)
+    {
+        var list = context.Variables[variable]?.DeepClone() as JsonArray ?? [];
+        list.Add(item);
+        return list;
+    }
+
+    private sealed class Render : IProcessActivity
+    {
+        public string Name => "render-document";
+
+        public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+        {
+            var template = context.Extension.TemplateKey ?? throw new InvalidOperationException($"{context.ElementId} has no template");
+            context.SetVariable("renderedDocuments", Append(context, "renderedDocuments", template));
+            context.SetVariable("lastDocumentId", $"{template}-{context.InstanceId:N}-{context.ElementId}");
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class Notify : IProcessActivity
+    {
+        public string Name => "notify";
+
+        public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+        {
+            context.Send("notify", new JsonObject
+            {
+                ["element"] = context.ElementId,
+                ["language"] = context.Variables["language"]?.DeepClone(),
+                ["document"] = context.Variables["lastDocumentId"]?.DeepClone(),
+            });
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class SetStatus : IProcessActivity
+    {
+        public string Name => "set-case-status";
+
+        public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+        {
+            context.SetVariable("caseStatus", context.ElementId);
+            context.SetVariable("statusHistory", Append(context, "statusHistory", context.ElementId));
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class MassTransfer : IProcessActivity
+    {
+        public string Name => "mass-transfer";
+
+        public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+        {
+            context.SetVariable("massTransfers", Append(context, "massTransfers", context.ElementId));
+            return Task.CompletedTask;
+        }
+    }
+}
