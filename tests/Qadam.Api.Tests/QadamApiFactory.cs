@@ -20,6 +20,9 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), "qadam-test-state-" + Guid.NewGuid().ToString("N")[..12]);
 
+    /// <summary>The <c>workflows/</c> folder of this API (forms under <c>*/forms/*.form.json</c>); tests write forms into it.</summary>
+    public string WorkflowsDirectory { get; } = Directory.CreateTempSubdirectory("qadam-test-workflows-").FullName;
+
     protected virtual string EnvironmentName => "Development";
 
     protected virtual bool Demo => true;
@@ -35,6 +38,7 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Qadam:PublicOrigins:0", "http://localhost");
         builder.UseSetting("Qadam:PublicOrigins:1", "https://localhost");
         builder.UseSetting("Qadam:MaxRosterBytes", "200000");
+        builder.UseSetting("Qadam:WorkflowsDirectory", WorkflowsDirectory);
     }
 
     /// <summary>An access token for a demo user, by the password grant (cached per user for the class).</summary>
@@ -77,6 +81,8 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Directory.Delete(StateDirectory, recursive: true);
         }
+
+        Directory.Delete(WorkflowsDirectory, recursive: true);
     }
 }
 

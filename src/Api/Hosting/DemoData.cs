@@ -183,13 +183,17 @@ internal static class DemoData
         };
 
         QadamUser? p1 = null;
+        // Staff sign documents, and a signature names its signer by IIN (SERIALNUMBER=IIN…), so they get one too.
+        var staffSerial = 8000;
         foreach (var (userName, role, organisation) in Users().Where(u => !existing.Contains(u.UserName)))
         {
+            var iin = parentIins.GetValueOrDefault(userName)
+                      ?? MakeIin(new DateOnly(1975, 1, 1).AddDays(staffSerial * 37 % 7000), 3 + (staffSerial % 2), ref staffSerial).Value;
             var user = new QadamUser(
                 userName,
                 organisation is null ? "Ата-ана / Родитель " + userName[^2..] : $"{userName} ({organisation})",
                 organisation is null ? null : organisations[organisation],
-                parentIins.GetValueOrDefault(userName))
+                iin)
             {
                 NormalizedUserName = normalizer.NormalizeName(userName),
                 PasswordHash = passwordHash,

@@ -1,11 +1,16 @@
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Hosting;
 
 /// <summary>
 /// Fires due timers, runs service-task jobs and delivers the outbox, on every API node. Nodes need
 /// no coordination: each item is claimed with FOR UPDATE SKIP LOCKED, so it runs exactly once, and
-/// items that fell due while every node was down run at the first pass after start.
+/// items that fell due while every node was down run at the first pass after start. Cases whose instance these
+/// passes ended take their outcome right after (<see cref="FollowEndedInstances"/>).
 /// </summary>
 internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ILogger<EngineWorker> logger) : BackgroundService
 {
@@ -23,6 +28,10 @@ internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ILogger<
                 busy |= await engine.FireDueTimersAsync(100, stoppingToken) > 0;
                 busy |= await engine.RunDueJobsAsync(100, stoppingToken) > 0;
                 busy |= await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(100, stoppingToken) > 0;
+                busy |= await FollowEndedInstances.RunAsync(
+                    scope.ServiceProvider.GetRequiredService<QadamDbContext>(), scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    100, stoppingToken) > 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

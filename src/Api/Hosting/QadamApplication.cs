@@ -3,13 +3,21 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Activities;
+using Qadam.Api.Features.Documents;
+using Qadam.Api.Features.EmergencyOrders;
+using Qadam.Api.Features.Evidence;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
+using Qadam.Api.Features.Tasks;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
+using Qadam.Workflows.Persistence;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -35,8 +43,21 @@ internal static class QadamApplication
                 builder.Configuration.GetConnectionString(ConnectionStringName),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
+        // A command on a case writes the engine's rows, the case row and the audit event in one transaction (issue 5).
+        // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
+        // the scope's QadamDbContext (same database, same connection string). Registered before AddQadamWorkflows,
+        // whose AddDbContext only adds these options when none are registered.
+        builder.Services.AddScoped(services => new DbContextOptionsBuilder<WorkflowsDbContext>()
+            .UseNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection(),
+                npgsql => npgsql.MigrationsHistoryTable("__migrations", WorkflowsDbContext.Schema))
+            .UseSnakeCaseNamingConvention()
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .Options);
         builder.Services.AddQadamWorkflows(builder.Configuration.GetConnectionString(ConnectionStringName) ?? string.Empty);
         builder.Services.AddHostedService<EngineWorker>();
+        builder.Services.AddScoped<PathwaySeeder>();
+        builder.AddQadamDocumentsFeature();
+        builder.Services.AddQadamActivities();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
 
         // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.
@@ -48,9 +69,11 @@ internal static class QadamApplication
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.AddExceptionHandler<EngineProblems>();
+        builder.Services.AddSingleton<FormCatalog>();
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());
         builder.Services.AddHealthChecks().AddDbContextCheck<QadamDbContext>("postgresql");
 
         var app = builder.Build();
@@ -72,6 +95,12 @@ internal static class QadamApplication
         app.MapRostersApi();
         app.MapParentsApi();
         app.MapAuditApi();
+        app.MapDefinitionsApi();
+        app.MapCasesApi();
+        app.MapTasksApi();
+        app.MapEvidenceApi();
+        app.MapEmergencyOrdersApi();
+        app.MapDocumentsApi();
         return app;
     }
 }

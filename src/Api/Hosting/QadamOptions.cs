@@ -26,6 +26,15 @@ public sealed class QadamOptions
     /// <summary>Largest roster CSV accepted, in bytes.</summary>
     public long MaxRosterBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>Largest evidence file accepted (PDF, JPEG, PNG), in bytes.</summary>
+    public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The folder of published pathways (<c>workflows/</c>: BPMN, <c>forms/*.form.json</c>, templates); when unset, the
+    /// first <c>workflows</c> folder found from the content root upwards.
+    /// </summary>
+    public string? WorkflowsDirectory { get; set; }
+
     public string ResolveStateDirectory()
     {
         if (!string.IsNullOrWhiteSpace(StateDirectory))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenIddict.Abstractions;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Documents;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Persistence;
 
@@ -44,6 +45,7 @@ internal static partial class StartupChecks
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
             await db.Database.MigrateAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Database.MigrateAsync(cancellationToken);
+            await DocumentsFeature.MigrateDocumentsAsync(scope.ServiceProvider, cancellationToken);
             var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
             if (options.Demo)
             {
@@ -52,6 +54,10 @@ internal static partial class StartupChecks
 
             await OidcClients.SeedAsync(
                 scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, logger, cancellationToken);
+            if (WorkflowsFolder.Resolve(options.WorkflowsDirectory, app.Environment.ContentRootPath) is { } workflows)
+            {
+                await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException
                                        || ex.InnerException is NpgsqlException or SocketException)

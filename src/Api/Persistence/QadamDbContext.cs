@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.EmergencyOrders;
+using Qadam.Api.Features.Evidence;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
@@ -11,7 +14,8 @@ namespace Qadam.Api.Persistence;
 
 /// <summary>
 /// The API's own tables (schema <c>qadam</c>): organisations, users and roles (ASP.NET Core Identity),
-/// OpenIddict's applications and tokens, students and parent links, and the audit chain.
+/// OpenIddict's applications and tokens, students and parent links, the audit chain, cases with their evidence, and
+/// emergency orders.
 /// </summary>
 public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     : IdentityDbContext<QadamUser, IdentityRole<Guid>, Guid>(options)
@@ -25,6 +29,12 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvidence> Evidence => Set<CaseEvidence>();
+
+    public DbSet<EmergencyOrder> EmergencyOrders => Set<EmergencyOrder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
 using Qadam.Documents;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Pki;
@@ -16,8 +17,10 @@ internal static class DocumentsFeature
 
     public static void AddQadamDocumentsFeature(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(QadamApplication.ConnectionStringName) ?? string.Empty;
-        builder.Services.AddDbContext<DocumentsDbContext>(o => o.UseDocumentsNpgsql(connectionString));
+        // On the scope's QadamDbContext connection, like the engine's context: a command that signs a
+        // document and writes its audit event does both in one transaction.
+        builder.Services.AddDbContext<DocumentsDbContext>((services, o) =>
+            o.UseDocumentsNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
 
         // The demo PKI is made at first start outside the repository (issue 4); a real deployment
         // trusts the national CA's root instead.

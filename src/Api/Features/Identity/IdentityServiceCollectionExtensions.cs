@@ -123,6 +123,13 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.ImportRosters, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.VerifyAudit, p => p.RequireRole(QadamRoles.Auditor, QadamRoles.Administrator));
         authorization.AddPolicy(QadamPolicies.Parent, p => p.RequireRole(QadamRoles.Parent));
+        authorization.AddPolicy(QadamPolicies.ReadDefinitions, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.EditDefinitions, p => p.RequireRole(QadamRoles.LegalEditor));
+        authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.FileCases, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.Head, QadamRoles.RegionalOfficer));
+        authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.Staff]));
+        authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
         return authorization;
     }
 }

@@ -58,4 +58,25 @@ public static class QadamPolicies
 
     /// <summary>Parents, for their own links to children.</summary>
     public const string Parent = "parents.self";
+
+    /// <summary>Reading process definitions: staff and auditors.</summary>
+    public const string ReadDefinitions = "definitions.read";
+
+    /// <summary>Uploading, publishing and retiring definitions: the legal department.</summary>
+    public const string EditDefinitions = "definitions.edit";
+
+    /// <summary>Reading cases within the caller's scope: staff, auditors, parents (their children's).</summary>
+    public const string ReadCases = "cases.read";
+
+    /// <summary>Filing a case: a school's clerk or head, a regional officer.</summary>
+    public const string FileCases = "cases.file";
+
+    /// <summary>Attaching evidence to a case the caller may read: staff and parents, not auditors (read-only).</summary>
+    public const string UploadEvidence = "evidence.upload";
+
+    /// <summary>The task inbox: staff (candidate roles decide which tasks).</summary>
+    public const string WorkTasks = "tasks.work";
+
+    /// <summary>Posting an emergency order: a regional department's system or a regional officer.</summary>
+    public const string PostEmergencyOrders = "emergency-orders.post";
 }

@@ -1,4 +1,5 @@
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.Parents;
 
@@ -11,6 +12,10 @@ internal static class ParentsApi
         group.MapGet("/children", ListChildren.HandleAsync).WithSummary("The children linked to the calling parent.");
         group.MapPost("/children", LinkChild.HandleAsync)
             .WithSummary("Links a child by IIN, e.g. {\"iin\":\"061211600012\"}, when the child's roster names the caller's IIN as a parent's.");
+        group.MapGet("/cases", ListChildCases.HandleAsync)
+            .WithSummary("Each linked child's cases with status, the next step and its deadline; Accept-Language: kk (default) or ru.")
+            .WithResponseExample(200, """[{"iin":"190101500017","fullName":"Ахметов Нұрсұлтан","organisation":"s1","cases":[{"id":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","number":"s1-2026-00017","pathway":"parent-application","status":"inProgress","filedOn":"2026-11-20","nextSteps":[{"label":"Психологтың қорытындысы","dueAt":"2026-11-23T05:12:00+00:00"}]}]}]""")
+            .WithDescription("Example answer: [{\"iin\":\"190101500017\",\"fullName\":\"Ахметов Нұрсұлтан\",\"organisation\":\"s1\",\"cases\":[{\"number\":\"s1-2026-00001\",\"status\":\"inProgress\",\"nextSteps\":[{\"label\":\"Психологтың қорытындысы\",\"dueAt\":\"2026-11-25T10:00:00+00:00\"}]}]}]");
         return routes;
     }
 }

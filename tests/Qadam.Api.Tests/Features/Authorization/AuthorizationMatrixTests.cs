@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Api.Tests.Features.Definitions;
 using Qadam.Api.Tests.Features.Rosters;
 
 namespace Qadam.Api.Tests.Features.Authorization;
@@ -117,6 +119,89 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task Each_caller_sees_cases_tasks_and_definitions_only_as_its_role_and_organisation_allow(
+        string user, string[] sees, string[] importsFor, bool verifiesAudit, bool isParent)
+    {
+        _ = importsFor;
+        _ = verifiesAudit;
+        var cases = await MatrixCasesAsync();
+        var linked = await LinkedChildrenAsync(user);
+        using var client = await api.ClientForAsync(user);
+        var staff = !isParent;
+
+        // GET /api/cases/{id}, its audit and its evidence: the case's organisation (or the parent's own child), else 404.
+        foreach (var (code, (caseId, iin)) in cases)
+        {
+            var expected = sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            foreach (var path in new[] { $"/api/cases/{caseId}", $"/api/cases/{caseId}/audit", $"/api/cases/{caseId}/evidence" })
+            {
+                using var response = await client.GetAsync(path);
+                Assert.True(expected == response.StatusCode, $"{user} GET {path} of {code}: {response.StatusCode}, expected {expected}");
+            }
+        }
+
+        // GET /api/cases: only visible cases, whatever the filter.
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=500");
+        Assert.All(list.GetProperty("items").EnumerateArray(),
+            c => Assert.True(sees.Contains(c.GetProperty("organisation").GetString()) || linked.Contains(c.GetProperty("studentIin").GetString()!)));
+        foreach (var foreign in Region.Except(sees))
+        {
+            var filtered = await client.GetFromJsonAsync<JsonElement>($"/api/cases?organisation={foreign}");
+            Assert.True(isParent || filtered.GetProperty("total").GetInt32() == 0, $"{user} lists cases of {foreign}");
+        }
+
+        // GET /api/tasks: staff only (auditors read cases, they do not work tasks); tasks of visible organisations and the caller's roles.
+        var works = staff && user != "auditor.r1";
+        using (var response = await client.GetAsync("/api/tasks?pageSize=500"))
+        {
+            Assert.Equal(works ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+            if (works)
+            {
+                var tasks = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.All(tasks.GetProperty("items").EnumerateArray(), t => Assert.Contains(t.GetProperty("organisation").GetString(), sees));
+                var psychologist = user.StartsWith("psychologist.", StringComparison.Ordinal);
+                Assert.Equal(psychologist ? sees.Count(cases.ContainsKey) : 0, tasks.GetProperty("total").GetInt32());
+            }
+        }
+
+        // GET /api/definitions: staff and auditors; parents 403. Mutations: the legal editor only.
+        Assert.Equal(staff ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/api/definitions")).StatusCode);
+        using (var draft = await client.PostAsync("/api/definitions/matrix-probe/drafts", new StringContent("<x/>", Encoding.UTF8, "application/xml")))
+        {
+            Assert.Equal(user == "legal.r1" ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.Forbidden, draft.StatusCode);
+        }
+
+        // POST /api/cases: clerks, heads and regional officers; a foreign student is 422 like an unknown one.
+        var files = user.StartsWith("clerk.", StringComparison.Ordinal) || user.StartsWith("head.", StringComparison.Ordinal) || user == "regional.r1";
+        using (var file = await client.PostAsync("/api/cases", Pathways.Json(new
+               {
+                   pathway = "matrix-pathway", studentIin = cases["s1"].Iin, ground = "g", filedOn = Pathways.Today.AddDays(1),
+               })))
+        {
+            var expected = !files ? HttpStatusCode.Forbidden : HttpStatusCode.UnprocessableEntity;
+            Assert.True(expected == file.StatusCode, $"{user} POST /api/cases: {file.StatusCode}, expected {expected}");
+        }
+
+        // POST /api/emergency-orders: regional officers (and integration clients) only.
+        using (var order = await client.PostAsync("/api/emergency-orders", Pathways.Json(new { issuingBody = "x" })))
+        {
+            Assert.Equal(user == "regional.r1" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, order.StatusCode);
+        }
+
+        // GET /api/parents/me/cases: parents only, their own children only.
+        using (var mine = await client.GetAsync("/api/parents/me/cases"))
+        {
+            Assert.Equal(isParent ? HttpStatusCode.OK : HttpStatusCode.Forbidden, mine.StatusCode);
+            if (isParent)
+            {
+                var children = await mine.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal(linked.Order(StringComparer.Ordinal), children.EnumerateArray().Select(c => c.GetProperty("iin").GetString()!).Order(StringComparer.Ordinal));
+            }
+        }
+    }
+
     [Fact]
     public async Task Without_a_token_every_endpoint_answers_401()
     {
@@ -127,6 +212,14 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
                      (HttpMethod.Get, "/api/me"), (HttpMethod.Get, "/api/students"), (HttpMethod.Get, "/api/students/900615300011"),
                      (HttpMethod.Post, "/api/rosters/import"), (HttpMethod.Get, "/api/audit/verify"),
                      (HttpMethod.Get, "/api/parents/me/children"), (HttpMethod.Post, "/api/parents/me/children"),
+                     (HttpMethod.Get, "/api/parents/me/cases"), (HttpMethod.Get, "/api/definitions"),
+                     (HttpMethod.Get, "/api/definitions/k/versions/1"), (HttpMethod.Post, "/api/definitions/k/drafts"),
+                     (HttpMethod.Post, "/api/definitions/k/versions/1/publish"), (HttpMethod.Post, "/api/definitions/validate"),
+                     (HttpMethod.Get, "/api/cases"), (HttpMethod.Post, "/api/cases"), (HttpMethod.Get, $"/api/cases/{Guid.Empty}"),
+                     (HttpMethod.Get, $"/api/cases/{Guid.Empty}/audit"), (HttpMethod.Get, $"/api/cases/{Guid.Empty}/evidence"),
+                     (HttpMethod.Post, $"/api/cases/{Guid.Empty}/evidence"), (HttpMethod.Get, "/api/tasks"),
+                     (HttpMethod.Get, $"/api/tasks/{Guid.Empty}"), (HttpMethod.Post, $"/api/tasks/{Guid.Empty}/claim"),
+                     (HttpMethod.Post, $"/api/tasks/{Guid.Empty}/complete"), (HttpMethod.Post, "/api/emergency-orders"),
                  })
         {
             using var response = await client.SendAsync(new HttpRequestMessage(method, path));
@@ -148,6 +241,32 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/students")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit/verify")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/rosters/import", RosterFiles.Upload("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/cases", Pathways.Json(new { pathway = "x" }))).StatusCode);
+    }
+
+    /// <summary>One case in s1 (parent.p1's child) and one in c1, each waiting for its psychologist; made once per class.</summary>
+    private async Task<Dictionary<string, (string Id, string Iin)>> MatrixCasesAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        if (!await db.Cases.AnyAsync(c => c.PathwayKey == "matrix-pathway"))
+        {
+            await Pathways.PublishAsync(api, "matrix-pathway", Pathways.PsychologistThenHead("matrix-pathway"));
+            using var s1 = await api.ClientForAsync("clerk.s1");
+            await Pathways.FileAsync(s1, "matrix-pathway", await Pathways.ChildOfParentP1Async(api));
+            using var c1 = await api.ClientForAsync("clerk.c1");
+            await Pathways.FileAsync(c1, "matrix-pathway", await Pathways.FirstStudentOfAsync(api, "c1"));
+        }
+
+        var rows = await (from c in db.Cases
+                          join s in db.Students on c.StudentId equals s.Id
+                          join o in db.Organisations on c.OrganisationId equals o.Id
+                          where c.PathwayKey == "matrix-pathway"
+                          select new { o.Code, c.Id, s.Iin }).ToListAsync();
+        return rows.ToDictionary(r => r.Code, r => (r.Id.ToString(), r.Iin), StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, string>> OneStudentPerOrganisationAsync()

@@ -1,0 +1,13 @@
+using Qadam.Workflows;
+
+namespace Qadam.Api.Features.Activities;
+
+/// <summary>Registers the service-task activities the pathways name (workflows/README.md), besides render-document.</summary>
+internal static class ActivitiesFeature
+{
+    public static void AddQadamActivities(this IServiceCollection services)
+    {
+        services.AddProcessActivity<SetCaseStatusActivity>();
+        services.AddProcessActivity<NotifyActivity>();
+    }
+}

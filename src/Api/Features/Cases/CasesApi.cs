@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>A case as lists show it.</summary>
+public sealed record CaseResponse(
+    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string StudentIin, string StudentName,
+    string Organisation, string Ground, DateOnly FiledOn, string Language, string Applicant, Guid? ProcessInstanceId,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Maps <c>/api/cases</c>.</summary>
+internal static class CasesApi
+{
+    private static readonly ConcurrentDictionary<string, ProcessModel?> Models = new(StringComparer.Ordinal);
+
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases").WithTags("Cases");
+        group.MapPost("/", FileCase.HandleAsync).RequireAuthorization(QadamPolicies.FileCases)
+            .WithSummary("Files a case: binds it to the pathway's version in force on the filing date and starts its process.")
+            .WithDescription("""
+                Clerks, heads and regional officers, for students they see. Example body:
+                {"pathway":"parent-application","studentIin":"150101500013","ground":"Заявление родителя о дистанционном обучении",
+                "filedOn":"2026-11-20","language":"kk","data":{"reason":"health"}}. Optional header Idempotency-Key: a replay
+                answers with the case the first request filed. 201 with the case; 422 naming studentIin, filedOn or pathway.
+                """)
+            .WithRequestExample("""{"pathway":"parent-application","studentIin":"150101500013","ground":"Заявление родителя о дистанционном обучении","filedOn":"2026-11-20","language":"kk","data":{"reason":"health"}}""")
+            .WithResponseExample(201, """{"id":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","number":"s1-2026-00017","pathway":"parent-application","definitionVersion":2,"status":"inProgress","studentIin":"150101500013","studentName":"Ахметов Нұрсұлтан","organisation":"s1","ground":"Заявление родителя о дистанционном обучении","filedOn":"2026-11-20","language":"kk","applicant":"clerk.s1","processInstanceId":"019ab5d2-7c20-7f11-8a42-0c5d6e7f8091","createdAt":"2026-11-20T05:12:00+00:00","updatedAt":"2026-11-20T05:12:00+00:00"}""")
+            .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"filedOn: No version of 'parent-application' is in force on 2023-01-10: the pathway starts later.","errors":{"filedOn":["No version of 'parent-application' is in force on 2023-01-10: the pathway starts later."]}}""", "application/problem+json");
+        group.MapGet("/", ListCases.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+            .WithSummary("Lists the cases the caller may see, newest first (filters: status, pathway, organisation, filed from/to, student IIN; paged).")
+            .WithDescription("Example: /api/cases?status=inProgress&pathway=parent-application&from=2026-09-01&page=1&pageSize=50")
+            .WithResponseExample(200, """{"page":1,"pageSize":50,"total":1,"items":[{"id":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","number":"s1-2026-00017","pathway":"parent-application","definitionVersion":2,"status":"inProgress","studentIin":"150101500013","studentName":"Ахметов Нұрсұлтан","organisation":"s1","ground":"Заявление родителя о дистанционном обучении","filedOn":"2026-11-20","language":"kk","applicant":"clerk.s1","processInstanceId":"019ab5d2-7c20-7f11-8a42-0c5d6e7f8091","createdAt":"2026-11-20T05:12:00+00:00","updatedAt":"2026-11-20T05:12:00+00:00"}]}""");
+        group.MapGet("/{id:guid}", GetCase.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+            .WithSummary("One case: current steps with legal basis and kk/ru labels, timeline, tasks, deadlines, decisions, definition version.")
+            .WithDescription("404 when the case does not exist or the caller may not read it.")
+            .WithResponseExample(200, """{"case":{"id":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","number":"s1-2026-00017","pathway":"parent-application","definitionVersion":2,"status":"inProgress","studentIin":"150101500013","studentName":"Ахметов Нұрсұлтан","organisation":"s1","ground":"Заявление родителя о дистанционном обучении","filedOn":"2026-11-20","language":"kk","applicant":"clerk.s1","processInstanceId":"019ab5d2-7c20-7f11-8a42-0c5d6e7f8091","createdAt":"2026-11-20T05:12:00+00:00","updatedAt":"2026-11-20T05:12:00+00:00"},"definition":{"key":"parent-application","version":2,"name":"Заявление родителя","effectiveFrom":"2025-09-01","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2"}},"currentSteps":[{"elementId":"psychologist","kind":"userTask","name":"Psychologist","labelKk":"Психологтың қорытындысы","labelRu":"Заключение психолога","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2, п. 5"},"taskId":"019ab5d2-7c21-7b00-9e00-111111111111","candidateRoles":["psychologist"],"organisation":"s1","dueAt":"2026-11-23T05:12:00+00:00"}],"timeline":[{"at":"2026-11-20T05:12:00+00:00","event":"started","elementId":null,"labelKk":null,"labelRu":null,"actor":"clerk.s1","definitionVersion":2}],"tasks":[],"deadlines":[{"elementId":"psychologist","labelKk":"Психологтың қорытындысы","labelRu":"Заключение психолога","dueAt":"2026-11-23T05:12:00+00:00","overdue":false}],"decisions":[],"data":{"reason":"health"}}""");
+        group.MapGet("/{id:guid}/audit", GetCaseAudit.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+            .WithSummary("The case's audit events in chain order, for those who may read the case.")
+            .WithResponseExample(200, """[{"sequence":42,"occurredAt":"2026-11-20T05:12:00.123456+00:00","actor":"clerk.s1","role":"clerk","organisationCode":"s1","action":"case.filed","processKey":"parent-application","processVersion":2,"legalBasis":"Приказ МП РК от 27.11.2023 № 349, 2025-103, Прил. 2","payloadDigest":"5d41…","previousHash":"a3f0…","hash":"77c2…"}]""");
+        return routes;
+    }
+
+    /// <summary>The cases a caller may read: their organisations' (all for the ministry), or their children's for a parent.</summary>
+    public static IQueryable<Case> Visible(QadamDbContext db, CallerScope scope) =>
+        db.Cases.AsNoTracking().Where(c =>
+            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || scope.StudentIds.Contains(c.StudentId));
+
+    public static IQueryable<CaseResponse> Project(QadamDbContext db, IQueryable<Case> cases) =>
+        from c in cases
+        join s in db.Students on c.StudentId equals s.Id
+        join o in db.Organisations on c.OrganisationId equals o.Id
+        select new CaseResponse(
+            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s.Iin, s.FullName, o.Code, c.Ground, c.FiledOn, c.Language,
+            c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt);
+
+    /// <summary>
+    /// Brings the case's status in line with its instance. The outcome of a finished process is the variable
+    /// <c>caseStatus</c> when set, else the id of the last element the journal saw (its end event).
+    /// </summary>
+    public static async Task<bool> FollowInstanceAsync(Case @case, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (@case.ProcessInstanceId is not { } instanceId)
+        {
+            return false;
+        }
+
+        var instance = await workflows.Instances.AsNoTracking()
+            .Where(i => i.Id == instanceId).Select(i => new { i.Status, i.StateJson }).SingleOrDefaultAsync(cancellationToken);
+        if (instance is null)
+        {
+            return false;
+        }
+
+        // A running process names its status with set-case-status steps (variable caseStatus); a finished one
+        // by that variable or, failing it, by the id of the end event it reached.
+        var named = (JsonNode.Parse(instance.StateJson)?["variables"]?["caseStatus"] as JsonValue)?.TryGetValue<string>(out var value) == true
+            ? value
+            : null;
+        var outcome = named;
+        if (instance.Status == InstanceStatus.Completed && named is null)
+        {
+            outcome = await workflows.Journal.Where(j => j.InstanceId == instanceId && j.ElementId != null)
+                .OrderByDescending(j => j.Id).Select(j => j.ElementId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return @case.Follow(instance.Status, outcome, time.GetUtcNow());
+    }
+
+    /// <summary>The parsed model of a BPMN version (labels and legal basis of elements that are not tasks), once per content.</summary>
+    public static ProcessModel? Model(ProcessDefinition definition) =>
+        definition.Kind != DefinitionKind.Bpmn
+            ? null
+            : Models.GetOrAdd(definition.ContentSha256, _ => BpmnParser.Parse(definition.Content).Model);
+
+    /// <summary>Organisation codes the caller sees (null: all), for the engine's task rows, which carry the code.</summary>
+    public static async Task<List<string>?> VisibleOrganisationCodesAsync(QadamDbContext db, CallerScope scope, CancellationToken cancellationToken) =>
+        scope.SeesAllOrganisations
+            ? null
+            : await db.Organisations.Where(o => scope.OrganisationIds.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
+}

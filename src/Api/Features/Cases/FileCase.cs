@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Students;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>What filing a case takes (issue 5, the stable contract of <c>POST /api/cases</c>).</summary>
+public sealed record FileCaseRequest(
+    string Pathway, string StudentIin, string Ground, DateOnly FiledOn, string? Language = null, JsonObject? Data = null);
+
+/// <summary>
+/// <c>POST /api/cases</c>: checks the application, then in ONE transaction numbers the case, starts its process
+/// bound to the version in force on the filing date (business key = case id) and appends the audit event, so a case
+/// never exists without its instance or its audit, nor the other way round.
+/// </summary>
+internal static class FileCase
+{
+    /// <summary>How far back a filing date may lie: a paper application registered late, not a typo of the year.</summary>
+    private const int MaxDaysBack = 366;
+
+    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> HandleAsync(
+        FileCaseRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
+        ProcessEngine engine, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var subject = user.FindFirstValue(Claims.Subject)!;
+        var idempotencyKey = http.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 100)
+        {
+            return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
+        }
+
+        if (idempotencyKey.Length > 0 && await ReplayAsync(db, subject, idempotencyKey, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var today = StudentsApi.Today(time);
+        if (!Iin.TryParse(request.StudentIin, out var iin, out var iinError))
+        {
+            errors["studentIin"] = [iinError];
+        }
+
+        if (!DefinitionsApi.KeyPattern().IsMatch(request.Pathway))
+        {
+            errors["pathway"] = ["A pathway is a definition key, e.g. \"parent-application\"."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Ground) || request.Ground.Length > 2000)
+        {
+            errors["ground"] = ["The ground is required, at most 2000 characters."];
+        }
+
+        if (request.FiledOn > today)
+        {
+            errors["filedOn"] = [$"The filing date {request.FiledOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Kazakhstan)."];
+        }
+        else if (request.FiledOn < today.AddDays(-MaxDaysBack))
+        {
+            errors["filedOn"] = [$"The filing date {request.FiledOn:yyyy-MM-dd} is more than a year ago."];
+        }
+
+        var language = request.Language ?? "kk";
+        if (language is not ("kk" or "ru"))
+        {
+            errors["language"] = ["The applicant's language is kk or ru."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return UnprocessableProblem.Create(errors);
+        }
+
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var student = await (from s in db.Students.AsNoTracking()
+                             join o in db.Organisations on s.OrganisationId equals o.Id
+                             where s.Iin == iin.Value && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId))
+                             select new { s, o.Code }).SingleOrDefaultAsync(cancellationToken);
+        if (student is null)
+        {
+            // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
+            return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
+        }
+
+        var definition = await workflows.Definitions.AsNoTracking()
+            .Where(d => d.Key == request.Pathway && d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published
+                        && d.EffectiveFrom <= request.FiledOn)
+            .OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        if (definition is null)
+        {
+            var anyPublished = await workflows.Definitions.AnyAsync(
+                d => d.Key == request.Pathway && d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published, cancellationToken);
+            return UnprocessableProblem.Create(anyPublished
+                ? new Dictionary<string, string[]>
+                {
+                    ["filedOn"] = [$"No version of '{request.Pathway}' is in force on {request.FiledOn:yyyy-MM-dd}: the pathway starts later."],
+                }
+                : new Dictionary<string, string[]> { ["pathway"] = [$"No published pathway '{request.Pathway}'."] });
+        }
+
+        var actor = AuditActor.From(user);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+
+        // Numbers run per organisation and year without gaps or twins: one filer at a time per pair.
+        var year = request.FiledOn.Year;
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtext({"case-number:" + student.Code}), {year})", cancellationToken);
+        var last = await db.Cases.Where(c => c.OrganisationId == student.s.OrganisationId && c.Year == year)
+            .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
+        var @case = new Case(student.s.OrganisationId, student.Code, year, last + 1, request.Pathway, student.s.Id, request.Ground.Trim(),
+            request.FiledOn, language, subject, actor.Name, request.Data, idempotencyKey.Length > 0 ? idempotencyKey : null, now);
+        db.Cases.Add(@case);
+
+        var variables = new JsonObject
+        {
+            ["caseId"] = @case.Id.ToString(),
+            ["caseNumber"] = @case.Number,
+            ["student"] = new JsonObject
+            {
+                ["iin"] = student.s.Iin,
+                ["fullName"] = student.s.FullName,
+                ["birthDate"] = student.s.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["class"] = student.s.ClassName,
+                ["level"] = student.s.Level.ToString(),
+                ["organisation"] = student.Code,
+            },
+            ["organisation"] = student.Code,
+            ["filedOn"] = request.FiledOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["ground"] = @case.Ground,
+            ["language"] = language,
+            ["applicant"] = new JsonObject { ["id"] = subject, ["name"] = actor.Name },
+            ["data"] = request.Data?.DeepClone() ?? new JsonObject(),
+        };
+        try
+        {
+            var started = await engine.StartAsync(
+                new StartProcess(request.Pathway, request.FiledOn, new Actor(subject, actor.Roles, actor.OrganisationCode), variables, @case.Id.ToString()),
+                cancellationToken);
+            @case.Bind(started.InstanceId, started.DefinitionVersion, now);
+            await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken);
+            await audit.AppendAsync(actor, new AuditEntry("case.filed", JsonSerializer.SerializeToUtf8Bytes(request),
+                @case.Id, request.Pathway, started.DefinitionVersion, DefinitionsApi.Cite(definition.LegalBasis)), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey.Length > 0 && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same key was filed concurrently and won: answer with its case.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(db, subject, idempotencyKey, cancellationToken) ?? throw new InvalidOperationException("Lost idempotent case.", ex);
+        }
+
+        var response = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).SingleAsync(cancellationToken);
+        return TypedResults.Created($"/api/cases/{@case.Id}", response);
+    }
+
+    private static async Task<Created<CaseResponse>?> ReplayAsync(QadamDbContext db, string subject, string key, CancellationToken cancellationToken)
+    {
+        var first = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.ApplicantId == subject && c.IdempotencyKey == key))
+            .SingleOrDefaultAsync(cancellationToken);
+        return first is null ? null : TypedResults.Created($"/api/cases/{first.Id}", first);
+    }
+}

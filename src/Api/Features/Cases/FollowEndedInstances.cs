@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Persistence;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>
+/// Timers and service-task jobs move instances without an HTTP command, so a case whose instance ended that way
+/// would still say "in progress". The engine worker calls this after each pass: every such case takes its outcome,
+/// with an audit event by the engine (issue 5: every command, HTTP or engine, is audited).
+/// </summary>
+internal static class FollowEndedInstances
+{
+    public static async Task<int> RunAsync(
+        QadamDbContext db, WorkflowsDbContext workflows, AuditTrail audit, TimeProvider time, int max, CancellationToken cancellationToken)
+    {
+        // One query across both schemas (same database): in-progress cases whose instance is no longer active.
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT c."Id" AS "Value"
+            FROM qadam.cases c JOIN workflows.instances i ON i.id = c."ProcessInstanceId"
+            WHERE c."Status" = {CaseStatus.InProgress} AND i.status <> 'Active'
+            ORDER BY c."UpdatedAt"
+            LIMIT {max}
+            """).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+            var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE "Id" = {id} FOR UPDATE""").SingleAsync(cancellationToken);
+            if (await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken))
+            {
+                await audit.AppendAsync(AuditActor.System, new AuditEntry("case.status-followed",
+                    JsonSerializer.SerializeToUtf8Bytes(new { @case = id, status = @case.Status }), id, @case.PathwayKey, @case.DefinitionVersion),
+                    cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            await workflows.Database.UseTransactionAsync(null, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return ids.Count;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>The definition version a case runs, with the act it transcribes.</summary>
+public sealed record CaseDefinitionResponse(string Key, int Version, string? Name, DateOnly? EffectiveFrom, LegalBasisResponse? LegalBasis);
+
+/// <summary>Where the case waits now: a task for someone, or a timer or message.</summary>
+public sealed record CaseStepResponse(
+    string ElementId, string Kind, string? Name, string? LabelKk, string? LabelRu, LegalBasisResponse? LegalBasis,
+    Guid? TaskId, IReadOnlyList<string> CandidateRoles, string? Organisation, DateTimeOffset? DueAt);
+
+/// <summary>One line of the timeline (from the engine's journal and the tasks' completions).</summary>
+public sealed record CaseTimelineEntry(
+    DateTimeOffset At, string Event, string? ElementId, string? LabelKk, string? LabelRu, string Actor, int DefinitionVersion);
+
+/// <summary>A user task of the case, open or done.</summary>
+public sealed record CaseTaskResponse(
+    Guid Id, string ElementId, string? LabelKk, string? LabelRu, string Status, IReadOnlyList<string> CandidateRoles, string? Organisation,
+    string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? EndedAt);
+
+/// <summary>A deadline the case runs against.</summary>
+public sealed record CaseDeadlineResponse(string ElementId, string? LabelKk, string? LabelRu, DateTimeOffset DueAt, bool Overdue);
+
+/// <summary>What a person decided at a completed task, with the paragraph the step carries out.</summary>
+public sealed record CaseDecisionResponse(
+    Guid TaskId, string ElementId, string? LabelKk, string? LabelRu, string DecidedBy, DateTimeOffset DecidedAt, JsonObject? Data,
+    LegalBasisResponse? LegalBasis);
+
+/// <summary>The case page.</summary>
+public sealed record CaseDetailResponse(
+    CaseResponse Case, CaseDefinitionResponse? Definition, IReadOnlyList<CaseStepResponse> CurrentSteps, IReadOnlyList<CaseTimelineEntry> Timeline,
+    IReadOnlyList<CaseTaskResponse> Tasks, IReadOnlyList<CaseDeadlineResponse> Deadlines, IReadOnlyList<CaseDecisionResponse> Decisions,
+    JsonObject Data);
+
+/// <summary><c>GET /api/cases/{id}</c>: the case with where it stands and how it got there, read from the engine.</summary>
+internal static class GetCase
+{
+    public static async Task<Results<Ok<CaseDetailResponse>, NotFound>> HandleAsync(
+        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Timers and jobs move instances without the API: catch the status up when the case is looked at.
+        var tracked = await db.Cases.SingleAsync(c => c.Id == id, cancellationToken);
+        if (await CasesApi.FollowInstanceAsync(tracked, workflows, time, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
+        var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken);
+        return TypedResults.Ok(detail);
+    }
+
+    public static async Task<CaseDetailResponse> DescribeAsync(
+        Case @case, CaseResponse summary, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var data = JsonNode.Parse(@case.DataJson) as JsonObject ?? [];
+        if (@case.ProcessInstanceId is not { } instanceId)
+        {
+            return new CaseDetailResponse(summary, null, [], [], [], [], [], data);
+        }
+
+        var definition = await workflows.Definitions.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Key == @case.PathwayKey && d.Version == @case.DefinitionVersion, cancellationToken);
+        var model = definition is null ? null : CasesApi.Model(definition);
+        var tasks = await workflows.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        var timers = await workflows.Timers.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
+        var messages = await workflows.Subscriptions.AsNoTracking().Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var journal = await workflows.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+
+        var names = await ActorNamesAsync(db,
+            journal.Select(j => j.Actor).Concat(tasks.Select(t => t.CompletedBy)).Concat(tasks.Select(t => t.Assignee)), cancellationToken);
+        string Name(string? actor) => actor is null ? string.Empty : names.GetValueOrDefault(actor, actor);
+        QadamAttributes? Extension(string? elementId) =>
+            elementId is not null && model?.Elements.GetValueOrDefault(elementId) is FlowNode node ? node.Extension : null;
+
+        var open = tasks.Where(t => t.Status is TaskStatus.Open or TaskStatus.Claimed).ToList();
+        var steps = open.Select(t => new CaseStepResponse(
+                t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis), t.Id, t.CandidateRoles,
+                t.Organisation, t.DueAt))
+            .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt)))
+            .Concat(messages.Select(m => Step(m.ElementId, "message", model, null)))
+            .ToList();
+
+        var timeline = journal.Select(j => new CaseTimelineEntry(
+                j.At, j.Event, j.ElementId, Extension(j.ElementId)?.LabelKk, Extension(j.ElementId)?.LabelRu, Name(j.Actor), j.DefinitionVersion))
+            .Concat(tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseTimelineEntry(
+                t.EndedAt!.Value, "task-completed", t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.DefinitionVersion)))
+            .OrderBy(e => e.At).ToList();
+
+        var now = time.GetUtcNow();
+        var deadlines = open.Where(t => t.DueAt is not null).Select(t => new CaseDeadlineResponse(t.ElementId, t.LabelKk, t.LabelRu, t.DueAt!.Value, t.DueAt < now))
+            .Concat(timers.Where(t => t.TokenId is not null).Select(t => new CaseDeadlineResponse(
+                t.ElementId, Extension(t.ElementId)?.LabelKk, Extension(t.ElementId)?.LabelRu, t.DueAt, t.DueAt < now)))
+            .OrderBy(d => d.DueAt).ToList();
+
+        var decisions = tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseDecisionResponse(
+            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis))).ToList();
+
+        return new CaseDetailResponse(
+            summary,
+            definition is null
+                ? null
+                : new CaseDefinitionResponse(definition.Key, definition.Version, definition.Name, definition.EffectiveFrom,
+                    DefinitionsApi.ToResponse(definition.LegalBasis)),
+            steps,
+            timeline,
+            [.. tasks.Select(t => new CaseTaskResponse(t.Id, t.ElementId, t.LabelKk, t.LabelRu, t.Status.ToString().ToLowerInvariant(),
+                t.CandidateRoles, t.Organisation, t.Assignee is null ? null : Name(t.Assignee), t.CreatedAt, t.DueAt, t.EndedAt))],
+            deadlines,
+            decisions,
+            data);
+    }
+
+    private static CaseStepResponse Step(string elementId, string kind, ProcessModel? model, DateTimeOffset? dueAt)
+    {
+        var node = model?.Elements.GetValueOrDefault(elementId) as FlowNode;
+        return new CaseStepResponse(elementId, kind, node?.Name, node?.Extension.LabelKk, node?.Extension.LabelRu,
+            DefinitionsApi.ToResponse(node?.Extension.LegalBasis), null, [], null, dueAt);
+    }
+
+    /// <summary>Engine actors are user ids; people read user names.</summary>
+    public static async Task<Dictionary<string, string>> ActorNamesAsync(QadamDbContext db, IEnumerable<string?> actors, CancellationToken cancellationToken)
+    {
+        var ids = actors.Select(a => Guid.TryParse(a, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id.ToString(), u => u.UserName ?? u.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+    }
+}

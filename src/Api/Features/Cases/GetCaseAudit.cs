@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>One audit event of a case.</summary>
+public sealed record CaseAuditEventResponse(
+    long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string? OrganisationCode, string Action,
+    string? ProcessKey, int? ProcessVersion, string? LegalBasis, string PayloadDigest, string PreviousHash, string Hash);
+
+/// <summary><c>GET /api/cases/{id}/audit</c>: issue 5, "a case's audit is readable by those who may read the case".</summary>
+internal static class GetCaseAudit
+{
+    public static async Task<Results<Ok<List<CaseAuditEventResponse>>, NotFound>> HandleAsync(
+        Guid id, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
+            .Select(e => new CaseAuditEventResponse(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.OrganisationCode, e.Action,
+                e.ProcessKey, e.ProcessVersion, e.LegalBasis, e.PayloadDigest, e.PreviousHash, e.Hash))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(events);
+    }
+}

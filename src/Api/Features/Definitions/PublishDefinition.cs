@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Api.Features.Definitions;
+
+/// <summary>The act, edition and paragraph a version transcribes.</summary>
+public sealed record LegalBasisRequest(string Act, string? Edition = null, string? Paragraph = null);
+
+/// <summary>From when, and under which act, a version applies.</summary>
+public sealed record PublishRequest(DateOnly EffectiveFrom, LegalBasisRequest LegalBasis);
+
+/// <summary>
+/// <c>POST /api/definitions/{key}/versions/{version}/publish</c>: from <c>effectiveFrom</c> new cases bind to the
+/// version (issue 3, versions); the audit event carries the legal basis, so the trail shows under which edition of
+/// which order each pathway ran.
+/// </summary>
+internal static class PublishDefinition
+{
+    public static async Task<Results<Ok<DefinitionVersionResponse>, ValidationProblem>> HandleAsync(
+        string key, int version, PublishRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
+        DefinitionStore store, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.LegalBasis.Act) || request.LegalBasis.Act.Length > 300)
+        {
+            errors["legalBasis.act"] = ["The act is required (at most 300 characters), e.g. \"Приказ МП РК от 27.11.2023 № 349\"."];
+        }
+
+        if (request.LegalBasis.Edition is { Length: > 100 } || request.LegalBasis.Paragraph is { Length: > 300 })
+        {
+            errors["legalBasis"] = ["The edition has at most 100 characters, the paragraph at most 300."];
+        }
+
+        if (request.EffectiveFrom.Year is < 2000 or > 2100)
+        {
+            errors["effectiveFrom"] = ["The effective date must be between 2000 and 2100."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var basis = new LegalBasis(request.LegalBasis.Act.Trim(), request.LegalBasis.Edition, request.LegalBasis.Paragraph);
+        var actor = AuditActor.From(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        var published = await store.PublishAsync(key, version, request.EffectiveFrom, basis, actor.Name, cancellationToken);
+        await audit.AppendAsync(actor, new AuditEntry("definition.published", JsonSerializer.SerializeToUtf8Bytes(request),
+            ProcessKey: key, ProcessVersion: version, LegalBasis: DefinitionsApi.Cite(basis)), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(DefinitionsApi.ToResponse(published));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Pki;
+using Qadam.Documents.Signatures;
+
+namespace Qadam.Api.Features.Documents;
+
+/// <summary>
+/// How to sign: <c>{"mode":"server"}</c> (the server signs with the key it holds for the user: the demo
+/// PKI), or <c>{"cms":"…"}</c>, a detached CMS made on the signer's machine (as NCALayer makes it), which
+/// is verified before it is accepted.
+/// </summary>
+public sealed record SignDocumentRequest(string? Mode = null, string? Cms = null);
+
+/// <summary><c>POST /api/documents/{id}/signatures</c>: the head (or the council secretary) signs a document of a case they may read.</summary>
+internal static class SignDocument
+{
+    private static readonly string[] SignerRoles = [QadamRoles.Head, QadamRoles.CouncilSecretary];
+
+    public static async Task<Results<Created<DocumentResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
+        Guid id, SignDocumentRequest request, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
+        DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options, AuditTrail audit,
+        CancellationToken cancellationToken)
+    {
+        if (await DocumentAccess.FindVisibleAsync(id, user, db, documents, cancellationToken) is not { } document)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!SignerRoles.Any(user.IsInRole))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var signer = await users.GetUserAsync(user);
+        if (signer?.Iin is null)
+        {
+            return Problem("The signer has no IIN on record; a signature must name its signer (SERIALNUMBER=IIN…).", "iin");
+        }
+
+        // The signature and its audit event commit together: both contexts on one connection and transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await documents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        if (request.Cms is { Length: > 0 } cms)
+        {
+            var accepted = await signing.AcceptClientSignatureAsync(id, cms, signer.Iin, cancellationToken);
+            if (accepted.Signature is null)
+            {
+                return Problem("The signature was refused: " + string.Join("; ", accepted.Problems), "cms");
+            }
+        }
+        else if (string.Equals(request.Mode, "server", StringComparison.Ordinal))
+        {
+            if (!options.Value.Demo)
+            {
+                return Problem("The server holds signing keys only in the Demo profile; sign with your own key (cms).", "mode");
+            }
+
+            using var certificate = pki.User(signer.Iin, signer.DisplayName);
+            await signing.SignOnServerAsync(id, certificate, cancellationToken);
+        }
+        else
+        {
+            return Problem("Give either \"cms\" (a base64 detached CMS) or \"mode\": \"server\".", "mode");
+        }
+
+        await audit.AppendAsync(AuditActor.From(user),
+            new AuditEntry("document.signed", Encoding.UTF8.GetBytes($"{document.Id}:{document.Sha256}"),
+                Guid.TryParse(document.CaseReference, out var caseId) ? caseId : null, document.ProcessKey,
+                int.TryParse(document.ProcessVersion, out var version) ? version : null),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/documents/{id}", await GetDocument.DescribeAsync(document, documents, cancellationToken));
+    }
+
+    private static ProblemHttpResult Problem(string detail, string field) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The document was not signed",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+}

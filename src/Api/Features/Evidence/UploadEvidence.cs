@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Features.Evidence;
+
+/// <summary>
+/// <c>POST /api/cases/{id}/evidence</c>: issue 5, "evidence uploads (PDF, JPEG, PNG; size and type checked by content,
+/// not by name)". The first bytes decide the type; a file whose bytes are none of the three is refused with 415 even
+/// when it is called <c>scan.pdf</c> and sent as <c>application/pdf</c>.
+/// </summary>
+internal static class UploadEvidence
+{
+    public static async Task<Results<Created<EvidenceResponse>, NotFound, ProblemHttpResult>> HandleAsync(
+        Guid id, IFormFile file, ClaimsPrincipal user, QadamDbContext db, AuditTrail audit, IOptions<QadamOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var @case = await CasesApi.Visible(db, scope).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var max = options.Value.MaxEvidenceBytes;
+        if (file.Length > max)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"The file has {file.Length} bytes; at most {max} are accepted.");
+        }
+
+        if (file.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The file is empty.", "Attach a PDF, JPEG or PNG file.");
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        var mediaType = Sniff(content);
+        if (mediaType is null)
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "The file is not a PDF, JPEG or PNG.",
+                "Its content is none of the accepted types, whatever its name or declared type says.");
+        }
+
+        var fileName = Path.GetFileName(file.FileName);
+        fileName = string.IsNullOrWhiteSpace(fileName) ? "evidence" : fileName[..Math.Min(fileName.Length, 255)];
+        var actor = AuditActor.From(user);
+        var evidence = new CaseEvidence(id, fileName, mediaType, content, actor.Name, time.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Evidence.Add(evidence);
+        await audit.AppendAsync(actor, new AuditEntry("case.evidence-added",
+            JsonSerializer.SerializeToUtf8Bytes(new { evidence = evidence.Id, fileName, mediaType, evidence.Sha256 }),
+            id, @case.PathwayKey, @case.DefinitionVersion), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/cases/{id}/evidence/{evidence.Id}/content", EvidenceApi.ToResponse(evidence));
+    }
+
+    /// <summary>The media type proven by the file's signature: %PDF-, the PNG signature, or the JPEG SOI marker.</summary>
+    internal static string? Sniff(ReadOnlySpan<byte> content) =>
+        content.StartsWith("%PDF-"u8) ? "application/pdf"
+        : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : null;
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["errors"] = new Dictionary<string, string[]> { ["file"] = [detail] } },
+        });
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
+
+namespace Qadam.Api.Features.Parents;
+
+/// <summary>The next thing that happens in a case, in the parent's language.</summary>
+public sealed record NextStepResponse(string Label, DateTimeOffset? DueAt);
+
+/// <summary>One case of a child as the parent sees it.</summary>
+public sealed record ChildCaseResponse(
+    Guid Id, string Number, string Pathway, string Status, DateOnly FiledOn, IReadOnlyList<NextStepResponse> NextSteps);
+
+/// <summary>A linked child and their cases.</summary>
+public sealed record ChildCasesResponse(string Iin, string FullName, string Organisation, IReadOnlyList<ChildCaseResponse> Cases);
+
+/// <summary>
+/// <c>GET /api/parents/me/cases</c>: issue 5, parents "see each case's status, the next step and its deadline ... in
+/// Kazakh or Russian". <c>Accept-Language: ru</c> chooses Russian labels; Kazakh otherwise, the state language.
+/// Decision documents join this answer when the documents part lands.
+/// </summary>
+internal static class ListChildCases
+{
+    public static async Task<Ok<List<ChildCasesResponse>>> HandleAsync(
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+    {
+        var russian = PrefersRussian(http);
+        var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
+        var children = await (from l in db.ParentLinks.AsNoTracking()
+                              join s in db.Students on l.StudentId equals s.Id
+                              join o in db.Organisations on s.OrganisationId equals o.Id
+                              where l.ParentUserId == userId
+                              orderby s.FullName
+                              select new { s.Id, s.Iin, s.FullName, o.Code }).ToListAsync(cancellationToken);
+        var studentIds = children.Select(c => c.Id).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => studentIds.Contains(c.StudentId))
+            .OrderByDescending(c => c.FiledOn).ToListAsync(cancellationToken);
+        var keys = cases.Select(c => c.Id.ToString()).ToList();
+        var open = await workflows.Tasks.AsNoTracking()
+            .Where(t => t.BusinessKey != null && keys.Contains(t.BusinessKey) && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
+            .Select(t => new { t.BusinessKey, t.ElementId, t.Name, t.LabelKk, t.LabelRu, t.DueAt })
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(children.Select(child => new ChildCasesResponse(child.Iin, child.FullName, child.Code,
+            [.. cases.Where(c => c.StudentId == child.Id).Select(c => new ChildCaseResponse(c.Id, c.Number, c.PathwayKey, c.Status, c.FiledOn,
+                [.. open.Where(t => t.BusinessKey == c.Id.ToString())
+                    .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))]))]))
+            .ToList());
+    }
+
+    /// <summary>The first of kk and ru that the Accept-Language header ranks highest; kk when it names neither.</summary>
+    public static bool PrefersRussian(HttpRequest http)
+    {
+        var ranked = http.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is "kk" or "ru");
+        return ranked == "ru";
+    }
+}

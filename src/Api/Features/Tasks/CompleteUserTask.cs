@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Tasks;
+
+/// <summary>The form data a task is completed with.</summary>
+public sealed record CompleteTaskRequest(JsonObject? Data = null);
+
+/// <summary>Where the case stands after the completion.</summary>
+public sealed record CompleteTaskResponse(
+    Guid TaskId, Guid? CaseId, string? CaseStatus, string InstanceStatus, IReadOnlyList<string> WaitingAt, IReadOnlyList<Guid> OpenedTasks);
+
+/// <summary>
+/// <c>POST /api/tasks/{id}/complete</c> (issue 5, the stable contract): the caller must be a candidate in the task's
+/// organisation; the data must fit the task's form; then the engine completes it (row-locked: a second completion is
+/// 409, never a double effect) and the case's status and the audit event follow in the same transaction.
+/// </summary>
+internal static class CompleteUserTask
+{
+    public static async Task<Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
+        Guid id, CompleteTaskRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
+        ProcessEngine engine, FormCatalog forms, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var header = http.Headers["Idempotency-Key"].ToString();
+        if (header.Length > 100)
+        {
+            return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
+        }
+
+        var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
+        if (task is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!TasksApi.IsCandidate(task, user))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var data = request.Data ?? [];
+        if (await forms.FindAsync(task.FormKey, cancellationToken) is { } form && form.Validate(data) is { Count: > 0 } errors)
+        {
+            return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
+        }
+
+        var subject = user.FindFirstValue(Claims.Subject)!;
+        var actor = AuditActor.From(user);
+        var engineActor = new Actor(subject, actor.Roles, actor.OrganisationCode);
+        // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it.
+        var key = header.Length > 0 ? $"task-complete:{subject}:{id}:{header}" : null;
+        CommandResult result;
+        if (key is not null && await workflows.Commands.AnyAsync(c => c.Key == key, cancellationToken))
+        {
+            // A replay: the engine answers with the first result; the audit already holds the first completion.
+            result = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), cancellationToken);
+            return TypedResults.Ok(await RespondAsync(task, result, db, cancellationToken));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        result = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), cancellationToken);
+        var caseId = TasksApi.CaseId(task);
+        var @case = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (@case is not null)
+        {
+            await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken);
+        }
+
+        await audit.AppendAsync(actor, new AuditEntry("task.completed",
+            JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId, data }),
+            @case?.Id, task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await RespondAsync(task, result, db, cancellationToken));
+    }
+
+    private static async Task<CompleteTaskResponse> RespondAsync(ProcessTask task, CommandResult result, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var caseId = TasksApi.CaseId(task);
+        var status = caseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Status).SingleOrDefaultAsync(cancellationToken);
+        return new CompleteTaskResponse(task.Id, caseId, status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt, result.OpenedTasks);
+    }
+}

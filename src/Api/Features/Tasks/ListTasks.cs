@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
+
+namespace Qadam.Api.Features.Tasks;
+
+/// <summary>A page of the inbox.</summary>
+public sealed record TaskPage(int Page, int PageSize, int Total, IReadOnlyList<TaskResponse> Items);
+
+/// <summary>
+/// <c>GET /api/tasks</c>: open and claimed tasks whose candidate roles meet the caller's roles (array overlap on the
+/// GIN-indexed column) and whose organisation the caller sees, soonest due first.
+/// </summary>
+internal static class ListTasks
+{
+    public static async Task<Results<Ok<TaskPage>, ValidationProblem>> HandleAsync(
+        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken,
+        Guid? caseId = null, string? element = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 50)
+    {
+        if (page < 1 || pageSize is < 1 or > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."],
+            });
+        }
+
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
+        var tasks = Inbox(workflows, [.. TasksApi.Roles(user)], codes);
+        if (caseId is not null)
+        {
+            var key = caseId.Value.ToString();
+            tasks = tasks.Where(t => t.BusinessKey == key);
+        }
+
+        if (element is not null)
+        {
+            tasks = tasks.Where(t => t.ElementId == element);
+        }
+
+        if (dueBefore is not null)
+        {
+            tasks = tasks.Where(t => t.DueAt < dueBefore);
+        }
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TasksApi.DescribeAsync(rows, db, cancellationToken)));
+    }
+
+    /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>
+    internal static IQueryable<ProcessTask> Inbox(WorkflowsDbContext workflows, List<string> roles, List<string>? organisationCodes)
+    {
+        var tasks = workflows.Tasks.AsNoTracking()
+            .Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed) && t.CandidateRoles.Any(r => roles.Contains(r)));
+        return organisationCodes is null ? tasks : tasks.Where(t => t.Organisation != null && organisationCodes.Contains(t.Organisation));
+    }
+
+    /// <summary>Due tasks first, soonest first; tasks without a deadline after them, oldest first.</summary>
+    internal static IOrderedQueryable<ProcessTask> SoonestFirst(IQueryable<ProcessTask> tasks) =>
+        tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt);
+}
