@@ -81,7 +81,7 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
         {
             var draft = await store.SaveDraftAsync(kind, key, content, Actor, references, cancellationToken);
             await store.PublishAsync(key, draft.Version, entry.EffectiveFrom, entry.LegalBasis, Actor, cancellationToken);
-            LogPublished(logger, key, draft.Version, file, entry.EffectiveFrom);
+            LogPublished(logger, key, draft.Version, file, entry.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (DefinitionRejectedException ex)
         {
@@ -92,7 +92,7 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Key} version {Version} from {File}, in force from {EffectiveFrom}")]
-    private static partial void LogPublished(ILogger logger, string key, int version, string file, DateOnly effectiveFrom);
+    private static partial void LogPublished(ILogger logger, string key, int version, string file, string effectiveFrom);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} has a draft in edit; {File} was not loaded over it")]
     private static partial void LogDraftInTheWay(ILogger logger, string key, string file);
