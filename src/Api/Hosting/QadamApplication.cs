@@ -79,6 +79,7 @@ internal static class QadamApplication
         var app = builder.Build();
 
         app.UseExceptionHandler();
+        app.UseQadamFrontEnd();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
