@@ -11,9 +11,17 @@ namespace Qadam.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>Adds the engine on the PostgreSQL database of <paramref name="connectionString"/>. Register activities with <see cref="AddProcessActivity{T}"/>.</summary>
-    public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, string connectionString) =>
+        services.AddQadamWorkflows((_, options) => WorkflowsDbContext.Configure(options, connectionString));
+
+    /// <summary>
+    /// Adds the engine with its context configured by <paramref name="configure"/>, e.g. on the connection of the
+    /// host's own context (<see cref="WorkflowsDbContext.Configure(DbContextOptionsBuilder, System.Data.Common.DbConnection)"/>),
+    /// so that host rows and engine rows commit in one transaction.
+    /// </summary>
+    public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
     {
-        services.AddDbContext<WorkflowsDbContext>(options => WorkflowsDbContext.Configure(options, connectionString));
+        services.AddDbContext<WorkflowsDbContext>(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddScoped<ProcessEngine>();

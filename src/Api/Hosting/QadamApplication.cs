@@ -45,15 +45,9 @@ internal static class QadamApplication
         builder.Services.AddScoped<AuditTrail>();
         // A command on a case writes the engine's rows, the case row and the audit event in one transaction (issue 5).
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
-        // the scope's QadamDbContext (same database, same connection string). Registered before AddQadamWorkflows,
-        // whose AddDbContext only adds these options when none are registered.
-        builder.Services.AddScoped(services => new DbContextOptionsBuilder<WorkflowsDbContext>()
-            .UseNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection(),
-                npgsql => npgsql.MigrationsHistoryTable("__migrations", WorkflowsDbContext.Schema))
-            .UseSnakeCaseNamingConvention()
-            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
-            .Options);
-        builder.Services.AddQadamWorkflows(builder.Configuration.GetConnectionString(ConnectionStringName) ?? string.Empty);
+        // the scope's QadamDbContext (same database, same connection string).
+        builder.Services.AddQadamWorkflows((services, options) =>
+            WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
         builder.AddQadamDocumentsFeature();

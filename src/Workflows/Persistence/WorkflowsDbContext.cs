@@ -58,6 +58,14 @@ public sealed class WorkflowsDbContext : DbContext
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
             .UseSnakeCaseNamingConvention();
 
+    /// <summary>
+    /// The same on an existing connection: a host that writes its own rows in the engine's transaction
+    /// (UseTransaction) must give the engine the very same connection.
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
+            .UseSnakeCaseNamingConvention();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
