@@ -17,6 +17,7 @@ using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
+using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Scalar.AspNetCore;
 using Serilog;
@@ -43,6 +44,7 @@ internal static class QadamApplication
                 builder.Configuration.GetConnectionString(ConnectionStringName),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();
         // A command on a case writes the engine's rows, the case row and the audit event in one transaction (issue 5).
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
         // the scope's QadamDbContext (same database, same connection string).

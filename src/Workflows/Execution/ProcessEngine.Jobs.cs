@@ -46,9 +46,14 @@ public sealed partial class ProcessEngine
             {
                 var session = new EngineSession(this, db, now);
                 db.Entry(job).State = EntityState.Detached;
-                await ExecuteJobAsync(session, job, cancellationToken);
+                var ran = await ExecuteJobAsync(session, job, cancellationToken);
                 await DeleteJobAsync(job.Id, cancellationToken);
                 await session.SettleAsync(cancellationToken);
+                if (ran is not null)
+                {
+                    await ObserveAsync("service-task-completed", ran.Instance, ran.Model, job.ElementId, job.Activity, cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
@@ -66,12 +71,12 @@ public sealed partial class ProcessEngine
         return true;
     }
 
-    private async Task ExecuteJobAsync(EngineSession session, ProcessJob job, CancellationToken cancellationToken)
+    private async Task<EngineSession.Loaded?> ExecuteJobAsync(EngineSession session, ProcessJob job, CancellationToken cancellationToken)
     {
         var loaded = await session.LoadAsync(job.InstanceId, Actor.Engine, cancellationToken);
         if (loaded.Runner.State.FindToken(job.TokenId) is null)
         {
-            return;
+            return null;
         }
 
         var node = (ServiceTask)loaded.Model.Node(job.ElementId);
@@ -86,12 +91,13 @@ public sealed partial class ProcessEngine
         catch (BpmnErrorException error)
         {
             loaded.Runner.ThrowErrorAt(job.TokenId, error.ErrorCode);
-            return;
+            return loaded;
         }
 
         loaded.Runner.Merge(context.Output);
         db.Outbox.AddRange(context.Outbox);
         loaded.Runner.Resume(job.TokenId);
+        return loaded;
     }
 
     private async Task RecordJobFailureAsync(Guid jobId, Exception failure, DateTimeOffset now, CancellationToken cancellationToken)

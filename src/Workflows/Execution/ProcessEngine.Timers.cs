@@ -40,8 +40,13 @@ public sealed partial class ProcessEngine
             // Deleted with SQL, not through the change tracker: the firing itself may already drop it (its token moves on).
             await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM workflows.timers WHERE id = {timer.Id}", cancellationToken);
             db.Entry(timer).State = EntityState.Detached;
-            await FireAsync(session, timer, cancellationToken);
+            var fired = await FireAsync(session, timer, cancellationToken);
             await session.SettleAsync(cancellationToken);
+            if (fired is not null)
+            {
+                await ObserveAsync("timer-fired", fired.Instance, fired.Model, timer.ElementId, null, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -67,25 +72,25 @@ public sealed partial class ProcessEngine
         return true;
     }
 
-    private async Task FireAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
+    /// <summary>Fires one timer; returns the instance it moved (or started), or null when it had nothing left to do.</summary>
+    private async Task<EngineSession.Loaded?> FireAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
     {
         if (timer.InstanceId is not { } instanceId)
         {
-            await StartOnTimerAsync(session, timer, cancellationToken);
-            return;
+            return await StartOnTimerAsync(session, timer, cancellationToken);
         }
 
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null || instance.Status != InstanceStatus.Active)
         {
-            return;
+            return null;
         }
 
         var loaded = await session.LoadAsync(instanceId, Actor.Engine, cancellationToken);
         if (!loaded.Model.Elements.TryGetValue(timer.ElementId, out var node))
         {
             // The instance migrated to a version without this timer: nothing waits for it any more.
-            return;
+            return null;
         }
 
         switch (node)
@@ -112,25 +117,27 @@ public sealed partial class ProcessEngine
 
                 break;
         }
+
+        return loaded;
     }
 
     /// <summary>
     /// A timer start event fired: start an instance if its version is still the one in force today
     /// (a later edition takes over its schedule), and arm the next repetition of a cycle.
     /// </summary>
-    private async Task StartOnTimerAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
+    private async Task<EngineSession.Loaded?> StartOnTimerAsync(EngineSession session, ProcessTimer timer, CancellationToken cancellationToken)
     {
         var definition = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == timer.DefinitionId, cancellationToken);
         if (definition is null)
         {
-            return;
+            return null;
         }
 
         var today = DateOnly.FromDateTime(session.Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
         var inForce = await session.InForceAsync(definition.Key, today, cancellationToken);
         if (inForce is null || inForce.Id != definition.Id)
         {
-            return;
+            return null;
         }
 
         var loaded = session.Create(inForce, today, null, null, Actor.Engine);
@@ -144,6 +151,8 @@ public sealed partial class ProcessEngine
                 DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
             });
         }
+
+        return loaded;
     }
 
     private async Task RecordTimerFailureAsync(ProcessTimer timer, EngineException ex, CancellationToken cancellationToken)

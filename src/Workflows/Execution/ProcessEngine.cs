@@ -15,9 +15,34 @@ namespace Qadam.Workflows.Execution;
 /// key returns the first result.
 /// </summary>
 public sealed partial class ProcessEngine(
-    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, ExpressionLimits? limits = null)
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, ExpressionLimits? limits = null,
+    IEnumerable<IEngineCommandObserver>? observers = null)
 {
+    private readonly IEngineCommandObserver[] _observers = observers?.ToArray() ?? [];
+
     internal ExpressionLimits Limits { get; } = limits ?? ExpressionLimits.Default;
+
+    /// <summary>Tells the observers of a command the engine ran by itself, inside its transaction.</summary>
+    private async Task ObserveAsync(string action, ProcessInstance instance, Definitions.Model.ProcessModel model, string elementId, string? detail,
+        CancellationToken cancellationToken)
+    {
+        if (_observers.Length == 0 || db.Database.CurrentTransaction is not { } transaction)
+        {
+            return;
+        }
+
+        // Pending rows first, so an observer reading the database sees what the command did.
+        await db.SaveChangesAsync(cancellationToken);
+        var legalBasis = model.Elements.TryGetValue(elementId, out var element) && element is Definitions.Model.FlowNode node
+            ? node.Extension.LegalBasis
+            : null;
+        var record = new EngineCommandRecord(action, instance.Id, instance.BusinessKey, instance.DefinitionKey, instance.DefinitionVersion,
+            elementId, legalBasis, detail);
+        foreach (var observer in _observers)
+        {
+            await observer.RecordAsync(record, transaction.GetDbTransaction(), cancellationToken);
+        }
+    }
 
     /// <summary>Starts an instance bound to the version in force on the reference date.</summary>
     public Task<CommandResult> StartAsync(StartProcess command, CancellationToken cancellationToken = default) =>

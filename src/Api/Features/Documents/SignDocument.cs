@@ -79,6 +79,7 @@ internal static class SignDocument
                 Guid.TryParse(document.CaseReference, out var caseId) ? caseId : null, document.ProcessKey,
                 int.TryParse(document.ProcessVersion, out var version) ? version : null),
             cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/documents/{id}", await GetDocument.DescribeAsync(document, documents, cancellationToken));
     }

@@ -134,6 +134,12 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
         Assert.Empty(verification.GetProperty("problems").EnumerateArray());
         var signedCopy = await head.GetByteArrayAsync($"/api/documents/{id}/content?signed=true");
         Assert.NotEqual(docx, signedCopy);
+
+        // The render ran on the engine's own (a job, no HTTP request): it is audited all the same, as the engine.
+        var audit = await head.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/audit");
+        var rendered = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "engine.service-task-completed");
+        Assert.Equal("system", rendered.GetProperty("actor").GetString());
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "document.signed");
     }
 
     [Fact]
