@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, QadamApi } from './client';
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(status: number, body: unknown, calls: Call[]): typeof fetch {
+  return (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
+  }) as typeof fetch;
+}
+
+describe('QadamApi', () => {
+  it('sends BPMN as XML with the bearer token and the chosen language', async () => {
+    // given a signed-in client in Russian
+    const calls: Call[] = [];
+    const api = new QadamApi(() => 'token-1', () => 'ru', '', fakeFetch(200, { valid: true, problems: [] }, calls));
+
+    // when a definition is validated
+    const result = await api.validateDefinition('<bpmn:definitions/>');
+
+    // then the XML goes as application/xml to the validate endpoint, with token and language
+    expect(result.valid).toBe(true);
+    expect(calls[0]!.url).toBe('/api/definitions/validate');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(calls[0]!.init.body).toBe('<bpmn:definitions/>');
+    expect(calls[0]!.init.headers).toMatchObject({
+      Authorization: 'Bearer token-1',
+      'Content-Type': 'application/xml',
+      'Accept-Language': 'ru',
+    });
+  });
+
+  it('reads a refused draft as problems by element id', async () => {
+    // given the API refusing a draft with 422 and errors by element
+    const problem = { status: 422, title: 'The command cannot be applied.', errors: [{ elementId: 'review', message: 'no roles' }] };
+    const api = new QadamApi(() => 't', () => 'kk', '', fakeFetch(422, problem, []));
+
+    // when the draft is saved
+    const error = await api.saveDraft('parent-application', '<x/>').catch((e: unknown) => e);
+
+    // then the error lists the element problems and no field errors
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(422);
+    expect((error as ApiError).definitionProblems).toEqual([{ elementId: 'review', message: 'no roles' }]);
+    expect((error as ApiError).fieldErrors).toEqual({});
+  });
+
+  it('reads a refused completion as errors by field, and unwraps pages of the inbox', async () => {
+    // given a 422 keyed by field, and an inbox page
+    const refused = new QadamApi(() => 't', () => 'kk', '', fakeFetch(422, { errors: { 'data.recommendation': ['Choose one.'] } }, []));
+    const inbox = new QadamApi(() => 't', () => 'kk', '', fakeFetch(200, { page: 1, pageSize: 50, total: 1, items: [{ id: 'a' }] }, []));
+
+    // when a task is completed, and the inbox read
+    const error = (await refused.completeTask('t1', {}).catch((e: unknown) => e)) as ApiError;
+    const tasks = await inbox.inbox();
+
+    // then the field errors are there, and the inbox is the page's items
+    expect(error.fieldErrors).toEqual({ 'data.recommendation': ['Choose one.'] });
+    expect(tasks).toEqual([{ id: 'a' }]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { allowedRoutes, homeFor, matchRoute, navigationFor } from './routes';
+
+describe('routes by role', () => {
+  it('lands the legal department in the modeler, parents in the tracker and clerks in the inbox', () => {
+    // given three people with different roles
+    // when they sign in
+    // then each lands on their own screen
+    expect(homeFor(['legalEditor'])).toBe('/app/definitions');
+    expect(homeFor(['parent'])).toBe('/app/my-children');
+    expect(homeFor(['clerk'])).toBe('/app/inbox');
+    expect(homeFor(['auditor'])).toBe('/app/cases');
+  });
+
+  it('keeps a parent out of the modeler and the inbox', () => {
+    // given a parent
+    const allowed = allowedRoutes(['parent']);
+
+    // when the routes are checked
+    // then only the tracker and case pages are open
+    expect([...allowed].sort()).toEqual(['case', 'tracker']);
+    expect(navigationFor(['parent']).map((n) => n.href)).toEqual(['/app/my-children']);
+  });
+
+  it('decodes the parameters of a version path', () => {
+    // given the path of a version of a definition key
+    // when it is matched
+    const match = matchRoute('/app/definitions/parent-application/versions/3');
+
+    // then the key and version are its parameters
+    expect(match).toEqual({ name: 'modeler', params: { key: 'parent-application', version: '3' } });
+    expect(matchRoute('/app/nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,91 @@
+import type { MessageKey } from '../i18n';
+
+export const roles = {
+  legalEditor: 'legalEditor',
+  parent: 'parent',
+  auditor: 'auditor',
+} as const;
+
+const staffRoles = [
+  'clerk', 'psychologist', 'classTeacher', 'socialPedagogue', 'councilMember', 'councilSecretary', 'trustee', 'head',
+  'regionalOfficer', 'legalEditor', 'administrator',
+];
+
+export type RouteName = 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker';
+
+export interface RouteMatch {
+  name: RouteName;
+  params: Record<string, string>;
+}
+
+const patterns: Array<[RouteName, RegExp, string[]]> = [
+  ['definitions', /^\/app\/definitions\/?$/, []],
+  ['compare', /^\/app\/definitions\/([^/]+)\/compare\/?$/, ['key']],
+  ['modeler', /^\/app\/definitions\/([^/]+)\/versions\/(\d+)\/?$/, ['key', 'version']],
+  ['inbox', /^\/app\/inbox\/?$/, []],
+  ['cases', /^\/app\/cases\/?$/, []],
+  ['case', /^\/app\/cases\/([^/]+)\/?$/, ['id']],
+  ['task', /^\/app\/tasks\/([^/]+)\/?$/, ['id']],
+  ['tracker', /^\/app\/my-children\/?$/, []],
+];
+
+/** Which route an app path is, with its parameters decoded. */
+export function matchRoute(pathname: string): RouteMatch | undefined {
+  for (const [name, pattern, names] of patterns) {
+    const found = pattern.exec(pathname);
+    if (found) {
+      const params: Record<string, string> = {};
+      names.forEach((param, index) => (params[param] = decodeURIComponent(found[index + 1] ?? '')));
+      return { name, params };
+    }
+  }
+  return undefined;
+}
+
+/** Which routes a person with these roles may open. */
+export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
+  const allowed = new Set<RouteName>();
+  if (userRoles.includes(roles.legalEditor) || userRoles.includes(roles.auditor)) {
+    allowed.add('definitions').add('modeler').add('compare');
+  }
+  if (userRoles.some((role) => staffRoles.includes(role))) {
+    allowed.add('inbox').add('task');
+  }
+  if (userRoles.some((role) => staffRoles.includes(role)) || userRoles.includes(roles.auditor)) {
+    allowed.add('cases').add('case');
+  }
+  if (userRoles.includes(roles.parent)) {
+    allowed.add('tracker').add('case');
+  }
+  return allowed;
+}
+
+/** Where a person lands after signing in: the legal department's modeler, a parent's tracker, staff's inbox. */
+export function homeFor(userRoles: readonly string[]): string | undefined {
+  if (userRoles.includes(roles.legalEditor)) {
+    return '/app/definitions';
+  }
+  if (userRoles.includes(roles.parent)) {
+    return '/app/my-children';
+  }
+  const allowed = allowedRoutes(userRoles);
+  if (allowed.has('inbox')) {
+    return '/app/inbox';
+  }
+  if (allowed.has('cases')) {
+    return '/app/cases';
+  }
+  return undefined;
+}
+
+/** The header's navigation for these roles. */
+export function navigationFor(userRoles: readonly string[]): Array<{ href: string; label: MessageKey }> {
+  const allowed = allowedRoutes(userRoles);
+  const items: Array<{ href: string; label: MessageKey; route: RouteName }> = [
+    { href: '/app/definitions', label: 'navDefinitions', route: 'definitions' },
+    { href: '/app/inbox', label: 'navInbox', route: 'inbox' },
+    { href: '/app/cases', label: 'navCases', route: 'cases' },
+    { href: '/app/my-children', label: 'navMyChildren', route: 'tracker' },
+  ];
+  return items.filter((item) => allowed.has(item.route)).map(({ href, label }) => ({ href, label }));
+}

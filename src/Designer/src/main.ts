@@ -1,0 +1,144 @@
+import './styles.css';
+import { ApiError, QadamApi } from './api/client';
+import { callbackPath, completeSignIn, currentUser, signIn, signOut, type SignedInUser } from './auth/session';
+import { el, link, navigate, notice, relabel } from './app/dom';
+import type { AppContext, Screen, ScreenFactory } from './app/context';
+import { allowedRoutes, homeFor, matchRoute, navigationFor, type RouteName } from './app/routes';
+import { language, onLanguageChange, setLanguage, t, type Language } from './i18n';
+
+// Screens load on demand: the modeler (bpmn-js) is not downloaded by a parent opening the tracker.
+const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
+  definitions: () => import('./modeler/DefinitionsScreen').then((m) => m.definitionsScreen),
+  modeler: () => import('./modeler/ModelerScreen').then((m) => m.modelerScreen),
+  compare: () => import('./modeler/CompareScreen').then((m) => m.compareScreen),
+  inbox: () => import('./staff/InboxScreen').then((m) => m.inboxScreen),
+  cases: () => import('./staff/CasesScreen').then((m) => m.casesScreen),
+  case: () => import('./staff/CaseScreen').then((m) => m.caseScreen),
+  task: () => import('./staff/TaskScreen').then((m) => m.taskScreen),
+  tracker: () => import('./parent/TrackerScreen').then((m) => m.trackerScreen),
+};
+
+const app = document.getElementById('app') as HTMLElement;
+let mounted: Screen | undefined;
+
+function languageSwitch(): HTMLElement {
+  const select = el('select', { attrs: { 'aria-label': 'Тіл / Язык', id: 'language' } },
+    el('option', { attrs: { value: 'kk' } }, 'Қазақша'),
+    el('option', { attrs: { value: 'ru' } }, 'Русский'));
+  select.value = language();
+  select.addEventListener('change', () => setLanguage(select.value as Language));
+  return select;
+}
+
+function header(user?: SignedInUser, context?: AppContext): HTMLElement {
+  const nav = el('nav', { class: 'main-nav' },
+    ...(context ? navigationFor(context.me.roles).map((item) => link(item.href, { i18n: item.label })) : []));
+  const who = user
+    ? el('span', { class: 'who' },
+      el('strong', { attrs: { 'data-testid': 'user-name' } }, user.displayName),
+      context?.me.organisationCode && !user.displayName.includes(context.me.organisationCode) ? ` · ${context.me.organisationCode}` : '',
+      el('button', {
+        class: 'link-button',
+        i18n: 'signOut',
+        on: { click: () => void signOut().then(() => location.assign('/app/')) },
+      }))
+    : el('span');
+  return el('header', { class: 'app-header' },
+    el('a', { class: 'brand', attrs: { href: '/app/' } }, el('span', { i18n: 'appName' })),
+    nav, el('span', { class: 'spacer' }), who, languageSwitch());
+}
+
+function signInPage(): HTMLElement {
+  return el('main', { class: 'sign-in' },
+    el('h1', { i18n: 'appName' }),
+    el('p', { i18n: 'appTagline' }),
+    el('p', { i18n: 'signInPrompt' }),
+    el('button', {
+      class: 'primary', i18n: 'signIn', attrs: { id: 'sign-in' },
+      on: { click: () => void signIn(location.pathname.startsWith('/app/') ? location.pathname + location.search : '/app/', language()) },
+    }));
+}
+
+async function render(context: AppContext): Promise<void> {
+  mounted?.dispose?.();
+  mounted = undefined;
+  const outlet = app.querySelector('#outlet') as HTMLElement;
+  const match = matchRoute(location.pathname);
+  if (!match) {
+    const home = homeFor(context.me.roles);
+    if (home && (location.pathname === '/app/' || location.pathname === '/app' || location.pathname === '/')) {
+      navigate(home, true);
+      return;
+    }
+    outlet.replaceChildren(notice('error', home ? t('notFound') : t('noRoleScreen')));
+    return;
+  }
+  if (!allowedRoutes(context.me.roles).has(match.name)) {
+    outlet.replaceChildren(notice('error', t('forbidden')));
+    return;
+  }
+  outlet.replaceChildren(el('p', { class: 'loading', i18n: 'loading' }));
+  try {
+    const factory = await screens[match.name]();
+    const screen = await factory(context, match.params, new URLSearchParams(location.search));
+    mounted = screen;
+    outlet.replaceChildren(screen.root);
+    await screen.mounted?.();
+  } catch (error) {
+    outlet.replaceChildren(errorNotice(error));
+  }
+}
+
+export function errorNotice(error: unknown): HTMLElement {
+  const text = error instanceof ApiError ? `${t('error')} ${error.status}: ${error.message}` : `${t('error')}: ${String(error)}`;
+  return notice('error', text);
+}
+
+async function start(): Promise<void> {
+  document.documentElement.lang = language();
+  if (location.pathname.startsWith(callbackPath)) {
+    app.replaceChildren(header(), el('main', {}, el('p', { i18n: 'signingIn' })));
+    try {
+      navigate(await completeSignIn(), true);
+    } catch (error) {
+      app.replaceChildren(header(), el('main', {}, notice('error', `${t('signInFailed')}: ${String(error)}`), signInPage()));
+      return;
+    }
+  }
+
+  const user = await currentUser();
+  if (!user) {
+    app.replaceChildren(header(), signInPage());
+    onLanguageChange(() => relabel(app));
+    return;
+  }
+
+  const api = new QadamApi(() => user.accessToken, () => language());
+  let me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      await signOut();
+      app.replaceChildren(header(), signInPage());
+      return;
+    }
+    app.replaceChildren(header(user), errorNotice(error));
+    return;
+  }
+
+  const context: AppContext = { api, user, me };
+  app.replaceChildren(header(user, context), el('main', { attrs: { id: 'outlet' } }));
+  onLanguageChange(() => {
+    relabel(app);
+    if (mounted?.relabel) {
+      mounted.relabel();
+    } else {
+      void render(context);
+    }
+  });
+  window.addEventListener('popstate', () => void render(context));
+  await render(context);
+}
+
+void start();

@@ -1,0 +1,6 @@
+import DiffMarkers from './DiffMarkers';
+
+export default {
+  __init__: ['diffMarkers'],
+  diffMarkers: ['type', DiffMarkers],
+};

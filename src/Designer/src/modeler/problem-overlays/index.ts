@@ -1,0 +1,6 @@
+import ProblemOverlays from './ProblemOverlays';
+
+export default {
+  __init__: ['problemOverlays'],
+  problemOverlays: ['type', ProblemOverlays],
+};

@@ -1,0 +1,44 @@
+import type { ScreenFactory } from '../app/context';
+import { citation, el, formatDate, link } from '../app/dom';
+import type { MessageKey } from '../i18n';
+import { caseStatus, stepLabel, timelineEvent } from './labels';
+
+/** One case: where it stands and under which paragraph, its deadlines and its timeline. */
+export const caseScreen: ScreenFactory = async ({ api }, params) => {
+  const detail = await api.getCase(params['id'] ?? '');
+  const c = detail.case;
+  const fact = (label: MessageKey, value: Node | string) =>
+    el('div', { class: 'fact' }, el('dt', { i18n: label }), el('dd', {}, value));
+
+  const steps = detail.currentSteps.length
+    ? el('ul', { class: 'steps' }, ...detail.currentSteps.map((step) => el('li', { attrs: { 'data-element-id': step.elementId } },
+      el('strong', {}, stepLabel(step)),
+      step.taskId ? link(`/app/tasks/${step.taskId}`, { i18n: 'open', class: 'button' }) : '',
+      el('div', { class: 'basis' }, el('span', { i18n: 'legalBasis' }), `: ${citation(step.legalBasis)}`),
+      step.dueAt ? el('div', {}, el('span', { i18n: 'due' }), `: ${formatDate(step.dueAt)}`) : '')))
+    : el('p', { i18n: 'noCurrentStep' });
+
+  const deadlines = el('ul', { class: 'deadlines' }, ...detail.deadlines.map((d) => el('li', { class: d.overdue ? 'overdue' : '' },
+    `${stepLabel(d)}: ${formatDate(d.dueAt)}`, d.overdue ? el('span', { class: 'badge', i18n: 'overdue' }) : '')));
+
+  const timeline = el('ol', { class: 'timeline' }, ...detail.timeline.map((entry) => el('li', {},
+    el('time', {}, formatDate(entry.at)), ' ',
+    el('strong', {}, entry.elementId ? stepLabel({ ...entry, elementId: entry.elementId }) : ''),
+    entry.elementId ? ' · ' : '', timelineEvent(entry.event), ` · ${entry.actor}`)));
+
+  const root = el('section', { class: 'case' },
+    el('h1', { attrs: { 'data-case-number': c.number } }, el('span', { i18n: 'caseTitle' }), ` ${c.number} `, caseStatus(c.status)),
+    el('dl', { class: 'facts' },
+      fact('student', `${c.studentName} (${c.studentIin})`),
+      fact('pathway', c.pathway),
+      fact('definitionVersion', detail.definition
+        ? `${detail.definition.key} v${detail.definition.version} · ${citation(detail.definition.legalBasis)}`
+        : String(c.definitionVersion)),
+      fact('filedOn', formatDate(c.filedOn)),
+      fact('ground', c.ground),
+      fact('organisation', c.organisation)),
+    el('h2', { i18n: 'currentStep' }), steps,
+    el('h2', { i18n: 'deadlines' }), detail.deadlines.length ? deadlines : el('p', {}, '—'),
+    el('h2', { i18n: 'timeline' }), timeline);
+  return { root };
+};

@@ -1,0 +1,29 @@
+import type { ScreenFactory } from '../app/context';
+import { el, formatDate, link } from '../app/dom';
+import { caseStatus } from './labels';
+import { fileCaseForm } from './FileCaseForm';
+
+/** Cases the caller may see, newest first. */
+export const casesScreen: ScreenFactory = async ({ api, me }) => {
+  const cases = await api.listCases();
+  const root = el('section', { class: 'cases' }, el('h1', { i18n: 'casesTitle' }));
+  // Filing is for a school's clerk or head and a regional officer (policy cases.file).
+  if (me.roles.some((role) => ['clerk', 'head', 'regionalOfficer'].includes(role))) {
+    root.append(await fileCaseForm(api));
+  }
+  if (cases.length === 0) {
+    root.append(el('p', { i18n: 'casesEmpty' }));
+    return { root };
+  }
+  root.append(el('table', { class: 'data' },
+    el('thead', {}, el('tr', {},
+      el('th', { i18n: 'caseNumber' }), el('th', { i18n: 'student' }), el('th', { i18n: 'pathway' }),
+      el('th', { i18n: 'status' }), el('th', { i18n: 'filedOn' }))),
+    el('tbody', {}, ...cases.map((c) => el('tr', { attrs: { 'data-case-id': c.id } },
+      el('td', {}, link(`/app/cases/${c.id}`, {}, c.number)),
+      el('td', {}, c.studentName),
+      el('td', {}, `${c.pathway} · v${c.definitionVersion}`),
+      el('td', {}, caseStatus(c.status)),
+      el('td', {}, formatDate(c.filedOn)))))));
+  return { root };
+};

@@ -1,0 +1,103 @@
+import '@bpmn-io/form-js-viewer/dist/assets/form-js-base.css';
+import { Form } from '@bpmn-io/form-js-viewer';
+import { ApiError } from '../api/client';
+import type { ScreenFactory } from '../app/context';
+import { citation, el, formatDate, link, notice } from '../app/dom';
+import { t } from '../i18n';
+import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
+import { stepLabel } from './labels';
+
+function isSchema(value: unknown): value is FormSchema {
+  return typeof value === 'object' && value !== null && Array.isArray((value as FormSchema).components);
+}
+
+/**
+ * A task: claim it, fill its form (form-js), complete it. The form is the task's form-js schema as the API sends it;
+ * failing that one text field per key the API lists, or, for a task without a form, fields the clerk names.
+ */
+export const taskScreen: ScreenFactory = async ({ api }, params) => {
+  const id = params['id'] ?? '';
+  const detail = await api.getTask(id);
+  const task = detail.task;
+  const status = el('div', { attrs: { 'aria-live': 'polite' } });
+  const general = el('div', { class: 'form-errors' });
+  const formHost = el('div', { class: 'task-form', attrs: { 'data-testid': 'task-form' } });
+
+  const fields = [...(detail.formFields ?? [])];
+  // Key/value entry only when the API knows no form for the task; a known form's fields are the only keys it takes.
+  const freeForm = fields.length === 0 && !isSchema(detail.form);
+  const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
+  // Undebounced input (form-js config `debounce`): "Complete" clicked right after typing must submit what was typed.
+  const form = new Form({ container: formHost, debounce: false } as ConstructorParameters<typeof Form>[0]);
+  await form.importSchema(schema, {});
+
+  // Without a form the clerk names the values: each added key becomes a field of the schema.
+  const keyInput = el('input', { i18nPlaceholder: 'fieldKey', attrs: { id: 'new-field-key' } });
+  const addField = el('div', { class: 'add-field' }, keyInput, el('button', {
+    i18n: 'addField',
+    on: {
+      click: () => {
+        const key = keyInput.value.trim();
+        if (key && !fields.includes(key)) {
+          fields.push(key);
+          const data = form.submit().data;
+          void form.importSchema(schemaFromFields(fields), data);
+          keyInput.value = '';
+        }
+      },
+    },
+  }));
+
+  const complete = async () => {
+    general.replaceChildren();
+    const submitted = form.submit();
+    if (Object.keys(submitted.errors).length > 0) {
+      general.replaceChildren(notice('error', t('formHasErrors')));
+      return;
+    }
+    try {
+      const result = await api.completeTask(id, dataToSubmit(submitted.data));
+      status.replaceChildren(notice('success', t('completed')),
+        result.caseId ? link(`/app/cases/${result.caseId}`, { class: 'button', i18n: 'caseTitle' }) : '');
+      completeButton.disabled = true;
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+        const placed = placeFieldErrors(isSchema(detail.form) ? detail.form : schemaFromFields(fields), error.fieldErrors);
+        form._setState({ errors: placed.byFieldId });
+        general.replaceChildren(notice('error', t('formHasErrors')),
+          ...placed.general.map((g) => notice('error', `${g.key}: ${g.messages.join(' ')}`)));
+      } else {
+        general.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+      }
+    }
+  };
+
+  const claim = async () => {
+    try {
+      await api.claimTask(id);
+      status.replaceChildren(notice('success', t('claimed')));
+      claimButton.disabled = true;
+    } catch (error) {
+      status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const claimButton = el('button', { i18n: 'claim', attrs: { id: 'claim', disabled: !detail.callerIsCandidate || task.status === 'claimed' }, on: { click: () => void claim() } });
+  const completeButton = el('button', { class: 'primary', i18n: 'complete', attrs: { id: 'complete', disabled: !detail.callerIsCandidate }, on: { click: () => void complete() } });
+
+  const root = el('section', { class: 'task' },
+    el('h1', {}, stepLabel(task)),
+    el('dl', { class: 'facts' },
+      el('div', { class: 'fact' }, el('dt', { i18n: 'caseNumber' }),
+        el('dd', {}, task.caseId ? link(`/app/cases/${task.caseId}`, {}, task.caseNumber ?? task.caseId) : '—')),
+      el('div', { class: 'fact' }, el('dt', { i18n: 'legalBasis' }), el('dd', {}, citation(task.legalBasis))),
+      el('div', { class: 'fact' }, el('dt', { i18n: 'due' }), el('dd', {}, formatDate(task.dueAt))),
+      el('div', { class: 'fact' }, el('dt', { i18n: 'assignee' }), el('dd', {}, task.assignee ?? '—'))),
+    status,
+    freeForm ? el('p', { i18n: 'noFormSchema' }) : '',
+    general,
+    formHost,
+    freeForm ? addField : '',
+    el('div', { class: 'actions' }, claimButton, completeButton));
+  return { root, dispose: () => form.destroy() };
+};

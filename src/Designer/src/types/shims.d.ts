@@ -1,0 +1,59 @@
+// Minimal typings for the bpmn.io packages that ship none for their ESM entry points. Only what Qadam uses.
+
+declare module 'bpmn-moddle' {
+  export interface ModdleElement {
+    $type: string;
+    $attrs: Record<string, string>;
+    $descriptor: { properties: ModdleProperty[] };
+    $parent?: ModdleElement;
+    id?: string;
+    name?: string;
+    get(name: string): unknown;
+    set(name: string, value: unknown): void;
+    $instanceOf(type: string): boolean;
+    [key: string]: unknown;
+  }
+  export interface ModdleProperty {
+    name: string;
+    ns: { prefix: string; localName: string; name: string };
+    type: string;
+    isAttr?: boolean;
+    isMany?: boolean;
+    isReference?: boolean;
+    isBody?: boolean;
+    isId?: boolean;
+    default?: unknown;
+  }
+  export interface FromXmlResult {
+    rootElement: ModdleElement;
+    warnings: Array<{ message: string }>;
+  }
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string, typeName?: string): Promise<FromXmlResult>;
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+  }
+}
+
+declare module 'bpmn-js-properties-panel' {
+  export const BpmnPropertiesPanelModule: import('didi').ModuleDeclaration;
+  export const BpmnPropertiesProviderModule: import('didi').ModuleDeclaration;
+  export function useService<T = unknown>(name: string): T;
+}
+
+declare module '@bpmn-io/properties-panel' {
+  export const TextFieldEntry: unknown;
+  export const TextAreaEntry: unknown;
+  export function isTextFieldEntryEdited(node: unknown): boolean;
+  export function isTextAreaEntryEdited(node: unknown): boolean;
+}
+
+declare module '@bpmn-io/properties-panel/preact' {
+  export function h(type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]): unknown;
+}
+
+declare module 'bpmn-auto-layout' {
+  /** Lays out the first process of a BPMN document and answers the XML with diagram interchange added. */
+  export function layoutProcess(xml: string): Promise<string>;
+}
