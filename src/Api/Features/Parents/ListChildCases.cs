@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
@@ -11,9 +12,14 @@ namespace Qadam.Api.Features.Parents;
 /// <summary>The next thing that happens in a case, in the parent's language.</summary>
 public sealed record NextStepResponse(string Label, DateTimeOffset? DueAt);
 
+/// <summary>A document the case produced (the head's order, the decision notice …), to download at <paramref name="ContentUrl"/>.</summary>
+public sealed record ParentDocumentResponse(Guid Id, string RegistryNumber, string TemplateKey, string Language, DateTimeOffset CreatedAt, bool Signed,
+    string ContentUrl);
+
 /// <summary>One case of a child as the parent sees it.</summary>
 public sealed record ChildCaseResponse(
-    Guid Id, string Number, string Pathway, string Status, DateOnly FiledOn, IReadOnlyList<NextStepResponse> NextSteps);
+    Guid Id, string Number, string Pathway, string Status, DateOnly FiledOn, IReadOnlyList<NextStepResponse> NextSteps,
+    IReadOnlyList<ParentDocumentResponse> Documents);
 
 /// <summary>A linked child and their cases.</summary>
 public sealed record ChildCasesResponse(string Iin, string FullName, string Organisation, IReadOnlyList<ChildCaseResponse> Cases);
@@ -26,7 +32,8 @@ public sealed record ChildCasesResponse(string Iin, string FullName, string Orga
 internal static class ListChildCases
 {
     public static async Task<Ok<List<ChildCasesResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents,
+        CancellationToken cancellationToken)
     {
         var russian = PrefersRussian(http);
         var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
@@ -45,11 +52,23 @@ internal static class ListChildCases
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
             .Select(t => new { t.BusinessKey, t.ElementId, t.Name, t.LabelKk, t.LabelRu, t.DueAt })
             .ToListAsync(cancellationToken);
+        var issued = await documents.Documents.AsNoTracking()
+            .Where(d => d.CaseReference != null && keys.Contains(d.CaseReference))
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => new
+            {
+                d.CaseReference, d.Id, d.RegistryNumber, d.TemplateKey, d.Language, d.CreatedAt,
+                Signed = documents.Signatures.Any(sig => sig.DocumentId == d.Id),
+            })
+            .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(children.Select(child => new ChildCasesResponse(child.Iin, child.FullName, child.Code,
             [.. cases.Where(c => c.StudentId == child.Id).Select(c => new ChildCaseResponse(c.Id, c.Number, c.PathwayKey, c.Status, c.FiledOn,
                 [.. open.Where(t => t.BusinessKey == c.Id.ToString())
-                    .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))]))]))
+                    .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))],
+                [.. issued.Where(d => d.CaseReference == c.Id.ToString())
+                    .Select(d => new ParentDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToString().ToLowerInvariant(),
+                        d.CreatedAt, d.Signed, $"/api/documents/{d.Id}/content?signed={(d.Signed ? "true" : "false")}"))]))]))
             .ToList());
     }
 

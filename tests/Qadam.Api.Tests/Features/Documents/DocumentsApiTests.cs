@@ -135,6 +135,14 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
         var signedCopy = await head.GetByteArrayAsync($"/api/documents/{id}/content?signed=true");
         Assert.NotEqual(docx, signedCopy);
 
+        // The parent sees the signed order in their tracker and downloads it.
+        var children = await parent.GetFromJsonAsync<JsonElement>("/api/parents/me/cases");
+        var mine = children.EnumerateArray().SelectMany(c => c.GetProperty("cases").EnumerateArray())
+            .Single(c => c.GetProperty("id").GetString() == caseId);
+        var order = Assert.Single(mine.GetProperty("documents").EnumerateArray());
+        Assert.True(order.GetProperty("signed").GetBoolean());
+        Assert.Equal(signedCopy, await parent.GetByteArrayAsync(order.GetProperty("contentUrl").GetString()));
+
         // The render ran on the engine's own (a job, no HTTP request): it is audited all the same, as the engine.
         var audit = await head.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/audit");
         var rendered = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "engine.service-task-completed");
