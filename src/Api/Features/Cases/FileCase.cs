@@ -10,6 +10,7 @@ using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
@@ -147,6 +148,24 @@ internal static class FileCase
             ["applicant"] = new JsonObject { ["id"] = subject, ["name"] = actor.Name },
             ["data"] = request.Data?.DeepClone() ?? new JsonObject(),
         };
+
+        // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
+        // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
+        var members = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where u.OrganisationId == student.s.OrganisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
+                             orderby u.UserName
+                             select new { u.Id, u.UserName, Role = r.Name }).ToListAsync(cancellationToken);
+        JsonObject Body(string role) => new()
+        {
+            ["members"] = new JsonArray([.. members.Where(m => m.Role == role).Select(m => (JsonNode)new JsonObject
+            {
+                ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = student.Code,
+            })]),
+        };
+        variables["council"] = Body(QadamRoles.CouncilMember);
+        variables["trustees"] = Body(QadamRoles.Trustee);
         try
         {
             var started = await engine.StartAsync(

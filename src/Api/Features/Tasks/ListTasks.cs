@@ -6,6 +6,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Tasks;
@@ -34,6 +35,9 @@ internal static class ListTasks
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
         var tasks = Inbox(workflows, [.. TasksApi.Roles(user)], codes);
+        // A task someone else holds (a council ballot assigned to another member, or claimed) is not in my inbox.
+        var me = user.FindFirstValue(Claims.Subject);
+        tasks = tasks.Where(t => t.Assignee == null || t.Assignee == me);
         if (caseId is not null)
         {
             var key = caseId.Value.ToString();
