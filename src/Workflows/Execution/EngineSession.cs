@@ -19,7 +19,25 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
     private readonly Dictionary<Guid, Loaded> _loaded = [];
     private readonly List<Guid> _openedTasks = [];
 
+    /// <summary>
+    /// Which version is in force for a key and date, remembered for a second: publishing on this node forgets it at
+    /// once (<see cref="ForgetVersionsInForce"/>), another node's publication is seen within the second.
+    /// </summary>
+    private const long InForceCacheMilliseconds = 1000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Key, DateOnly Date), (Guid Id, int Version, long At)>
+        InForceCache = new();
+
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Forgets the remembered versions in force of a key (it was published or retired).</summary>
+    internal static void ForgetVersionsInForce(string key)
+    {
+        foreach (var entry in InForceCache.Keys.Where(k => string.Equals(k.Key, key, StringComparison.Ordinal)))
+        {
+            InForceCache.TryRemove(entry, out _);
+        }
+    }
 
     internal sealed record Loaded(ProcessInstance Instance, ProcessModel Model, TokenRunner Runner, Actor Actor)
     {
@@ -35,12 +53,24 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
     /// </summary>
     public async Task<StartableVersion?> InForceAsync(string key, DateOnly date, CancellationToken cancellationToken)
     {
+        var now = Environment.TickCount64;
+        // Per database: one process may talk to several (the tests do), and each has its own versions.
+        var connection = db.Database.GetDbConnection();
+        var cacheKey = (connection.DataSource + "/" + connection.Database, key, date);
+        if (InForceCache.TryGetValue(cacheKey, out var cached) && now - cached.At < InForceCacheMilliseconds
+            && DefinitionCompiler.CachedModel(cached.Id) is { } cachedModel)
+        {
+            return new StartableVersion(cached.Id, key, cached.Version, cachedModel);
+        }
+
         var found = await DefinitionStore.InForceQuery(db, key, date)
             .Select(d => new { d.Id, d.Key, d.Version }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
         }
+
+        InForceCache[cacheKey] = (found.Id, found.Version, now);
 
         var model = DefinitionCompiler.CachedModel(found.Id)
                     ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found.Id, cancellationToken));

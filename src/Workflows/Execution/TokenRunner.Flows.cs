@@ -13,7 +13,9 @@ internal sealed partial class TokenRunner
         Journal("left", node.Id, token.Id, null);
         if (node is UserTask or ServiceTask or IntermediateCatchEvent or SubProcess or CallActivity)
         {
-            LeaveWaitState(token);
+            // A user task without boundary events leaves nothing behind but its own task row, which the completing
+            // command has already closed: no clean-up round trip for it.
+            LeaveWaitState(token, dropWaitRows: node is not UserTask || node.Boundaries.Count > 0);
         }
 
         var flows = node.Outgoing.Where(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables))).ToList();
@@ -53,9 +55,13 @@ internal sealed partial class TokenRunner
     /// A token that waited (task, timer, message, job, called instance) takes a fresh id when it moves on,
     /// so that everything keyed by its old id (boundary timers, open tasks) is dropped in one sweep.
     /// </summary>
-    private void LeaveWaitState(Token token)
+    private void LeaveWaitState(Token token, bool dropWaitRows)
     {
-        Effects.EndedTokens.Add(token.Id);
+        if (dropWaitRows)
+        {
+            Effects.EndedTokens.Add(token.Id);
+        }
+
         var old = token.Id;
         token.Id = State.NewId("t");
         foreach (var scope in State.Scopes.Where(s => string.Equals(s.OwnerTokenId, old, StringComparison.Ordinal)))

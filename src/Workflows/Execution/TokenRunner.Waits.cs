@@ -81,8 +81,8 @@ internal sealed partial class TokenRunner
         var scope = State.FindScope(inner.ScopeId!) ?? throw new EngineNotFoundException($"Scope {inner.ScopeId}");
         var node = (UserTask)_model.Node(scope.NodeId);
         var loop = node.MultiInstance!;
+        // The ballot's own task row is closed by the completing command; nothing else waits on its token.
         State.Tokens.Remove(inner);
-        Effects.EndedTokens.Add(inner.Id);
         scope.Completed++;
         if (loop.OutputCollection is not null)
         {

@@ -86,6 +86,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        EngineSession.ForgetVersionsInForce(key);
         return definition;
     }
 
@@ -97,6 +98,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         definition.Retire();
         await db.Timers.Where(t => t.DefinitionId == definition.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        EngineSession.ForgetVersionsInForce(key);
     }
 
     /// <summary>A timer start event waits from publication; expressions see no case variables there.</summary>
