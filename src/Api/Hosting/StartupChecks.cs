@@ -43,8 +43,8 @@ internal static partial class StartupChecks
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Database.MigrateAsync(cancellationToken);
+            await db.MigrateQuietlyAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().MigrateQuietlyAsync(cancellationToken);
             await DocumentsFeature.MigrateDocumentsAsync(scope.ServiceProvider, cancellationToken);
             var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
             if (options.Demo)

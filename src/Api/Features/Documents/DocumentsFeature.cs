@@ -37,5 +37,5 @@ internal static class DocumentsFeature
     }
 
     public static async Task MigrateDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        await services.GetRequiredService<DocumentsDbContext>().Database.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<DocumentsDbContext>().MigrateQuietlyAsync(cancellationToken);
 }

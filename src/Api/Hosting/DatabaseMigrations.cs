@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Qadam.Api.Hosting;
+
+/// <summary>Applies a context's migrations at start-up.</summary>
+internal static class DatabaseMigrations
+{
+    /// <summary>
+    /// Creates the context's history table first (EF's own script, a no-op when it exists), then migrates: on an
+    /// empty database EF would otherwise read a history table that is not there yet and log that failed query as
+    /// an error, which a newcomer's first start should not show.
+    /// </summary>
+    public static async Task MigrateQuietlyAsync(this DbContext context, CancellationToken cancellationToken)
+    {
+        var history = context.GetService<IHistoryRepository>();
+        await context.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+}
