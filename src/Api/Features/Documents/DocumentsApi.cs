@@ -49,14 +49,22 @@ internal static class DocumentsApi
             return TypedResults.NotFound();
         }
 
+        // Two queries for the whole list, and without the documents' bytes: a listing needs none of them.
         var reference = id.ToString();
-        var list = new List<DocumentResponse>();
-        foreach (var document in await documents.Documents.AsNoTracking().Where(d => d.CaseReference == reference)
-                     .OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken))
-        {
-            list.Add(await GetDocument.DescribeAsync(document, documents, cancellationToken));
-        }
-
-        return TypedResults.Ok(list);
+        var rows = await documents.Documents.AsNoTracking().Where(d => d.CaseReference == reference).OrderBy(d => d.CreatedAt)
+            .Select(d => new
+            {
+                d.Id, d.RegistryNumber, d.DocumentType, d.OrganisationCode, d.Language, d.Sha256, d.TemplateKey, d.TemplateVersion,
+                d.ProcessKey, d.ProcessVersion, d.CaseReference, d.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var signatures = (await documents.Signatures.AsNoTracking().Where(s => ids.Contains(s.DocumentId)).OrderBy(s => s.Position)
+                .Select(s => new { s.DocumentId, Response = new DocumentSignatureResponse(s.Id, s.SignerSubject, s.SignerIin, s.SignerBin, s.SigningTime) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.DocumentId, s => s.Response);
+        return TypedResults.Ok(rows.Select(d => new DocumentResponse(d.Id, d.RegistryNumber, d.DocumentType, d.OrganisationCode,
+            d.Language.ToString().ToLowerInvariant(), d.Sha256, d.TemplateKey, d.TemplateVersion, d.ProcessKey, d.ProcessVersion,
+            d.CaseReference, d.CreatedAt, [.. signatures[d.Id]])).ToList());
     }
 }
