@@ -10,6 +10,7 @@ using Qadam.Api.Features.Documents;
 using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Evidence;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
@@ -54,6 +55,7 @@ internal static class QadamApplication
         builder.Services.AddScoped<PathwaySeeder>();
         builder.AddQadamDocumentsFeature();
         builder.Services.AddQadamActivities();
+        builder.Services.AddQadamMassTransfers();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
 
         // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.

@@ -7,6 +7,7 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Evidence;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 
@@ -15,7 +16,7 @@ namespace Qadam.Api.Persistence;
 /// <summary>
 /// The API's own tables (schema <c>qadam</c>): organisations, users and roles (ASP.NET Core Identity),
 /// OpenIddict's applications and tokens, students and parent links, the audit chain, cases with their evidence, and
-/// emergency orders.
+/// emergency orders with the mass transfers they cause.
 /// </summary>
 public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     : IdentityDbContext<QadamUser, IdentityRole<Guid>, Guid>(options)
@@ -35,6 +36,14 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     public DbSet<CaseEvidence> Evidence => Set<CaseEvidence>();
 
     public DbSet<EmergencyOrder> EmergencyOrders => Set<EmergencyOrder>();
+
+    public DbSet<MassTransfer> MassTransfers => Set<MassTransfer>();
+
+    public DbSet<MassTransferSchool> MassTransferSchools => Set<MassTransferSchool>();
+
+    public DbSet<StudentTransfer> StudentTransfers => Set<StudentTransfer>();
+
+    public DbSet<ParentNotification> ParentNotifications => Set<ParentNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

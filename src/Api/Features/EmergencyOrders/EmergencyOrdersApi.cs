@@ -1,4 +1,5 @@
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.EmergencyOrders;
@@ -22,6 +23,19 @@ internal static class EmergencyOrdersApi
             .WithRequestExample("""{"issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C"}""")
             .WithResponseExample(201, """{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisations: Not schools or colleges within your territory: s9.","errors":{"organisations":["Not schools or colleges within your territory: s9."]}}""", "application/problem+json");
+        group.MapGet("/", ListEmergencyOrders.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+            .WithSummary("Lists the emergency orders that concern an organisation within the caller's scope, newest first.")
+            .WithDescription("At most `limit` (default 100, up to 500) orders; each names its pathway, version and process instance.")
+            .WithResponseExample(200, """[{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}]""");
+        routes.MapGet("/api/mass-transfers", GetMassTransfers.HandleAsync).WithTags("Emergency orders").RequireAuthorization(QadamPolicies.ReadCases)
+            .WithSummary("Shows the mass transfers of an emergency order (?order=) or a process instance (?instance=) with their progress.")
+            .WithDescription("""
+                Progress moves while the step runs: each school is counted when its chunk commits. `status` is running, completed,
+                or failed when the step became an incident (an operator retries it; it resumes where it stopped). Schools outside
+                the caller's scope are left out. 422 unless exactly one of order and instance is given.
+                """)
+            .WithResponseExample(200, """[{"id":"019ab5d5-0002-7000-8000-666666666666","orderId":"019ab5d5-0000-7000-8000-444444444444","instanceId":"019ab5d5-0001-7000-8000-555555555555","elementId":"transferStudents","direction":"distance","status":"running","total":1200,"done":700,"startedAt":"2026-11-20T04:00:01+00:00","finishedAt":null,"schools":[{"organisation":"s1","nameKk":"№ 1 мектеп","nameRu":"Школа № 1","total":700,"done":700,"status":"completed"},{"organisation":"s2","nameKk":"№ 2 мектеп","nameRu":"Школа № 2","total":500,"done":0,"status":"running"}]}]""")
+            .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"order: Give exactly one of 'order' (an emergency order's id) or 'instance' (a process instance's id).","errors":{"order":["Give exactly one of 'order' (an emergency order's id) or 'instance' (a process instance's id)."]}}""", "application/problem+json");
         return routes;
     }
 }

@@ -201,7 +201,7 @@ internal static class PostEmergencyOrder
         return order is null ? null : ToResponse(order);
     }
 
-    private static EmergencyOrderResponse ToResponse(EmergencyOrder o) =>
+    internal static EmergencyOrderResponse ToResponse(EmergencyOrder o) =>
         new(o.Id, o.IssuingBody, o.Number, o.Date, o.Territory, o.Organisations, new OrderPeriod(o.PeriodFrom, o.PeriodTo), o.Ground,
             o.PathwayKey, o.DefinitionVersion, o.ProcessInstanceId, o.PostedBy, o.PostedAt);
 }

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qadam.Api.Features.Organisations;
+
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>Which way a mass transfer moves its students.</summary>
+public static class TransferDirection
+{
+    /// <summary>To distance learning (the order takes effect).</summary>
+    public const string Distance = "distance";
+
+    /// <summary>Back to learning in class (the order's period ended).</summary>
+    public const string Return = "return";
+}
+
+/// <summary>Where a mass transfer, or one school of it, stands.</summary>
+public static class TransferStatus
+{
+    public const string Running = "running";
+    public const string Completed = "completed";
+}
+
+/// <summary>
+/// One mass-transfer step of a process instance (issue 6): the students of many schools moved at once by an emergency
+/// order or a weather decision. Its schools are done one transaction each, so a crash loses at most the school in
+/// flight and the step resumes where it stopped.
+/// </summary>
+public sealed class MassTransfer
+{
+    private MassTransfer()
+    {
+        ElementId = Direction = Status = DefinitionKey = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid InstanceId { get; private set; }
+
+    public string ElementId { get; private set; }
+
+    public string DefinitionKey { get; private set; }
+
+    public int DefinitionVersion { get; private set; }
+
+    /// <summary>The emergency order behind it, when there is one (weather decisions have none).</summary>
+    public Guid? OrderId { get; private set; }
+
+    public string Direction { get; private set; }
+
+    public string Status { get; private set; }
+
+    public DateOnly PeriodFrom { get; private set; }
+
+    public DateOnly PeriodTo { get; private set; }
+
+    public int Total { get; private set; }
+
+    public int Done { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+}
+
+/// <summary>One school of a mass transfer: how many of its students are moved, and whether it is done.</summary>
+public sealed class MassTransferSchool
+{
+    private MassTransferSchool()
+    {
+        Status = string.Empty;
+    }
+
+    public Guid TransferId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Total { get; private set; }
+
+    public int Done { get; private set; }
+
+    public string Status { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+}
+
+/// <summary>A student moved by a mass transfer: one row per (transfer, student), so replaying a school cannot move anyone twice.</summary>
+public sealed class StudentTransfer
+{
+    public Guid TransferId { get; private set; }
+
+    public Guid StudentId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>
+/// The notice to a student's parent that a mass transfer moved the child, one per (transfer, student); its kk/ru text is
+/// composed when read, from the transfer and its order, so the bulk write carries no prose.
+/// </summary>
+public sealed class ParentNotification
+{
+    public Guid TransferId { get; private set; }
+
+    public Guid StudentId { get; private set; }
+
+    /// <summary>The parent's IIN from the roster, when known.</summary>
+    public string? ParentIin { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}
+
+internal sealed class MassTransferConfiguration :
+    IEntityTypeConfiguration<MassTransfer>, IEntityTypeConfiguration<MassTransferSchool>, IEntityTypeConfiguration<StudentTransfer>,
+    IEntityTypeConfiguration<ParentNotification>
+{
+    public void Configure(EntityTypeBuilder<MassTransfer> builder)
+    {
+        builder.ToTable("mass_transfers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ElementId).HasMaxLength(200);
+        builder.Property(t => t.DefinitionKey).HasMaxLength(100);
+        builder.Property(t => t.Direction).HasMaxLength(16);
+        builder.Property(t => t.Status).HasMaxLength(16);
+        // The step is known by its instance and element: the job that runs it again finds it.
+        builder.HasIndex(t => new { t.InstanceId, t.ElementId }).IsUnique();
+        builder.HasIndex(t => t.OrderId);
+    }
+
+    public void Configure(EntityTypeBuilder<MassTransferSchool> builder)
+    {
+        builder.ToTable("mass_transfer_schools");
+        builder.HasKey(s => new { s.TransferId, s.OrganisationId });
+        builder.Property(s => s.Status).HasMaxLength(16);
+        builder.HasOne<MassTransfer>().WithMany().HasForeignKey(s => s.TransferId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    // The two per-student tables take hundreds of thousands of rows a minute: their primary keys are the only
+    // uniqueness they need, one more index serves the parent's and the student's view, and no foreign keys slow the COPY
+    // (their ids come from the students table in the same transaction).
+    public void Configure(EntityTypeBuilder<StudentTransfer> builder)
+    {
+        builder.ToTable("student_transfers");
+        builder.HasKey(s => new { s.TransferId, s.StudentId });
+        builder.HasIndex(s => s.StudentId);
+    }
+
+    public void Configure(EntityTypeBuilder<ParentNotification> builder)
+    {
+        builder.ToTable("parent_notifications");
+        builder.HasKey(n => new { n.TransferId, n.StudentId });
+        builder.Property(n => n.ParentIin).HasMaxLength(12).IsFixedLength();
+        builder.HasIndex(n => n.StudentId);
+    }
+}

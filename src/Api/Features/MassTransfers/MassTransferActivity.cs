@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>
+/// The "mass-transfer" service task of the emergency and weather pathways (workflows/README.md). It moves the students of
+/// the instance's organisations (emergency: <c>organisations</c>, <c>order</c>, <c>period</c>) or of the schools and shift
+/// a weather decision concerns (<c>schools</c>, <c>shiftGroup</c>, <c>remote</c>, <c>forDate</c>); a step whose id starts
+/// with "return" brings back the students the instance moved away. The bulk writes commit school by school outside the
+/// job's transaction (<see cref="MassTransferRunner"/>), so a crash resumes instead of starting over; the job itself only
+/// records the outcome in the variable <c>transfers.&lt;elementId&gt;</c>.
+/// </summary>
+internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcessActivity
+{
+    public const string ActivityName = "mass-transfer";
+
+    public string Name => ActivityName;
+
+    public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await runner.RunAsync(RequestFor(context), cancellationToken: cancellationToken);
+        var transfers = context.Variables["transfers"] as JsonObject ?? [];
+        transfers[context.ElementId] = new JsonObject
+        {
+            ["id"] = outcome.TransferId.ToString(),
+            ["direction"] = Direction(context.ElementId),
+            ["students"] = outcome.Total,
+        };
+        context.SetVariable("transfers", transfers);
+    }
+
+    private static string Direction(string elementId) =>
+        elementId.StartsWith("return", StringComparison.Ordinal) ? TransferDirection.Return : TransferDirection.Distance;
+
+    internal static MassTransferRequest RequestFor(ActivityContext context)
+    {
+        var variables = context.Variables;
+        if (variables["schools"] is JsonArray schools && variables["shiftGroup"]?.GetValue<string>() is { } shiftGroup)
+        {
+            return WeatherRequest(context, schools, shiftGroup);
+        }
+
+        var codes = (variables["organisations"] as JsonArray
+                     ?? throw new InvalidOperationException("The instance has neither 'organisations' nor 'schools' to transfer."))
+            .Select(c => c!.GetValue<string>()).ToList();
+        var period = variables["period"] ?? throw new InvalidOperationException("The instance has no 'period' of the order.");
+        Guid? order = Guid.TryParse(variables["order"]?["id"]?.GetValue<string>(), out var id) ? id : null;
+        return new MassTransferRequest(context.InstanceId, context.ElementId, context.DefinitionKey, context.DefinitionVersion, order,
+            Direction(context.ElementId), Date(period["from"]), Date(period["to"]), codes, null);
+    }
+
+    private static MassTransferRequest WeatherRequest(ActivityContext context, JsonArray schools, string shiftGroup)
+    {
+        // The first shift alone, or the second and third together: the order's two deadlines (07:00 and 12:00).
+        int[] shifts = shiftGroup == "first" ? [1] : [2, 3];
+        var codes = schools
+            .Where(s => s!["shifts"]!.AsArray().Any(n => shifts.Contains(n!.GetValue<int>())))
+            .Select(s => s!["organisation"]!.GetValue<string>())
+            .ToList();
+        var remote = context.Variables["remote"] as JsonObject
+                     ?? throw new InvalidOperationException("The indicator table decided nothing ('remote' is empty): there is no one to transfer.");
+        var day = Date(context.Variables["forDate"]);
+        var selection = new StudentSelection(shifts, remote["gradesFrom"]!.GetValue<int>(), remote["gradesTo"]!.GetValue<int>(),
+            [.. (remote["collegeYears"] as JsonArray ?? []).Select(y => y!.GetValue<int>())], day.Month >= 9 ? day.Year : day.Year - 1);
+        return new MassTransferRequest(context.InstanceId, context.ElementId, context.DefinitionKey, context.DefinitionVersion, null,
+            Direction(context.ElementId), day, day, codes, selection);
+    }
+
+    private static DateOnly Date(JsonNode? value) =>
+        DateOnly.ParseExact((value?.GetValue<string>() ?? throw new InvalidOperationException("A date of the order is missing."))[..10],
+            "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,23 @@
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>
+/// Which students of the listed schools a weather decision moves: the shifts that go remote and, from the region's
+/// indicator table, the grades of schools and the years of colleges. Null means every student of the schools.
+/// </summary>
+/// <param name="Shifts">Shift numbers concerned (1 for the first shift; 2 and 3 for the later ones).</param>
+/// <param name="GradesFrom">Lowest school grade concerned (0 is the pre-school class).</param>
+/// <param name="GradesTo">Highest school grade concerned.</param>
+/// <param name="CollegeYears">Years of study of colleges concerned; empty leaves colleges in class.</param>
+/// <param name="AcademicYear">The calendar year the school year began in, to tell a college group's year from its intake.</param>
+public sealed record StudentSelection(IReadOnlyList<int> Shifts, int GradesFrom, int GradesTo, IReadOnlyList<int> CollegeYears, int AcademicYear);
+
+/// <summary>A mass-transfer step to run: the instance and element it belongs to, who it moves and for which period.</summary>
+public sealed record MassTransferRequest(
+    Guid InstanceId, string ElementId, string DefinitionKey, int DefinitionVersion, Guid? OrderId, string Direction, DateOnly PeriodFrom,
+    DateOnly PeriodTo, IReadOnlyList<string> OrganisationCodes, StudentSelection? Selection);
+
+/// <summary>What a run did: the transfer, its size, and how much of it this run wrote (less than the total after a resume).</summary>
+public sealed record MassTransferOutcome(Guid TransferId, int Total, int WrittenNow, int SchoolsResumed, MassTransferTimings Timings);
+
+/// <summary>Where the time of a run went, for the benchmark and the log.</summary>
+public sealed record MassTransferTimings(TimeSpan Prepare, TimeSpan Transfer, TimeSpan Finish);

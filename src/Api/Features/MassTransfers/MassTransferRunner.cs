@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>
+/// Moves the students of many schools at once (issue 6, "mass transfer at scale"). The step is prepared once (one row, one
+/// row per school with its count), then schools are written in chunks, each chunk one transaction that binary-COPYs its
+/// per-student rows and parent notices and marks its schools done. A crash loses at most the chunks in flight; the next
+/// run skips the schools marked done, so every student is moved exactly once, and the primary keys on (transfer, student)
+/// would refuse a second copy if that ever failed.
+/// </summary>
+public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, TimeProvider time, ILogger<MassTransferRunner> logger)
+{
+    /// <summary>Students per transaction: big enough that a city's 300 schools take a few dozen commits, small enough to lose little.</summary>
+    public int ChunkStudents { get; init; } = 20_000;
+
+    /// <summary>Chunks written at once; the COPYs are bound by the server's two cores here.</summary>
+    public int Parallelism { get; init; } = 2;
+
+    /// <summary>
+    /// A pause after each chunk, to pace a city-wide transfer so that the API's own queries keep their share of a small
+    /// server (zero by default; tests use it to be sure to stop a transfer half-way).
+    /// </summary>
+    public TimeSpan PauseBetweenChunks { get; init; }
+
+    /// <summary>Runs the step to its end, or resumes it; reports the number of students written so far.</summary>
+    public async Task<MassTransferOutcome> RunAsync(MassTransferRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var (transferId, total, completed) = await PrepareAsync(request, cancellationToken);
+        var prepared = clock.Elapsed;
+        if (completed)
+        {
+            return new MassTransferOutcome(transferId, total, 0, 0, new MassTransferTimings(prepared, TimeSpan.Zero, TimeSpan.Zero));
+        }
+
+        var (pending, resumed) = await PendingSchoolsAsync(transferId, cancellationToken);
+        if (resumed > 0)
+        {
+            LogResuming(logger, transferId, resumed, pending.Count);
+        }
+
+        var written = 0;
+        var reported = 0;
+        await Parallel.ForEachAsync(Chunks(pending), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+            {
+                var now = Interlocked.Add(ref written, await WriteChunkAsync(transferId, request, chunk, token));
+                progress?.Report(now);
+                if (PauseBetweenChunks > TimeSpan.Zero)
+                {
+                    await Task.Delay(PauseBetweenChunks, time, token);
+                }
+                // One log line per tenth, so a long transfer shows that it moves without flooding the log.
+                var tenth = total == 0 ? 10 : (int)(10L * now / total);
+                if (tenth > Volatile.Read(ref reported) && Interlocked.Exchange(ref reported, tenth) < tenth)
+                {
+                    LogProgress(logger, transferId, now, total);
+                }
+            });
+        var transferred = clock.Elapsed;
+
+        total = await FinishAsync(transferId, cancellationToken);
+        LogCompleted(logger, transferId, request.Direction, total, clock.Elapsed.TotalSeconds);
+        return new MassTransferOutcome(transferId, total, written, resumed,
+            new MassTransferTimings(prepared, transferred - prepared, clock.Elapsed - transferred));
+    }
+
+    private async Task<(Guid Id, int Total, bool Completed)> PrepareAsync(MassTransferRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO qadam.mass_transfers ("Id", "InstanceId", "ElementId", "DefinitionKey", "DefinitionVersion", "OrderId", "Direction",
+                "Status", "PeriodFrom", "PeriodTo", "Total", "Done", "StartedAt")
+            VALUES (@id, @instance, @element, @key, @version, @order, @direction, 'running', @from, @to, 0, 0, @now)
+            ON CONFLICT ("InstanceId", "ElementId") DO NOTHING
+            """, connection, transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter<Guid>("id", Guid.CreateVersion7(now)));
+            insert.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
+            insert.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
+            insert.Parameters.Add(new NpgsqlParameter<string>("key", request.DefinitionKey));
+            insert.Parameters.Add(new NpgsqlParameter<int>("version", request.DefinitionVersion));
+            insert.Parameters.Add(new NpgsqlParameter("order", NpgsqlDbType.Uuid) { Value = (object?)request.OrderId ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter<string>("direction", request.Direction));
+            insert.Parameters.Add(new NpgsqlParameter<DateOnly>("from", request.PeriodFrom));
+            insert.Parameters.Add(new NpgsqlParameter<DateOnly>("to", request.PeriodTo));
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                // Prepared by an earlier run that crashed or whose job rolled back: resume it.
+                await using var existing = new NpgsqlCommand(
+                    """SELECT "Id", "Total", "Status" = 'completed' FROM qadam.mass_transfers WHERE "InstanceId" = @instance AND "ElementId" = @element""",
+                    connection, transaction);
+                existing.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
+                existing.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
+                await using var reader = await existing.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return (reader.GetGuid(0), reader.GetInt32(1), reader.GetBoolean(2));
+            }
+        }
+
+        var id = await IdOfAsync(request, connection, transaction, cancellationToken);
+        await using (var schools = new NpgsqlCommand($"""
+            INSERT INTO qadam.mass_transfer_schools ("TransferId", "OrganisationId", "Total", "Done", "Status")
+            SELECT @transfer, o."Id", (SELECT count(*) FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}), 0, 'running'
+            FROM qadam.organisations o WHERE o."Code" = ANY(@codes) AND o."Kind" IN ('School', 'College');
+            """, connection, transaction))
+        {
+            schools.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
+            schools.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. request.OrganisationCodes]));
+            StudentSelectionSql.AddParameters(schools, request);
+            var found = await schools.ExecuteNonQueryAsync(cancellationToken);
+            if (found != request.OrganisationCodes.Distinct(StringComparer.Ordinal).Count())
+            {
+                throw new InvalidOperationException(
+                    $"The transfer names {request.OrganisationCodes.Count} organisations but only {found} are known schools or colleges.");
+            }
+        }
+
+        int total;
+        await using (var sum = new NpgsqlCommand("""
+            UPDATE qadam.mass_transfers SET "Total" = (SELECT coalesce(sum("Total"), 0) FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer)
+            WHERE "Id" = @transfer RETURNING "Total"
+            """, connection, transaction))
+        {
+            sum.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
+            total = (int)(await sum.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogPrepared(logger, id, request.Direction, request.OrganisationCodes.Count, total);
+        return (id, total, false);
+    }
+
+    private static async Task<Guid> IdOfAsync(MassTransferRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """SELECT "Id" FROM qadam.mass_transfers WHERE "InstanceId" = @instance AND "ElementId" = @element""", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
+        command.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
+        return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<(List<(Guid Organisation, int Total)> Pending, int Done)> PendingSchoolsAsync(Guid transferId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """SELECT "OrganisationId", "Total", "Status" = 'completed' FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer ORDER BY "OrganisationId" """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pending = new List<(Guid, int)>();
+        var done = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetBoolean(2))
+            {
+                done++;
+            }
+            else
+            {
+                pending.Add((reader.GetGuid(0), reader.GetInt32(1)));
+            }
+        }
+
+        return (pending, done);
+    }
+
+    private IEnumerable<Guid[]> Chunks(List<(Guid Organisation, int Total)> schools)
+    {
+        var chunk = new List<Guid>();
+        var size = 0;
+        foreach (var (organisation, total) in schools)
+        {
+            chunk.Add(organisation);
+            size += total;
+            if (size >= ChunkStudents)
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                size = 0;
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
+        }
+    }
+
+    /// <summary>One transaction: read the chunk's students, COPY their transfer rows and parent notices, mark the schools done.</summary>
+    private async Task<int> WriteChunkAsync(Guid transferId, MassTransferRequest request, Guid[] organisations, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+
+        var students = new List<(Guid Id, Guid Organisation, string? ParentIin)>();
+        await using (var read = new NpgsqlCommand(
+                         $"""SELECT s."Id", s."OrganisationId", s."ParentIin" FROM qadam.students s WHERE s."OrganisationId" = ANY(@organisations) {StudentSelectionSql.For(request)}""",
+                         connection, transaction))
+        {
+            read.Parameters.Add(StudentSelectionSql.Organisations(organisations));
+            StudentSelectionSql.AddParameters(read, request);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                students.Add((reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+
+        await using (var rows = await connection.BeginBinaryImportAsync(
+                         """COPY qadam.student_transfers ("TransferId", "StudentId", "OrganisationId", "At") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var student in students)
+            {
+                await rows.StartRowAsync(cancellationToken);
+                await rows.WriteAsync(transferId, NpgsqlDbType.Uuid, cancellationToken);
+                await rows.WriteAsync(student.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await rows.WriteAsync(student.Organisation, NpgsqlDbType.Uuid, cancellationToken);
+                await rows.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await rows.CompleteAsync(cancellationToken);
+        }
+
+        await using (var notices = await connection.BeginBinaryImportAsync(
+                         """COPY qadam.parent_notifications ("TransferId", "StudentId", "ParentIin", "CreatedAt") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var student in students)
+            {
+                await notices.StartRowAsync(cancellationToken);
+                await notices.WriteAsync(transferId, NpgsqlDbType.Uuid, cancellationToken);
+                await notices.WriteAsync(student.Id, NpgsqlDbType.Uuid, cancellationToken);
+                if (student.ParentIin is null)
+                {
+                    await notices.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await notices.WriteAsync(student.ParentIin, NpgsqlDbType.Char, cancellationToken);
+                }
+
+                await notices.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await notices.CompleteAsync(cancellationToken);
+        }
+
+        var counts = organisations.ToDictionary(o => o, _ => 0);
+        foreach (var student in students)
+        {
+            counts[student.Organisation]++;
+        }
+
+        // The count written is the truth: the roster may have changed since the step was prepared.
+        await using (var mark = new NpgsqlCommand("""
+            UPDATE qadam.mass_transfer_schools m SET "Total" = c.n, "Done" = c.n, "Status" = 'completed', "FinishedAt" = @now
+            FROM unnest(@organisations, @counts) AS c(organisation, n)
+            WHERE m."TransferId" = @transfer AND m."OrganisationId" = c.organisation
+            """, connection, transaction))
+        {
+            mark.Parameters.Add(StudentSelectionSql.Organisations(counts.Keys));
+            mark.Parameters.Add(new NpgsqlParameter<int[]>("counts", [.. counts.Values]));
+            mark.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
+            mark.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return students.Count;
+    }
+
+    private async Task<int> FinishAsync(Guid transferId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE qadam.mass_transfers t SET "Status" = 'completed', "FinishedAt" = @now,
+                "Total" = s.total, "Done" = s.total
+            FROM (SELECT coalesce(sum("Done"), 0)::int AS total FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer) s
+            WHERE t."Id" = @transfer RETURNING t."Total"
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", time.GetUtcNow()));
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mass transfer {Transfer} ({Direction}) prepared: {Schools} organisations, {Total} students")]
+    private static partial void LogPrepared(ILogger logger, Guid transfer, string direction, int schools, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mass transfer {Transfer} resumes after an interruption: {Done} schools already done, {Pending} to go")]
+    private static partial void LogResuming(ILogger logger, Guid transfer, int done, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mass transfer {Transfer}: {Done} of {Total} students")]
+    private static partial void LogProgress(ILogger logger, Guid transfer, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mass transfer {Transfer} ({Direction}) completed: {Total} students in {Seconds:F1} s")]
+    private static partial void LogCompleted(ILogger logger, Guid transfer, string direction, int total, double seconds);
+}

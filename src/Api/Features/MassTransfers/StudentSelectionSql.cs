@@ -1,0 +1,47 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>
+/// The students a mass transfer moves, as one SQL predicate over <c>qadam.students s</c> used both to count each school's
+/// share up front and to read it school by school, so the totals shown and the rows written can never disagree.
+/// </summary>
+internal static class StudentSelectionSql
+{
+    /// <summary>
+    /// A school class's grade is the number its name starts with ("5Б" → 5). A college group is named with its intake
+    /// year ("ИС-24"), and its year of study is counted from that and the school year's start.
+    /// </summary>
+    private const string Weather = """
+        AND s."Shift" = ANY(@shifts)
+        AND ((s."Level" <> 'Tvet' AND coalesce(substring(s."ClassName" from '^[0-9]+')::int, -1) BETWEEN @gradesFrom AND @gradesTo)
+          OR (s."Level" = 'Tvet' AND @academicYear - 2000 - coalesce(substring(s."ClassName" from '-([0-9]{2})$')::int, 1000) + 1 = ANY(@collegeYears)))
+        """;
+
+    /// <summary>A return brings back exactly the students this instance moved away, whatever the roster says now.</summary>
+    private const string Returning = """
+        AND s."Id" IN (SELECT d."StudentId" FROM qadam.student_transfers d JOIN qadam.mass_transfers m ON m."Id" = d."TransferId"
+                       WHERE m."InstanceId" = @instance AND m."Direction" = 'distance')
+        """;
+
+    /// <summary>The predicate to append after <c>WHERE s."OrganisationId" = ANY(@organisations)</c>.</summary>
+    public static string For(MassTransferRequest request) =>
+        request.Direction == TransferDirection.Return ? Returning : request.Selection is null ? string.Empty : Weather;
+
+    public static void AddParameters(NpgsqlCommand command, MassTransferRequest request)
+    {
+        command.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
+        if (request.Selection is { } selection)
+        {
+            command.Parameters.Add(new NpgsqlParameter<int[]>("shifts", [.. selection.Shifts]));
+            command.Parameters.Add(new NpgsqlParameter<int>("gradesFrom", selection.GradesFrom));
+            command.Parameters.Add(new NpgsqlParameter<int>("gradesTo", selection.GradesTo));
+            command.Parameters.Add(new NpgsqlParameter<int[]>("collegeYears", [.. selection.CollegeYears]));
+            command.Parameters.Add(new NpgsqlParameter<int>("academicYear", selection.AcademicYear));
+        }
+    }
+
+    public static NpgsqlParameter Organisations(IReadOnlyCollection<Guid> ids) =>
+        new("organisations", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids.ToArray() };
+}
