@@ -92,19 +92,19 @@ static async Task<List<string>> GenerateAsync(string connectionString, int schoo
     var now = DateTimeOffset.UtcNow;
     for (var i = 0; i < students; i++)
     {
-        await rows.StartRowAsync();
-        await rows.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-        await rows.WriteAsync((100_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Char);
-        await rows.WriteAsync(new DateOnly(2012, 1, 1).AddDays(i % 3000), NpgsqlDbType.Date);
-        await rows.WriteAsync($"Оқушы {i}", NpgsqlDbType.Varchar);
-        await rows.WriteAsync(ids[i % schools], NpgsqlDbType.Uuid);
-        await rows.WriteAsync(classes[i % classes.Length], NpgsqlDbType.Varchar);
-        await rows.WriteAsync(1 + i % 2, NpgsqlDbType.Integer);
-        await rows.WriteAsync("BasicSecondary", NpgsqlDbType.Varchar);
-        await rows.WriteAsync((800_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Char);
-        await rows.WriteAsync("Ата-ана", NpgsqlDbType.Varchar);
-        await rows.WriteAsync("+77010000000", NpgsqlDbType.Varchar);
-        await rows.WriteAsync(now, NpgsqlDbType.TimestampTz);
+        rows.StartRow();
+        rows.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+        rows.Write((100_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Char);
+        rows.Write(new DateOnly(2012, 1, 1).AddDays(i % 3000), NpgsqlDbType.Date);
+        rows.Write($"Оқушы {i}", NpgsqlDbType.Varchar);
+        rows.Write(ids[i % schools], NpgsqlDbType.Uuid);
+        rows.Write(classes[i % classes.Length], NpgsqlDbType.Varchar);
+        rows.Write(1 + i % 2, NpgsqlDbType.Integer);
+        rows.Write("BasicSecondary", NpgsqlDbType.Varchar);
+        rows.Write((800_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Char);
+        rows.Write("Ата-ана", NpgsqlDbType.Varchar);
+        rows.Write("+77010000000", NpgsqlDbType.Varchar);
+        rows.Write(now, NpgsqlDbType.TimestampTz);
     }
 
     await rows.CompleteAsync();
@@ -125,11 +125,11 @@ static async Task<TimeSpan> PlainCopyAsync(string connectionString, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            await rows.StartRowAsync();
-            await rows.WriteAsync(transfer, NpgsqlDbType.Uuid);
-            await rows.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-            await rows.WriteAsync(organisation, NpgsqlDbType.Uuid);
-            await rows.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            rows.StartRow();
+            rows.Write(transfer, NpgsqlDbType.Uuid);
+            rows.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            rows.Write(organisation, NpgsqlDbType.Uuid);
+            rows.Write(now, NpgsqlDbType.TimestampTz);
         }
 
         await rows.CompleteAsync();

@@ -852,8 +852,6 @@ namespace Qadam.Api.Persistence.Migrations
 
                     b.HasKey("TransferId", "StudentId");
 
-                    b.HasIndex("StudentId");
-
                     b.ToTable("student_transfers", "qadam");
                 });
 

@@ -121,12 +121,6 @@ namespace Qadam.Api.Persistence.Migrations
                 schema: "qadam",
                 table: "parent_notifications",
                 column: "StudentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_student_transfers_StudentId",
-                schema: "qadam",
-                table: "student_transfers",
-                column: "StudentId");
         }
 
         /// <inheritdoc />

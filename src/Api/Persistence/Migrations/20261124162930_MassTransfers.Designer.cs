@@ -13,7 +13,7 @@ using Qadam.Api.Persistence;
 namespace Qadam.Api.Persistence.Migrations
 {
     [DbContext(typeof(QadamDbContext))]
-    [Migration("20261124161953_MassTransfers")]
+    [Migration("20261124162930_MassTransfers")]
     partial class MassTransfers
     {
         /// <inheritdoc />
@@ -854,8 +854,6 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("TransferId", "StudentId");
-
-                    b.HasIndex("StudentId");
 
                     b.ToTable("student_transfers", "qadam");
                 });
