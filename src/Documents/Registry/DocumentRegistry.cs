@@ -11,7 +11,7 @@ namespace Qadam.Documents.Registry;
 /// Issues documents (issue 4, "Registry"): picks the template edition of the case's process
 /// version, takes the next registry number, renders, and stores the bytes with their SHA-256.
 /// </summary>
-public sealed class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOptions options, TimeProvider time)
+public sealed partial class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOptions options, TimeProvider time)
 {
     private const string SavepointName = "qadam_issue_document";
     private readonly TemplateRenderer _renderer = new();
@@ -50,13 +50,7 @@ public sealed class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOpti
         {
             var sequence = await NextSequenceAsync(request.OrganisationCode, template.DocumentType, now.Year, cancellationToken);
             var number = options.PatternFor(template.DocumentType).Format(request.OrganisationCode, template.DocumentType, now.Year, sequence);
-            var data = (JsonObject)request.Data.DeepClone();
-            var document = data["document"] as JsonObject ?? [];
-            document["number"] = number.Text;
-            document["date"] = DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            data["document"] = document;
-
-            var bytes = _renderer.Render(template.Content, data, request.Language);
+            var bytes = _renderer.Render(template.Content, WithNumber(request.Data, number.Text, now), request.Language);
             registered = new RegisteredDocument(
                 Guid.CreateVersion7(utcNow), number, bytes, template.Key, template.Version,
                 template.ProcessKey, template.ProcessVersion, request.Language, request.CaseReference, utcNow);
@@ -86,6 +80,17 @@ public sealed class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOpti
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The case data with the document's own number and date added, as templates show them.</summary>
+    private static JsonObject WithNumber(JsonObject caseData, string number, DateTimeOffset now)
+    {
+        var data = (JsonObject)caseData.DeepClone();
+        var document = data["document"] as JsonObject ?? [];
+        document["number"] = number;
+        document["date"] = DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        data["document"] = document;
+        return data;
     }
 
     /// <summary>A registered document by id.</summary>

@@ -11,10 +11,10 @@ internal static class FakeActivities
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "render-document", "notify", "set-case-status", "mass-transfer",
+        "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer",
     };
 
-    public static IProcessActivity[] All() => [new Render(), new Notify(), new SetStatus(), new MassTransfer()];
+    public static IProcessActivity[] All() => [new Render(), new Render("render-school-orders"), new Notify(), new SetStatus(), new MassTransfer()];
 
     private static JsonArray Append(ActivityContext context, string variable, JsonNode? item)
     {
@@ -23,9 +23,9 @@ internal static class FakeActivities
         return list;
     }
 
-    private sealed class Render : IProcessActivity
+    private sealed class Render(string name = "render-document") : IProcessActivity
     {
-        public string Name => "render-document";
+        public string Name => name;
 
         public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
         {

@@ -29,5 +29,6 @@ internal static class MassTransfersFeature
             };
         });
         services.AddProcessActivity<MassTransferActivity>();
+        services.AddProcessActivity<RenderSchoolOrdersActivity>();
     }
 }

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Qadam.Api.Features.Documents;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Registry;
+using Qadam.Documents.Rendering;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Api.Features.MassTransfers;
+
+/// <summary>
+/// The "render-school-orders" service task of the emergency and weather pathways: one order per school concerned
+/// (the step's qadam:templateKey), in Kazakh and in Russian, numbered in each school's register and rendered in parallel,
+/// all in the job's transaction. The documents are recorded in <c>schoolOrderDocuments.&lt;school&gt;.kk|ru</c> for the
+/// head's task of that school, who reviews and signs them.
+/// </summary>
+internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options, TimeProvider time) : IProcessActivity
+{
+    public const string ActivityName = "render-school-orders";
+
+    public string Name => ActivityName;
+
+    public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var templateKey = context.Extension.TemplateKey
+                          ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
+        var codes = MassTransferActivity.RequestFor(context).OrganisationCodes;
+        var schools = await SchoolsAsync(context.Connection, context.Transaction, context.InstanceId, codes, cancellationToken);
+        var basis = context.Extension.LegalBasis;
+        var requests = new List<IssueDocumentRequest>();
+        foreach (var code in codes)
+        {
+            var data = (JsonObject)context.Variables.DeepClone();
+            // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
+            // would make rendering quadratic.
+            data.Remove("schools");
+            data.Remove("organisations");
+            data["school"] = schools[code];
+            data["legalBasis"] = new JsonObject { ["act"] = basis?.Act, ["edition"] = basis?.Edition, ["paragraph"] = basis?.Paragraph };
+            foreach (var language in (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru])
+            {
+                requests.Add(new IssueDocumentRequest(code, templateKey, language, context.DefinitionKey,
+                    context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), data, context.BusinessKey));
+            }
+        }
+
+        var builder = new DbContextOptionsBuilder<DocumentsDbContext>().UseDocumentsNpgsql(context.Connection);
+        await using var documents = new DocumentsDbContext((DbContextOptions<DocumentsDbContext>)builder.Options);
+        if (context.Transaction is not null)
+        {
+            await documents.Database.UseTransactionAsync(context.Transaction, cancellationToken);
+        }
+
+        var issued = await new DocumentRegistry(documents, options, time).IssueManyAsync(requests, Environment.ProcessorCount, cancellationToken);
+        var bySchool = context.Variables["schoolOrderDocuments"] as JsonObject ?? [];
+        foreach (var document in issued)
+        {
+            var entry = bySchool[document.OrganisationCode] as JsonObject ?? [];
+            entry[document.Language.ToCode()] = new JsonObject { ["id"] = document.Id, ["number"] = document.RegistryNumber };
+            bySchool[document.OrganisationCode] = entry;
+        }
+
+        context.SetVariable("schoolOrderDocuments", bySchool);
+    }
+
+    /// <summary>Each school's names, and how many of its students this instance has moved so far (none before the transfer).</summary>
+    private static async Task<Dictionary<string, JsonObject>> SchoolsAsync(
+        DbConnection connection, DbTransaction? transaction, Guid instanceId, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT o."Code", o."NameKk", o."NameRu",
+                   (SELECT coalesce(sum(s."Done"), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t."Id" = s."TransferId"
+                    WHERE t."InstanceId" = @instance AND t."Direction" = 'distance' AND s."OrganisationId" = o."Id")
+            FROM qadam.organisations o WHERE o."Code" = ANY(@codes)
+            """, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("instance", instanceId));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. codes]));
+        var schools = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            schools[reader.GetString(0)] = new JsonObject
+            {
+                ["organisation"] = reader.GetString(0), ["nameKk"] = reader.GetString(1), ["nameRu"] = reader.GetString(2), ["students"] = reader.GetInt32(3),
+            };
+        }
+
+        var unknown = codes.Where(c => !schools.ContainsKey(c)).ToList();
+        return unknown.Count == 0 ? schools : throw new InvalidOperationException($"Unknown schools: {string.Join(", ", unknown)}.");
+    }
+}
