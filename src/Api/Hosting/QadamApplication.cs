@@ -16,6 +16,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
+using Qadam.Api.Features.Weather;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
 using Qadam.Workflows.Execution;
@@ -99,6 +100,7 @@ internal static class QadamApplication
         app.MapTasksApi();
         app.MapEvidenceApi();
         app.MapEmergencyOrdersApi();
+        app.MapWeatherApi();
         app.MapDocumentsApi();
         return app;
     }

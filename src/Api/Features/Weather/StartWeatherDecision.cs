@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.EmergencyOrders;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Students;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Weather;
+
+/// <summary>A weather decision to open: the language of its documents for parents (Kazakh unless said otherwise).</summary>
+public sealed record WeatherDecisionRequest(string? Language = null);
+
+/// <summary>One school the decision may concern, with the shifts its students study in.</summary>
+public sealed record WeatherSchool(string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts);
+
+/// <summary>The opened decision: the process instance whose first task is entering the forecast or the observed values.</summary>
+public sealed record WeatherDecisionResponse(Guid InstanceId, int DefinitionVersion, string Organisation, IReadOnlyList<WeatherSchool> Schools);
+
+/// <summary>
+/// <c>POST /api/weather-decisions</c>: a regional (or district) officer opens the day's weather decision for the schools
+/// and colleges of their territory (order 349 as amended by 103, annex 1, paragraphs 11-21). The pathway then asks them for
+/// the forecast or observed values, the region's indicator table decides the grades, and each school's head gets the
+/// order task. One decision per shift group: the officer opens one at dawn for the first shift and one before noon for the
+/// others. Send an Idempotency-Key header to make a retry safe.
+/// </summary>
+internal static class StartWeatherDecision
+{
+    public const string PathwayKey = "weather";
+
+    public static async Task<Results<Created<WeatherDecisionResponse>, ProblemHttpResult>> HandleAsync(
+        WeatherDecisionRequest request, HttpContext http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine,
+        AuditTrail audit,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var language = request.Language ?? "kk";
+        if (language is not ("kk" or "ru"))
+        {
+            return UnprocessableProblem.Create("language", "The language is kk or ru.");
+        }
+
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 100)
+        {
+            return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
+        }
+
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking().ToListAsync(cancellationToken);
+        var territory = organisations.SingleOrDefault(o => o.Id == scope.OrganisationId);
+        if (territory is null || territory.Kind is not (OrganisationKind.Region or OrganisationKind.District))
+        {
+            return UnprocessableProblem.Create("organisation", "A weather decision is taken by a region's or a district's education authority.");
+        }
+
+        var below = PostEmergencyOrder.Below(organisations, territory.Id);
+        var holders = organisations.Where(o => o.HoldsStudents && below.Contains(o.Id)).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+        var holderIds = holders.Select(o => o.Id).ToList();
+        var shifts = (await db.Students.AsNoTracking()
+                .Where(s => holderIds.Contains(s.OrganisationId))
+                .Select(s => new { s.OrganisationId, s.Shift }).Distinct()
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.OrganisationId, s => (int)s.Shift);
+        // A school with no roster yet is taken to study in the first shift, so it still gets the order task.
+        var schools = holders.Select(o => new WeatherSchool(o.Code, o.NameKk, o.NameRu,
+            shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1])).ToList();
+
+        var actor = AuditActor.From(user);
+        var variables = new JsonObject
+        {
+            ["organisation"] = territory.Code,
+            ["region"] = territory.NameRu,
+            ["regionKk"] = territory.NameKk,
+            ["regionRu"] = territory.NameRu,
+            ["ground"] = "weather",
+            ["language"] = language,
+            ["schools"] = JsonSerializer.SerializeToNode(schools, JsonSerializerOptions.Web),
+        };
+        var today = StudentsApi.Today(time);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        var started = await engine.StartAsync(new StartProcess(PathwayKey, today,
+            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables,
+            $"weather:{territory.Code}:{today:yyyy-MM-dd}", idempotencyKey.Length > 0 ? $"weather:{actor.Name}:{idempotencyKey}" : null), cancellationToken);
+        var definition = await workflows.Definitions.AsNoTracking()
+            .SingleAsync(d => d.Key == PathwayKey && d.Version == started.DefinitionVersion, cancellationToken);
+        await audit.AppendAsync(actor, new AuditEntry("weather-decision.opened", JsonSerializer.SerializeToUtf8Bytes(new { territory = territory.Code, language }),
+            ProcessKey: PathwayKey, ProcessVersion: started.DefinitionVersion, LegalBasis: DefinitionsApi.Cite(definition.LegalBasis)), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/cases?pathway={PathwayKey}",
+            new WeatherDecisionResponse(started.InstanceId, started.DefinitionVersion, territory.Code, schools));
+    }
+}

@@ -1,0 +1,27 @@
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
+
+namespace Qadam.Api.Features.Weather;
+
+/// <summary>Maps <c>/api/weather-decisions</c>.</summary>
+internal static class WeatherApi
+{
+    public static IEndpointRouteBuilder MapWeatherApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/weather-decisions", StartWeatherDecision.HandleAsync).WithTags("Emergency orders")
+            .RequireAuthorization(QadamPolicies.PostEmergencyOrders)
+            .WithSummary("Opens the day's unfavourable-weather decision (pathway 'weather') for the caller's region or district.")
+            .WithDescription("""
+                The officer then enters the forecast or observed values in the task 'enterWeather'; the region's indicator
+                table decides the grades per shift; each school concerned gets its order (kk and ru) and the head's task, due
+                by 07:00 for the first shift and 12:00 for the others. Body: {"language":"kk"} (or "ru", the language of
+                the parents' notices). Idempotency-Key header: a retry returns the first decision. 422 names the field:
+                language, organisation (the caller is not a region's or district's officer), or pathway when no version of
+                'weather' is in force.
+                """)
+            .WithRequestExample("""{"language":"ru"}""")
+            .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2]}]}""")
+            .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisation: A weather decision is taken by a region's or a district's education authority.","errors":{"organisation":["A weather decision is taken by a region's or a district's education authority."]}}""", "application/problem+json");
+        return routes;
+    }
+}
