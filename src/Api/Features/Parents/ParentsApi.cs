@@ -16,6 +16,9 @@ internal static class ParentsApi
             .WithSummary("Each linked child's cases with status, the next step and its deadline; Accept-Language: kk (default) or ru.")
             .WithResponseExample(200, """[{"iin":"190101500017","fullName":"Ахметов Нұрсұлтан","organisation":"s1","cases":[{"id":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","number":"s1-2026-00017","pathway":"parent-application","status":"inProgress","filedOn":"2026-11-20","nextSteps":[{"label":"Психологтың қорытындысы","dueAt":"2026-11-23T05:12:00+00:00"}]}]}]""")
             .WithDescription("Example answer: [{\"iin\":\"190101500017\",\"fullName\":\"Ахметов Нұрсұлтан\",\"organisation\":\"s1\",\"cases\":[{\"number\":\"s1-2026-00001\",\"status\":\"inProgress\",\"nextSteps\":[{\"label\":\"Психологтың қорытындысы\",\"dueAt\":\"2026-11-25T10:00:00+00:00\"}]}]}]");
+        group.MapGet("/notifications", ListNotifications.HandleAsync)
+            .WithSummary("Notices about the caller's children from emergency orders and weather decisions, newest first; Accept-Language: kk (default) or ru.")
+            .WithResponseExample(200, """[{"studentIin":"190101500017","studentName":"Ахметов Нұрсұлтан","direction":"distance","from":"2026-11-21","to":"2026-11-27","text":"Приказ: Акимат города Астаны, № ЧС-17. Ахметов Нұрсұлтан переведён(а) на дистанционное обучение с 21.11.2026 по 27.11.2026.","createdAt":"2026-11-20T04:00:05+00:00"}]""");
         return routes;
     }
 }

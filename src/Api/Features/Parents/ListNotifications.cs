@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.MassTransfers;
+using Qadam.Api.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Parents;
+
+/// <summary>A notice to the parent about a child, in the parent's language.</summary>
+public sealed record ParentNotificationResponse(string StudentIin, string StudentName, string Direction, DateOnly From, DateOnly To, string Text,
+    DateTimeOffset CreatedAt);
+
+/// <summary>
+/// <c>GET /api/parents/me/notifications</c>: the notices the mass transfers wrote for the caller's children (issue 6:
+/// "notifications to parents"), newest first. The bulk write stores only who and which transfer; the sentence is composed
+/// here, in Kazakh or Russian (Accept-Language), from the transfer and the emergency order behind it.
+/// </summary>
+internal static class ListNotifications
+{
+    public static async Task<Ok<List<ParentNotificationResponse>>> HandleAsync(
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var russian = ListChildCases.PrefersRussian(http);
+        var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
+        var rows = await (from l in db.ParentLinks.AsNoTracking()
+                          join n in db.ParentNotifications on l.StudentId equals n.StudentId
+                          join t in db.MassTransfers on n.TransferId equals t.Id
+                          join s in db.Students on n.StudentId equals s.Id
+                          join o in db.EmergencyOrders on t.OrderId equals o.Id into orders
+                          from o in orders.DefaultIfEmpty()
+                          where l.ParentUserId == userId
+                          orderby n.CreatedAt descending
+                          select new
+                          {
+                              s.Iin, s.FullName, t.Direction, t.PeriodFrom, t.PeriodTo, n.CreatedAt,
+                              IssuingBody = o == null ? null : o.IssuingBody, Number = o == null ? null : o.Number,
+                          })
+            .Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => new ParentNotificationResponse(r.Iin, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo,
+            Text(russian, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo, r.IssuingBody, r.Number), r.CreatedAt)).ToList());
+    }
+
+    private static string Text(bool russian, string name, string direction, DateOnly from, DateOnly to, string? body, string? number)
+    {
+        var f = from.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var t = to.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var basis = body is null ? null : russian ? $"Приказ: {body}, № {number}. " : $"Бұйрық: {body}, № {number}. ";
+        return (direction, russian) switch
+        {
+            (TransferDirection.Return, true) => $"{basis}{name} возвращается к обучению в школе с {f}.",
+            (TransferDirection.Return, false) => $"{basis}{name} {f} бастап мектепте оқуға қайтады.",
+            (_, true) => $"{basis}{name} переведён(а) на дистанционное обучение с {f} по {t}.",
+            _ => $"{basis}{name} {f} бастап {t} дейін қашықтан оқытуға ауыстырылды.",
+        };
+    }
+}
