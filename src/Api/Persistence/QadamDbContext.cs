@@ -8,6 +8,7 @@ using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Evidence;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
+using Qadam.Api.Features.Notifications;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 
@@ -44,6 +45,8 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     public DbSet<StudentTransfer> StudentTransfers => Set<StudentTransfer>();
 
     public DbSet<ParentNotification> ParentNotifications => Set<ParentNotification>();
+
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

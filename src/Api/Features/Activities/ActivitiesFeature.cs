@@ -1,4 +1,6 @@
+using Qadam.Api.Features.Notifications;
 using Qadam.Workflows;
+using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Features.Activities;
 
@@ -9,5 +11,6 @@ internal static class ActivitiesFeature
     {
         services.AddProcessActivity<SetCaseStatusActivity>();
         services.AddProcessActivity<NotifyActivity>();
+        services.AddScoped<IOutboxHandler, CaseNoticeDelivery>();
     }
 }

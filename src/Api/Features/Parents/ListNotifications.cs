@@ -8,14 +8,18 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Parents;
 
-/// <summary>A notice to the parent about a child, in the parent's language.</summary>
-public sealed record ParentNotificationResponse(string StudentIin, string StudentName, string Direction, DateOnly From, DateOnly To, string Text,
-    DateTimeOffset CreatedAt);
+/// <summary>
+/// A notice to the parent about a child, in the parent's language: from a case's step (<paramref name="Kind"/> "case", with
+/// the case and the paragraph) or from a mass transfer ("transfer", with its direction and period).
+/// </summary>
+public sealed record ParentNotificationResponse(string Kind, string StudentIin, string StudentName, string Text, DateTimeOffset CreatedAt,
+    Guid? CaseId = null, string? LegalBasis = null, string? Direction = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
-/// <c>GET /api/parents/me/notifications</c>: the notices the mass transfers wrote for the caller's children (issue 6:
-/// "notifications to parents"), newest first. The bulk write stores only who and which transfer; the sentence is composed
-/// here, in Kazakh or Russian (Accept-Language), from the transfer and the emergency order behind it.
+/// <c>GET /api/parents/me/notifications</c>: the notices about the caller's children, newest first: those the cases'
+/// "notify" steps sent, and those the mass transfers wrote (issue 6: "notifications to parents"). A mass transfer's bulk
+/// write stores only who and which transfer; its sentence is composed here, in Kazakh or Russian (Accept-Language), from
+/// the transfer and the emergency order behind it.
 /// </summary>
 internal static class ListNotifications
 {
@@ -38,8 +42,22 @@ internal static class ListNotifications
                               IssuingBody = o == null ? null : o.IssuingBody, Number = o == null ? null : o.Number,
                           })
             .Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new ParentNotificationResponse(r.Iin, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo,
-            Text(russian, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo, r.IssuingBody, r.Number), r.CreatedAt)).ToList());
+        var notices = await (from l in db.ParentLinks.AsNoTracking()
+                             join n in db.CaseNotices on l.StudentId equals n.StudentId
+                             join s in db.Students on n.StudentId equals s.Id
+                             where l.ParentUserId == userId
+                             orderby n.CreatedAt descending
+                             select new { s.Iin, s.FullName, n.CaseId, n.TextKk, n.TextRu, n.LegalBasis, n.CreatedAt })
+            .Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows
+            .Select(r => new ParentNotificationResponse("transfer", r.Iin, r.FullName,
+                Text(russian, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo, r.IssuingBody, r.Number), r.CreatedAt,
+                Direction: r.Direction, From: r.PeriodFrom, To: r.PeriodTo))
+            .Concat(notices.Select(n => new ParentNotificationResponse("case", n.Iin, n.FullName,
+                $"{n.FullName}: {(russian ? n.TextRu : n.TextKk)}", n.CreatedAt, n.CaseId, n.LegalBasis)))
+            .OrderByDescending(n => n.CreatedAt)
+            .Take(200)
+            .ToList());
     }
 
     private static string Text(bool russian, string name, string direction, DateOnly from, DateOnly to, string? body, string? number)

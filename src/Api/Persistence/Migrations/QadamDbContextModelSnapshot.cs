@@ -855,6 +855,48 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("student_transfers", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Notifications.CaseNotice", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TextKk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TextRu")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("case_notices", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,6 +1144,15 @@ namespace Qadam.Api.Persistence.Migrations
                     b.HasOne("Qadam.Api.Features.MassTransfers.MassTransfer", null)
                         .WithMany()
                         .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qadam.Api.Features.Notifications.CaseNotice", b =>
+                {
+                    b.HasOne("Qadam.Api.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
