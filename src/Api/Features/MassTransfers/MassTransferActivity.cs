@@ -21,7 +21,7 @@ internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcess
     public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var outcome = await runner.RunAsync(RequestFor(context), cancellationToken: cancellationToken);
-        var transfers = context.Variables["transfers"] as JsonObject ?? [];
+        var transfers = (context.Variables["transfers"] as JsonObject)?.DeepClone().AsObject() ?? []; // a copy: a JSON node has one parent
         transfers[context.ElementId] = new JsonObject
         {
             ["id"] = outcome.TransferId.ToString(),

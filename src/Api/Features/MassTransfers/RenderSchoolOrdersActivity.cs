@@ -54,7 +54,7 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
         }
 
         var issued = await new DocumentRegistry(documents, options, time).IssueManyAsync(requests, Environment.ProcessorCount, cancellationToken);
-        var bySchool = context.Variables["schoolOrderDocuments"] as JsonObject ?? [];
+        var bySchool = (context.Variables["schoolOrderDocuments"] as JsonObject)?.DeepClone().AsObject() ?? []; // a copy: a JSON node has one parent
         foreach (var document in issued)
         {
             var entry = bySchool[document.OrganisationCode] as JsonObject ?? [];
