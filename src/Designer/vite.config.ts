@@ -23,6 +23,9 @@ const signinCallback: Plugin = {
 export default defineConfig({
   plugins: [signinCallback],
   base: '/app/',
+  // One preact for the form viewer and the form editor: the editor pins an older copy for itself, and components of two
+  // preact copies in one tree lose their hooks. The viewer's copy (the newer) serves both.
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

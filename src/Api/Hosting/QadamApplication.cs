@@ -6,9 +6,13 @@ using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Activities;
+using Qadam.Api.Features.Ballots;
+using Qadam.Api.Features.Dashboard;
 using Qadam.Api.Features.Documents;
+using Qadam.Api.Features.DryRun;
 using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Evidence;
+using Qadam.Api.Features.Forms;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
@@ -70,6 +74,7 @@ internal static class QadamApplication
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddExceptionHandler<EngineProblems>();
         builder.Services.AddSingleton<FormCatalog>();
+        builder.Services.AddSingleton<FormFiles>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());
@@ -102,6 +107,10 @@ internal static class QadamApplication
         app.MapEmergencyOrdersApi();
         app.MapWeatherApi();
         app.MapDocumentsApi();
+        app.MapDryRunApi();
+        app.MapFormsApi();
+        app.MapBallotsApi();
+        app.MapDashboardApi();
         return app;
     }
 }

@@ -16,6 +16,10 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
   case: () => import('./staff/CaseScreen').then((m) => m.caseScreen),
   task: () => import('./staff/TaskScreen').then((m) => m.taskScreen),
   tracker: () => import('./parent/TrackerScreen').then((m) => m.trackerScreen),
+  vote: () => import('./staff/VoteScreen').then((m) => m.voteScreen),
+  document: () => import('./documents/DocumentScreen').then((m) => m.documentScreen),
+  orders: () => import('./regional/OrdersScreen').then((m) => m.ordersScreen),
+  dashboard: () => import('./dashboard/DashboardScreen').then((m) => m.dashboardScreen),
 };
 
 const app = document.getElementById('app') as HTMLElement;

@@ -7,7 +7,7 @@ namespace Qadam.Api.Tests.Hosting;
 public sealed class OpenApiDocumentTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
     private static readonly string[] Documented =
-        ["/api/definitions", "/api/cases", "/api/tasks", "/api/emergency-orders", "/api/parents/me/cases", "/api/documents"];
+        ["/api/definitions", "/api/cases", "/api/tasks", "/api/emergency-orders", "/api/parents/me/cases", "/api/documents", "/api/dashboard"];
 
     [Fact]
     public async Task Every_case_work_endpoint_has_a_summary_a_tag_and_an_example()

@@ -42,7 +42,9 @@ internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, Ti
                 context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Variables, context.BusinessKey),
             cancellationToken);
 
-        var list = context.Variables["documents"] as JsonObject ?? [];
+        // A copy: the variables' own object already has a parent, and a JsonNode may have only one (the second document of
+        // a case, e.g. the order after the protocol extract, failed with "The node already has a parent").
+        var list = (context.Variables["documents"] as JsonObject)?.DeepClone().AsObject() ?? [];
         list[templateKey] = new JsonObject { ["id"] = issued.Id, ["number"] = issued.RegistryNumber, ["language"] = language.ToString().ToLowerInvariant() };
         context.SetVariable("documents", list);
     }

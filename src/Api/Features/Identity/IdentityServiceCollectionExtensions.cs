@@ -130,6 +130,7 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Parent]));
         authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.Staff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
+        authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
         return authorization;
     }
 }

@@ -79,4 +79,7 @@ public static class QadamPolicies
 
     /// <summary>Posting an emergency order: a regional department's system or a regional officer.</summary>
     public const string PostEmergencyOrders = "emergency-orders.post";
+
+    /// <summary>Case work in aggregate (a council's tally, the dashboard): staff and auditors, not parents.</summary>
+    public const string ReadCaseWork = "casework.read";
 }

@@ -59,4 +59,31 @@ describe('QadamApi', () => {
     expect(error.fieldErrors).toEqual({ 'data.recommendation': ['Choose one.'] });
     expect(tasks).toEqual([{ id: 'a' }]);
   });
+  it('uploads a template as multipart without setting Content-Type itself, and reads field errors of a refused one', async () => {
+    // given the API refusing the DOCX with 422 and errors by field
+    const calls: Call[] = [];
+    const problem = { status: 422, title: 'The template is invalid', errors: { file: ['Unknown variable {{foo}}'] } };
+    const api = new QadamApi(() => 't', () => 'kk', '', fakeFetch(422, problem, calls));
+
+    // when a template is uploaded
+    const error = await api.uploadTemplate('parent-application', 3, 'order-transfer', 'ru', new Blob(['x']), 'order.docx').catch((e: unknown) => e);
+
+    // then the body is form data with the three fields, the browser sets the boundary, and the problem is by field
+    const body = calls[0]!.init.body as FormData;
+    expect(calls[0]!.url).toBe('/api/definitions/parent-application/versions/3/templates');
+    expect(body.get('templateKey')).toBe('order-transfer');
+    expect(body.get('language')).toBe('ru');
+    expect(body.get('file')).toBeInstanceOf(Blob);
+    expect(calls[0]!.init.headers).not.toHaveProperty('Content-Type');
+    expect((error as ApiError).fieldErrors).toEqual({ file: ['Unknown variable {{foo}}'] });
+  });
+
+  it('downloads a document as a blob with the bearer token', async () => {
+    const calls: Call[] = [];
+    const api = new QadamApi(() => 'token-2', () => 'kk', '', fakeFetch(200, 'PK-bytes', calls));
+    const blob = await api.documentContent('d1', true);
+    expect(await blob.text()).toBe('PK-bytes');
+    expect(calls[0]!.url).toBe('/api/documents/d1/content?signed=true');
+    expect(calls[0]!.init.headers).toMatchObject({ Authorization: 'Bearer token-2' });
+  });
 });

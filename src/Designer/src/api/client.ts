@@ -219,6 +219,192 @@ export interface Page<T> {
   total?: number;
 }
 
+/** A DOCX template of a definition version (POST/GET /api/definitions/{key}/versions/{version}/templates). */
+export interface TemplateInfo {
+  templateKey: string;
+  language: 'kk' | 'ru';
+  definitionKey: string;
+  definitionVersion: number;
+  sha256: string;
+  sizeBytes: number;
+  variables: string[];
+  uploadedAt: string;
+}
+
+export interface DryRunStep {
+  elementId: string;
+  output?: Record<string, unknown>;
+}
+
+export interface DryRunRequest {
+  variables?: Record<string, unknown>;
+  steps?: DryRunStep[];
+}
+
+export interface DryRunPathEntry {
+  elementId: string;
+  event: string;
+  labelKk?: string | null;
+  labelRu?: string | null;
+}
+
+export interface DryRunWaiting {
+  elementId: string;
+  labelKk?: string | null;
+  labelRu?: string | null;
+  formKey?: string | null;
+  kind: 'userTask' | 'timer' | 'message' | 'serviceTask' | string;
+}
+
+/** POST /api/definitions/{key}/versions/{version}/dry-run: nothing of it is stored. */
+export interface DryRunResult {
+  path: DryRunPathEntry[];
+  waiting: DryRunWaiting[];
+  ended: boolean;
+  error?: string | null;
+}
+
+export interface Ballot {
+  taskId: string;
+  member: string;
+  status: 'cast' | 'notCast' | 'open';
+  castAt?: string | null;
+}
+
+/** GET /api/cases/{id}/ballots: one vote of a body (council, trustees). */
+export interface BallotBox {
+  elementId: string;
+  labelKk?: string | null;
+  labelRu?: string | null;
+  total: number;
+  yes: number;
+  no: number;
+  outstanding: number;
+  closed: boolean;
+  outcome?: 'yes' | 'no' | null;
+  myTaskId?: string | null;
+  myBallotCast: boolean;
+  ballots: Ballot[];
+}
+
+export interface DocumentSignature {
+  id: string;
+  signerSubject: string;
+  signerIin?: string | null;
+  signerBin?: string | null;
+  signingTime: string;
+}
+
+/** A registered document (src/Api/Features/Documents/GetDocument.cs). */
+export interface DocumentInfo {
+  id: string;
+  registryNumber: string;
+  documentType: string;
+  organisationCode: string;
+  language: string;
+  sha256: string;
+  templateKey: string;
+  templateVersion: number;
+  processKey: string;
+  processVersion: string;
+  caseId?: string | null;
+  createdAt: string;
+  signatures: DocumentSignature[];
+}
+
+export interface CmsSignatureReport {
+  signerSubject: string;
+  iin?: string | null;
+  bin?: string | null;
+  certificateThumbprint: string;
+  signingTime?: string | null;
+  signatureValid: boolean;
+  chainTrusted: boolean;
+  validAtSigningTime: boolean;
+  keyUsageAllowed: boolean;
+  problems: string[];
+  isValid: boolean;
+}
+
+/** GET /api/documents/{id}/verification. */
+export interface DocumentVerification {
+  documentId: string;
+  registryNumber: string;
+  contentIntact: boolean;
+  cmsSignatures: CmsSignatureReport[];
+  packageSignatures: Array<{ signerSubject?: string | null; isValid: boolean; problems?: string[] }>;
+  problems: string[];
+  isValid: boolean;
+}
+
+export interface SignRequest {
+  mode?: 'server';
+  cms?: string;
+}
+
+export interface OrderPeriod {
+  from: string;
+  to: string;
+}
+
+/** POST /api/emergency-orders (src/Api/Features/EmergencyOrders/PostEmergencyOrder.cs). */
+export interface EmergencyOrderRequest {
+  issuingBody: string;
+  number: string;
+  date: string;
+  period: OrderPeriod;
+  ground: string;
+  territory?: string | null;
+  organisations?: string[] | null;
+}
+
+export interface EmergencyOrder {
+  id: string;
+  issuingBody: string;
+  number: string;
+  date: string;
+  territory?: string | null;
+  organisations: string[];
+  period: OrderPeriod;
+  ground: string;
+  pathway: string;
+  definitionVersion: number;
+  processInstanceId?: string | null;
+  postedBy: string;
+  postedAt: string;
+}
+
+export interface MassTransferSchool {
+  organisation: string;
+  nameKk: string;
+  nameRu: string;
+  total: number;
+  done: number;
+  status: string;
+}
+
+/** GET /api/mass-transfers?order={id}. */
+export interface MassTransfer {
+  id: string;
+  orderId: string;
+  elementId: string;
+  direction: 'distance' | 'return';
+  status: 'running' | 'completed' | 'failed';
+  total: number;
+  done: number;
+  startedAt: string;
+  finishedAt?: string | null;
+  schools: MassTransferSchool[];
+}
+
+export interface Dashboard {
+  generatedAt: string;
+  cases: Array<{ pathway: string; status: string; count: number }>;
+  tasks: { open: number; overdue: number };
+  overdueSteps: Array<{ definitionKey: string; elementId: string; labelKk?: string | null; labelRu?: string | null; count: number; oldestDueAt: string }>;
+  transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
+}
+
 /** RFC 7807 problem details as the API answers errors. */
 export interface ProblemDetails {
   status?: number;
@@ -318,6 +504,88 @@ export class QadamApi {
     return this.get('/api/parents/me/cases');
   }
 
+  /** The form-js schema of a form key used by a task of the version; 404 when none exists yet. */
+  getForm(key: string, version: number, formKey: string): Promise<Record<string, unknown>> {
+    return this.get(`${versionPath(key, version)}/forms/${encodeURIComponent(formKey)}`);
+  }
+
+  /** Saves a draft task's form (409 when a published version uses the key). */
+  saveForm(key: string, version: number, formKey: string, schema: unknown): Promise<Record<string, unknown>> {
+    return this.send('PUT', `${versionPath(key, version)}/forms/${encodeURIComponent(formKey)}`, schema);
+  }
+
+  listTemplates(key: string, version: number): Promise<TemplateInfo[]> {
+    return this.get(`${versionPath(key, version)}/templates`);
+  }
+
+  /** Uploads a DOCX template; 422 names templateKey, language or file. */
+  uploadTemplate(key: string, version: number, templateKey: string, language: 'kk' | 'ru', file: Blob, fileName: string): Promise<TemplateInfo> {
+    const form = new FormData();
+    form.append('templateKey', templateKey);
+    form.append('language', language);
+    form.append('file', file, fileName);
+    return this.send('POST', `${versionPath(key, version)}/templates`, form);
+  }
+
+  dryRun(key: string, version: number, request: DryRunRequest): Promise<DryRunResult> {
+    return this.send('POST', `${versionPath(key, version)}/dry-run`, request);
+  }
+
+  ballots(caseId: string): Promise<BallotBox[]> {
+    return this.get(`/api/cases/${encodeURIComponent(caseId)}/ballots`);
+  }
+
+  caseDocuments(caseId: string): Promise<DocumentInfo[]> {
+    return this.get(`/api/cases/${encodeURIComponent(caseId)}/documents`);
+  }
+
+  getDocument(id: string): Promise<DocumentInfo> {
+    return this.get(`/api/documents/${encodeURIComponent(id)}`);
+  }
+
+  /** The DOCX as registered (or, with `signed`, the copy carrying the Office signatures). */
+  documentContent(id: string, signed = false): Promise<Blob> {
+    return this.blob(`/api/documents/${encodeURIComponent(id)}/content${signed ? '?signed=true' : ''}`);
+  }
+
+  signDocument(id: string, request: SignRequest): Promise<DocumentInfo> {
+    return this.send('POST', `/api/documents/${encodeURIComponent(id)}/signatures`, request);
+  }
+
+  verifyDocument(id: string): Promise<DocumentVerification> {
+    return this.get(`/api/documents/${encodeURIComponent(id)}/verification`);
+  }
+
+  emergencyOrders(): Promise<EmergencyOrder[]> {
+    return this.get('/api/emergency-orders');
+  }
+
+  postEmergencyOrder(request: EmergencyOrderRequest): Promise<EmergencyOrder> {
+    return this.send('POST', '/api/emergency-orders', request);
+  }
+
+  massTransfers(orderId: string): Promise<MassTransfer[]> {
+    return this.get(`/api/mass-transfers?order=${encodeURIComponent(orderId)}`);
+  }
+
+  dashboard(): Promise<Dashboard> {
+    return this.get('/api/dashboard');
+  }
+
+  private async blob(path: string): Promise<Blob> {
+    const headers: Record<string, string> = { 'Accept-Language': this.language() };
+    const token = this.token();
+    if (token) {
+      headers['Authorization'] = `Bearer ${token}`;
+    }
+    const response = await this.fetchImpl(this.baseUrl + path, { method: 'GET', headers });
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError(response.status, (text ? safeJson(text) as ProblemDetails : undefined) ?? { title: response.statusText });
+    }
+    return response.blob();
+  }
+
   private get<T>(path: string): Promise<T> {
     return this.send('GET', path);
   }
@@ -330,8 +598,11 @@ export class QadamApi {
     if (token) {
       headers['Authorization'] = `Bearer ${token}`;
     }
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) {
+      // The browser writes the multipart boundary into Content-Type itself.
+      payload = body;
+    } else if (body !== undefined) {
       headers['Content-Type'] = contentType;
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
@@ -343,6 +614,10 @@ export class QadamApi {
     }
     return json as T;
   }
+}
+
+function versionPath(key: string, version: number): string {
+  return `/api/definitions/${encodeURIComponent(key)}/versions/${version}`;
 }
 
 function safeJson(text: string): unknown {

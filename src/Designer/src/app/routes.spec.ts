@@ -31,4 +31,17 @@ describe('routes by role', () => {
     expect(match).toEqual({ name: 'modeler', params: { key: 'parent-application', version: '3' } });
     expect(matchRoute('/app/nowhere')).toBeUndefined();
   });
+
+  it('opens the vote, document, orders and dashboard screens to the roles that use them', () => {
+    // given a council member, a regional officer and a parent
+    // when their routes are checked
+    // then the member may vote and read documents, only the officer posts orders, the parent sees neither
+    expect(matchRoute('/app/cases/c1/vote')).toEqual({ name: 'vote', params: { id: 'c1' } });
+    expect(matchRoute('/app/documents/d1')).toEqual({ name: 'document', params: { id: 'd1' } });
+    expect(allowedRoutes(['councilMember']).has('vote')).toBe(true);
+    expect(allowedRoutes(['councilMember']).has('orders')).toBe(false);
+    expect(navigationFor(['regionalOfficer']).map((n) => n.href)).toContain('/app/emergency-orders');
+    expect(allowedRoutes(['parent']).has('document')).toBe(false);
+    expect(allowedRoutes(['auditor']).has('dashboard')).toBe(true);
+  });
 });

@@ -4,6 +4,8 @@ export const roles = {
   legalEditor: 'legalEditor',
   parent: 'parent',
   auditor: 'auditor',
+  regionalOfficer: 'regionalOfficer',
+  administrator: 'administrator',
 } as const;
 
 const staffRoles = [
@@ -11,7 +13,8 @@ const staffRoles = [
   'regionalOfficer', 'legalEditor', 'administrator',
 ];
 
-export type RouteName = 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker';
+export type RouteName =
+  | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard';
 
 export interface RouteMatch {
   name: RouteName;
@@ -24,7 +27,11 @@ const patterns: Array<[RouteName, RegExp, string[]]> = [
   ['modeler', /^\/app\/definitions\/([^/]+)\/versions\/(\d+)\/?$/, ['key', 'version']],
   ['inbox', /^\/app\/inbox\/?$/, []],
   ['cases', /^\/app\/cases\/?$/, []],
+  ['vote', /^\/app\/cases\/([^/]+)\/vote\/?$/, ['id']],
   ['case', /^\/app\/cases\/([^/]+)\/?$/, ['id']],
+  ['document', /^\/app\/documents\/([^/]+)\/?$/, ['id']],
+  ['orders', /^\/app\/emergency-orders\/?$/, []],
+  ['dashboard', /^\/app\/dashboard\/?$/, []],
   ['task', /^\/app\/tasks\/([^/]+)\/?$/, ['id']],
   ['tracker', /^\/app\/my-children\/?$/, []],
 ];
@@ -52,7 +59,10 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
     allowed.add('inbox').add('task');
   }
   if (userRoles.some((role) => staffRoles.includes(role)) || userRoles.includes(roles.auditor)) {
-    allowed.add('cases').add('case');
+    allowed.add('cases').add('case').add('vote').add('document').add('dashboard');
+  }
+  if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator)) {
+    allowed.add('orders');
   }
   if (userRoles.includes(roles.parent)) {
     allowed.add('tracker').add('case');
@@ -86,6 +96,8 @@ export function navigationFor(userRoles: readonly string[]): Array<{ href: strin
     { href: '/app/inbox', label: 'navInbox', route: 'inbox' },
     { href: '/app/cases', label: 'navCases', route: 'cases' },
     { href: '/app/my-children', label: 'navMyChildren', route: 'tracker' },
+    { href: '/app/emergency-orders', label: 'navOrders', route: 'orders' },
+    { href: '/app/dashboard', label: 'navDashboard', route: 'dashboard' },
   ];
   return items.filter((item) => allowed.has(item.route)).map(({ href, label }) => ({ href, label }));
 }

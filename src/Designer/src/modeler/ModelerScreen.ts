@@ -18,6 +18,9 @@ import type ProblemOverlays from './problem-overlays/ProblemOverlays';
 import QadamPropertiesModule from './qadam-properties';
 import FlushableInputModule from './flushable-input';
 import type FlushableInput from './flushable-input/FlushableInput';
+import { openDryRun } from './DryRunDialog';
+import { openFormEditor } from './FormEditorDialog';
+import { openTemplates } from './TemplatesDialog';
 
 interface Selection {
   select(element: unknown): void;
@@ -58,7 +61,7 @@ function latestPublished(key: DefinitionKey | undefined, except?: number): Defin
 }
 
 /** The legal department's editor: one version in bpmn-js, with our properties, validation, drafts and publishing. */
-export const modelerScreen: ScreenFactory = async ({ api }, params, query) => {
+export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) => {
   const key = params['key'] ?? '';
   const [content, keys] = await Promise.all([api.getDefinitionVersion(key, Number(params['version'])), api.listDefinitions()]);
   let definitionKey = keys.find((k) => k.key === key);
@@ -176,6 +179,22 @@ export const modelerScreen: ScreenFactory = async ({ api }, params, query) => {
     });
   };
 
+  /** The form of the selected user task (qadam:formKey), in the form-js editor. */
+  const editForm = () => {
+    const selected = modeler.get<Selection>('selection').get()[0] as { businessObject?: { $type: string; get(name: string): unknown } } | undefined;
+    const bo = selected?.businessObject;
+    if (!bo || bo.$type !== 'bpmn:UserTask') {
+      say('info', t('formEditorPickTask'));
+      return;
+    }
+    const formKey = bo.get('qadam:formKey');
+    if (typeof formKey !== 'string' || !formKey.trim()) {
+      say('info', t('formEditorNoKey'));
+      return;
+    }
+    void openFormEditor({ api, host: root, key, version: loaded.version, formKey: formKey.trim(), editable: loaded.status === 'draft' });
+  };
+
   modeler.on('commandStack.changed', (event: { trigger?: string }) => {
     if (event.trigger === 'clear') {
       return;
@@ -197,6 +216,15 @@ export const modelerScreen: ScreenFactory = async ({ api }, params, query) => {
     link('/app/definitions', { i18n: 'backToList', class: 'button' }),
     el('h1', {}, title),
     el('span', { class: 'spacer' }),
+    el('button', { i18n: 'formEditor', attrs: { id: 'edit-form' }, on: { click: editForm } }),
+    el('button', { i18n: 'templates', attrs: { id: 'templates' }, on: { click: () => void xml().then((current) => openTemplates({ api, host: root, key, version: loaded.version, xml: current })) } }),
+    el('button', { i18n: 'dryRun', attrs: { id: 'dry-run' }, on: { click: () => {
+      // The dry run runs the saved version: unsaved edits are not in it.
+      if (dirty) {
+        say('info', t('dryRunUnsaved'));
+      }
+      openDryRun({ api, host: root, key, version: loaded.version, organisation: me.organisationCode && /^[sc]\d/.test(me.organisationCode) ? me.organisationCode : 's1' });
+    } } }),
     el('button', { i18n: 'validate', attrs: { id: 'validate' }, on: { click: () => void validate() } }),
     el('button', { i18n: 'saveDraft', attrs: { id: 'save-draft' }, on: { click: () => void saveDraft() } }),
     el('button', { class: 'primary', i18n: 'publish', attrs: { id: 'publish' }, on: { click: () => void publish() } }));

@@ -1,9 +1,30 @@
-import type { ChildCase } from '../api/client';
+import type { ChildCase, DocumentInfo, QadamApi } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate } from '../app/dom';
-import { caseStatus } from '../staff/labels';
+import { downloadButton } from '../documents/download';
+import { caseStatus, stepLabel } from '../staff/labels';
 
-function caseCard(c: ChildCase): HTMLElement {
+/** The decision of a case that has one: its outcome, the step that took it and when, and the documents to download. */
+async function decision(api: QadamApi, c: ChildCase): Promise<HTMLElement | null> {
+  const [documents, detail] = await Promise.all([
+    api.caseDocuments(c.id).catch(() => [] as DocumentInfo[]),
+    c.status === 'inProgress' ? Promise.resolve(undefined) : api.getCase(c.id).catch(() => undefined),
+  ]);
+  const last = detail?.decisions.at(-1);
+  return el('div', { class: 'tracker-decision' },
+    c.status === 'inProgress' ? null : el('p', { class: 'decision', attrs: { 'data-testid': 'decision' } },
+      el('strong', { i18n: 'trackerDecision' }), ': ', caseStatus(c.status),
+      last ? el('span', { class: 'muted' }, ` · ${stepLabel(last)} · ${formatDate(last.decidedAt)}`) : null),
+    documents.length
+      ? el('div', { class: 'tracker-documents', attrs: { 'data-testid': 'tracker-documents' } },
+        el('strong', { i18n: 'trackerDocuments' }),
+        el('ul', {}, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
+          `${d.registryNumber} (${formatDate(d.createdAt)})`, d.signatures.length ? ' ✓' : '', ' ',
+          downloadButton(api, d, d.signatures.length > 0)))))
+      : null);
+}
+
+async function caseCard(api: QadamApi, c: ChildCase): Promise<HTMLElement> {
   const open = c.status === 'inProgress';
   return el('article', { class: 'tracker-case', attrs: { 'data-case-id': c.id } },
     el('h3', {}, c.number),
@@ -13,10 +34,11 @@ function caseCard(c: ChildCase): HTMLElement {
     open ? null : el('p', { i18n: 'trackerDone' }),
     ...c.nextSteps.map((step) => el('p', { class: 'next' },
       el('strong', { i18n: 'trackerNext' }), `: ${step.label}`,
-      step.dueAt ? el('span', {}, ' · ', el('span', { i18n: 'trackerBy' }), ` ${formatDate(step.dueAt)}`) : null)));
+      step.dueAt ? el('span', {}, ' · ', el('span', { i18n: 'trackerBy' }), ` ${formatDate(step.dueAt)}`) : null)),
+    await decision(api, c));
 }
 
-/** A parent's view: each child, each case, where it stands, what comes next and by when, in plain words. */
+/** A parent's view: each child, each case, where it stands, what comes next and by when, the decision and its documents. */
 export const trackerScreen: ScreenFactory = async ({ api }) => {
   // The API words the next steps in the language the request asks for (Accept-Language): a language switch reloads.
   const children = await api.myChildrenCases();
@@ -26,7 +48,7 @@ export const trackerScreen: ScreenFactory = async ({ api }) => {
   }
   for (const child of children) {
     root.append(el('section', { class: 'tracker-child', attrs: { 'data-iin': child.iin } },
-      el('h2', {}, child.fullName), ...child.cases.map(caseCard)));
+      el('h2', {}, child.fullName), ...(await Promise.all(child.cases.map((c) => caseCard(api, c))))));
   }
   return { root };
 };

@@ -1,11 +1,17 @@
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
 import type { MessageKey } from '../i18n';
+import { downloadButton } from '../documents/download';
 import { caseStatus, stepLabel, timelineEvent } from './labels';
 
 /** One case: where it stands and under which paragraph, its deadlines and its timeline. */
-export const caseScreen: ScreenFactory = async ({ api }, params) => {
+export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const detail = await api.getCase(params['id'] ?? '');
+  const isParent = me.roles.includes('parent');
+  const [documents, ballots] = await Promise.all([
+    api.caseDocuments(detail.case.id).catch(() => []),
+    isParent ? Promise.resolve([]) : api.ballots(detail.case.id).catch(() => []),
+  ]);
   const c = detail.case;
   const fact = (label: MessageKey, value: Node | string) =>
     el('div', { class: 'fact' }, el('dt', { i18n: label }), el('dd', {}, value));
@@ -37,7 +43,17 @@ export const caseScreen: ScreenFactory = async ({ api }, params) => {
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
       fact('organisation', c.organisation)),
+    ballots.length
+      ? link(`/app/cases/${c.id}/vote`, { class: 'button', i18n: 'voteOpenScreen', attrs: { 'data-testid': 'open-vote' } })
+      : '',
     el('h2', { i18n: 'currentStep' }), steps,
+    el('h2', { i18n: 'documents' }),
+    documents.length
+      ? el('ul', { class: 'documents', attrs: { 'data-testid': 'case-documents' } }, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
+        isParent ? el('strong', {}, d.registryNumber) : link(`/app/documents/${d.id}`, {}, d.registryNumber),
+        ` · ${d.templateKey} · ${formatDate(d.createdAt)}`, d.signatures.length ? ` · ✓ ${d.signatures.length}` : '', ' ',
+        downloadButton(api, d))))
+      : el('p', { i18n: 'documentsNone' }),
     el('h2', { i18n: 'deadlines' }), detail.deadlines.length ? deadlines : el('p', {}, '—'),
     el('h2', { i18n: 'timeline' }), timeline);
   return { root };

@@ -6,6 +6,7 @@ import { citation, el, formatDate, link, notice } from '../app/dom';
 import { t } from '../i18n';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
+import { voteScreen } from './VoteScreen';
 
 function isSchema(value: unknown): value is FormSchema {
   return typeof value === 'object' && value !== null && Array.isArray((value as FormSchema).components);
@@ -15,10 +16,21 @@ function isSchema(value: unknown): value is FormSchema {
  * A task: claim it, fill its form (form-js), complete it. The form is the task's form-js schema as the API sends it;
  * failing that one text field per key the API lists, or, for a task without a form, fields the clerk names.
  */
-export const taskScreen: ScreenFactory = async ({ api }, params) => {
+export const taskScreen: ScreenFactory = async (context, params) => {
+  const { api } = context;
   const id = params['id'] ?? '';
   const detail = await api.getTask(id);
   const task = detail.task;
+  // A ballot (one member's task of a multi-instance vote) opens on the vote screen: the member sees the tally beside it.
+  if (task.caseId) {
+    const boxes = await api.ballots(task.caseId).catch(() => []);
+    if (boxes.some((box) => box.ballots.some((ballot) => ballot.taskId === id))) {
+      history.replaceState(null, '', `/app/cases/${encodeURIComponent(task.caseId)}/vote`);
+      return voteScreen(context, { id: task.caseId });
+    }
+  }
+  // A task that works on the case's documents (the head's signature) lists them, each with its review-and-sign page.
+  const documents = task.caseId ? await api.caseDocuments(task.caseId).catch(() => []) : [];
   const status = el('div', { attrs: { 'aria-live': 'polite' } });
   const general = el('div', { class: 'form-errors' });
   const formHost = el('div', { class: 'task-form', attrs: { 'data-testid': 'task-form' } });
@@ -98,6 +110,13 @@ export const taskScreen: ScreenFactory = async ({ api }, params) => {
     general,
     formHost,
     freeForm ? addField : '',
+    documents.length
+      ? el('section', { class: 'task-documents', attrs: { 'data-testid': 'task-documents' } },
+        el('h2', { i18n: 'documents' }),
+        el('ul', {}, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
+          link(`/app/documents/${d.id}`, { class: 'button', i18n: 'documentReview' }), ` ${d.registryNumber} · ${d.templateKey}`,
+          d.signatures.length ? ` · ✓ ${d.signatures.length}` : ''))))
+      : '',
     el('div', { class: 'actions' }, claimButton, completeButton));
   return { root, dispose: () => form.destroy() };
 };

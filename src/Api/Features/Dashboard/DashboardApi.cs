@@ -1,0 +1,21 @@
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
+
+namespace Qadam.Api.Features.Dashboard;
+
+/// <summary>Maps <c>/api/dashboard</c>.</summary>
+internal static class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/dashboard", GetDashboard.HandleAsync).WithTags("Dashboard").RequireAuthorization(QadamPolicies.ReadCaseWork)
+            .WithSummary("Figures for the caller's organisation and below: cases by pathway and status, overdue tasks, transfers by region.")
+            .WithDescription("""
+                Staff and auditors. Cases are counted by pathway and status; tasks are the engine's open ones, overdue when their
+                due date has passed; transfers count, per region and per first day of the period, the emergency orders and the
+                schools or colleges they moved to distance learning. Everything is scoped like the case list.
+                """)
+            .WithResponseExample(200, """{"generatedAt":"2026-11-24T06:00:00+00:00","cases":[{"pathway":"parent-application","status":"inProgress","count":12},{"pathway":"parent-application","status":"transferred","count":30}],"tasks":{"open":41,"overdue":3},"overdueSteps":[{"definitionKey":"parent-application","elementId":"psychologistConclusion","labelKk":"Мектеп психологының қорытындысы","labelRu":"Заключение школьного психолога","count":2,"oldestDueAt":"2026-11-20T06:00:00+00:00"}],"transfers":[{"region":"r1","nameKk":"Астана қаласы","nameRu":"город Астана","date":"2026-11-21","orders":1,"organisations":3}]}""");
+        return routes;
+    }
+}

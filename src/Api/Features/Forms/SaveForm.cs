@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Tasks;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+
+namespace Qadam.Api.Features.Forms;
+
+/// <summary>
+/// <c>GET</c> and <c>PUT /api/definitions/{key}/versions/{version}/forms/{formKey}</c> (issue 7, form editor). A form
+/// belongs to the versions whose user tasks name its key. Only a draft's forms are edited, and only a form no published
+/// or retired version uses: a published version's tasks (and the cases running on it) must keep the form they were
+/// published with, so a changed form for a new edition gets a new key (as <c>competition-letter-2023</c> / <c>-2025</c>).
+/// </summary>
+internal static class SaveForm
+{
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
+        string key, int version, string formKey, WorkflowsDbContext workflows, FormCatalog catalog, CancellationToken cancellationToken)
+    {
+        var definition = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        if (definition is null || !FormKeysOf(definition).Contains(formKey))
+        {
+            return NotFound(definition is null ? $"'{key}' has no version {version}." : $"No user task of {key} v{version} has the form key '{formKey}'.");
+        }
+
+        var form = await catalog.FindAsync(formKey, cancellationToken);
+        return form is null ? NotFound($"No form '{formKey}' exists yet.") : TypedResults.Ok(form.Source.DeepClone().AsObject());
+    }
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PutAsync(
+        string key, int version, string formKey, JsonObject form, System.Security.Claims.ClaimsPrincipal user, WorkflowsDbContext workflows,
+        QadamDbContext db, FormFiles files, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var definition = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        if (definition is null)
+        {
+            return NotFound($"'{key}' has no version {version}.");
+        }
+
+        if (definition.Status != DefinitionStatus.Draft)
+        {
+            return Conflict($"{key} v{version} is {DefinitionsApi.StatusName(definition.Status)}: only a draft's forms are edited.");
+        }
+
+        if (!FormKeysOf(definition).Contains(formKey))
+        {
+            return UnprocessableProblem.Create("formKey", $"No user task of {key} v{version} has the form key '{formKey}'; set it in the task's properties and save the draft first.");
+        }
+
+        if (form["components"] is not JsonArray)
+        {
+            return UnprocessableProblem.Create("components", "A form-js schema has a \"components\" array.");
+        }
+
+        var usedBy = await PublishedUsersAsync(workflows, formKey, cancellationToken);
+        if (usedBy.Count > 0)
+        {
+            return Conflict($"The form '{formKey}' is used by {string.Join(", ", usedBy)}, whose tasks keep it: give the draft's task a new form key.");
+        }
+
+        if (!files.Available)
+        {
+            return Conflict("This API has no pathways folder to keep forms in (Qadam:WorkflowsDirectory).");
+        }
+
+        form["id"] = formKey;
+        // The audit event is written first and committed only once the file is in place: a failed write leaves no event,
+        // and a form is never changed without one.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await audit.AppendAsync(AuditActor.From(user), new AuditEntry("definition.form-saved", System.Text.Encoding.UTF8.GetBytes(form.ToJsonString()),
+            ProcessKey: key, ProcessVersion: version), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await files.SaveAsync(key, formKey, form, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(form);
+    }
+
+    private static HashSet<string> FormKeysOf(ProcessDefinition definition) =>
+        CasesApi.Model(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+
+    private static async Task<List<string>> PublishedUsersAsync(WorkflowsDbContext workflows, string formKey, CancellationToken cancellationToken)
+    {
+        // A cheap text filter first; the model then says whether a task really names the key.
+        var candidates = await workflows.Definitions.AsNoTracking()
+            .Where(d => d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft && d.Content.Contains(formKey))
+            .ToListAsync(cancellationToken);
+        return [.. candidates.Where(d => FormKeysOf(d).Contains(formKey)).Select(d => $"{d.Key} v{d.Version}")];
+    }
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "The form cannot be changed.");
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { MassTransfer } from '../api/client';
+import { percentOf, progressOf } from './progress';
+
+const transfer = (overrides: Partial<MassTransfer>): MassTransfer => ({
+  id: 'm1', orderId: 'o1', elementId: 'transferStudents', direction: 'distance', status: 'running', total: 0, done: 0,
+  startedAt: '2026-11-24T04:00:00Z', finishedAt: null, schools: [], ...overrides,
+});
+
+describe('progressOf', () => {
+  it('maps a running transfer of three schools to percentages, failed schools first, and keeps polling', () => {
+    // given a transfer of 300 students in three schools, 150 done, one school failed
+    const progress = progressOf([transfer({
+      total: 300, done: 150,
+      schools: [
+        { organisation: 's3', nameKk: '3-мектеп', nameRu: 'Школа 3', total: 100, done: 0, status: 'pending' },
+        { organisation: 's1', nameKk: '1-мектеп', nameRu: 'Школа 1', total: 100, done: 100, status: 'completed' },
+        { organisation: 's2', nameKk: '2-мектеп', nameRu: 'Школа 2', total: 100, done: 50, status: 'failed' },
+      ],
+    })]);
+
+    // then the order is half done, still running, and the failed school leads the list
+    expect(progress.percent).toBe(50);
+    expect(progress.running).toBe(true);
+    expect(progress.transfers[0]!.schools.map((s) => [s.organisation, s.percent])).toEqual([['s2', 50], ['s3', 0], ['s1', 100]]);
+  });
+
+  it('shows the newest transfer first (the return after the transfer) and stops polling when all are done', () => {
+    // given the transfer to distance learning and, later, the return, both completed
+    const progress = progressOf([
+      transfer({ id: 'out', status: 'completed', total: 10, done: 10 }),
+      transfer({ id: 'back', direction: 'return', status: 'completed', total: 10, done: 10, startedAt: '2026-11-28T04:00:00Z' }),
+    ]);
+
+    // then the return comes first and nothing runs
+    expect(progress.transfers.map((t) => t.id)).toEqual(['back', 'out']);
+    expect(progress.running).toBe(false);
+    expect(progress.percent).toBe(100);
+  });
+
+  it('never shows more than 100 or less than 0, and an empty finished transfer as done', () => {
+    expect(percentOf(12, 10)).toBe(100);
+    expect(percentOf(-1, 10)).toBe(0);
+    expect(percentOf(0, 0)).toBe(0);
+    expect(percentOf(0, 0, true)).toBe(100);
+    expect(progressOf([]).running).toBe(false);
+  });
+});
