@@ -15,6 +15,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
+using Qadam.Api.Features.Templates;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
 using Qadam.Workflows.Execution;
@@ -93,6 +94,7 @@ internal static class QadamApplication
         app.MapParentsApi();
         app.MapAuditApi();
         app.MapDefinitionsApi();
+        app.MapTemplatesApi();
         app.MapCasesApi();
         app.MapTasksApi();
         app.MapEvidenceApi();
