@@ -82,6 +82,8 @@ internal static class DemoData
         users.Add(("clerk.c1", QadamRoles.Clerk, "c1"));
         users.Add(("head.c1", QadamRoles.Head, "c1"));
         users.AddRange(Enumerable.Range(1, 5).Select(i => ($"council{i}.c1", QadamRoles.CouncilMember, (string?)"c1")));
+        // The college council's decision on a parent's application is recorded by its secretary (2025 para 28(2)).
+        users.Add(("secretary.c1", QadamRoles.CouncilSecretary, "c1"));
         users.Add(("regional.r1", QadamRoles.RegionalOfficer, "r1"));
         users.Add(("legal.r1", QadamRoles.LegalEditor, "r1"));
         users.Add(("auditor.r1", QadamRoles.Auditor, "r1"));

@@ -2,6 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Tasks;
+using Qadam.Api.Features.Templates;
+using Qadam.Documents.Rendering;
+using Qadam.Documents.Templates;
 using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
@@ -16,8 +20,11 @@ namespace Qadam.Api.Hosting;
 /// legal basis. Idempotent: content already published under its key is skipped, so a restart adds
 /// nothing and a new file in a later release is published once. A draft the legal department is
 /// editing is never overwritten.
+/// Each edition then gets its DOCX templates in Kazakh and Russian, built from the folder's <c>templates/</c> sources
+/// and stored for that process version (issue 6); a template the version already has, seeded or uploaded by the legal
+/// department, is left as it is. The editions' template references are checked against the folder's template keys.
 /// </summary>
-internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbContext db, ILogger<PathwaySeeder> logger)
+internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbContext db, TemplateCatalog templates, ILogger<PathwaySeeder> logger)
 {
     private const string Actor = "system:workflows-folder";
 
@@ -37,8 +44,11 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
             manifests.Add((Path.GetDirectoryName(path)!, manifest));
         }
 
-        var forms = Directory.EnumerateFiles(root, "*.form.json", SearchOption.AllDirectories)
-            .Select(p => Path.GetFileName(p)[..^".form.json".Length]).ToHashSet(StringComparer.Ordinal);
+        // The first file of a key wins, as FormCatalog reads it.
+        var formFiles = Directory.EnumerateFiles(root, "*.form.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .GroupBy(p => Path.GetFileName(p)[..^".form.json".Length], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var forms = formFiles.Keys.ToHashSet(StringComparer.Ordinal);
         var references = new DefinitionCatalog(FormKeys: forms);
 
         // Tables first: processes name them, and validation checks that they exist.
@@ -52,43 +62,120 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
 
         foreach (var (folder, manifest) in manifests)
         {
+            // An edition may only name templates its folder ships (or the legal department uploads for it later).
+            var editionReferences = references with { TemplateKeys = PathwayTemplateSources.Keys(folder) };
             foreach (var edition in manifest.Editions.OrderBy(e => e.EffectiveFrom))
             {
-                await PublishOnceAsync(DefinitionKind.Bpmn, manifest.Key, Path.Combine(folder, edition.File), edition, references, cancellationToken);
+                var file = Path.Combine(folder, edition.File);
+                if (await PublishOnceAsync(DefinitionKind.Bpmn, manifest.Key, file, edition, editionReferences, cancellationToken) is { } published)
+                {
+                    await SeedTemplatesAsync(folder, edition.File, published, formFiles, cancellationToken);
+                }
             }
         }
     }
 
-    private async Task PublishOnceAsync(DefinitionKind kind, string key, string file, ManifestEntry entry, DefinitionCatalog references,
-        CancellationToken cancellationToken)
+    /// <summary>Publishes the file unless its content is published already; the version holding it, or null when refused.</summary>
+    private async Task<ProcessDefinition?> PublishOnceAsync(DefinitionKind kind, string key, string file, ManifestEntry entry,
+        DefinitionCatalog references, CancellationToken cancellationToken)
     {
         var content = await File.ReadAllTextAsync(file, cancellationToken);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-        var versions = await db.Definitions.AsNoTracking().Where(d => d.Key == key)
-            .Select(d => new { d.Version, d.Status, d.ContentSha256 }).ToListAsync(cancellationToken);
-        if (versions.Any(v => v.Status != DefinitionStatus.Draft && string.Equals(v.ContentSha256, sha, StringComparison.Ordinal)))
+        var existing = await db.Definitions.AsNoTracking()
+            .Where(d => d.Key == key && d.Status != DefinitionStatus.Draft && d.ContentSha256 == sha)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
         {
-            return;
+            return existing;
         }
 
-        if (versions.Any(v => v.Status == DefinitionStatus.Draft))
+        if (await db.Definitions.AnyAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken))
         {
             LogDraftInTheWay(logger, key, file);
-            return;
+            return null;
         }
 
         try
         {
             var draft = await store.SaveDraftAsync(kind, key, content, Actor, references, cancellationToken);
-            await store.PublishAsync(key, draft.Version, entry.EffectiveFrom, entry.LegalBasis, Actor, cancellationToken);
+            var published = await store.PublishAsync(key, draft.Version, entry.EffectiveFrom, entry.LegalBasis, Actor, cancellationToken);
             LogPublished(logger, key, draft.Version, file, entry.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            return published;
         }
         catch (DefinitionRejectedException ex)
         {
             // A broken file must not stop the service; the log names every problem so it can be fixed.
             LogRejected(logger, file, string.Join("; ", ex.Problems));
             db.ChangeTracker.Clear();
+            return null;
         }
+    }
+
+    /// <summary>Stores the kk and ru template of every key the version renders that it has none of yet.</summary>
+    private async Task SeedTemplatesAsync(string folder, string editionFile, ProcessDefinition definition,
+        IReadOnlyDictionary<string, string> formFiles, CancellationToken cancellationToken)
+    {
+        if (BpmnParser.Parse(definition.Content).Model is not { } model)
+        {
+            return;
+        }
+
+        var version = definition.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        IReadOnlySet<string>? known = null;
+        foreach (var key in model.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            foreach (var language in PathwayTemplateSources.Languages)
+            {
+                if (await templates.FindForProcessAsync(key, language, definition.Key, version, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                if (PathwayTemplateSources.Find(folder, editionFile, key, language) is not { } source)
+                {
+                    LogTemplateMissing(logger, definition.Key, definition.Version, key, language.ToCode());
+                    continue;
+                }
+
+                known ??= await TemplateVariables.ForAsync(model, (form, ct) => FormFieldsAsync(formFiles, form, ct),
+                    (table, ct) => TemplateVariables.TableOutputsAsync(db, table, ct), cancellationToken);
+                byte[] docx;
+                try
+                {
+                    docx = TemplateMarkup.ToDocx(await File.ReadAllTextAsync(source, cancellationToken), language);
+                }
+                catch (FormatException ex)
+                {
+                    LogTemplateRefused(logger, source, ex.Message);
+                    continue;
+                }
+
+                var result = await templates.UploadAsync(new TemplateUpload(key, language, TemplateDocumentTypes.For(key), definition.Key, version, docx,
+                    [.. known]), cancellationToken);
+                if (result.Succeeded)
+                {
+                    LogTemplateSeeded(logger, key, language.ToCode(), definition.Key, definition.Version);
+                }
+                else
+                {
+                    LogTemplateRefused(logger, source, string.Join("; ", result.Problems.Select(p => $"{p.Location}: {p.Message}")));
+                }
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyCollection<string>?> FormFieldsAsync(
+        IReadOnlyDictionary<string, string> formFiles, string formKey, CancellationToken cancellationToken)
+    {
+        if (!formFiles.TryGetValue(formKey, out var path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await System.Text.Json.Nodes.JsonNode.ParseAsync(stream, cancellationToken: cancellationToken) is System.Text.Json.Nodes.JsonObject form
+            ? [.. FormSchema.Parse(form).Keys]
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Key} version {Version} from {File}, in force from {EffectiveFrom}")]
@@ -96,6 +183,15 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} has a draft in edit; {File} was not loaded over it")]
     private static partial void LogDraftInTheWay(ILogger logger, string key, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Template {TemplateKey} ({Language}) stored for {Key} version {Version}")]
+    private static partial void LogTemplateSeeded(ILogger logger, string templateKey, string language, string key, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} version {Version} renders {TemplateKey} but its folder has no {Language} source for it")]
+    private static partial void LogTemplateMissing(ILogger logger, string key, int version, string templateKey, string language);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The template source {File} was refused: {Problems}")]
+    private static partial void LogTemplateRefused(ILogger logger, string file, string problems);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{File} was refused: {Problems}")]
     private static partial void LogRejected(ILogger logger, string file, string problems);

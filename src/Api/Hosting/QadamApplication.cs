@@ -20,6 +20,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
+using Qadam.Api.Features.Templates;
 using Qadam.Api.Features.Weather;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
@@ -101,6 +102,7 @@ internal static class QadamApplication
         app.MapParentsApi();
         app.MapAuditApi();
         app.MapDefinitionsApi();
+        app.MapTemplatesApi();
         app.MapCasesApi();
         app.MapTasksApi();
         app.MapEvidenceApi();

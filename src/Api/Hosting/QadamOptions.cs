@@ -29,6 +29,9 @@ public sealed class QadamOptions
     /// <summary>Largest evidence file accepted (PDF, JPEG, PNG), in bytes.</summary>
     public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Largest DOCX template accepted, in bytes: a template is text and a logo, not a scan.</summary>
+    public long MaxTemplateBytes { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>
     /// The folder of published pathways (<c>workflows/</c>: BPMN, <c>forms/*.form.json</c>, templates); when unset, the
     /// first <c>workflows</c> folder found from the content root upwards.

@@ -14,6 +14,9 @@ internal static class ContentControls
 {
     public const string EachPrefix = "each:";
 
+    /// <summary>Tag prefix of a conditional control: <c>if:path</c>, <c>if:!path</c> or <c>if:path=value</c>.</summary>
+    public const string IfPrefix = "if:";
+
     public static string? Tag(SdtElement sdt) =>
         sdt.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value?.Trim() is { Length: > 0 } tag ? tag : null;
 
@@ -23,6 +26,12 @@ internal static class ContentControls
 
     public static bool IsRepeating(SdtElement sdt) =>
         IsWordRepeatingSection(sdt) || (Tag(sdt)?.StartsWith(EachPrefix, StringComparison.Ordinal) ?? false);
+
+    public static bool IsConditional(SdtElement sdt) => Tag(sdt)?.StartsWith(IfPrefix, StringComparison.Ordinal) ?? false;
+
+    /// <summary>The condition of an <c>if:</c> control; null when the control is not conditional.</summary>
+    public static SectionCondition? Condition(SdtElement sdt) =>
+        IsConditional(sdt) ? SectionCondition.Parse(Tag(sdt)![IfPrefix.Length..]) : null;
 
     /// <summary>The array path of a repeating control: the tag without <c>each:</c>.</summary>
     public static string? RepeatPath(SdtElement sdt)

@@ -8,7 +8,8 @@ namespace Qadam.Documents.Rendering;
 /// <summary>
 /// Fills a DOCX template with case data (issue 4, "Templates"): content controls whose tag is a
 /// variable path receive the formatted value, repeating sections are repeated once per item of
-/// a JSON array (inner tags relative to the item), and <c>{{path}}</c> placeholders are replaced
+/// a JSON array (inner tags relative to the item), controls tagged <c>if:path</c>, <c>if:!path</c> or
+/// <c>if:path=value</c> are kept or dropped (<see cref="SectionCondition"/>), and <c>{{path}}</c> placeholders are replaced
 /// even when the editor split them across runs. Content controls are removed from the result,
 /// so the issued document is plain text that cannot be edited as a form.
 /// </summary>
@@ -87,6 +88,22 @@ public sealed class TemplateRenderer
             if (content is null)
             {
                 sdt.Remove();
+                return;
+            }
+
+            if (ContentControls.Condition(sdt) is { } condition)
+            {
+                // A dropped section is not filled, so the variables it names may be absent at this step.
+                if (condition.Holds(scope))
+                {
+                    Container(content, scope, scopePath);
+                    ContentControls.Unwrap(sdt);
+                }
+                else
+                {
+                    sdt.Remove();
+                }
+
                 return;
             }
 

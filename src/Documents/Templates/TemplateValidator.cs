@@ -19,12 +19,26 @@ namespace Qadam.Documents.Templates;
 public sealed class TemplateValidator
 {
     /// <summary>Returns every problem found; an empty list means the template may be stored.</summary>
-    public IReadOnlyList<TemplateProblem> Validate(ReadOnlySpan<byte> docx, IEnumerable<string> knownVariables)
+    public IReadOnlyList<TemplateProblem> Validate(ReadOnlySpan<byte> docx, IEnumerable<string> knownVariables) =>
+        Inspect(docx, knownVariables).Problems;
+
+    /// <summary>
+    /// The variable paths the template names (tags, placeholders, lists, conditions; sorted) and every problem found,
+    /// so an upload can answer which variables its template reads.
+    /// </summary>
+    public TemplateInspection Inspect(ReadOnlySpan<byte> docx, IEnumerable<string> knownVariables)
     {
         ArgumentNullException.ThrowIfNull(knownVariables);
         var known = new HashSet<string>(knownVariables, StringComparer.Ordinal);
         known.UnionWith(ReservedVariables.All);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
         var problems = new List<TemplateProblem>();
+        Check(docx, new KnownVariables(known, used), problems);
+        return new TemplateInspection([.. used], problems);
+    }
+
+    private static void Check(ReadOnlySpan<byte> docx, KnownVariables known, List<TemplateProblem> problems)
+    {
         using var stream = new MemoryStream(docx.ToArray(), writable: false);
         try
         {
@@ -33,7 +47,7 @@ public sealed class TemplateValidator
             if (main?.Document?.Body is null)
             {
                 problems.Add(new TemplateProblem("file", "The file is a package but not a Word document: it has no main document part."));
-                return problems;
+                return;
             }
 
             var walk = new Walk(known, problems);
@@ -53,11 +67,19 @@ public sealed class TemplateValidator
         {
             problems.Add(new TemplateProblem("file", "The file is not a readable DOCX (Word) document: " + ex.Message));
         }
-
-        return problems;
     }
 
-    private sealed class Walk(HashSet<string> known, List<TemplateProblem> problems)
+    // The known set, remembering every path asked about: those are the variables the template uses.
+    private sealed class KnownVariables(HashSet<string> known, SortedSet<string> used)
+    {
+        public bool Contains(string path)
+        {
+            used.Add(path);
+            return known.Contains(path);
+        }
+    }
+
+    private sealed class Walk(KnownVariables known, List<TemplateProblem> problems)
     {
         public void Container(OpenXmlElement container, string part, string prefix, bool insideWordSection)
         {
@@ -95,6 +117,27 @@ public sealed class TemplateValidator
                 if (content is not null)
                 {
                     Container(content, part, prefix, insideWordSection: false);
+                }
+
+                return;
+            }
+
+            if (ContentControls.Condition(sdt) is { } condition)
+            {
+                var conditionPath = Join(prefix, condition.Path);
+                if (condition.Path.Length == 0 || !known.Contains(conditionPath))
+                {
+                    problems.Add(new TemplateProblem($"{part}: tag '{tag}'", $"Unknown variable '{conditionPath}' in a condition."));
+                }
+
+                if (content is not null)
+                {
+                    Container(content, part, prefix, insideWordSection: false);
+                    if (!content.Descendants<Paragraph>().Any())
+                    {
+                        // An inline condition's text is not a paragraph of its own: check its placeholders here.
+                        Placeholders(new Paragraph(content.ChildElements.Select(c => c.CloneNode(deep: true))), part, prefix);
+                    }
                 }
 
                 return;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Registry;
 using Qadam.Documents.Rendering;
@@ -37,15 +38,31 @@ internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, Ti
         }
 
         var registry = new DocumentRegistry(documents, options, time);
+        var data = DocumentData.ForStep(context.Variables, context.ElementId, context.Extension,
+            await OrganisationNameAsync(context, organisation, cancellationToken), language);
         var issued = await registry.IssueAsync(
             new IssueDocumentRequest(organisation, templateKey, language, context.DefinitionKey,
-                context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Variables, context.BusinessKey),
+                context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), data, context.BusinessKey),
             cancellationToken);
 
-        // A copy: the variables' own object already has a parent, and a JsonNode may have only one (the second document of
-        // a case, e.g. the order after the protocol extract, failed with "The node already has a parent").
-        var list = (context.Variables["documents"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        // A copy: the variables' own node already has a parent, and a second rendered document failed to be recorded.
+        var list = context.Variables["documents"]?.DeepClone() as JsonObject ?? [];
         list[templateKey] = new JsonObject { ["id"] = issued.Id, ["number"] = issued.RegistryNumber, ["language"] = language.ToString().ToLowerInvariant() };
         context.SetVariable("documents", list);
+    }
+
+    // Read on the job's own connection and transaction, like the registry: the name as the organisation is registered.
+    private static async Task<(string Kk, string Ru)?> OrganisationNameAsync(ActivityContext context, string code, CancellationToken cancellationToken)
+    {
+        var builder = new DbContextOptionsBuilder<QadamDbContext>().UseNpgsql(context.Connection);
+        await using var db = new QadamDbContext(builder.Options);
+        if (context.Transaction is not null)
+        {
+            await db.Database.UseTransactionAsync(context.Transaction, cancellationToken);
+        }
+
+        var found = await db.Organisations.AsNoTracking().Where(o => o.Code == code)
+            .Select(o => new { o.NameKk, o.NameRu }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.NameKk, found.NameRu);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Cases;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Workflows.Persistence;
@@ -33,7 +34,7 @@ internal static class ListChildCases
 {
     public static async Task<Ok<List<ChildCasesResponse>>> HandleAsync(
         HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var russian = PrefersRussian(http);
         var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
@@ -44,8 +45,22 @@ internal static class ListChildCases
                               orderby s.FullName
                               select new { s.Id, s.Iin, s.FullName, o.Code }).ToListAsync(cancellationToken);
         var studentIds = children.Select(c => c.Id).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => studentIds.Contains(c.StudentId))
+        var cases = await db.Cases.Where(c => studentIds.Contains(c.StudentId))
             .OrderByDescending(c => c.FiledOn).ToListAsync(cancellationToken);
+        // A status set by a service task in a background job (transferred, returned) reaches the case row when the case
+        // is next read; the parent's tracker is such a read, as the case page is (GetCase), or the parent would see
+        // "in progress" beside a signed order.
+        var followed = false;
+        foreach (var @case in cases)
+        {
+            followed |= await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken);
+        }
+
+        if (followed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var keys = cases.Select(c => c.Id.ToString()).ToList();
         var open = await workflows.Tasks.AsNoTracking()
             .Where(t => t.BusinessKey != null && keys.Contains(t.BusinessKey) && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))

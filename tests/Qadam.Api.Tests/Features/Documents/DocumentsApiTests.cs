@@ -164,4 +164,43 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
         var document = await head.GetFromJsonAsync<JsonElement>($"/api/documents/{id}");
         Assert.Empty(document.GetProperty("signatures").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_second_rendered_document_is_recorded_beside_the_first_regression_node_already_has_a_parent()
+    {
+        const string twoDocuments = "two-documents";
+        var bpmn = Bpmn.Replace(Pathway, twoDocuments, StringComparison.Ordinal)
+            .Replace("""<bpmn:userTask id="sign" """, """<bpmn:serviceTask id="renderNotice" qadam:activity="render-document" qadam:templateKey="parent-notice" /><bpmn:userTask id="sign" """, StringComparison.Ordinal)
+            .Replace("""sourceRef="renderOrder" targetRef="sign" """, """sourceRef="renderOrder" targetRef="renderNotice" /><bpmn:sequenceFlow id="f4" sourceRef="renderNotice" targetRef="sign" """, StringComparison.Ordinal);
+        await Pathways.PublishAsync(api, twoDocuments, bpmn);
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
+            foreach (var key in new[] { "order-transfer", "parent-notice" })
+            {
+                var uploaded = await catalog.UploadAsync(new TemplateUpload(key, DocumentLanguage.Kk, "DOC", twoDocuments, "1", OrderTemplate(),
+                    ["student.fullName", "student.iin"]), CancellationToken.None);
+                Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+            }
+        }
+
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        var caseId = (await Pathways.FileAsync(clerk, twoDocuments, await Pathways.ChildOfParentP1Async(api))).GetProperty("id").GetString()!;
+        JsonElement list = default;
+        for (var attempt = 0; attempt < 100 && (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() < 2); attempt++)
+        {
+            await using (var scope = api.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<ProcessEngine>().RunDueJobsAsync();
+            }
+
+            list = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/documents");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(["order-transfer", "parent-notice"], list.EnumerateArray().Select(d => d.GetProperty("templateKey").GetString()).Order());
+        using var head = await api.ClientForAsync("head.s1");
+        Assert.Equal("sign", Assert.Single((await head.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={caseId}")).GetProperty("items").EnumerateArray())
+            .GetProperty("elementId").GetString());
+    }
 }

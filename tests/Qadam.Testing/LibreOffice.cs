@@ -1,29 +1,54 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Qadam.Documents.Tests;
+namespace Qadam.Testing;
 
 /// <summary>
 /// Opens a DOCX the way a reader does: LibreOffice headless converts it to PDF and poppler's
 /// pdftotext reads the PDF's text back (issue 4: "proof that a real reader opens it").
 /// Missing programs make the test fail, not skip: scripts/test installs them.
+/// Shared by the documents tests and the API's end-to-end pathway tests.
 /// </summary>
-internal static class LibreOffice
+public static class LibreOffice
 {
-    public static async Task<string> ToPdfTextAsync(byte[] docx)
+    /// <summary>The text a reader sees in <paramref name="docx"/>.</summary>
+    public static async Task<string> ToPdfTextAsync(byte[] docx) => (await ToPdfTextsAsync([docx]))[0];
+
+    /// <summary>
+    /// The texts of several documents, converted by one soffice process: starting LibreOffice costs about a second,
+    /// converting one more page far less.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ToPdfTextsAsync(IReadOnlyList<byte[]> documents)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         var directory = Directory.CreateTempSubdirectory("qadam-lo-");
         // Each conversion gets its own LibreOffice profile, so conversions can run in parallel
         // (one profile is locked by one soffice process).
         var profile = Path.Combine(Path.GetTempPath(), "lo-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var input = Path.Combine(directory.FullName, "document.docx");
-            await File.WriteAllBytesAsync(input, docx);
-            await RunAsync("soffice", ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", directory.FullName, input]);
-            var pdf = Path.Combine(directory.FullName, "document.pdf");
-            Assert.True(File.Exists(pdf), "LibreOffice produced no PDF from the rendered document.");
-            return await RunAsync("pdftotext", ["-enc", "UTF-8", pdf, "-"]);
+            var inputs = new List<string>();
+            for (var i = 0; i < documents.Count; i++)
+            {
+                var input = Path.Combine(directory.FullName, $"document{i}.docx");
+                await File.WriteAllBytesAsync(input, documents[i]);
+                inputs.Add(input);
+            }
+
+            await RunAsync("soffice", ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", directory.FullName, .. inputs]);
+            var texts = new List<string>();
+            for (var i = 0; i < documents.Count; i++)
+            {
+                var pdf = Path.Combine(directory.FullName, $"document{i}.pdf");
+                if (!File.Exists(pdf))
+                {
+                    throw new InvalidOperationException($"LibreOffice produced no PDF from document {i}.");
+                }
+
+                texts.Add(await RunAsync("pdftotext", ["-enc", "UTF-8", pdf, "-"]));
+            }
+
+            return texts;
         }
         finally
         {
@@ -38,6 +63,7 @@ internal static class LibreOffice
     /// <summary>Collapses runs of whitespace (pdftotext breaks lines where the PDF does) for comparisons.</summary>
     public static string Normalise(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -78,7 +104,11 @@ internal static class LibreOffice
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await error}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await error}");
+        }
+
         return await output;
     }
 }

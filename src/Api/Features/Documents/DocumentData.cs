@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Qadam.Documents.Rendering;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Api.Features.Documents;
+
+/// <summary>
+/// What a document is filled with: the case variables, plus what the rendering step adds so that every document cites
+/// its legal basis and names its organisation (issue 6): <c>legalBasis</c> {act, edition, paragraph} is the step's own
+/// qadam:legalBasis (the BPMN is the one place the legal department keeps citations, so a new edition of an order
+/// changes the documents' citation without a new template), <c>step</c> {id, labelKk, labelRu}, and
+/// <c>organisationName</c> in the document's language. Added to the copy rendered only, never to the case.
+/// </summary>
+internal static class DocumentData
+{
+    /// <summary>The paths these additions make known to template uploads.</summary>
+    public static readonly IReadOnlyList<string> Paths =
+    [
+        "legalBasis", "legalBasis.act", "legalBasis.edition", "legalBasis.paragraph",
+        "step", "step.id", "step.labelKk", "step.labelRu", "organisationName",
+    ];
+
+    public static JsonObject ForStep(
+        JsonObject variables, string elementId, QadamAttributes extension, (string Kk, string Ru)? organisationName, DocumentLanguage language)
+    {
+        var data = (JsonObject)variables.DeepClone();
+        var basis = extension.LegalBasis;
+        data["legalBasis"] = new JsonObject { ["act"] = basis?.Act, ["edition"] = basis?.Edition, ["paragraph"] = basis?.Paragraph };
+        data["step"] = new JsonObject { ["id"] = elementId, ["labelKk"] = extension.LabelKk, ["labelRu"] = extension.LabelRu };
+        data["organisationName"] = organisationName is { } name ? (language == DocumentLanguage.Kk ? name.Kk : name.Ru) : null;
+        return data;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Qadam.Api.Tests.Features.Definitions;
+using Qadam.Testing;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Api.Tests.Features.EndToEnd;
+
+/// <summary>
+/// One case driven over HTTP the way its people work it: each step is done by the demo user of the role the BPMN names,
+/// from that user's own inbox, and the engine's service tasks (rendering, statuses) run as the API runs them.
+/// </summary>
+internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement filed) : IDisposable
+{
+    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    public string Id { get; } = id;
+
+    public JsonElement Filed { get; } = filed;
+
+    public string StudentName => Filed.GetProperty("studentName").GetString()!;
+
+    public static async Task<PathwayCase> FileAsync(
+        QadamApiFactory api, string clerk, string pathway, string iin, string language, DateOnly filedOn, object? data = null)
+    {
+        using var client = await api.ClientForAsync(clerk);
+        using var response = await client.PostAsync("/api/cases", Pathways.Json(new
+        {
+            pathway, studentIin = iin, ground = "Заявление родителя / Ата-ананың өтініші", filedOn = filedOn.ToString("yyyy-MM-dd"), language,
+            data = data ?? new { },
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"file {pathway}: {response.StatusCode} {body}");
+        var filed = JsonDocument.Parse(body).RootElement.Clone();
+        return new PathwayCase(api, filed.GetProperty("id").GetString()!, filed);
+    }
+
+    public async Task<HttpClient> ClientAsync(string user)
+    {
+        if (!_clients.TryGetValue(user, out var client))
+        {
+            client = await api.ClientForAsync(user);
+            _clients[user] = client;
+        }
+
+        return client;
+    }
+
+    /// <summary>The case's open tasks in <paramref name="user"/>'s inbox, after the engine's due jobs ran.</summary>
+    public async Task<IReadOnlyList<string>> OpenTasksAsync(string user)
+    {
+        await RunJobsAsync();
+        var client = await ClientAsync(user);
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={Id}");
+        return [.. page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("elementId").GetString()!)];
+    }
+
+    /// <summary>Waits until <paramref name="user"/> has the task <paramref name="elementId"/> of this case, then completes it with <paramref name="data"/>.</summary>
+    public async Task CompleteAsync(string user, string elementId, object data)
+    {
+        var client = await ClientAsync(user);
+        var task = await WaitForAsync(async () =>
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={Id}&element={elementId}");
+            return page.GetProperty("items").EnumerateArray().Select(t => (JsonElement?)t).FirstOrDefault();
+        }, $"{user} has no task {elementId}");
+        using var response = await client.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", Pathways.Json(new { data }));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user} completing {elementId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Each member casts the same vote until the body's majority has decided and no ballot is left.</summary>
+    public async Task VoteAsync(string elementId, string vote, params string[] members)
+    {
+        foreach (var member in members)
+        {
+            if ((await OpenTasksAsync(member)).Contains(elementId))
+            {
+                await CompleteAsync(member, elementId, new { vote, comment = member + ": " + vote });
+            }
+        }
+    }
+
+    /// <summary>The case's documents once every one of <paramref name="templateKeys"/> is registered, by template key (the latest of each).</summary>
+    public async Task<IReadOnlyDictionary<string, JsonElement>> DocumentsAsync(string user, params string[] templateKeys)
+    {
+        var client = await ClientAsync(user);
+        return await WaitForAsync(async () =>
+        {
+            var list = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{Id}/documents");
+            var byKey = list.EnumerateArray().GroupBy(d => d.GetProperty("templateKey").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+            return templateKeys.All(byKey.ContainsKey) ? byKey : null;
+        }, $"the documents {string.Join(", ", templateKeys)} were not all rendered");
+    }
+
+    /// <summary>The head signs each document on the server (demo keys) and every signature verifies: signer, chain, content.</summary>
+    public async Task SignAndVerifyAsync(string head, params JsonElement[] documents)
+    {
+        var client = await ClientAsync(head);
+        foreach (var document in documents)
+        {
+            var id = document.GetProperty("id").GetString();
+            using var signed = await client.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" }));
+            Assert.True(signed.StatusCode == HttpStatusCode.Created, $"signing {id}: {signed.StatusCode} {await signed.Content.ReadAsStringAsync()}");
+            var verification = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/verification");
+            Assert.True(verification.GetProperty("isValid").GetBoolean(), verification.GetRawText());
+            Assert.True(verification.GetProperty("contentIntact").GetBoolean());
+            var cms = Assert.Single(verification.GetProperty("cmsSignatures").EnumerateArray());
+            Assert.True(cms.GetProperty("chainTrusted").GetBoolean());
+        }
+    }
+
+    /// <summary>
+    /// LibreOffice opens the registered DOCX files (one soffice run for all): the texts a reader sees, whitespace
+    /// collapsed, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadAsPdfAsync(string user, params JsonElement[] documents)
+    {
+        var client = await ClientAsync(user);
+        var contents = new List<byte[]>();
+        foreach (var document in documents)
+        {
+            contents.Add(await client.GetByteArrayAsync($"/api/documents/{document.GetProperty("id").GetString()}/content"));
+        }
+
+        return [.. (await LibreOffice.ToPdfTextsAsync(contents)).Select(LibreOffice.Normalise)];
+    }
+
+    /// <summary>The case (its <c>case</c> member of <c>GET /api/cases/{id}</c>): status, definition version.</summary>
+    public async Task<JsonElement> ReadAsync(string user) =>
+        (await (await ClientAsync(user)).GetFromJsonAsync<JsonElement>($"/api/cases/{Id}")).GetProperty("case");
+
+    /// <summary>What the API's engine worker does on its own, done now: due timers fired, due jobs run.</summary>
+    public async Task RunJobsAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<ProcessEngine>();
+        await engine.FireDueTimersAsync();
+        await engine.RunDueJobsAsync();
+    }
+
+    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string failure)
+        where T : struct => (await WaitForAsync<object>(async () => await probe() is { } found ? found : null, failure) as T?)!.Value;
+
+    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string failure)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            await RunJobsAsync();
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<Qadam.Workflows.Persistence.WorkflowsDbContext>().Jobs;
+        throw new TimeoutException($"{failure} within 15 s; job errors: " + string.Join("; ", jobs.Select(j => j.LastError).Where(e => e != null)));
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}

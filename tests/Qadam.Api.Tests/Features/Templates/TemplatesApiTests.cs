@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qadam.Api.Persistence;
+using Qadam.Api.Tests.Features.EndToEnd;
+using Qadam.Documents.Rendering;
+using Qadam.Documents.Templates;
+
+namespace Qadam.Api.Tests.Features.Templates;
+
+/// <summary>
+/// Issue 6, the legal department's template API: the templates seeded for each published edition are listed per
+/// process version, a new edition is uploaded as a multipart form, and every kind of bad upload is a 4xx problem
+/// naming its field, never a 500.
+/// </summary>
+public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<WorkflowsApiFactory>
+{
+    private const string Templates = "/api/definitions/parent-application/versions/2/templates";
+
+    private static MultipartFormDataContent Form(string? templateKey, string? language, byte[]? file, string fileName = "order.docx")
+    {
+        var form = new MultipartFormDataContent();
+        if (templateKey is not null)
+        {
+            form.Add(new StringContent(templateKey), "templateKey");
+        }
+
+        if (language is not null)
+        {
+            form.Add(new StringContent(language), "language");
+        }
+
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            form.Add(content, "file", fileName);
+        }
+
+        return form;
+    }
+
+    private static byte[] Order(string body) => TemplateMarkup.ToDocx("# ПРИКАЗ\n" + body, DocumentLanguage.Ru);
+
+    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+
+    [Fact]
+    public async Task Each_published_edition_lists_its_seeded_templates_in_kk_and_ru()
+    {
+        using var auditor = await api.ClientForAsync("auditor.r1");
+
+        var listed = await auditor.GetFromJsonAsync<JsonElement[]>(Templates);
+
+        var keys = listed!.Select(t => (t.GetProperty("templateKey").GetString(), t.GetProperty("language").GetString())).ToHashSet();
+        foreach (var key in new[] { "order-transfer", "parent-notice", "council-protocol-extract", "psychologist-conclusion", "living-conditions-act" })
+        {
+            Assert.Contains((key, "kk"), keys);
+            Assert.Contains((key, "ru"), keys);
+        }
+
+        var order = listed!.Single(t => t.GetProperty("templateKey").GetString() == "order-transfer" && t.GetProperty("language").GetString() == "ru");
+        Assert.Equal("parent-application", order.GetProperty("definitionKey").GetString());
+        Assert.Equal(2, order.GetProperty("definitionVersion").GetInt32());
+        Assert.Matches("^[0-9a-f]{64}$", order.GetProperty("sha256").GetString());
+        Assert.True(order.GetProperty("sizeBytes").GetInt64() > 1000);
+        Assert.Contains("legalBasis.act", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains("student.fullName", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task The_legal_editor_uploads_a_new_edition_which_the_version_then_lists()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        var docx = Order("Перевести {{student.fullName}} (ИИН {{student.iin}}). Основание: {{legalBasis.act}}, {{legalBasis.paragraph}}.");
+
+        using var response = await legal.PostAsync(Templates, Form("order-transfer", "ru", docx));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("order-transfer", stored.GetProperty("templateKey").GetString());
+        Assert.Equal("ru", stored.GetProperty("language").GetString());
+        Assert.Equal("parent-application", stored.GetProperty("definitionKey").GetString());
+        Assert.Equal(2, stored.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(docx.LongLength, stored.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal(["legalBasis.act", "legalBasis.paragraph", "student.fullName", "student.iin"],
+            stored.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToArray());
+        Assert.True(stored.TryGetProperty("uploadedAt", out _));
+        var listed = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        Assert.Equal(stored.GetProperty("sha256").GetString(), listed!.Single(t => t.GetProperty("templateKey").GetString() == "order-transfer"
+                                                                                 && t.GetProperty("language").GetString() == "ru").GetProperty("sha256").GetString());
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<QadamDbContext>().AuditEvents
+            .AnyAsync(e => e.Action == "template.uploaded" && e.ProcessKey == "parent-application"));
+    }
+
+    [Fact]
+    public async Task A_key_the_version_does_not_render_a_bad_language_and_a_file_that_is_not_a_docx_are_named_field_by_field()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+
+        using var response = await legal.PostAsync(Templates, Form("weather-order", "en", "not a word document"u8.ToArray(), "order.pdf"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("order-transfer", errors.GetProperty("templateKey")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("kk or ru", errors.GetProperty("language")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("not a readable DOCX", errors.GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_placeholder_the_version_does_not_provide_is_refused_and_nothing_is_stored()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        var before = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+
+        using var response = await legal.PostAsync(Templates, Form("order-transfer", "kk", Order("{{student.fulName}} [if:refusalReasn]x[/if]")));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await ErrorsAsync(response)).GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(problems, p => p.Contains("Unknown variable 'student.fulName'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Unknown variable 'refusalReasn' in a condition", StringComparison.Ordinal));
+        var after = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        Assert.Equal(before!.Select(t => t.GetProperty("sha256").GetString()), after!.Select(t => t.GetProperty("sha256").GetString()));
+    }
+
+    [Fact]
+    public async Task An_oversized_file_is_413_an_unknown_version_404_and_a_clerk_may_not_upload()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        using var clerk = await api.ClientForAsync("clerk.s1");
+
+        using var oversized = await legal.PostAsync(Templates, Form("order-transfer", "kk", new byte[2 * 1024 * 1024 + 1]));
+        using var unknown = await legal.PostAsync("/api/definitions/parent-application/versions/99/templates", Form("order-transfer", "kk", Order("x")));
+        using var listUnknown = await legal.GetAsync("/api/definitions/no-such-pathway/versions/1/templates");
+        using var forbidden = await clerk.PostAsync(Templates, Form("order-transfer", "kk", Order("x")));
+        using var missingFields = await legal.PostAsync(Templates, Form(null, null, Order("x")));
+        using var missingFile = await legal.PostAsync(Templates, Form("order-transfer", "kk", null));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.True((await ErrorsAsync(oversized)).TryGetProperty("file", out _));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, listUnknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingFields.StatusCode);
+        var errors = await ErrorsAsync(missingFields);
+        Assert.All(new[] { "templateKey", "language" }, field => Assert.True(errors.TryGetProperty(field, out _), field));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingFile.StatusCode);
+        Assert.True((await ErrorsAsync(missingFile)).TryGetProperty("file", out _));
+    }
+}
