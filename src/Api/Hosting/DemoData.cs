@@ -79,6 +79,8 @@ internal static class DemoData
             users.Add(($"head.{school}", QadamRoles.Head, school));
         }
 
+        // An emergency order or a frost reaches every school of the territory, and each school's head signs its order.
+        users.Add(("head.s3", QadamRoles.Head, "s3"));
         users.Add(("clerk.c1", QadamRoles.Clerk, "c1"));
         users.Add(("head.c1", QadamRoles.Head, "c1"));
         users.AddRange(Enumerable.Range(1, 5).Select(i => ($"council{i}.c1", QadamRoles.CouncilMember, (string?)"c1")));

@@ -57,7 +57,7 @@ public sealed class PathwaySeederTests(TestDatabase database) : IClassFixture<Te
         await using var db = await ContextAsync();
         await using var documents = await DocumentsAsync();
         // The workflows folder's activities by name only: publishing checks that they exist, nothing runs here.
-        var activities = new ActivityRegistry(new[] { "render-document", "notify", "set-case-status", "mass-transfer" }.Select(n => new NamedActivity(n)));
+        var activities = new ActivityRegistry(new[] { "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer" }.Select(n => new NamedActivity(n)));
         var store = new DefinitionStore(db, activities, TimeProvider.System);
         await new PathwaySeeder(store, db, new TemplateCatalog(documents, TimeProvider.System), _log).SeedAsync(root, CancellationToken.None);
     }

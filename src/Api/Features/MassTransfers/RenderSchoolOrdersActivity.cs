@@ -28,21 +28,21 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
                           ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
         var codes = MassTransferActivity.RequestFor(context).OrganisationCodes;
         var schools = await SchoolsAsync(context.Connection, context.Transaction, context.InstanceId, codes, cancellationToken);
-        var basis = context.Extension.LegalBasis;
         var requests = new List<IssueDocumentRequest>();
         foreach (var code in codes)
         {
-            var data = (JsonObject)context.Variables.DeepClone();
+            var variables = (JsonObject)context.Variables.DeepClone();
             // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
             // would make rendering quadratic.
-            data.Remove("schools");
-            data.Remove("organisations");
-            data["school"] = schools[code];
-            data["legalBasis"] = new JsonObject { ["act"] = basis?.Act, ["edition"] = basis?.Edition, ["paragraph"] = basis?.Paragraph };
+            variables.Remove("schools");
+            variables.Remove("organisations");
+            variables["school"] = schools[code];
+            var name = (schools[code]["nameKk"]!.GetValue<string>(), schools[code]["nameRu"]!.GetValue<string>());
             foreach (var language in (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru])
             {
                 requests.Add(new IssueDocumentRequest(code, templateKey, language, context.DefinitionKey,
-                    context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), data, context.BusinessKey));
+                    context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    DocumentData.ForStep(variables, context.ElementId, context.Extension, name, language), context.BusinessKey));
             }
         }
 

@@ -40,7 +40,8 @@ public sealed class PathwayTemplateSourcesTests
                 ["ground"] = "карантин", ["territory"] = "r1",
             },
             ["period"] = new JsonObject { ["from"] = "2026-11-25", ["to"] = "2026-12-05" },
-            ["school"] = new JsonObject { ["organisation"] = "s1" },
+            ["school"] = new JsonObject { ["organisation"] = "s1", ["nameKk"] = "№ 1 мектеп-лицей", ["nameRu"] = "Школа-лицей № 1", ["students"] = 640 },
+            ["organisationName"] = language == DocumentLanguage.Kk ? "№ 1 мектеп-лицей" : "Школа-лицей № 1",
             ["document"] = Document(),
         };
 
@@ -50,6 +51,7 @@ public sealed class PathwayTemplateSourcesTests
         var filled = Render("emergency-transfer", "emergency-order-school", language, data);
 
         Assert.Contains("Управление образования г. Астаны", bare, StringComparison.Ordinal);
+        Assert.Contains(language == DocumentLanguage.Kk ? "№ 1 мектеп-лицей" : "Школа-лицей № 1", bare, StringComparison.Ordinal);
         Assert.Contains(language == DocumentLanguage.Kk ? "2026 жылғы 5 желтоқсан" : "5 декабря 2026 года", bare, StringComparison.Ordinal);
         Assert.DoesNotContain("Приказ № 349", bare, StringComparison.Ordinal);
         Assert.Contains("08:30–14:00, онлайн", filled, StringComparison.Ordinal);
@@ -65,11 +67,12 @@ public sealed class PathwayTemplateSourcesTests
         {
             ["forDate"] = "2026-12-02", ["shiftGroup"] = "first", ["temperature"] = -31, ["windSpeed"] = 6, ["blizzard"] = false,
             ["remote"] = new JsonObject { ["labelKk"] = "0-11 сыныптар", ["labelRu"] = "0-11 классы" },
-            ["school"] = new JsonObject { ["organisation"] = "s1", ["name"] = "Школа-лицей № 1", ["shifts"] = new JsonArray(1, 2) },
+            ["school"] = new JsonObject { ["organisation"] = "s1", ["nameKk"] = "№ 1 мектеп-лицей", ["nameRu"] = "Школа-лицей № 1", ["students"] = 0 },
+            ["organisationName"] = language == DocumentLanguage.Kk ? "№ 1 мектеп-лицей" : "Школа-лицей № 1",
             ["document"] = Document(),
         });
 
-        Assert.Contains("Школа-лицей № 1", text, StringComparison.Ordinal);
+        Assert.Contains(language == DocumentLanguage.Kk ? "№ 1 мектеп-лицей" : "Школа-лицей № 1", text, StringComparison.Ordinal);
         Assert.Contains("-31", text, StringComparison.Ordinal);
         Assert.Contains(language == DocumentLanguage.Kk ? "бірінші ауысым үшін" : "для первой смены", text, StringComparison.Ordinal);
         Assert.Contains(language == DocumentLanguage.Kk ? "0-11 сыныптар" : "0-11 классы", text, StringComparison.Ordinal);
