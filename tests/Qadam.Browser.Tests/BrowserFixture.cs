@@ -82,6 +82,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Qadam:PublicOrigins:0", Origin);
         builder.UseSetting("Qadam:WorkflowsDirectory", WorkflowsDirectory);
         builder.UseSetting("Qadam:FrontEndDirectory", DistDirectory);
+        // A demo district's transfer takes milliseconds; paced (one school a chunk, a pause after each), the officer's
+        // screen can be seen running before it completes.
+        builder.UseSetting("Qadam:MassTransfer:ChunkStudents", "1");
+        builder.UseSetting("Qadam:MassTransfer:Parallelism", "1");
+        builder.UseSetting("Qadam:MassTransfer:PauseBetweenChunks", "00:00:02");
     }
 
     /// <summary>A browser page on a fresh context, with the front-end served at /app/ and /signin-callback.</summary>

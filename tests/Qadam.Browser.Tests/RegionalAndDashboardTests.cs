@@ -20,32 +20,9 @@ public sealed class RegionalAndDashboardTests(BrowserFixture fixture)
         // given a case in progress at s1 (so the dashboard has one to count)
         await fixture.EnsureBrowserApplicationAsync();
         await FileBrowserApplicationCaseAsync();
-        await EnsureEmergencyTransferInForceAsync();
 
         var page = await fixture.NewPageAsync();
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
-        // The progress endpoint (GET /api/mass-transfers?order=) is the lead's, written in parallel: until it is in this
-        // branch the browser answers it with the contract's shape, running on the first reads and completed after.
-        var reads = 0;
-        await page.RouteAsync("**/api/mass-transfers?order=*", async route =>
-        {
-            var order = new Uri(route.Request.Url).Query.Split('=')[^1];
-            var read = Interlocked.Increment(ref reads);
-            var done = Math.Min(read * 120, 480);
-            var finished = done >= 480;
-            string School(string code, string kk, string ru, int total, int schoolDone) => JsonSerializer.Serialize(new
-            {
-                organisation = code, nameKk = kk, nameRu = ru, total, done = schoolDone,
-                status = schoolDone >= total ? "completed" : schoolDone > 0 ? "running" : "pending",
-            });
-            var body = $$"""
-                [{"id":"m-{{order}}","orderId":"{{order}}","elementId":"transferStudents","direction":"distance",
-                  "status":"{{(finished ? "completed" : "running")}}","total":480,"done":{{done}},"startedAt":"{{DateTime.UtcNow:O}}",
-                  "finishedAt":{{(finished ? $"\"{DateTime.UtcNow:O}\"" : "null")}},
-                  "schools":[{{School("s1", "№1 мектеп", "Школа №1", 240, Math.Min(done, 240))}},{{School("s2", "№2 мектеп", "Школа №2", 240, Math.Max(0, done - 240))}}]}]
-                """;
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = body });
-        });
         try
         {
             // when regional.r1 posts an order for district d1
@@ -57,7 +34,8 @@ public sealed class RegionalAndDashboardTests(BrowserFixture fixture)
             await BrowserFixture.ShotAsync(page, "regional-01-order-form");
             await page.Locator("#post-order").ClickAsync();
 
-            // then the transfer's progress shows while it runs, school by school, and reaches 100 % by itself
+            // then the transfer's progress shows while it runs, school by school (the fixture paces it: one school a chunk,
+            // a pause after each), and reaches 100 % by itself
             await page.Locator("[data-testid='order-form'] .notice-success").WaitForAsync();
             await page.Locator("[data-testid='transfer-progress'] .transfer[data-status='running']").WaitForAsync();
             await BrowserFixture.ShotAsync(page, "regional-02-transfer-running");
@@ -84,49 +62,6 @@ public sealed class RegionalAndDashboardTests(BrowserFixture fixture)
             await BrowserFixture.ShotAsync(page, "regional-failure");
             throw;
         }
-    }
-
-    /// <summary>
-    /// The mass-transfer pathway in force today: the seeded one when it is, else a one-step stand-in for the regional
-    /// officer (the screen under test is the order and its progress, not the pathway).
-    /// </summary>
-    private async Task EnsureEmergencyTransferInForceAsync()
-    {
-        const string key = "emergency-transfer";
-        using var legal = await fixture.ClientForAsync("legal.r1");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
-        var definitions = JsonDocument.Parse(await legal.GetStringAsync("/api/definitions")).RootElement;
-        var inForce = definitions.EnumerateArray().Where(d => d.GetProperty("key").GetString() == key)
-            .SelectMany(d => d.GetProperty("versions").EnumerateArray())
-            .Any(v => v.GetProperty("status").GetString() == "published" && v.GetProperty("effectiveFrom").ValueKind == JsonValueKind.String
-                      && DateOnly.Parse(v.GetProperty("effectiveFrom").GetString()!, CultureInfo.InvariantCulture) <= today);
-        if (inForce)
-        {
-            return;
-        }
-
-        const string bpmn = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:qadam="http://qadam.kz/schema/bpmn"
-                              id="defs_emergency" targetNamespace="http://qadam.kz/test">
-              <bpmn:process id="emergency-transfer" isExecutable="true">
-                <bpmn:startEvent id="start" />
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="confirm" />
-                <bpmn:userTask id="confirm" qadam:candidateRoles="regionalOfficer" qadam:organisationScope="r1"
-                               qadam:labelKk="Бұйрықты растау" qadam:labelRu="Подтверждение приказа" />
-                <bpmn:sequenceFlow id="f2" sourceRef="confirm" targetRef="end" />
-                <bpmn:endEvent id="end" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
-        using var draft = await legal.PostAsync($"/api/definitions/{key}/drafts", new StringContent(bpmn, Encoding.UTF8, "application/xml"));
-        Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
-        var version = JsonDocument.Parse(await draft.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32();
-        using var publish = await legal.PostAsync($"/api/definitions/{key}/versions/{version}/publish", new StringContent(JsonSerializer.Serialize(new
-        {
-            effectiveFrom = "2020-01-01", legalBasis = new { act = BrowserApplication.Act, edition = "2025-103", paragraph = "п. 4" },
-        }), Encoding.UTF8, "application/json"));
-        Assert.True(publish.IsSuccessStatusCode, await publish.Content.ReadAsStringAsync());
     }
 
     private async Task FileBrowserApplicationCaseAsync()
