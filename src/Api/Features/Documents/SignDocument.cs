@@ -29,7 +29,7 @@ internal static class SignDocument
 
     public static async Task<Results<Created<DocumentResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
         Guid id, SignDocumentRequest request, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
-        DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options, AuditTrail audit,
+        DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options, AuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (await DocumentAccess.FindVisibleAsync(id, user, db, documents, cancellationToken) is not { } document)
@@ -67,6 +67,15 @@ internal static class SignDocument
             }
 
             using var certificate = pki.User(signer.Iin, signer.DisplayName);
+            // A signature made outside its certificate's validity would never verify: say so instead of failing inside.
+            var now = time.GetUtcNow();
+            if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+            {
+                return Problem(
+                    $"The server's demo key for this signer is valid from {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} to "
+                    + $"{certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, not at {now:yyyy-MM-dd HH:mm} UTC; sign with your own key (cms).", "mode");
+            }
+
             await signing.SignOnServerAsync(id, certificate, cancellationToken);
         }
         else

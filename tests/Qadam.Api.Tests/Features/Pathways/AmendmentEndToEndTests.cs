@@ -78,9 +78,14 @@ public sealed class AmendmentEndToEndTests(June2025ApiFactory api) : IClassFixtu
             refusalLegalBasis = "Приказ № 349, приложение 2, п. 11 пп. 1)",
         });
 
-        // Not signed here: the demo keys are made today, and on this clock (June 2025) they are not valid yet; the other
-        // pathways' tests sign.
+        // Not signed here: the demo keys are made today, and on this clock (June 2025) they are not valid yet, which the
+        // head is told plainly (422 naming the key's validity), not with a server error; the other pathways' tests sign.
         var notice = (await @case.DocumentsAsync("head.s1", "parent-notice"))["parent-notice"];
+        var head = await @case.ClientAsync("head.s1");
+        using var early = await head.PostAsync($"/api/documents/{notice.GetProperty("id").GetString()}/signatures",
+            Qadam.Api.Tests.Features.Definitions.Pathways.Json(new { mode = "server" }));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        Assert.Contains("is valid from", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var text = Assert.Single(await @case.ReadAsPdfAsync("head.s1", notice));
 
         DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2023, "п. 11 пп. 1)",
