@@ -30,12 +30,7 @@ internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, Ti
             ? DocumentLanguage.Ru
             : DocumentLanguage.Kk;
 
-        var builder = new DbContextOptionsBuilder<DocumentsDbContext>().UseDocumentsNpgsql(context.Connection);
-        await using var documents = new DocumentsDbContext((DbContextOptions<DocumentsDbContext>)builder.Options);
-        if (context.Transaction is not null)
-        {
-            await documents.Database.UseTransactionAsync(context.Transaction, cancellationToken);
-        }
+        await using var documents = await JobDocuments.OpenAsync(context, cancellationToken);
 
         var registry = new DocumentRegistry(documents, options, time);
         var data = DocumentData.ForStep(context.Variables, context.ElementId, context.Extension,

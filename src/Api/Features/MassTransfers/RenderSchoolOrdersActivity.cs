@@ -46,12 +46,7 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
             }
         }
 
-        var builder = new DbContextOptionsBuilder<DocumentsDbContext>().UseDocumentsNpgsql(context.Connection);
-        await using var documents = new DocumentsDbContext((DbContextOptions<DocumentsDbContext>)builder.Options);
-        if (context.Transaction is not null)
-        {
-            await documents.Database.UseTransactionAsync(context.Transaction, cancellationToken);
-        }
+        await using var documents = await JobDocuments.OpenAsync(context, cancellationToken);
 
         var issued = await new DocumentRegistry(documents, options, time).IssueManyAsync(requests, Environment.ProcessorCount, cancellationToken);
         var bySchool = (context.Variables["schoolOrderDocuments"] as JsonObject)?.DeepClone().AsObject() ?? []; // a copy: a JSON node has one parent
