@@ -87,8 +87,9 @@ public sealed class DesignerToolsTests(BrowserFixture fixture)
             });
             await page.Locator("#upload-template").ClickAsync();
 
-            // then the server's answer is shown in the dialog (the stored template, or the problems by field)
-            await page.Locator("[data-testid='templates'] .notice").First.WaitForAsync();
+            // then the server stores it and the dialog lists it with the variables it found
+            await page.Locator("[data-testid='templates'] .notice-success").WaitForAsync();
+            await templates.Locator("td", new LocatorLocatorOptions { HasTextString = "student.fullName" }).First.WaitForAsync();
             await BrowserFixture.ShotAsync(page, "designer-02-templates");
             await templates.Locator("[data-testid='templates-close']").ClickAsync();
 
