@@ -1,3 +1,4 @@
+using Qadam.Identifiers;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Qadam.Documents.Signatures;
@@ -63,12 +64,12 @@ internal static class CertificateChecks
 
     public static void CheckIdentity(SignerIdentity identity, List<string> problems)
     {
-        if (identity.Iin is not null && !KazakhIdentificationNumber.IsValid(identity.Iin))
+        if (identity.Iin is not null && !Iin.HasValidCheckDigit(identity.Iin))
         {
             problems.Add($"The IIN '{identity.Iin}' in the certificate is not a valid IIN (check digit).");
         }
 
-        if (identity.Bin is not null && !KazakhIdentificationNumber.IsValid(identity.Bin))
+        if (identity.Bin is not null && !Iin.HasValidCheckDigit(identity.Bin))
         {
             problems.Add($"The BIN '{identity.Bin}' in the certificate is not a valid BIN (check digit).");
         }

@@ -12,6 +12,7 @@ using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;

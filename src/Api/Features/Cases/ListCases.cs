@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Cases;
 

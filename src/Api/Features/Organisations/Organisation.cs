@@ -53,7 +53,7 @@ public sealed class Organisation
     /// <summary>Sets the BIN after checking it with the IIN check-digit rule (domain-facts.md: same length and rule).</summary>
     public bool TrySetBin(string bin)
     {
-        if (!Students.Iin.HasValidCheckDigit(bin))
+        if (!Qadam.Identifiers.Iin.HasValidCheckDigit(bin))
         {
             return false;
         }

@@ -8,6 +8,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Parents;
 

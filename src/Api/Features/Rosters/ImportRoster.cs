@@ -10,6 +10,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Rosters;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Students;
 
@@ -70,7 +71,7 @@ public sealed class Student
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public int AgeOn(DateOnly on) => Students.Iin.Parse(Iin).AgeOn(on);
+    public int AgeOn(DateOnly on) => Qadam.Identifiers.Iin.Parse(Iin).AgeOn(on);
 
     /// <summary>True when the roster row changes anything; the import reports such rows as updated.</summary>
     public bool Differs(StudentDetails details) =>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Tests.Features.Rosters;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Qadam.Api.Features.Students;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Tests.Features.Rosters;
 

@@ -1,4 +1,5 @@
 using Qadam.Api.Features.Students;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Tests.Features.Students;
 

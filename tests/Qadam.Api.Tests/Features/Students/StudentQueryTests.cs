@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Qadam.Api.Features.Students;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Tests.Features.Students;
 

@@ -1,8 +1,9 @@
-using Qadam.Documents.Signatures;
+using Qadam.Identifiers;
 
 namespace Qadam.Documents.Tests.Signatures;
 
-public sealed class KazakhIdentificationNumberTests
+/// <summary>The check digit a certificate's IIN or BIN must pass (signature checks use the one rule of Qadam.Identifiers).</summary>
+public sealed class SignerIdentifierCheckDigitTests
 {
     [Theory]
     [InlineData("900615300011", true)]  // first pass gives 1 (domain-facts.md)
@@ -13,6 +14,6 @@ public sealed class KazakhIdentificationNumberTests
     [InlineData("9006153000a1", false)]
     public void IsValid_ChecksTheCheckDigit(string number, bool valid)
     {
-        Assert.Equal(valid, KazakhIdentificationNumber.IsValid(number));
+        Assert.Equal(valid, Iin.HasValidCheckDigit(number));
     }
 }

@@ -1,11 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Qadam.Api.Features.Students;
+namespace Qadam.Identifiers;
 
 /// <summary>Sex as encoded in the seventh digit of an IIN: odd is male, even is female.</summary>
 public enum IinSex
 {
+    /// <summary>An odd seventh digit.</summary>
     Male,
+
+    /// <summary>An even seventh digit.</summary>
     Female,
 }
 
@@ -13,7 +16,8 @@ public enum IinSex
 /// A checked 12-digit individual identification number (ИИН): digits 1-6 the birth date <c>YYMMDD</c>,
 /// digit 7 century and sex, digits 8-11 a serial, digit 12 the check digit
 /// (Government resolution 565 of 11.06.2003; domain-facts.md). Every IIN that enters the API goes through
-/// <see cref="TryParse(string?, out Iin, out string?)"/>, so an <see cref="Iin"/> value is always valid.
+/// <see cref="TryParse(string?, out Iin, out string?)"/>, so an <see cref="Iin"/> value is always valid. The one place
+/// the rule is written: the API's rosters, the engine's expression helpers and the signature checks all use it.
 /// </summary>
 public readonly record struct Iin
 {
@@ -27,17 +31,23 @@ public readonly record struct Iin
         Sex = sex;
     }
 
+    /// <summary>The twelve digits.</summary>
     public string Value { get; }
 
+    /// <summary>The birth date digits 1-7 encode.</summary>
     public DateOnly BirthDate { get; }
 
+    /// <summary>The sex digit 7 encodes.</summary>
     public IinSex Sex { get; }
 
     /// <summary>Full years of age on <paramref name="on"/>; a birthday on 29 February counts on 1 March in other years.</summary>
-    public int AgeOn(DateOnly on)
+    public int AgeOn(DateOnly on) => AgeOn(BirthDate, on);
+
+    /// <summary>Full years of age on <paramref name="on"/> of someone born on <paramref name="birthDate"/>.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly on)
     {
-        var age = on.Year - BirthDate.Year;
-        if (on < BirthDate.AddYears(age))
+        var age = on.Year - birthDate.Year;
+        if (on < birthDate.AddYears(age))
         {
             age--;
         }
@@ -45,68 +55,77 @@ public readonly record struct Iin
         return age;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Value;
 
+    /// <summary>Parses a valid IIN or throws <see cref="FormatException"/> saying what is wrong.</summary>
     public static Iin Parse(string value) =>
         TryParse(value, out var iin, out var error) ? iin : throw new FormatException(error);
 
+    /// <summary>Parses a valid IIN.</summary>
     public static bool TryParse(string? value, out Iin iin) => TryParse(value, out iin, out _);
 
     /// <summary>Checks length, digits, the birth date, the century digit and the check digit; <paramref name="error"/> says which failed.</summary>
     public static bool TryParse(string? value, out Iin iin, [NotNullWhen(false)] out string? error)
     {
         iin = default;
+        if (!TryReadBirthDate(value, out var birthDate, out error))
+        {
+            return false;
+        }
+
+        if (!HasValidCheckDigit(value!))
+        {
+            error = "The check digit of the IIN is wrong.";
+            return false;
+        }
+
+        iin = new Iin(value!, birthDate, (value![6] - '0') % 2 == 1 ? IinSex.Male : IinSex.Female);
+        return true;
+    }
+
+    /// <summary>
+    /// The birth date of 12 digits shaped like an IIN (date, century digit), without judging the check digit: what the
+    /// engine's <c>ageOn</c> and <c>birthDate</c> helpers read from a case's variables.
+    /// </summary>
+    public static bool TryReadBirthDate(string? value, out DateOnly birthDate, [NotNullWhen(false)] out string? error)
+    {
+        birthDate = default;
         if (string.IsNullOrEmpty(value) || value.Length != 12)
         {
             error = "An IIN has exactly 12 digits.";
             return false;
         }
 
-        foreach (var c in value)
+        if (!value.All(char.IsAsciiDigit))
         {
-            if (c is < '0' or > '9')
-            {
-                error = "An IIN has digits only.";
-                return false;
-            }
+            error = "An IIN has digits only.";
+            return false;
         }
 
-        var d = new int[12];
-        for (var i = 0; i < 12; i++)
+        int? century = value[6] switch
         {
-            d[i] = value[i] - '0';
-        }
-
-        int? century = d[6] switch
-        {
-            1 or 2 => 1800,
-            3 or 4 => 1900,
-            5 or 6 => 2000,
+            '1' or '2' => 1800,
+            '3' or '4' => 1900,
+            '5' or '6' => 2000,
             _ => null,
         };
         if (century is null)
         {
-            error = $"The seventh digit of an IIN gives century and sex and must be 1 to 6, not {d[6]}.";
+            error = $"The seventh digit of an IIN gives century and sex and must be 1 to 6, not {value[6]}.";
             return false;
         }
 
-        var year = century.Value + (d[0] * 10) + d[1];
-        var month = (d[2] * 10) + d[3];
-        var day = (d[4] * 10) + d[5];
+        var year = century.Value + ((value[0] - '0') * 10) + (value[1] - '0');
+        var month = ((value[2] - '0') * 10) + (value[3] - '0');
+        var day = ((value[4] - '0') * 10) + (value[5] - '0');
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             error = $"The first six digits of an IIN are the birth date YYMMDD; {value[..6]} is not a date.";
             return false;
         }
 
-        var check = CheckDigit(d);
-        if (check is null || check.Value != d[11])
-        {
-            error = "The check digit of the IIN is wrong.";
-            return false;
-        }
-
-        iin = new Iin(value, new DateOnly(year, month, day), d[6] % 2 == 1 ? IinSex.Male : IinSex.Female);
+        birthDate = new DateOnly(year, month, day);
         error = null;
         return true;
     }
@@ -129,7 +148,7 @@ public readonly record struct Iin
     }
 
     /// <summary>The check digit over the first 11 digits, or null when both weight sequences give 10 (no valid IIN has that serial).</summary>
-    internal static int? CheckDigit(ReadOnlySpan<int> digits)
+    public static int? CheckDigit(ReadOnlySpan<int> digits)
     {
         var c = WeightedSum(digits, FirstWeights) % 11;
         if (c == 10)
@@ -141,7 +160,7 @@ public readonly record struct Iin
     }
 
     /// <summary>Completes 11 digits with their check digit; null when no check digit exists for them.</summary>
-    internal static string? Complete(string elevenDigits)
+    public static string? Complete(string elevenDigits)
     {
         var digits = new int[11];
         for (var i = 0; i < 11; i++)
