@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Tables;
@@ -9,7 +11,7 @@ namespace Qadam.Workflows.Execution;
 
 /// <summary>
 /// One command's unit of work: the instances it touched (a call activity and its child are settled
-/// together), their runners, and the writing of every effect to the context before the commit.
+/// together), their runners, and the rows of every effect, written by <see cref="Writer"/> before the commit.
 /// </summary>
 internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
 {
@@ -29,6 +31,9 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         InForceCache = new();
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The rows this command writes, in one batch at the end (or before an observer reads them).</summary>
+    public CommandWriter Writer { get; } = new(db);
 
     /// <summary>Forgets the remembered versions in force of a key (it was published or retired).</summary>
     internal static void ForgetVersionsInForce(string key)
@@ -80,7 +85,7 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
     public Loaded Create(StartableVersion version, DateOnly referenceDate, string? businessKey, JsonObject? variables, Actor actor, int depth = 0)
     {
         var instance = new ProcessInstance(Guid.CreateVersion7(Now), version.Id, version.Key, version.Version, referenceDate, businessKey, Now);
-        db.Instances.Add(instance);
+        Writer.Add(instance);
         var state = new InstanceState { Variables = (JsonObject?)variables?.DeepClone() ?? [] };
         return Track(instance, version.Model, state, actor, depth);
     }
@@ -92,8 +97,19 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
             return existing;
         }
 
-        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+        var instance = await CommandReader.InstanceAsync(db, instanceId, cancellationToken)
                        ?? throw new EngineNotFoundException($"Instance {instanceId}");
+        return await LoadAsync(instance, actor, cancellationToken);
+    }
+
+    /// <summary>An instance whose row the command has already read (with the task it completes, in the same round trip).</summary>
+    public async Task<Loaded> LoadAsync(ProcessInstance instance, Actor actor, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(instance.Id, out var existing))
+        {
+            return existing;
+        }
+
         if (instance.Status != InstanceStatus.Active)
         {
             throw new InstanceNotActiveException(instance.Id, instance.Status);
@@ -102,6 +118,7 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         // Instances run published versions only, whose content never changes: the model is cached by version id.
         var model = DefinitionCompiler.CachedModel(instance.DefinitionId)
                     ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken));
+        Writer.Attach(instance);
         return Track(instance, model, instance.LoadState(), actor, 0);
     }
 
@@ -157,19 +174,38 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         bool Live(string? tokenId) => tokenId is null || !ended.Contains(tokenId, StringComparer.Ordinal);
         foreach (var task in Drain(effects.NewTasks).Where(t => Live(t.TokenId)))
         {
-            db.Tasks.Add(task);
+            Writer.Add(task);
             _openedTasks.Add(task.Id);
         }
 
-        db.Timers.AddRange(Drain(effects.NewTimers).Where(t => Live(t.TokenId)));
-        db.Subscriptions.AddRange(Drain(effects.NewSubscriptions).Where(s => Live(s.TokenId)));
-        db.Jobs.AddRange(Drain(effects.NewJobs).Where(j => Live(j.TokenId)));
-        db.Journal.AddRange(Drain(effects.Journal));
-        db.Outbox.AddRange(Drain(effects.Outbox));
+        foreach (var timer in Drain(effects.NewTimers).Where(t => Live(t.TokenId)))
+        {
+            Writer.Add(timer);
+        }
+
+        foreach (var subscription in Drain(effects.NewSubscriptions).Where(s => Live(s.TokenId)))
+        {
+            Writer.Add(subscription);
+        }
+
+        foreach (var job in Drain(effects.NewJobs).Where(j => Live(j.TokenId)))
+        {
+            Writer.Add(job);
+        }
+
+        foreach (var entry in Drain(effects.Journal))
+        {
+            Writer.Add(entry);
+        }
+
+        foreach (var message in Drain(effects.Outbox))
+        {
+            Writer.Add(message);
+        }
 
         if (ended.Length > 0)
         {
-            await DropWaitObjectsAsync(instance.Id, ended, cancellationToken);
+            DropWaitObjects(instance.Id, ended);
             foreach (var child in await db.Instances
                          .Where(i => i.ParentInstanceId == instance.Id && ended.Contains(i.ParentTokenId!) && i.Status == InstanceStatus.Active)
                          .Select(i => i.Id).ToListAsync(cancellationToken))
@@ -203,21 +239,27 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         return copy;
     }
 
-    /// <summary>Tasks of ended tokens are cancelled (kept for the record); their timers, subscriptions and jobs are deleted.</summary>
-    private async Task DropWaitObjectsAsync(Guid instanceId, string[] tokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tasks of ended tokens are cancelled (kept for the record); their timers, subscriptions and jobs are deleted. The
+    /// statement runs in its place in the command's batch, so it also takes the rows this command wrote before it.
+    /// </summary>
+    private void DropWaitObjects(Guid instanceId, string[] tokens)
     {
-        foreach (var task in db.Tasks.Local.Where(t => t.InstanceId == instanceId && tokens.Contains(t.TokenId, StringComparer.Ordinal)))
+        foreach (var task in Writer.Tasks.Where(t => t.InstanceId == instanceId && tokens.Contains(t.TokenId, StringComparer.Ordinal)))
         {
             task.Cancel(Now);
         }
 
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            WITH timers AS (DELETE FROM workflows.timers WHERE instance_id = {instanceId} AND token_id = ANY({tokens})),
-                 subscriptions AS (DELETE FROM workflows.subscriptions WHERE instance_id = {instanceId} AND token_id = ANY({tokens})),
-                 jobs AS (DELETE FROM workflows.jobs WHERE instance_id = {instanceId} AND token_id = ANY({tokens}))
-            UPDATE workflows.tasks SET status = 'Cancelled', ended_at = {Now}
-            WHERE instance_id = {instanceId} AND token_id = ANY({tokens}) AND status IN ('Open', 'Claimed')
-            """, cancellationToken);
+        Writer.Execute("""
+            WITH timers AS (DELETE FROM workflows.timers WHERE instance_id = $1 AND token_id = ANY($2)),
+                 subscriptions AS (DELETE FROM workflows.subscriptions WHERE instance_id = $1 AND token_id = ANY($2)),
+                 jobs AS (DELETE FROM workflows.jobs WHERE instance_id = $1 AND token_id = ANY($2))
+            UPDATE workflows.tasks SET status = 'Cancelled', ended_at = $3
+            WHERE instance_id = $1 AND token_id = ANY($2) AND status IN ('Open', 'Claimed')
+            """,
+            new NpgsqlParameter<Guid> { TypedValue = instanceId, NpgsqlDbType = NpgsqlDbType.Uuid },
+            new NpgsqlParameter<string[]> { TypedValue = tokens, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = Now.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
     }
 
     private async Task StartChildAsync(Loaded parent, string tokenId, CallActivity call, CancellationToken cancellationToken)

@@ -51,10 +51,10 @@ public sealed partial class ProcessEngine
                 await session.SettleAsync(cancellationToken);
                 if (ran is not null)
                 {
-                    await ObserveAsync("service-task-completed", ran.Instance, ran.Model, job.ElementId, job.Activity, cancellationToken);
+                    await ObserveAsync(session, "service-task-completed", ran.Instance, ran.Model, job.ElementId, job.Activity, cancellationToken);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(session, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return true;
@@ -95,7 +95,11 @@ public sealed partial class ProcessEngine
         }
 
         loaded.Runner.Merge(context.Output);
-        db.Outbox.AddRange(context.Outbox);
+        foreach (var message in context.Outbox)
+        {
+            session.Writer.Add(message);
+        }
+
         loaded.Runner.Resume(job.TokenId);
         return loaded;
     }

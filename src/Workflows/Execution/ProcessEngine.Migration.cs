@@ -70,6 +70,7 @@ public sealed partial class ProcessEngine
 
             if (command.DryRun || problems.Count > 0)
             {
+                session.Writer.Discard();
                 db.ChangeTracker.Clear();
                 return new MigrationPlan(moves, problems, false);
             }
@@ -152,7 +153,7 @@ public sealed partial class ProcessEngine
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE workflows.tasks SET definition_version = {target.Version} WHERE instance_id = {instance.Id} AND status IN ('Open', 'Claimed')",
             cancellationToken);
-        db.Journal.Add(new JournalEntry
+        session.Writer.Add(new JournalEntry
         {
             InstanceId = instance.Id, DefinitionKey = instance.DefinitionKey, DefinitionVersion = target.Version, Event = "migrated",
             At = session.Now, Actor = command.Actor.Id,

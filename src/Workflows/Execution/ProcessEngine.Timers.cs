@@ -44,10 +44,10 @@ public sealed partial class ProcessEngine
             await session.SettleAsync(cancellationToken);
             if (fired is not null)
             {
-                await ObserveAsync("timer-fired", fired.Instance, fired.Model, timer.ElementId, null, cancellationToken);
+                await ObserveAsync(session, "timer-fired", fired.Instance, fired.Model, timer.ElementId, null, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(session, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
@@ -101,7 +101,7 @@ public sealed partial class ProcessEngine
                 {
                     // A non-interrupting cycle (a reminder every day) arms its next repetition.
                     var period = TimerCycle.Parse(trigger.Value).Period;
-                    db.Timers.Add(new ProcessTimer
+                    session.Writer.Add(new ProcessTimer
                     {
                         Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
                         DueAt = timer.DueAt + period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
@@ -145,7 +145,7 @@ public sealed partial class ProcessEngine
         if (timer.RepeatsLeft is { } repeats && repeats != 0
             && loaded.Model.Node(timer.ElementId) is Definitions.Model.StartEvent { Trigger: TimerTrigger cycle })
         {
-            db.Timers.Add(new ProcessTimer
+            session.Writer.Add(new ProcessTimer
             {
                 Id = Guid.CreateVersion7(session.Now), DefinitionId = definition.Id, ElementId = timer.ElementId,
                 DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,

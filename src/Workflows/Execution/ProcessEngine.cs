@@ -23,8 +23,8 @@ public sealed partial class ProcessEngine(
     internal ExpressionLimits Limits { get; } = limits ?? ExpressionLimits.Default;
 
     /// <summary>Tells the observers of a command the engine ran by itself, inside its transaction.</summary>
-    private async Task ObserveAsync(string action, ProcessInstance instance, Definitions.Model.ProcessModel model, string elementId, string? detail,
-        CancellationToken cancellationToken)
+    private async Task ObserveAsync(EngineSession session, string action, ProcessInstance instance, Definitions.Model.ProcessModel model,
+        string elementId, string? detail, CancellationToken cancellationToken)
     {
         if (_observers.Length == 0 || db.Database.CurrentTransaction is not { } transaction)
         {
@@ -32,7 +32,7 @@ public sealed partial class ProcessEngine(
         }
 
         // Pending rows first, so an observer reading the database sees what the command did.
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(session, cancellationToken);
         var legalBasis = model.Elements.TryGetValue(elementId, out var element) && element is Definitions.Model.FlowNode node
             ? node.Extension.LegalBasis
             : null;
@@ -61,11 +61,16 @@ public sealed partial class ProcessEngine(
     public Task<CommandResult> ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
         RunAsync("claim", null, async session =>
         {
-            var task = await db.Tasks.FromSqlInterpolated($"SELECT * FROM workflows.tasks WHERE id = {taskId} FOR UPDATE")
-                           .SingleOrDefaultAsync(cancellationToken)
-                       ?? throw new EngineNotFoundException($"Task {taskId}");
+            var (task, instance) = await CommandReader.LockTaskAsync(db, taskId, cancellationToken);
+            if (task is null)
+            {
+                throw new EngineNotFoundException($"Task {taskId}");
+            }
+
+            session.Writer.Attach(task);
             task.Claim(actor.Id);
-            var loaded = await session.LoadAsync(task.InstanceId, actor, cancellationToken);
+            var loaded = await session.LoadAsync(instance ?? throw new EngineNotFoundException($"Instance {task.InstanceId}"), actor,
+                cancellationToken);
             return session.Result(loaded);
         }, cancellationToken);
 
@@ -74,12 +79,17 @@ public sealed partial class ProcessEngine(
         RunAsync("complete", command.IdempotencyKey, async session =>
         {
             // The row lock makes a second completion wait for the first and then see the task done (409), never apply twice.
-            var task = await db.Tasks.FromSqlInterpolated($"SELECT * FROM workflows.tasks WHERE id = {command.TaskId} FOR UPDATE")
-                           .SingleOrDefaultAsync(cancellationToken)
-                       ?? throw new EngineNotFoundException($"Task {command.TaskId}");
+            var (task, instance) = await CommandReader.LockTaskAsync(db, command.TaskId, cancellationToken);
+            if (task is null)
+            {
+                throw new EngineNotFoundException($"Task {command.TaskId}");
+            }
+
+            session.Writer.Attach(task);
             var output = command.Output ?? [];
             task.Complete(command.Actor.Id, output, time.GetUtcNow());
-            var loaded = await session.LoadAsync(task.InstanceId, command.Actor, cancellationToken);
+            var loaded = await session.LoadAsync(instance ?? throw new EngineNotFoundException($"Instance {task.InstanceId}"), command.Actor,
+                cancellationToken);
             if (loaded.Runner.State.FindToken(task.TokenId) is null)
             {
                 throw new ConcurrencyConflictException(task.InstanceId);
@@ -187,13 +197,13 @@ public sealed partial class ProcessEngine(
             var result = await body(session);
             if (idempotencyKey is not null)
             {
-                db.Commands.Add(new CommandRecord
+                session.Writer.Add(new CommandRecord
                 {
                     Key = idempotencyKey, Command = command, ResultJson = JsonSerializer.Serialize(result), CreatedAt = session.Now,
                 });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(session, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -201,7 +211,7 @@ public sealed partial class ProcessEngine(
 
             return result;
         }
-        catch (DbUpdateException ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
+        catch (Exception ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
         {
             // The same key ran concurrently and won: answer with its result.
             await RollBackAsync(ownTransaction);
@@ -233,6 +243,16 @@ public sealed partial class ProcessEngine(
         }
     }
 
+    /// <summary>
+    /// Writes the command's rows (one batch), then whatever the cold paths or the caller left in the change tracker
+    /// (an incident resolved, a job re-armed), as the single SaveChanges did before.
+    /// </summary>
+    private async Task SaveAsync(EngineSession session, CancellationToken cancellationToken)
+    {
+        await session.Writer.FlushAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task RollBackAsync(IDbContextTransaction? transaction)
     {
         db.ChangeTracker.Clear();
@@ -248,6 +268,7 @@ public sealed partial class ProcessEngine(
         return record is null ? default : JsonSerializer.Deserialize<T>(record.ResultJson);
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    // The command record comes in the engine's own batch (a PostgresException); EF wraps it in a DbUpdateException.
+    private static bool IsUniqueViolation(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
 }

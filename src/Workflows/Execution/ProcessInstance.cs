@@ -83,6 +83,30 @@ public sealed class ProcessInstance
     /// <summary>PostgreSQL xmin, the concurrency token.</summary>
     public uint RowVersion { get; private set; }
 
+    /// <summary>Rebuilds an instance from its row: the engine reads it with plain SQL on the hot path (issue 3), not through EF.</summary>
+    internal static ProcessInstance FromRow(
+        Guid id, Guid definitionId, string definitionKey, int definitionVersion, DateOnly referenceDate, string? businessKey, InstanceStatus status,
+        string stateJson, Guid? parentInstanceId, string? parentTokenId, DateTimeOffset startedAt, DateTimeOffset? endedAt, uint rowVersion) =>
+        new()
+        {
+            Id = id,
+            DefinitionId = definitionId,
+            DefinitionKey = definitionKey,
+            DefinitionVersion = definitionVersion,
+            ReferenceDate = referenceDate,
+            BusinessKey = businessKey,
+            Status = status,
+            StateJson = stateJson,
+            ParentInstanceId = parentInstanceId,
+            ParentTokenId = parentTokenId,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            RowVersion = rowVersion,
+        };
+
+    /// <summary>The row was written: its new xmin is what the next write in the same transaction must find.</summary>
+    internal void Written(uint rowVersion) => RowVersion = rowVersion;
+
     internal void SetParent(Guid parentInstanceId, string parentTokenId)
     {
         ParentInstanceId = parentInstanceId;

@@ -123,6 +123,39 @@ public sealed class ProcessTask
     /// <summary>The form data it was completed with.</summary>
     public JsonObject? Output { get; private set; }
 
+    /// <summary>Rebuilds a task from its row: the engine reads it with plain SQL on the hot path (issue 3), not through EF.</summary>
+    internal static ProcessTask FromRow(
+        Guid id, Guid instanceId, string? businessKey, string definitionKey, int definitionVersion, string elementId, string tokenId, string? name,
+        string? labelKk, string? labelRu, List<string> candidateRoles, string? organisation, string? formKey, LegalBasis? legalBasis, TaskStatus status,
+        string? assignee, int? loopIndex, JsonNode? loopElement, DateTimeOffset createdAt, DateTimeOffset? dueAt, DateTimeOffset? endedAt,
+        string? completedBy, JsonObject? output) =>
+        new()
+        {
+            Id = id,
+            InstanceId = instanceId,
+            BusinessKey = businessKey,
+            DefinitionKey = definitionKey,
+            DefinitionVersion = definitionVersion,
+            ElementId = elementId,
+            TokenId = tokenId,
+            Name = name,
+            LabelKk = labelKk,
+            LabelRu = labelRu,
+            CandidateRoles = candidateRoles,
+            Organisation = organisation,
+            FormKey = formKey,
+            LegalBasis = legalBasis,
+            Status = status,
+            Assignee = assignee,
+            LoopIndex = loopIndex,
+            LoopElement = loopElement,
+            CreatedAt = createdAt,
+            DueAt = dueAt,
+            EndedAt = endedAt,
+            CompletedBy = completedBy,
+            Output = output,
+        };
+
     internal void SetLoop(int index, JsonNode? element)
     {
         LoopIndex = index;

@@ -67,6 +67,86 @@ public sealed class ConcurrencyTests(EngineFixture fixture) : EngineTestBase(fix
     }
 
     [Fact]
+    public async Task Two_starts_with_one_idempotency_key_at_once_give_one_instance_and_the_first_result_twice()
+    {
+        await Fixture.PublishAsync("two", TwoSteps);
+        var businessKey = "case-" + Guid.NewGuid();
+        await using var a = Fixture.NewHost();
+        await using var b = Fixture.NewHost();
+
+        // A holds its command record uncommitted, so B passes the replay check, runs, and waits on the key at its insert.
+        CommandResult first;
+        Task<CommandResult> second;
+        await using (var transaction = await a.Db.Database.BeginTransactionAsync())
+        {
+            first = await a.Engine.StartAsync(new StartProcess("two", Filed, Clerk, null, businessKey, "start-at-once"));
+            second = b.Engine.StartAsync(new StartProcess("two", Filed, Clerk, null, businessKey, "start-at-once"));
+            await WaitForALockWaitAsync();
+            await transaction.CommitAsync();
+        }
+
+        var replay = await second;
+        Assert.Equal(first.InstanceId, replay.InstanceId);
+        Assert.Equal(first.OpenedTasks, replay.OpenedTasks);
+        Assert.Equal(first.WaitingAt, replay.WaitingAt);
+        await using var db = Fixture.NewContext();
+        Assert.Equal(1, await db.Instances.CountAsync(i => i.BusinessKey == businessKey));
+        Assert.Equal(1, await db.Tasks.CountAsync(t => t.BusinessKey == businessKey));
+    }
+
+    [Fact]
+    public async Task Completing_two_parallel_tasks_of_one_instance_at_once_gives_one_effect_and_a_concurrency_conflict()
+    {
+        await Fixture.PublishAsync("both", Process("both", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="split" />
+            {UserTask("left")}{UserTask("right")}{Ends("left", "right")}
+            {Flow("f0", "start", "split")}{Flow("f1", "split", "left")}{Flow("f2", "split", "right")}
+            """));
+        var started = await StartAsync("both");
+        var left = await OpenTaskAsync(started.InstanceId, "left");
+        var right = await OpenTaskAsync(started.InstanceId, "right");
+        await using var a = Fixture.NewHost();
+        await using var b = Fixture.NewHost();
+
+        // A's completion holds the instance row; B read the version before A's commit and must not overwrite A's tokens.
+        Task<CommandResult> second;
+        await using (var transaction = await a.Db.Database.BeginTransactionAsync())
+        {
+            await a.Engine.CompleteTaskAsync(new CompleteTask(left.Id, Clerk));
+            second = b.Engine.CompleteTaskAsync(new CompleteTask(right.Id, Clerk));
+            await WaitForALockWaitAsync();
+            await transaction.CommitAsync();
+        }
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second);
+        Assert.Equal(EngineErrorKind.Conflict, conflict.Kind);
+        Assert.Equal(["right"], await OpenTaskIdsAsync(started.InstanceId));
+        Assert.Equal(InstanceStatus.Active, (await InstanceAsync(started.InstanceId)).Status);
+        await CompleteAsync(started.InstanceId, "right");
+        Assert.Equal(InstanceStatus.Completed, (await InstanceAsync(started.InstanceId)).Status);
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var db = Fixture.NewContext();
+        for (var i = 0; i < 200; i++)
+        {
+            var waiting = await db.Database.SqlQuery<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .SingleAsync();
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("the second start never waited for the first one's idempotency key");
+    }
+
+    [Fact]
     public async Task A_task_claimed_by_one_user_cannot_be_completed_by_another()
     {
         await Fixture.PublishAsync("two", TwoSteps);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Persistence;
+
+namespace Qadam.Workflows.Execution;
+
+/// <summary>
+/// Reads the rows a command starts from (its instance; the task it claims or completes) with plain Npgsql on the context's
+/// connection and transaction. Issue 3: EF's query pipeline and change tracker cost more CPU per command than PostgreSQL
+/// spends on these reads; the entities come back untracked and <see cref="CommandWriter"/> writes what changed. The
+/// statements are fixed, so they are prepared once per physical connection.
+/// </summary>
+internal static class CommandReader
+{
+    private const string InstanceColumns =
+        "id, definition_id, definition_key, definition_version, reference_date, business_key, status, state, parent_instance_id, parent_token_id, "
+        + "started_at, ended_at, xmin";
+
+    private const string TaskColumns =
+        "id, instance_id, business_key, definition_key, definition_version, element_id, token_id, name, label_kk, label_ru, candidate_roles, "
+        + "organisation, form_key, legal_basis, status, assignee, loop_index, loop_element, created_at, due_at, ended_at, completed_by, output";
+
+    /// <summary>The instance row, or null.</summary>
+    public static async Task<ProcessInstance?> InstanceAsync(WorkflowsDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM workflows.instances WHERE id = $1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = instanceId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        ApplyTimeout(db, command);
+        await command.PrepareAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
+    }
+
+    /// <summary>
+    /// Locks the task row (FOR UPDATE: a second completion waits for the first, then sees the task done) and reads its
+    /// instance, in one round trip. The instance is read by a second statement, so after a wait for the lock it is the
+    /// row as the first command committed it, exactly as a separate query after the lock would see it.
+    /// </summary>
+    public static async Task<(ProcessTask? Task, ProcessInstance? Instance)> LockTaskAsync(
+        WorkflowsDbContext db, Guid taskId, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {TaskColumns} FROM workflows.tasks WHERE id = $1 FOR UPDATE")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT {InstanceColumns} FROM workflows.instances WHERE id = (SELECT instance_id FROM workflows.tasks WHERE id = $1)")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
+        });
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            batch.Timeout = timeout;
+        }
+
+        await batch.PrepareAsync(cancellationToken);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var task = await reader.ReadAsync(cancellationToken) ? Task(reader) : null;
+        await reader.NextResultAsync(cancellationToken);
+        var instance = await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
+        return (task, instance);
+    }
+
+    /// <summary>The context's open connection and its current transaction: every engine command runs inside one.</summary>
+    internal static (NpgsqlConnection Connection, NpgsqlTransaction Transaction) Open(WorkflowsDbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction
+            ? ((NpgsqlConnection)db.Database.GetDbConnection(), transaction)
+            : throw new InvalidOperationException("Engine rows are read and written inside the command's transaction; none is open.");
+
+    private static void ApplyTimeout(WorkflowsDbContext db, NpgsqlCommand command)
+    {
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
+    }
+
+    private static ProcessInstance Instance(NpgsqlDataReader r) =>
+        ProcessInstance.FromRow(
+            r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4), NullableString(r, 5),
+            Enum.Parse<InstanceStatus>(r.GetString(6)), r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), NullableString(r, 9),
+            r.GetFieldValue<DateTimeOffset>(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11), r.GetFieldValue<uint>(12));
+
+    private static ProcessTask Task(NpgsqlDataReader r) =>
+        ProcessTask.FromRow(
+            r.GetGuid(0), r.GetGuid(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6), NullableString(r, 7),
+            NullableString(r, 8), NullableString(r, 9), [.. r.GetFieldValue<string[]>(10)], NullableString(r, 11), NullableString(r, 12),
+            r.IsDBNull(13) ? null : JsonSerializer.Deserialize<LegalBasis>(r.GetString(13)), Enum.Parse<TaskStatus>(r.GetString(14)),
+            NullableString(r, 15), r.IsDBNull(16) ? null : r.GetInt32(16), r.IsDBNull(17) ? null : JsonNode.Parse(r.GetString(17)),
+            r.GetFieldValue<DateTimeOffset>(18), r.IsDBNull(19) ? null : r.GetFieldValue<DateTimeOffset>(19),
+            r.IsDBNull(20) ? null : r.GetFieldValue<DateTimeOffset>(20), NullableString(r, 21),
+            r.IsDBNull(22) ? null : JsonNode.Parse(r.GetString(22)) as JsonObject);
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
