@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Qadam.Bench;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
@@ -18,11 +19,10 @@ var instances = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCultur
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 var pgbenchSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 
-var admin = Environment.GetEnvironmentVariable("QADAM_BENCH_DB") ?? LocalPostgres();
-var database = "qadam_bench_engine";
-await Sql(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-await Sql(admin, $"CREATE DATABASE {database}");
-var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = concurrency * 2 }.ConnectionString;
+var connectionString = new NpgsqlConnectionStringBuilder(await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_engine"))
+{
+    MaxPoolSize = concurrency * 2,
+}.ConnectionString;
 
 WorkflowsDbContext NewContext()
 {
@@ -150,21 +150,4 @@ static double RunPgbench(string connectionString, int clients, int seconds)
     var result = Run("-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
     var match = Regex.Match(result, @"tps = ([0-9.]+) \(without initial connection time\)");
     return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
-}
-
-static string LocalPostgres()
-{
-    var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../scripts/local-postgres"));
-    using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true })!;
-    var output = process.StandardOutput.ReadToEnd().Trim();
-    process.WaitForExit();
-    return output;
-}
-
-static async Task Sql(string connectionString, string sql)
-{
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand(sql, connection);
-    await command.ExecuteNonQueryAsync();
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Qadam.Bench;
 using NpgsqlTypes;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Persistence;
@@ -15,11 +16,7 @@ using Qadam.Api.Persistence;
 var schools = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var students = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
 
-var admin = Environment.GetEnvironmentVariable("QADAM_BENCH_DB") ?? LocalPostgres();
-const string database = "qadam_bench_mass_transfer";
-await Sql(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-await Sql(admin, $"CREATE DATABASE {database}");
-var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_mass_transfer");
 
 var options = new DbContextOptionsBuilder<QadamDbContext>()
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")).Options;
@@ -31,7 +28,7 @@ await using (var db = new QadamDbContext(options))
 Console.WriteLine($"Generating {schools:N0} schools and {students:N0} students ...");
 var generate = Stopwatch.StartNew();
 var codes = await GenerateAsync(connectionString, schools, students);
-await Sql(connectionString, "VACUUM ANALYZE qadam.students");
+await BenchDatabase.ExecuteAsync(connectionString, "VACUUM ANALYZE qadam.students");
 Console.WriteLine($"  generated in {generate.Elapsed.TotalSeconds:F1} s");
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -113,7 +110,7 @@ static async Task<List<string>> GenerateAsync(string connectionString, int schoo
 
 static async Task<TimeSpan> PlainCopyAsync(string connectionString, int count)
 {
-    await Sql(connectionString, """CREATE TABLE bench_plain_copy ("TransferId" uuid, "StudentId" uuid, "OrganisationId" uuid, "At" timestamptz)""");
+    await BenchDatabase.ExecuteAsync(connectionString, """CREATE TABLE bench_plain_copy ("TransferId" uuid, "StudentId" uuid, "OrganisationId" uuid, "At" timestamptz)""");
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     var transfer = Guid.CreateVersion7();
@@ -136,23 +133,6 @@ static async Task<TimeSpan> PlainCopyAsync(string connectionString, int count)
     }
 
     return watch.Elapsed;
-}
-
-static string LocalPostgres()
-{
-    var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../scripts/local-postgres"));
-    using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true })!;
-    var output = process.StandardOutput.ReadToEnd().Trim();
-    process.WaitForExit();
-    return output;
-}
-
-static async Task Sql(string connectionString, string sql)
-{
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand(sql, connection);
-    await command.ExecuteNonQueryAsync();
 }
 
 static async Task<long> Scalar(string connectionString, string sql)
