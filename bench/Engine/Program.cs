@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Qadam.Bench;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows;
 using Qadam.Workflows.Versions;
 
 // Engine benchmark (issue 3): instance starts and task completions per second through the engine
@@ -18,6 +20,15 @@ using Qadam.Workflows.Versions;
 var instances = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 var pgbenchSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+// "pooled": the engine as AddQadamWorkflows(connectionString) registers it for a host of its own (pooled contexts, a DI
+// scope per command). "fresh": a new context per command, as the API builds one per request on the connection it
+// shares with its own rows.
+var contexts = args.Length > 3 ? args[3] : "pooled";
+if (contexts is not ("pooled" or "fresh"))
+{
+    Console.Error.WriteLine("contexts is 'pooled' or 'fresh'");
+    return 2;
+}
 
 var connectionString = new NpgsqlConnectionStringBuilder(await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_engine"))
 {
@@ -32,6 +43,7 @@ WorkflowsDbContext NewContext()
 }
 
 var registry = new ActivityRegistry([]);
+await using var host = new ServiceCollection().AddLogging().AddQadamWorkflows(connectionString).BuildServiceProvider();
 await using (var db = NewContext())
 {
     await db.Database.MigrateAsync();
@@ -100,13 +112,14 @@ var completionsPerSecond = taskIds.Count / completeWatch.Elapsed.TotalSeconds;
 var tps = RunPgbench(connectionString, concurrency, pgbenchSeconds);
 
 Console.WriteLine();
-Console.WriteLine($"Engine benchmark on {Environment.ProcessorCount} cores, {concurrency} concurrent commands, journal on ({journalRows:N0} journal rows)");
+Console.WriteLine($"Engine benchmark on {Environment.ProcessorCount} cores, {concurrency} concurrent commands, {contexts} contexts, journal on ({journalRows:N0} journal rows)");
 Console.WriteLine($"  starts:       {instances,8:N0} in {startWatch.Elapsed.TotalSeconds,6:F1} s = {startsPerSecond,8:N0} /s"
                   + $" ({startCpuMs / instances:F2} ms CPU, {startKb / instances:F0} KB allocated each in this process)");
 Console.WriteLine($"  completions:  {taskIds.Count,8:N0} in {completeWatch.Elapsed.TotalSeconds,6:F1} s = {completionsPerSecond,8:N0} /s"
                   + $" ({completeCpuMs / taskIds.Count:F2} ms CPU, {completeKb / taskIds.Count:F0} KB allocated each in this process)");
 Console.WriteLine($"  pgbench TPC-B (scale 10, {concurrency} clients, {pgbenchSeconds} s): {tps:N0} tps");
 Console.WriteLine($"  ratio: one start = {tps / startsPerSecond:F2} TPC-B transactions; one completion = {tps / completionsPerSecond:F2}");
+return 0;
 
 async Task RunParallel(int count, Func<ProcessEngine, int, Task> command)
 {
@@ -116,9 +129,16 @@ async Task RunParallel(int count, Func<ProcessEngine, int, Task> command)
         int i;
         while ((i = Interlocked.Increment(ref next)) < count)
         {
-            // One context per command, as an API request would have.
-            await using var db = NewContext();
-            await command(new ProcessEngine(db, registry, TimeProvider.System, NullLogger<ProcessEngine>.Instance), i);
+            if (contexts == "pooled")
+            {
+                await using var scope = host.CreateAsyncScope();
+                await command(scope.ServiceProvider.GetRequiredService<ProcessEngine>(), i);
+            }
+            else
+            {
+                await using var db = NewContext();
+                await command(new ProcessEngine(db, registry, TimeProvider.System, NullLogger<ProcessEngine>.Instance), i);
+            }
         }
     });
     await Task.WhenAll(workers);
