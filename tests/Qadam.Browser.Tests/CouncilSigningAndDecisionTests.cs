@@ -168,6 +168,8 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
             Assert.Contains("қашықтан оқытуға ауыстырылды", await card.Locator("[data-testid='decision']").InnerTextAsync(), StringComparison.Ordinal);
             var download = card.Locator($"[data-testid='tracker-documents'] li[data-document-id='{order}'] button");
             await download.WaitForAsync();
+            // and below the cases, the notices about the children (decisions, emergency orders, frosts)
+            await parent.Locator("[data-testid='tracker-notices'] h2").WaitForAsync();
             await BrowserFixture.ShotAsync(parent, "parent-03-decision");
             var file = await parent.RunAndWaitForDownloadAsync(() => download.ClickAsync());
             Assert.EndsWith(".docx", file.SuggestedFilename, StringComparison.Ordinal);

@@ -214,6 +214,20 @@ export interface ChildCases {
   cases: ChildCase[];
 }
 
+/** A notice about a child (GET /api/parents/me/notifications): from a case's decision or from an emergency order or a frost. */
+export interface ParentNotice {
+  kind: 'case' | 'transfer';
+  studentIin: string;
+  studentName: string;
+  text: string;
+  createdAt: string;
+  caseId?: string | null;
+  legalBasis?: string | null;
+  direction?: 'distance' | 'return' | null;
+  from?: string | null;
+  to?: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   total?: number;
@@ -502,6 +516,11 @@ export class QadamApi {
   /** The parent's children and their cases; the API words next steps in the language sent as Accept-Language. */
   myChildrenCases(): Promise<ChildCases[]> {
     return this.get('/api/parents/me/cases');
+  }
+
+  /** Notices about the parent's children, newest first, worded by the API in the Accept-Language. */
+  myNotices(): Promise<ParentNotice[]> {
+    return this.get('/api/parents/me/notifications');
   }
 
   /** The form-js schema of a form key used by a task of the version; 404 when none exists yet. */

@@ -313,6 +313,8 @@ export const kk = {
 
   trackerDecision: 'Шешім',
   trackerDocuments: 'Құжаттар',
+  trackerNotices: 'Хабарламалар',
+  trackerNoNotices: 'Әзірге хабарлама жоқ.',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

@@ -315,4 +315,6 @@ export const ru: Messages = {
 
   trackerDecision: 'Решение',
   trackerDocuments: 'Документы',
+  trackerNotices: 'Уведомления',
+  trackerNoNotices: 'Уведомлений пока нет.',
 };

@@ -1,4 +1,4 @@
-import type { ChildCase, DocumentInfo, QadamApi } from '../api/client';
+import type { ChildCase, DocumentInfo, ParentNotice, QadamApi } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate } from '../app/dom';
 import { downloadButton } from '../documents/download';
@@ -38,6 +38,17 @@ async function caseCard(api: QadamApi, c: ChildCase): Promise<HTMLElement> {
     await decision(api, c));
 }
 
+/** The notices about the children (decisions, emergency orders, frosts), newest first, as the API words them. */
+function noticesSection(notices: ParentNotice[]): HTMLElement {
+  return el('section', { class: 'tracker-notices', attrs: { 'data-testid': 'tracker-notices' } },
+    el('h2', { i18n: 'trackerNotices' }),
+    notices.length === 0
+      ? el('p', { class: 'muted', i18n: 'trackerNoNotices' })
+      : el('ul', {}, ...notices.map((n) => el('li', { attrs: { 'data-kind': n.kind } },
+        el('span', { class: 'muted' }, `${formatDate(n.createdAt)} · `), n.text,
+        n.legalBasis ? el('span', { class: 'muted' }, ` (${n.legalBasis})`) : null))));
+}
+
 /** A parent's view: each child, each case, where it stands, what comes next and by when, the decision and its documents. */
 export const trackerScreen: ScreenFactory = async ({ api }) => {
   // The API words the next steps in the language the request asks for (Accept-Language): a language switch reloads.
@@ -50,5 +61,6 @@ export const trackerScreen: ScreenFactory = async ({ api }) => {
     root.append(el('section', { class: 'tracker-child', attrs: { 'data-iin': child.iin } },
       el('h2', {}, child.fullName), ...(await Promise.all(child.cases.map((c) => caseCard(api, c))))));
   }
+  root.append(noticesSection(await api.myNotices().catch(() => [] as ParentNotice[])));
   return { root };
 };
