@@ -59,6 +59,11 @@ internal static class SaveForm
             return UnprocessableProblem.Create("components", "A form-js schema has a \"components\" array.");
         }
 
+        if (FormSchema.Problems(form) is { Count: > 0 } problems)
+        {
+            return UnprocessableProblem.Create(new Dictionary<string, string[]> { ["components"] = [.. problems] });
+        }
+
         var usedBy = await PublishedUsersAsync(workflows, formKey, cancellationToken);
         if (usedBy.Count > 0)
         {

@@ -41,6 +41,47 @@ public sealed class FormSchema
         return new FormSchema((form["id"] as JsonValue)?.TryGetValue<string>(out var id) == true ? id : string.Empty, fields, form);
     }
 
+    /// <summary>
+    /// What makes a form unusable as a task's form, one line each: a component without a type, a data field without a
+    /// key, a key an expression cannot name (letters, digits and _, parts joined by dots), or a key two fields share
+    /// (the second would overwrite the first's answer in the case variables).
+    /// </summary>
+    public static List<string> Problems(JsonObject form)
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Check(form["components"] as JsonArray, problems, seen);
+        return problems;
+    }
+
+    private static void Check(JsonArray? components, List<string> problems, HashSet<string> seen)
+    {
+        foreach (var component in components?.OfType<JsonObject>() ?? [])
+        {
+            var id = (component["id"] as JsonValue)?.TryGetValue<string>(out var i) == true ? i : "(no id)";
+            var type = (component["type"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
+            var key = (component["key"] as JsonValue)?.TryGetValue<string>(out var k) == true ? k : null;
+            if (type is null)
+            {
+                problems.Add($"{id}: a component has a type.");
+            }
+            else if (DataTypes.Contains(type) && string.IsNullOrEmpty(key))
+            {
+                problems.Add($"{id}: a {type} field has a key, the variable its answer is stored in.");
+            }
+            else if (DataTypes.Contains(type) && !Regex.IsMatch(key!, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant))
+            {
+                problems.Add($"{id}: the key '{key}' is not a name expressions can use (letters, digits and _, parts joined by dots).");
+            }
+            else if (DataTypes.Contains(type) && !seen.Add(key!))
+            {
+                problems.Add($"{id}: the key '{key}' is used by another field of the form.");
+            }
+
+            Check(component["components"] as JsonArray, problems, seen);
+        }
+    }
+
     private static void Collect(JsonArray? components, List<JsonObject> fields)
     {
         foreach (var component in components?.OfType<JsonObject>() ?? [])

@@ -62,6 +62,17 @@ public sealed class FormsApiTests(QadamApiFactory api) : IClassFixture<QadamApiF
             Assert.Equal(HttpStatusCode.UnprocessableEntity, notAForm.StatusCode);
         }
 
+        using (var clash = await legal.PutAsync("/api/definitions/forms-draft/versions/1/forms/forms-draft", new StringContent("""
+                   {"type":"default","components":[{"type":"textfield","id":"a","key":"decision"},{"type":"number","id":"b","key":"decision"},
+                   {"type":"textfield","id":"c","key":"two words"}]}
+                   """, Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, clash.StatusCode);
+            var errors = (await clash.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("components");
+            Assert.Contains(errors.EnumerateArray(), e => e.GetString()!.StartsWith("b: the key 'decision' is used by another field", StringComparison.Ordinal));
+            Assert.Contains(errors.EnumerateArray(), e => e.GetString()!.StartsWith("c: the key 'two words' is not a name", StringComparison.Ordinal));
+        }
+
         using var clerk = await api.ClientForAsync("clerk.s1");
         using var forbidden = await clerk.PutAsync("/api/definitions/forms-draft/versions/1/forms/forms-draft", Form());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
