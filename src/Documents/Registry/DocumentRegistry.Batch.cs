@@ -20,14 +20,7 @@ public sealed partial class DocumentRegistry
         var templates = new Dictionary<(string, DocumentLanguage, string, string), DocumentTemplate>();
         foreach (var group in requests.Select(r => (r.TemplateKey, r.Language, r.ProcessKey, r.ProcessVersion)).Distinct())
         {
-            templates[group] = await db.Templates.AsNoTracking()
-                                   .Where(t => t.Key == group.TemplateKey && t.Language == group.Language
-                                               && t.ProcessKey == group.ProcessKey && t.ProcessVersion == group.ProcessVersion)
-                                   .OrderByDescending(t => t.Version)
-                                   .FirstOrDefaultAsync(cancellationToken)
-                               ?? throw new InvalidOperationException(
-                                   $"No template '{group.TemplateKey}' ({group.Language.ToCode()}) is uploaded for process "
-                                   + $"'{group.ProcessKey}' version '{group.ProcessVersion}'.");
+            templates[group] = await TemplateForAsync(group.TemplateKey, group.Language, group.ProcessKey, group.ProcessVersion, cancellationToken);
         }
 
         var utcNow = time.GetUtcNow();

@@ -25,14 +25,7 @@ public sealed partial class DocumentRegistry(DocumentsDbContext db, DocumentRegi
     public async Task<RegisteredDocument> IssueAsync(IssueDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var template = await db.Templates.AsNoTracking()
-                           .Where(t => t.Key == request.TemplateKey && t.Language == request.Language
-                                       && t.ProcessKey == request.ProcessKey && t.ProcessVersion == request.ProcessVersion)
-                           .OrderByDescending(t => t.Version)
-                           .FirstOrDefaultAsync(cancellationToken)
-                       ?? throw new InvalidOperationException(
-                           $"No template '{request.TemplateKey}' ({request.Language.ToCode()}) is uploaded for process "
-                           + $"'{request.ProcessKey}' version '{request.ProcessVersion}'.");
+        var template = await TemplateForAsync(request.TemplateKey, request.Language, request.ProcessKey, request.ProcessVersion, cancellationToken);
 
         var utcNow = time.GetUtcNow();
         var now = utcNow.ToOffset(options.UtcOffset);
@@ -81,6 +74,17 @@ public sealed partial class DocumentRegistry(DocumentsDbContext db, DocumentRegi
             }
         }
     }
+
+    /// <summary>The latest edition of a template for a process version.</summary>
+    /// <exception cref="InvalidOperationException">None is uploaded.</exception>
+    private async Task<DocumentTemplate> TemplateForAsync(
+        string key, DocumentLanguage language, string processKey, string processVersion, CancellationToken cancellationToken) =>
+        await db.Templates.AsNoTracking()
+            .Where(t => t.Key == key && t.Language == language && t.ProcessKey == processKey && t.ProcessVersion == processVersion)
+            .OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException(
+            $"No template '{key}' ({language.ToCode()}) is uploaded for process '{processKey}' version '{processVersion}'.");
 
     /// <summary>The case data with the document's own number and date added, as templates show them.</summary>
     private static JsonObject WithNumber(JsonObject caseData, string number, DateTimeOffset now)

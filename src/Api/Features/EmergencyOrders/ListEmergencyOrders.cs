@@ -16,8 +16,9 @@ internal static class ListEmergencyOrders
         ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken, int limit = 100)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var visibleCodes = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code }).ToListAsync(cancellationToken))
-            .Where(o => scope.CanSeeOrganisation(o.Id)).Select(o => o.Code).ToList();
+        var visible = scope.OrganisationIds.ToList();
+        var visibleCodes = await db.Organisations.AsNoTracking()
+            .Where(o => scope.SeesAllOrganisations || visible.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
         var orders = await db.EmergencyOrders.AsNoTracking()
             .Where(o => o.Organisations.Any(code => visibleCodes.Contains(code)))
             .OrderByDescending(o => o.PostedAt)

@@ -180,7 +180,7 @@ internal static class PostEmergencyOrder
 
     private static ProblemHttpResult Refuse(string field, string message) => UnprocessableProblem.Create(field, message);
 
-    internal static HashSet<Guid> Below(List<Organisation> organisations, Guid root)
+    private static HashSet<Guid> Below(List<Organisation> organisations, Guid root)
     {
         var found = new HashSet<Guid> { root };
         for (var grew = true; grew;)

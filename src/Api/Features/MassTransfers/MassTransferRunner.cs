@@ -73,6 +73,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO qadam.mass_transfers ("Id", "InstanceId", "ElementId", "DefinitionKey", "DefinitionVersion", "OrderId", "Direction",
                 "Status", "PeriodFrom", "PeriodTo", "Total", "Done", "StartedAt")
@@ -80,7 +81,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
             ON CONFLICT ("InstanceId", "ElementId") DO NOTHING
             """, connection, transaction))
         {
-            insert.Parameters.Add(new NpgsqlParameter<Guid>("id", Guid.CreateVersion7(now)));
+            insert.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
             insert.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
             insert.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
             insert.Parameters.Add(new NpgsqlParameter<string>("key", request.DefinitionKey));
@@ -104,7 +105,6 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
             }
         }
 
-        var id = await IdOfAsync(request, connection, transaction, cancellationToken);
         await using (var schools = new NpgsqlCommand($"""
             INSERT INTO qadam.mass_transfer_schools ("TransferId", "OrganisationId", "Total", "Done", "Status")
             SELECT @transfer, o."Id", (SELECT count(*) FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}), 0, 'running'
@@ -135,16 +135,6 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         await transaction.CommitAsync(cancellationToken);
         LogPrepared(logger, id, request.Direction, request.OrganisationCodes.Count, total);
         return (id, total, false);
-    }
-
-    private static async Task<Guid> IdOfAsync(MassTransferRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """SELECT "Id" FROM qadam.mass_transfers WHERE "InstanceId" = @instance AND "ElementId" = @element""", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
-        command.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
-        return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<(List<(Guid Organisation, int Total)> Pending, int Done)> PendingSchoolsAsync(Guid transferId, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Definitions;
-using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
@@ -55,15 +54,17 @@ internal static class StartWeatherDecision
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var organisations = await db.Organisations.AsNoTracking().ToListAsync(cancellationToken);
-        var territory = organisations.SingleOrDefault(o => o.Id == scope.OrganisationId);
+        var territory = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == scope.OrganisationId, cancellationToken);
         if (territory is null || territory.Kind is not (OrganisationKind.Region or OrganisationKind.District))
         {
             return UnprocessableProblem.Create("organisation", "A weather decision is taken by a region's or a district's education authority.");
         }
 
-        var below = PostEmergencyOrder.Below(organisations, territory.Id);
-        var holders = organisations.Where(o => o.HoldsStudents && below.Contains(o.Id)).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+        // The caller's scope is the territory and everything below it.
+        var below = scope.OrganisationIds.ToList();
+        var holders = await db.Organisations.AsNoTracking()
+            .Where(o => below.Contains(o.Id) && (o.Kind == OrganisationKind.School || o.Kind == OrganisationKind.College))
+            .OrderBy(o => o.Code).ToListAsync(cancellationToken);
         var holderIds = holders.Select(o => o.Id).ToList();
         var shifts = (await db.Students.AsNoTracking()
                 .Where(s => holderIds.Contains(s.OrganisationId))

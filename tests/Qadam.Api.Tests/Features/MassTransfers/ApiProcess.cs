@@ -51,7 +51,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Qadam"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Qadam__StateDirectory"] = stateDirectory;
-        start.Environment["Qadam__WorkflowsDirectory"] = RepositoryWorkflows();
+        start.Environment["Qadam__WorkflowsDirectory"] = Path.Combine(EndToEnd.WorkflowsApiFactory.RepositoryRoot(), "workflows");
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -120,18 +120,5 @@ internal sealed class ApiProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryWorkflows()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Qadam.slnx")))
-            {
-                return Path.Combine(directory.FullName, "workflows");
-            }
-        }
-
-        throw new DirectoryNotFoundException("No repository above " + AppContext.BaseDirectory);
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Qadam.Api.Tests.Features.Definitions;
-using Qadam.Testing;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Tests.Features.EndToEnd;
@@ -110,23 +109,9 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         var documents = detail.GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal(["kk", "ru"], documents.Select(d => d.GetProperty("language").GetString()).Order());
 
-        var texts = new List<(string, string)>();
-        var contents = new List<byte[]>();
-        foreach (var document in documents)
-        {
-            var id = document.GetProperty("id").GetString();
-            using var signed = await client.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" }));
-            Assert.True(signed.StatusCode == HttpStatusCode.Created, await signed.Content.ReadAsStringAsync());
-            var verification = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/verification");
-            Assert.True(verification.GetProperty("isValid").GetBoolean(), verification.GetRawText());
-            contents.Add(await client.GetByteArrayAsync($"/api/documents/{id}/content"));
-        }
-
-        var pdfTexts = await LibreOffice.ToPdfTextsAsync(contents);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            texts.Add((documents[i].GetProperty("language").GetString()!, LibreOffice.Normalise(pdfTexts[i])));
-        }
+        await SignedDocuments.SignAndVerifyAsync(client, documents);
+        var pdfTexts = await SignedDocuments.ReadAsPdfAsync(client, documents);
+        var texts = documents.Select((d, i) => (d.GetProperty("language").GetString()!, pdfTexts[i])).ToList();
 
         await CompleteAsync(client, null, element, data ?? new { });
         return texts;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Tests.Features.Definitions;
-using Qadam.Testing;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Tests.Features.EndToEnd;
@@ -96,37 +95,12 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
     }
 
     /// <summary>The head signs each document on the server (demo keys) and every signature verifies: signer, chain, content.</summary>
-    public async Task SignAndVerifyAsync(string head, params JsonElement[] documents)
-    {
-        var client = await ClientAsync(head);
-        foreach (var document in documents)
-        {
-            var id = document.GetProperty("id").GetString();
-            using var signed = await client.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" }));
-            Assert.True(signed.StatusCode == HttpStatusCode.Created, $"signing {id}: {signed.StatusCode} {await signed.Content.ReadAsStringAsync()}");
-            var verification = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/verification");
-            Assert.True(verification.GetProperty("isValid").GetBoolean(), verification.GetRawText());
-            Assert.True(verification.GetProperty("contentIntact").GetBoolean());
-            var cms = Assert.Single(verification.GetProperty("cmsSignatures").EnumerateArray());
-            Assert.True(cms.GetProperty("chainTrusted").GetBoolean());
-        }
-    }
+    public async Task SignAndVerifyAsync(string head, params JsonElement[] documents) =>
+        await SignedDocuments.SignAndVerifyAsync(await ClientAsync(head), documents);
 
-    /// <summary>
-    /// LibreOffice opens the registered DOCX files (one soffice run for all): the texts a reader sees, whitespace
-    /// collapsed, in the order given.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> ReadAsPdfAsync(string user, params JsonElement[] documents)
-    {
-        var client = await ClientAsync(user);
-        var contents = new List<byte[]>();
-        foreach (var document in documents)
-        {
-            contents.Add(await client.GetByteArrayAsync($"/api/documents/{document.GetProperty("id").GetString()}/content"));
-        }
-
-        return [.. (await LibreOffice.ToPdfTextsAsync(contents)).Select(LibreOffice.Normalise)];
-    }
+    /// <summary>LibreOffice opens the registered DOCX files (one soffice run for all), in the order given.</summary>
+    public async Task<IReadOnlyList<string>> ReadAsPdfAsync(string user, params JsonElement[] documents) =>
+        await SignedDocuments.ReadAsPdfAsync(await ClientAsync(user), documents);
 
     /// <summary>The case (its <c>case</c> member of <c>GET /api/cases/{id}</c>): status, definition version.</summary>
     public async Task<JsonElement> ReadAsync(string user) =>
