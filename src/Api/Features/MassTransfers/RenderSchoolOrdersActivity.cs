@@ -28,14 +28,15 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
                           ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
         var codes = MassTransferActivity.RequestFor(context).OrganisationCodes;
         var schools = await SchoolsAsync(context.Connection, context.Transaction, context.InstanceId, codes, cancellationToken);
+        // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
+        // would make rendering quadratic: it is left out once, before the per-school copies.
+        var common = context.Variables.DeepClone().AsObject();
+        common.Remove("schools");
+        common.Remove("organisations");
         var requests = new List<IssueDocumentRequest>();
         foreach (var code in codes)
         {
-            var variables = (JsonObject)context.Variables.DeepClone();
-            // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
-            // would make rendering quadratic.
-            variables.Remove("schools");
-            variables.Remove("organisations");
+            var variables = common.DeepClone().AsObject();
             variables["school"] = schools[code];
             var name = (schools[code]["nameKk"]!.GetValue<string>(), schools[code]["nameRu"]!.GetValue<string>());
             foreach (var language in (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru])
