@@ -1,15 +1,18 @@
 namespace Qadam.Workflows.Tests.Definitions;
 
 /// <summary>
-/// Files of the repository and of ../shared beside it. In CI the repository is cloned with shared/
-/// beside it, as here; the root is the folder holding Qadam.slnx above the test binaries.
+/// Files of the repository; the root is the folder holding Qadam.slnx above the test binaries. The third-party BPMN files
+/// are copies kept in the repository (Definitions/Interop), so the tests need nothing outside a clone.
 /// </summary>
 internal static class RepositoryFiles
 {
     public static string Root { get; } = Locate();
 
     /// <summary>The third-party BPMN files of issue 4.</summary>
-    public static string InteropFolder { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "interop", "bpmn"));
+    public static string InteropFolder { get; } = Path.Combine(Root, "tests", "Qadam.Workflows.Tests", "Definitions", "Interop");
+
+    /// <summary>Where the copies come from, when the workplace's shared/ is beside the repository.</summary>
+    public static string SharedInteropFolder { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "interop", "bpmn"));
 
     public static string Interop(string fileName) => Path.Combine(InteropFolder, fileName);
 
