@@ -27,6 +27,11 @@ internal static partial class StartupChecks
             return false;
         }
 
+        if (!DemoProfileGuard.AllowsStart(app.Environment, app.Services.GetRequiredService<IOptions<QadamOptions>>().Value, logger))
+        {
+            return false;
+        }
+
         string where;
         try
         {
@@ -50,6 +55,13 @@ internal static partial class StartupChecks
             if (options.Demo)
             {
                 await DemoData.SeedAsync(scope.ServiceProvider, options, cancellationToken);
+            }
+
+            await DemoAccounts.ApplyProfileAsync(scope.ServiceProvider, options, logger, cancellationToken);
+            if (!await DemoProfileGuard.AllowsServingAsync(app.Environment, options, db,
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken))
+            {
+                return false;
             }
 
             await OidcClients.SeedAsync(
