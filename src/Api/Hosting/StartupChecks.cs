@@ -13,7 +13,7 @@ namespace Qadam.Api.Hosting;
 /// <summary>
 /// Checks the database before the server takes requests: the connection string is present and
 /// well-formed, PostgreSQL answers, migrations are applied, demo data is seeded when asked.
-/// A problem ends start-up with one log line that names it (issue 2), not a stack trace.
+/// A problem ends start-up with one log line that names it, not a stack trace: an operator reads it.
 /// </summary>
 internal static partial class StartupChecks
 {

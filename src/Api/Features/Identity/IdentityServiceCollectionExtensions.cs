@@ -60,7 +60,7 @@ internal static class IdentityServiceCollectionExtensions
                 o.AllowRefreshTokenFlow();
                 if (options.Demo)
                 {
-                    // Issue 5: the resource-owner password grant exists only in the Demo profile.
+                    // The resource-owner password grant (deprecated by RFC 9700 §2.4) exists only in the Demo profile.
                     o.AllowPasswordFlow();
                 }
 

@@ -1,6 +1,6 @@
 namespace Qadam.Api.Features.Identity;
 
-/// <summary>The roles of issue 5, by the names that tokens, policies and BPMN candidate roles use.</summary>
+/// <summary>The roles of docs/architecture.md, by the names that tokens, policies and BPMN candidate roles use.</summary>
 public static class QadamRoles
 {
     public const string Clerk = "clerk";

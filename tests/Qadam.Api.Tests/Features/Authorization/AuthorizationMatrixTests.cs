@@ -13,7 +13,7 @@ using Qadam.Api.Tests.Features.Rosters;
 namespace Qadam.Api.Tests.Features.Authorization;
 
 /// <summary>
-/// Issue 5's matrix: each role × each endpoint of this part × own and foreign organisation, asserting both what a
+/// The authorisation matrix: each role × each endpoint of this part × own and foreign organisation, asserting both what a
 /// caller may do and that nothing of a foreign organisation leaks (404 for a foreign student, empty lists, 403 or 422).
 /// </summary>
 public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
