@@ -120,7 +120,7 @@ internal static class IdentityServiceCollectionExtensions
             authorization.AddPolicy(role, p => p.RequireRole(role));
         }
 
-        // Issue: every endpoint names its permission; the legal editor is not case staff (QadamRoles.CaseStaff).
+        // Every endpoint names its permission (OWASP ASVS V4.1.3); the legal editor is not case staff (QadamRoles.CaseStaff).
         authorization.AddPolicy(QadamPolicies.ReadRosters, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.ImportRosters, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.VerifyAudit, p => p.RequireRole(QadamRoles.Auditor, QadamRoles.Administrator));
