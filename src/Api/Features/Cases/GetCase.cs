@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Ballots;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
@@ -64,7 +65,7 @@ internal static class GetCase
 
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
         var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken);
-        return TypedResults.Ok(detail);
+        return TypedResults.Ok(await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, workflows, cancellationToken));
     }
 
     public static async Task<CaseDetailResponse> DescribeAsync(
