@@ -87,6 +87,7 @@ internal static class QadamApplication
         app.UseQadamFrontEnd();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

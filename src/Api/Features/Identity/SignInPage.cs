@@ -11,24 +11,24 @@ internal static class SignInPage
     {
         None,
         WrongPassword,
-        LockedOut,
+        Throttled,
         NoReturnUrl,
     }
 
     private sealed record Texts(
         string Title, string UserName, string Password, string Submit, string OtherLanguage,
-        string WrongPassword, string LockedOut, string NoReturnUrl);
+        string WrongPassword, string Throttled, string NoReturnUrl);
 
     private static readonly Texts Kazakh = new(
         "Qadam жүйесіне кіру", "Пайдаланушы аты", "Құпиясөз", "Кіру", "Русский",
         "Пайдаланушы аты немесе құпиясөз қате.",
-        "Тіркелгі уақытша бұғатталды. Кейінірек қайталап көріңіз.",
+        "Осы мекенжайдан тым көп сәтсіз әрекет жасалды. 15 минуттан кейін қайталап көріңіз.",
         "Кіру қосымша арқылы басталуы керек: Qadam бетін қайта ашыңыз.");
 
     private static readonly Texts Russian = new(
         "Вход в Qadam", "Имя пользователя", "Пароль", "Войти", "Қазақша",
         "Неверное имя пользователя или пароль.",
-        "Учётная запись временно заблокирована. Повторите попытку позже.",
+        "Слишком много неудачных попыток с этого адреса. Повторите через 15 минут.",
         "Вход начинается из приложения: откройте страницу Qadam заново.");
 
     /// <summary>"ru" when asked for (query or ui_locales), otherwise Kazakh.</summary>
@@ -42,7 +42,7 @@ internal static class SignInPage
         var error = message switch
         {
             Message.WrongPassword => t.WrongPassword,
-            Message.LockedOut => t.LockedOut,
+            Message.Throttled => t.Throttled,
             Message.NoReturnUrl => t.NoReturnUrl,
             _ => null,
         };
