@@ -20,7 +20,27 @@ public static partial class DefinitionValidator
         ArgumentNullException.ThrowIfNull(model);
         var problems = new List<DefinitionProblem>();
         ValidateScope(model.Root, model.Id, problems, catalog ?? DefinitionCatalog.None);
+        if (catalog?.TemplateKeys is not null)
+        {
+            CheckSignedDocumentsAreRendered(model, problems);
+        }
+
         return problems;
+    }
+
+    // A signing step can only be done when some step of the same process renders what it signs; checked, like the
+    // template references themselves, when the catalog names the templates.
+    private static void CheckSignedDocumentsAreRendered(ProcessModel model, List<DefinitionProblem> problems)
+    {
+        var rendered = model.Nodes.OfType<ServiceTask>().Select(t => t.Extension.TemplateKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var task in model.Nodes.OfType<UserTask>())
+        {
+            foreach (var key in task.Extension.Signs.Where(k => !rendered.Contains(k)))
+            {
+                problems.Add(new DefinitionProblem(
+                    task.Id, $"qadam:signs names {DefinitionProblem.Quote(key)} but no service task renders it (qadam:templateKey)"));
+            }
+        }
     }
 
     private static void ValidateScope(FlowScope scope, string scopeId, List<DefinitionProblem> problems, DefinitionCatalog catalog)
@@ -171,6 +191,10 @@ public static partial class DefinitionValidator
         var extension = node.Extension;
         CheckReference(node.Id, "form", extension.FormKey, catalog.FormKeys, problems);
         CheckReference(node.Id, "document template", extension.TemplateKey, catalog.TemplateKeys, problems);
+        foreach (var signed in extension.Signs)
+        {
+            CheckReference(node.Id, "document template", signed, catalog.TemplateKeys, problems);
+        }
         if (extension.Deadline is { } deadline)
         {
             CheckLiteralOrExpression(node.Id, "qadam:deadline", deadline, TimerSyntax.CheckDeadline, problems);
