@@ -37,6 +37,23 @@ internal static class CommandReader
         return await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
     }
 
+    /// <summary>The instance rows of <paramref name="instanceIds"/> that exist, in one round trip (a broadcast reaches many).</summary>
+    public static async Task<List<ProcessInstance>> InstancesAsync(WorkflowsDbContext db, Guid[] instanceIds, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM workflows.instances WHERE id = ANY($1)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = instanceIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        ApplyTimeout(db, command);
+        var instances = new List<ProcessInstance>(instanceIds.Length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            instances.Add(Instance(reader));
+        }
+
+        return instances;
+    }
+
     /// <summary>
     /// Locks the task row (FOR UPDATE: a second completion waits for the first, then sees the task done) and reads its
     /// instance, in one round trip. The instance is read by a second statement, so after a wait for the lock it is the

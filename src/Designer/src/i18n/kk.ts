@@ -79,6 +79,8 @@ export const kk = {
   propTable: 'Шарттар кестесі',
   propResultVariable: 'Нәтиже айнымалысы',
   propOutputs: 'Қайтарылатын айнымалылар',
+  propCorrelationKey: 'Сәйкестендіру кілті (хабарлама немесе сигнал аясы)',
+  propPayload: 'Жіберілетін айнымалылар',
   propLegalAct: 'Құқықтық негіз: акт',
   propLegalEdition: 'Құқықтық негіз: редакция',
   propLegalParagraph: 'Құқықтық негіз: тармақ',

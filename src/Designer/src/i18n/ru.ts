@@ -81,6 +81,8 @@ export const ru: Messages = {
   propTable: 'Таблица условий',
   propResultVariable: 'Переменная результата',
   propOutputs: 'Возвращаемые переменные',
+  propCorrelationKey: 'Ключ корреляции (сообщения или области сигнала)',
+  propPayload: 'Передаваемые переменные',
   propLegalAct: 'Правовое основание: акт',
   propLegalEdition: 'Правовое основание: редакция',
   propLegalParagraph: 'Правовое основание: пункт',
