@@ -190,7 +190,7 @@ internal sealed partial class TokenRunner
         // Other systems read it from the outbox (at least once); this engine's own instances get it before the command ends.
         Effects.Outbox.Add(new OutboxMessage
         {
-            Topic = MessageTopic,
+            Topic = ThrownMessageLog.MessageTopic,
             InstanceId = _instance.Id,
             Payload = new JsonObject
             {
@@ -204,9 +204,6 @@ internal sealed partial class TokenRunner
             DueAt = _now,
         });
     }
-
-    /// <summary>The outbox topic of BPMN messages thrown by send tasks and message throw or end events.</summary>
-    public const string MessageTopic = "bpmn-message";
 
     private void ThrowSignal(FlowNode node, SignalTrigger signal)
     {
