@@ -17,6 +17,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
@@ -59,6 +60,7 @@ internal static class QadamApplication
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
+        builder.Services.AddScoped<ReadinessEditionSeeder>();
         builder.AddQadamDocumentsFeature();
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
@@ -113,6 +115,7 @@ internal static class QadamApplication
         app.MapFormsApi();
         app.MapBallotsApi();
         app.MapDashboardApi();
+        app.MapReadinessApi();
         return app;
     }
 }

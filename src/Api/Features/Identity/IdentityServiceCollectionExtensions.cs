@@ -131,6 +131,9 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.Staff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.ReadReadiness, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.AttestReadiness, p => p.RequireRole(QadamRoles.Head));
+        authorization.AddPolicy(QadamPolicies.PublishReadiness, p => p.RequireRole(QadamRoles.LegalEditor));
         return authorization;
     }
 }

@@ -82,4 +82,13 @@ public static class QadamPolicies
 
     /// <summary>Case work in aggregate (a council's tally, the dashboard): staff and auditors, not parents.</summary>
     public const string ReadCaseWork = "casework.read";
+
+    /// <summary>Readiness for distance learning (349 Annex 1, 103 Annex 3) within the caller's scope: staff and auditors.</summary>
+    public const string ReadReadiness = "readiness.read";
+
+    /// <summary>Attesting an organisation's readiness: its head.</summary>
+    public const string AttestReadiness = "readiness.attest";
+
+    /// <summary>Publishing an edition of the readiness requirements: the legal department.</summary>
+    public const string PublishReadiness = "readiness.publish";
 }
