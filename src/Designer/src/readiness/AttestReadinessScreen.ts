@@ -51,7 +51,7 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
       const kind = inputKind(field);
       const id = `evidence-${requirement.key}-${field}`;
       const control = kind === 'lines'
-        ? el('textarea', { attrs: { id, name: id, rows: 2 } })
+        ? el('textarea', { attrs: { id, name: id, rows: 3 } })
         : el('input', { attrs: { id, name: id, type: kind === 'number' ? 'number' : kind === 'url' ? 'url' : 'text', min: kind === 'number' ? 0 : undefined } });
       control.value = evidenceText(previous?.evidence, field);
       inputs.set(field, control);
@@ -83,7 +83,7 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
     try {
       current = await api.attestReadiness(code, { validUntil: validUntil.value, items: rows.map((r) => r.read()) });
       showSummary();
-      status.replaceChildren(notice('success', t('readinessSaved')));
+      status.replaceChildren(el('p', { class: 'notice notice-success', i18n: 'readinessSaved', attrs: { role: 'status' } }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
         for (const [field, messages] of Object.entries(error.fieldErrors)) {
@@ -93,7 +93,10 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
           }
         }
       }
-      status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+      // A 422 names its fields under the inputs; the line below the form keeps the problem's title in the caller's language.
+      const text = error instanceof ApiError && error.status === 422 ? error.problem.title ?? error.message
+        : error instanceof Error ? error.message : String(error);
+      status.replaceChildren(notice('error', text));
     }
   };
 
