@@ -9,7 +9,7 @@ using Qadam.Identifiers;
 namespace Qadam.Api.Hosting;
 
 /// <summary>
-/// The Demo profile's data (issue 5): one region, two districts, schools and a college, their student rosters with
+/// The Demo profile's data: one region, two districts, schools and a college, their student rosters with
 /// valid IINs, and a user for every role named <c>&lt;role&gt;.&lt;organisation code&gt;</c>, all with the password
 /// <c>demo</c> unless <c>Qadam:DemoPassword</c> is set. Every part is added only where missing, so running twice adds nothing.
 /// </summary>

@@ -14,7 +14,7 @@ namespace Qadam.Api.Hosting;
 /// <summary>
 /// Checks the database before the server takes requests: the connection string is present and
 /// well-formed, PostgreSQL answers, migrations are applied, demo data is seeded when asked.
-/// A problem ends start-up with one log line that names it (issue 2), not a stack trace.
+/// A problem ends start-up with one log line that names it, not a stack trace: an operator reads it.
 /// </summary>
 internal static partial class StartupChecks
 {
@@ -25,6 +25,11 @@ internal static partial class StartupChecks
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             LogMissingConnectionString(logger, QadamApplication.ConnectionStringName);
+            return false;
+        }
+
+        if (!DemoProfileGuard.AllowsStart(app.Environment, app.Services.GetRequiredService<IOptions<QadamOptions>>().Value, logger))
+        {
             return false;
         }
 
@@ -51,6 +56,13 @@ internal static partial class StartupChecks
             if (options.Demo)
             {
                 await DemoData.SeedAsync(scope.ServiceProvider, options, cancellationToken);
+            }
+
+            await DemoAccounts.ApplyProfileAsync(scope.ServiceProvider, options, logger, cancellationToken);
+            if (!await DemoProfileGuard.AllowsServingAsync(app.Environment, options, db,
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken))
+            {
+                return false;
             }
 
             await OidcClients.SeedAsync(
