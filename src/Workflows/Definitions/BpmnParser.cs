@@ -7,7 +7,7 @@ namespace Qadam.Workflows.Definitions;
 
 /// <summary>
 /// Reads BPMN 2.0 XML into an executable <see cref="Model.ProcessModel"/>, or into the list of
-/// reasons it cannot run (issue 3: refused at upload, never discovered at run time). Never throws on
+/// reasons it cannot run (refused at upload, never discovered at run time). Never throws on
 /// bad input: malformed XML, a DTD, an oversized file are problems like any other.
 /// </summary>
 /// <remarks>

@@ -11,7 +11,7 @@ namespace Qadam.Workflows.Execution;
 
 /// <summary>
 /// Reads the rows a command starts from (its instance; the task it claims or completes) with plain Npgsql on the context's
-/// connection and transaction. Issue 3: EF's query pipeline and change tracker cost more CPU per command than PostgreSQL
+/// connection and transaction. Why: EF's query pipeline and change tracker cost more CPU per command than PostgreSQL
 /// spends on these reads; the entities come back untracked and <see cref="CommandWriter"/> writes what changed. The
 /// statements are fixed, so they are prepared once per physical connection.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Qadam.Workflows.Execution;
 /// <summary>
 /// Collects the rows one command writes (instances, user tasks, journal, timers, subscriptions, jobs, outbox, the
 /// idempotency record) and writes them with one <see cref="NpgsqlBatch"/> on the context's connection and transaction.
-/// Issue 3: through EF's change tracker a start cost about 1.5 ms of CPU for seven rows, three times what PostgreSQL
+/// Why: through EF's change tracker a start cost about 1.5 ms of CPU for seven rows, three times what PostgreSQL
 /// spent on them (bench/Engine/README.md). EF keeps the schema, the migrations and the cold paths.
 /// </summary>
 /// <remarks>

@@ -12,7 +12,7 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal sealed partial class TokenRunner
 {
-    /// <summary>A process that loops this many steps in one command without waiting is stopped (issue 3: nothing half-applied).</summary>
+    /// <summary>A process that loops this many steps in one command without waiting is stopped and rolled back.</summary>
     private const int MaxStepsPerCommand = 10_000;
 
     private readonly Queue<Step> _agenda = new();

@@ -5,7 +5,7 @@ using Qadam.Workflows.Definitions.Model;
 namespace Qadam.Workflows.Tests.Definitions;
 
 /// <summary>
-/// BPMN drawn by other people's tools (issue 4, bpmn-io/bpmn-js-examples): each file is accepted, or
+/// BPMN drawn by other people's tools (https://github.com/bpmn-io/bpmn-js-examples): each file is accepted, or
 /// refused with problems that each name an element id of that file, and never crashes the parser.
 /// </summary>
 public sealed class InteropFileTests
