@@ -8,7 +8,7 @@ using Qadam.Documents.Templates;
 namespace Qadam.Browser.Tests;
 
 /// <summary>
-/// The browser tests' council pathway (issue 7): the school's council votes (one ballot per member, a majority of the
+/// The browser tests' council pathway: the school's council votes (one ballot per member, a majority of the
 /// members decides, the real pathways' ballot form), the protocol extract and the order are rendered, the head signs the
 /// order, and the case ends transferred. Its two DOCX templates are uploaded in the arrangement unless already there.
 /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Qadam.Browser.Tests;
 
 /// <summary>
-/// Issue 7: the council votes through the vote screen (tally live, result shown), the head reviews and signs the order
+/// The council votes through the vote screen (tally live, result shown), the head reviews and signs the order
 /// (signature and verification shown), and the parent sees the decision and downloads the document. Earlier steps of
 /// each scenario are arranged over HTTP.
 /// </summary>

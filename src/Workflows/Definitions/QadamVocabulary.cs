@@ -28,6 +28,7 @@ internal static class QadamVocabulary
     public const string ElementVariable = "elementVariable";
     public const string OutputCollection = "outputCollection";
     public const string CorrelationKey = "correlationKey";
+    public const string Payload = "payload";
 
     /// <summary>The extension element <c>&lt;qadam:legalBasis act edition paragraph/&gt;</c>.</summary>
     public const string LegalBasisElement = "legalBasis";
@@ -59,6 +60,12 @@ internal static class QadamVocabulary
         ("bpmn:MultiInstanceLoopCharacteristics", OutputCollection),
         ("bpmn:MessageEventDefinition", CorrelationKey),
         ("bpmn:Message", CorrelationKey),
+        ("bpmn:SendTask", CorrelationKey),
+        ("bpmn:ReceiveTask", CorrelationKey),
+        ("bpmn:SignalEventDefinition", CorrelationKey),
+        ("bpmn:SendTask", Payload),
+        ("bpmn:MessageEventDefinition", Payload),
+        ("bpmn:SignalEventDefinition", Payload),
     ];
 
     /// <summary>Where the legal basis extension element may appear.</summary>

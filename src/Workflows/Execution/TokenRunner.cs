@@ -12,7 +12,7 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal sealed partial class TokenRunner
 {
-    /// <summary>A process that loops this many steps in one command without waiting is stopped (issue 3: nothing half-applied).</summary>
+    /// <summary>A process that loops this many steps in one command without waiting is stopped and rolled back.</summary>
     private const int MaxStepsPerCommand = 10_000;
 
     private readonly Queue<Step> _agenda = new();
@@ -23,6 +23,7 @@ internal sealed partial class TokenRunner
     private readonly string _actor;
     private readonly DateTimeOffset _now;
     private int _steps;
+    private InstanceStatus? _endedAs;
 
     public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
         Func<string, ConditionTable> tables, string actor, DateTimeOffset now)
@@ -40,8 +41,19 @@ internal sealed partial class TokenRunner
 
     public ExecutionEffects Effects { get; } = new();
 
-    /// <summary>Set when the instance ended during this command.</summary>
-    public InstanceStatus? EndedAs { get; private set; }
+    /// <summary>Set when the instance ended during this command; its event sub-processes stop listening then.</summary>
+    public InstanceStatus? EndedAs
+    {
+        get => _endedAs;
+        private set
+        {
+            _endedAs = value;
+            if (value is not null)
+            {
+                CloseAllListeners();
+            }
+        }
+    }
 
     private JsonObject Variables => State.Variables;
 
@@ -56,6 +68,7 @@ internal sealed partial class TokenRunner
     {
         Journal("started", null, null, null);
         var token = NewToken(start, null);
+        OpenListeners(null, _model.Root);
         _agenda.Enqueue(new Arrive(token, start, null));
         Run();
     }
@@ -80,6 +93,8 @@ internal sealed partial class TokenRunner
         {
             Variables[name] = value?.DeepClone();
         }
+
+        _variablesChanged |= data.Count > 0;
     }
 
     /// <summary>A boundary timer fired for the activity whose token is <paramref name="activityTokenId"/>; false if that activity was already left.</summary>
@@ -152,6 +167,12 @@ internal sealed partial class TokenRunner
                         Exit(leave.Token, leave.Node);
                         break;
                 }
+            }
+
+            // Conditional events see the variables as the steps left them (BPMN 2.0, 10.5.1: evaluated on change).
+            if (EvaluateConditionalEvents())
+            {
+                continue;
             }
 
             // Inclusive joins can fire only once nothing else can still reach them.

@@ -27,7 +27,7 @@ public sealed record ChildCaseResponse(
 public sealed record ChildCasesResponse(string Iin, string FullName, string Organisation, IReadOnlyList<ChildCaseResponse> Cases);
 
 /// <summary>
-/// <c>GET /api/parents/me/cases</c>: issue 5, parents "see each case's status, the next step and its deadline ... in
+/// <c>GET /api/parents/me/cases</c>: parents "see each case's status, the next step and its deadline ... in
 /// Kazakh or Russian". <c>Accept-Language: ru</c> chooses Russian labels; Kazakh otherwise, the state language.
 /// Decision documents join this answer when the documents part lands.
 /// </summary>

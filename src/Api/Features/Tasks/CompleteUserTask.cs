@@ -29,7 +29,7 @@ public sealed record CompleteTaskResponse(
     Guid TaskId, Guid? CaseId, string? CaseStatus, string InstanceStatus, IReadOnlyList<string> WaitingAt, IReadOnlyList<Guid> OpenedTasks);
 
 /// <summary>
-/// <c>POST /api/tasks/{id}/complete</c> (issue 5, the stable contract): the caller must be a candidate in the task's
+/// <c>POST /api/tasks/{id}/complete</c> (a stable contract): the caller must be a candidate in the task's
 /// organisation; the data must fit the task's form; then the engine completes it (row-locked: a second completion is
 /// 409, never a double effect) and the case's status and the audit event follow in the same transaction.
 /// </summary>

@@ -6,7 +6,7 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, a competition (2025 edition, 349/103 Annex 1 para 26) over HTTP in Kazakh and in Russian: the clerk records
+/// A competition (2025 edition, 349/103 Annex 1 para 26) over HTTP in Kazakh and in Russian: the clerk records
 /// the authorised body's letter, the head signs the order for the period of participation; the period has ended, so
 /// the student returns and the class teacher draws up the individual schedule for the missed summative assessments.
 /// </summary>

@@ -9,7 +9,7 @@ using Qadam.Workflows.Execution;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, the emergency and weather pathways over HTTP with the repository's workflows: the regional department's system
+/// The emergency and weather pathways over HTTP with the repository's workflows: the regional department's system
 /// (client credentials) or officer starts them, every student concerned is moved, each school's order is rendered in
 /// Kazakh and Russian, its head signs both, LibreOffice reads them, and the parent gets the notice with the child's name.
 /// A school's order under these pathways names the school and its classes rather than one student; the student's name is

@@ -6,7 +6,7 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, a medical commission's conclusion (2025 edition, 349/103 Annex 1 paras 24-25) over HTTP in Kazakh and in
+/// A medical commission's conclusion (2025 edition, 349/103 Annex 1 paras 24-25) over HTTP in Kazakh and in
 /// Russian: the clerk registers the VKK conclusion, the head signs the order for its period, a new conclusion extends
 /// it with a second signed order; the parent sees both orders.
 /// </summary>

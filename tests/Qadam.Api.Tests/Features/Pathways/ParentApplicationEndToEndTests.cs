@@ -5,7 +5,7 @@ using Qadam.Api.Tests.Features.Definitions;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, a parent's application under the 2025 edition (349 as amended by 103, Annex 1 para 28) over HTTP, as the
+/// A parent's application under the 2025 edition (349 as amended by 103, Annex 1 para 28) over HTTP, as the
 /// demo staff work it: a secondary school case through the psychologist, the class teacher, both councils' ballots
 /// and the head's order; a college case through the college council; each in Kazakh and in Russian. The head signs,
 /// the signatures verify, LibreOffice opens the documents, and the parent sees the decision and downloads it.

@@ -3,7 +3,7 @@ using Qadam.Api.Tests.Features.Definitions;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, a TVET online working curriculum (2025 edition, 349/103 Annex 2 para 5) over HTTP in Kazakh and in Russian:
+/// A TVET online working curriculum (2025 edition, 349/103 Annex 2 para 5) over HTTP in Kazakh and in Russian:
 /// below 30 % synchronous hours it goes back for revision, at 30 % the head signs the approval order and it is registered.
 /// </summary>
 public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFixture<WorkflowsApiFactory>
