@@ -11,7 +11,7 @@ namespace Qadam.Workflows.Execution;
 
 /// <summary>
 /// Reads the rows a command starts from (its instance; the task it claims or completes) with plain Npgsql on the context's
-/// connection and transaction. Issue 3: EF's query pipeline and change tracker cost more CPU per command than PostgreSQL
+/// connection and transaction. Why: EF's query pipeline and change tracker cost more CPU per command than PostgreSQL
 /// spends on these reads; the entities come back untracked and <see cref="CommandWriter"/> writes what changed. The
 /// statements are fixed, so they are prepared once per physical connection.
 /// </summary>
@@ -39,6 +39,23 @@ internal static class CommandReader
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
+    }
+
+    /// <summary>The instance rows of <paramref name="instanceIds"/> that exist, in one round trip (a broadcast reaches many).</summary>
+    public static async Task<List<ProcessInstance>> InstancesAsync(WorkflowsDbContext db, Guid[] instanceIds, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM workflows.instances WHERE id = ANY($1)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = instanceIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        ApplyTimeout(db, command);
+        var instances = new List<ProcessInstance>(instanceIds.Length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            instances.Add(Instance(reader));
+        }
+
+        return instances;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Qadam.Workflows.Execution;
 /// One command's unit of work: the instances it touched (a call activity and its child are settled
 /// together), their runners, and the rows of every effect, written by <see cref="Writer"/> before the commit.
 /// </summary>
-internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
+internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
 {
     /// <summary>Call activities nested deeper than this are refused (a process that calls itself forever).</summary>
     private const int MaxCallDepth = 16;
@@ -161,6 +161,8 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
             {
                 again |= await SettleOneAsync(loaded, cancellationToken);
             }
+
+            again |= await DeliverThrownAsync(cancellationToken);
         }
         while (again);
     }

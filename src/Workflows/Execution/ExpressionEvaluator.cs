@@ -10,7 +10,7 @@ using Qadam.Identifiers;
 
 namespace Qadam.Workflows.Execution;
 
-/// <summary>Hard limits on one expression evaluation (issue 3: time, statements, memory, recursion).</summary>
+/// <summary>Hard limits on one expression evaluation (time, statements, memory, recursion): a script cannot stall a node.</summary>
 /// <param name="Timeout">Wall-clock limit; regular expressions are held to it too.</param>
 /// <param name="MaxStatements">Statement count limit.</param>
 /// <param name="MemoryBytes">Memory limit.</param>

@@ -114,19 +114,18 @@ public sealed partial class ProcessEngine(
         RunAsync<IReadOnlyList<CommandResult>>("correlate", command.IdempotencyKey, async session =>
         {
             var subscriptions = await db.Subscriptions
-                .Where(s => s.MessageName == command.MessageName && s.CorrelationKey == command.CorrelationKey)
+                .Where(s => s.EventType == SubscriptionKinds.Message && s.MessageName == command.MessageName
+                                                                      && s.CorrelationKey == command.CorrelationKey)
                 .OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
             var results = new List<CommandResult>();
             foreach (var subscription in subscriptions)
             {
                 var loaded = await session.LoadAsync(subscription.InstanceId, command.Actor, cancellationToken);
-                if (loaded.Runner.State.FindToken(subscription.TokenId) is null)
+                if (!loaded.Runner.Deliver(subscription.TokenId, subscription.ElementId, command.Variables))
                 {
                     continue;
                 }
 
-                loaded.Runner.Merge(command.Variables);
-                loaded.Runner.Resume(subscription.TokenId);
                 await session.SettleAsync(cancellationToken);
                 results.Add(session.Result(loaded));
             }

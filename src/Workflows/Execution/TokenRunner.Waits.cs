@@ -115,6 +115,10 @@ internal sealed partial class TokenRunner
             {
                 Effects.NewTimers.Add(NewTimer(token.Id, boundary.Id, timer));
             }
+            else
+            {
+                ArmBoundaryEvent(token, boundary);
+            }
         }
     }
 

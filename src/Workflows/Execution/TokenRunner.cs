@@ -20,6 +20,7 @@ internal sealed partial class TokenRunner
     private readonly string _actor;
     private readonly DateTimeOffset _now;
     private readonly CommandBudget _budget;
+    private InstanceStatus? _endedAs;
 
     public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
         Func<string, ConditionTable> tables, string actor, DateTimeOffset now, CommandBudget budget)
@@ -38,8 +39,19 @@ internal sealed partial class TokenRunner
 
     public ExecutionEffects Effects { get; } = new();
 
-    /// <summary>Set when the instance ended during this command.</summary>
-    public InstanceStatus? EndedAs { get; private set; }
+    /// <summary>Set when the instance ended during this command; its event sub-processes stop listening then.</summary>
+    public InstanceStatus? EndedAs
+    {
+        get => _endedAs;
+        private set
+        {
+            _endedAs = value;
+            if (value is not null)
+            {
+                CloseAllListeners();
+            }
+        }
+    }
 
     private JsonObject Variables => State.Variables;
 
@@ -54,6 +66,7 @@ internal sealed partial class TokenRunner
     {
         Journal("started", null, null, null);
         var token = NewToken(start, null);
+        OpenListeners(null, _model.Root);
         _agenda.Enqueue(new Arrive(token, start, null));
         Run();
     }
@@ -78,6 +91,8 @@ internal sealed partial class TokenRunner
         {
             Variables[name] = value?.DeepClone();
         }
+
+        _variablesChanged |= data.Count > 0;
     }
 
     /// <summary>A boundary timer fired for the activity whose token is <paramref name="activityTokenId"/>; false if that activity was already left.</summary>
@@ -129,7 +144,7 @@ internal sealed partial class TokenRunner
         {
             while (_agenda.TryDequeue(out var step))
             {
-                // A process that loops without waiting is stopped (issue 3: nothing half-applied).
+                // A process that loops without waiting is stopped and rolled back.
                 _budget.ChargeStep(step.Token.NodeId);
 
                 if (EndedAs is not null)
@@ -147,6 +162,12 @@ internal sealed partial class TokenRunner
                         Exit(leave.Token, leave.Node);
                         break;
                 }
+            }
+
+            // Conditional events see the variables as the steps left them (BPMN 2.0, 10.5.1: evaluated on change).
+            if (EvaluateConditionalEvents())
+            {
+                continue;
             }
 
             // Inclusive joins can fire only once nothing else can still reach them.

@@ -82,6 +82,11 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         definition.Publish(effectiveFrom, legalBasis, startMessages, actor, time.GetUtcNow());
         if (definition.Kind == DefinitionKind.Bpmn)
         {
+            definition.SetStartSignals(DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<SignalTrigger>()
+                .Select(s => s.SignalName));
+        }
+        if (definition.Kind == DefinitionKind.Bpmn)
+        {
             ArmStartTimers(definition);
         }
 
