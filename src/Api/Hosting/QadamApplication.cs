@@ -17,6 +17,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
@@ -57,8 +58,12 @@ internal static class QadamApplication
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows((services, options) =>
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
+        builder.Services.AddScoped<ReadinessEditionSeeder>();
         builder.AddQadamDocumentsFeature();
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
@@ -120,6 +125,7 @@ internal static class QadamApplication
         app.MapFormsApi();
         app.MapBallotsApi();
         app.MapDashboardApi();
+        app.MapReadinessApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using OpenIddict.Abstractions;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Documents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Persistence;
 
@@ -69,6 +70,13 @@ internal static partial class StartupChecks
             if (WorkflowsFolder.Resolve(options.WorkflowsDirectory, app.Environment.ContentRootPath) is { } workflows)
             {
                 await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ReadinessEditionSeeder>().SeedAsync(workflows, cancellationToken);
+            }
+
+            if (options.Demo)
+            {
+                // After the editions: a demo record is made under the edition in force today.
+                await DemoData.SeedReadinessAsync(scope.ServiceProvider, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException

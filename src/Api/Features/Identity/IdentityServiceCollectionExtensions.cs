@@ -156,6 +156,9 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.ReadEmergencyOrders,
             p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent, QadamRoles.Integration]));
         authorization.AddPolicy(QadamPolicies.ReadSelf, p => p.RequireRole([.. QadamRoles.UserRoles, QadamRoles.Integration]));
+        authorization.AddPolicy(QadamPolicies.ReadReadiness, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.AttestReadiness, p => p.RequireRole(QadamRoles.Head));
+        authorization.AddPolicy(QadamPolicies.PublishReadiness, p => p.RequireRole(QadamRoles.LegalEditor));
         return authorization;
     }
 }

@@ -103,4 +103,13 @@ public static class QadamPolicies
 
     /// <summary>The caller's own identity (<c>/api/me</c>): any person or integration client.</summary>
     public const string ReadSelf = "me.read";
+
+    /// <summary>Readiness for distance learning (349 Annex 1, 103 Annex 3) within the caller's scope: staff and auditors.</summary>
+    public const string ReadReadiness = "readiness.read";
+
+    /// <summary>Attesting an organisation's readiness: its head.</summary>
+    public const string AttestReadiness = "readiness.attest";
+
+    /// <summary>Publishing an edition of the readiness requirements: the legal department.</summary>
+    public const string PublishReadiness = "readiness.publish";
 }
