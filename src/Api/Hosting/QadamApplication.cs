@@ -77,7 +77,7 @@ internal static class QadamApplication
         builder.Services.AddSingleton<FormCatalog>();
         builder.Services.AddSingleton<FormFiles>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());
         builder.Services.AddHealthChecks().AddDbContextCheck<QadamDbContext>("postgresql");
 

@@ -419,6 +419,18 @@ export interface Dashboard {
   transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
 }
 
+/** GET /api/students (src/Api/Features/Students/StudentResponse.cs). */
+export interface StudentInfo {
+  iin: string;
+  fullName: string;
+  birthDate: string;
+  age: number;
+  organisation: string;
+  className: string;
+  shift: number;
+  level: string;
+}
+
 /** RFC 7807 problem details as the API answers errors. */
 export interface ProblemDetails {
   status?: number;
@@ -486,6 +498,11 @@ export class QadamApi {
   async listCases(query: Record<string, string> = {}): Promise<CaseSummary[]> {
     const search = new URLSearchParams(query).toString();
     return pageItems(await this.get<Page<CaseSummary> | CaseSummary[]>(`/api/cases${search ? `?${search}` : ''}`));
+  }
+
+  /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
+  async findStudents(text: string): Promise<StudentInfo[]> {
+    return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));
   }
 
   /** Files a case; 422 names studentIin, filedOn, pathway, ground or language. */

@@ -64,8 +64,9 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
   if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator)) {
     allowed.add('orders');
   }
+  // A parent reads the tracker only: the staff case page holds the internal journal and council members' names.
   if (userRoles.includes(roles.parent)) {
-    allowed.add('tracker').add('case');
+    allowed.add('tracker');
   }
   return allowed;
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -126,7 +127,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       showProblems(result.problems);
       say(result.valid ? 'success' : 'error', result.valid ? t('validationOk') : `${t('validationProblems')}: ${result.problems.length}`);
     } catch (error) {
-      say('error', error instanceof Error ? error.message : String(error));
+      say('error', errorText(error));
     }
   };
 
@@ -145,7 +146,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
         showProblems(error.definitionProblems);
         say('error', t('draftRejected'));
       } else {
-        say('error', error instanceof Error ? error.message : String(error));
+        say('error', errorText(error));
       }
     }
   };

@@ -1,4 +1,5 @@
-import { ApiError, type BallotBox, type DocumentInfo } from '../api/client';
+import { errorText } from '../app/errors';
+import { type BallotBox, type DocumentInfo } from '../api/client';
 import type { AppContext, Screen } from '../app/context';
 import { el, formatDate, link, notice } from '../app/dom';
 import { downloadButton } from '../documents/download';
@@ -64,7 +65,7 @@ export async function voteScreen({ api }: AppContext, params: Record<string, str
         await refresh();
       } catch (error) {
         buttons.forEach((b) => (b.disabled = false));
-        status.replaceChildren(notice('error', error instanceof ApiError ? `${t('error')} ${error.status}: ${error.message}` : String(error)));
+        status.replaceChildren(notice('error', errorText(error)));
       }
     };
     const buttons = [
