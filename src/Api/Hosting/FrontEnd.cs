@@ -111,7 +111,7 @@ internal static class FrontEnd
 
     /// <summary>Whether Accept-Encoding names the coding with a quality above zero (RFC 9110 §12.5.3).</summary>
     private static bool Accepts(HttpRequest request, string encoding) =>
-        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding.ToArray(), out var values)
+        StringWithQualityHeaderValue.TryParseList([request.Headers.AcceptEncoding.ToString()], out var values)
         && values.Any(v => string.Equals(v.Value.Value, encoding, StringComparison.OrdinalIgnoreCase) && (v.Quality ?? 1) > 0);
 
     private static string? Resolve(string? configured, string contentRoot)

@@ -173,6 +173,9 @@ export interface TaskSummary extends Labelled {
   assignee?: string | null;
   createdAt: string;
   dueAt?: string | null;
+  /** The student of the task's case and the class (GET /api/tasks). */
+  studentName?: string | null;
+  studentClass?: string | null;
 }
 
 /** GET /api/tasks/{id}: the task, whether the caller may work it, its form-js form and the keys of its fields. */

@@ -19,8 +19,10 @@ export function errorText(error: unknown): string {
     }
     return error.problem.detail || error.problem.title || t('errorRequest');
   }
-  if (error instanceof TypeError) {
+  // fetch rejects with a TypeError when the server cannot be reached; other script errors are the app's own fault.
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) {
     return t('errorNetwork');
   }
+  console.error(error);
   return t('errorRequest');
 }

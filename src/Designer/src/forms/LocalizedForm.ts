@@ -7,9 +7,7 @@ import { localizeSchema } from './localizeSchema';
 
 type FormData = Record<string, unknown>;
 
-interface Validator {
-  validateField(...args: unknown[]): string[];
-}
+type Validator = Record<'validateField' | 'validateFieldInstance', (...args: unknown[]) => string[]>;
 
 /**
  * A form-js form shown in the screen's language. A language switch draws the form again in the other language with
@@ -32,8 +30,10 @@ export class LocalizedForm {
     // Undebounced input (form-js config `debounce`): "Complete" clicked right after typing must submit what was typed.
     const form = new Form({ container: this.container, debounce: false } as ConstructorParameters<typeof Form>[0]);
     const validator = form.get('validator') as Validator;
-    const validateField = validator.validateField.bind(validator);
-    validator.validateField = (...args: unknown[]) => validateField(...args).map((message) => translateFormMessage(message, current));
+    for (const method of ['validateField', 'validateFieldInstance'] as const) {
+      const english = validator[method].bind(validator);
+      validator[method] = (...args: unknown[]) => english(...args).map((message) => translateFormMessage(message, current));
+    }
     await form.importSchema(localizeSchema(schema, current), data);
     this.form = form;
   }

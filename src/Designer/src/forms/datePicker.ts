@@ -5,8 +5,8 @@
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import flatpickr from 'flatpickr';
-import { Kazakh } from 'flatpickr/dist/l10n/kz.js';
-import { Russian } from 'flatpickr/dist/l10n/ru.js';
+import { Kazakh } from 'flatpickr/dist/esm/l10n/kz.js';
+import { Russian } from 'flatpickr/dist/esm/l10n/ru.js';
 import type { Instance } from 'flatpickr/dist/types/instance';
 import { language, type Language } from '../i18n';
 

@@ -68,10 +68,16 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
   form.addEventListener('input', () => {
     idempotencyKey = crypto.randomUUID();
   });
-  const show = (name: string, message: string) => {
+  const show = (name: string, message: string, key?: MessageKey) => {
     const target = errors.get(name);
     if (target) {
       target.textContent = message;
+      // The app's own messages follow the language switch; the API's are in the language they were asked in.
+      if (key) {
+        target.dataset['i18n'] = key;
+      } else {
+        delete target.dataset['i18n'];
+      }
       target.previousElementSibling?.setAttribute('aria-invalid', 'true');
     } else {
       status.append(notice('error', message));
@@ -81,16 +87,17 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
     event.preventDefault();
     errors.forEach((e) => {
       e.replaceChildren();
+      delete e.dataset['i18n'];
       e.previousElementSibling?.removeAttribute('aria-invalid');
     });
     status.replaceChildren();
     const chosen = picker.chosen();
     if (!pathway.value || !chosen) {
       if (!pathway.value) {
-        show('pathway', t('pathwayRequired'));
+        show('pathway', t('pathwayRequired'), 'pathwayRequired');
       }
       if (!chosen) {
-        show('studentIin', t('studentRequired'));
+        show('studentIin', t('studentRequired'), 'studentRequired');
       }
       return;
     }

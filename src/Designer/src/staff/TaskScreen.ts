@@ -1,8 +1,7 @@
 import { errorText } from '../app/errors';
 import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
-import { citation, el, formatDate, link, notice } from '../app/dom';
-import { t } from '../i18n';
+import { citation, el, formatDate, link, notice, noticeOf } from '../app/dom';
 import { documentTitle } from '../documents/titles';
 import { LocalizedForm } from '../forms/LocalizedForm';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
@@ -63,18 +62,18 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     general.replaceChildren();
     const submitted = form.submit();
     if (Object.keys(submitted.errors).length > 0) {
-      general.replaceChildren(notice('error', t('formHasErrors')));
+      general.replaceChildren(noticeOf('error', 'formHasErrors'));
       return;
     }
     try {
       const result = await api.completeTask(id, dataToSubmit(submitted.data));
       completeButton.disabled = true;
-      status.replaceChildren(notice('success', t('completed')), await afterCompletion(context.api, id, result.caseId));
+      status.replaceChildren(noticeOf('success', 'completed'), await afterCompletion(context.api, id, result.caseId));
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
         const placed = placeFieldErrors(isSchema(detail.form) ? detail.form : schemaFromFields(fields), error.fieldErrors);
         form.setErrors(placed.byFieldId);
-        general.replaceChildren(notice('error', t('formHasErrors')), ...placed.general.map((g) => notice('error', g.messages.join(' '))));
+        general.replaceChildren(noticeOf('error', 'formHasErrors'), ...placed.general.map((g) => notice('error', g.messages.join(' '))));
       } else {
         general.replaceChildren(notice('error', errorText(error)));
       }
@@ -84,7 +83,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   const claim = async () => {
     try {
       await api.claimTask(id);
-      status.replaceChildren(notice('success', t('claimed')));
+      status.replaceChildren(noticeOf('success', 'claimed'));
       claimButton.disabled = true;
     } catch (error) {
       status.replaceChildren(notice('error', errorText(error)));
