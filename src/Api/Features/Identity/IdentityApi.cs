@@ -12,6 +12,7 @@ internal static class IdentityApi
         connect.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize.HandleAsync).DisableAntiforgery();
         connect.MapPost(TokenPath, Token.ExchangeAsync).DisableAntiforgery();
         connect.MapGet(SignIn.Path, SignIn.Show);
+        connect.MapGet(SignInStyles.Path, SignInStyles.Get).ExcludeFromDescription();
         connect.MapPost(SignIn.Path, SignIn.SubmitAsync);
 
         routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization()

@@ -422,6 +422,18 @@ export interface Dashboard {
   transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
 }
 
+/** GET /api/cases/{id}/evidence (src/Api/Features/Evidence/EvidenceApi.cs). */
+export interface EvidenceInfo {
+  id: string;
+  caseId: string;
+  fileName: string;
+  mediaType: string;
+  length: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
 /** GET /api/students (src/Api/Features/Students/StudentResponse.cs). */
 export interface StudentInfo {
   iin: string;
@@ -501,6 +513,11 @@ export class QadamApi {
   async listCases(query: Record<string, string> = {}): Promise<CaseSummary[]> {
     const search = new URLSearchParams(query).toString();
     return pageItems(await this.get<Page<CaseSummary> | CaseSummary[]>(`/api/cases${search ? `?${search}` : ''}`));
+  }
+
+  /** The files attached to a case as evidence (a medical conclusion, a federation's letter). */
+  caseEvidence(caseId: string): Promise<EvidenceInfo[]> {
+    return this.get(`/api/cases/${encodeURIComponent(caseId)}/evidence`);
   }
 
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
