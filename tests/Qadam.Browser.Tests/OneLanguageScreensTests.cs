@@ -214,6 +214,44 @@ public sealed partial class OneLanguageScreensTests(BrowserFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("legal.r1", "kk")]
+    [InlineData("legal.r1", "ru")]
+    [InlineData("regional.r1", "kk")]
+    [InlineData("regional.r1", "ru")]
+    public async Task Each_role_s_main_screens_are_in_one_language_and_pass_axe(string user, string language)
+    {
+        // given a person of the legal department or the regional office, in a language
+        var screens = user.StartsWith("legal", StringComparison.Ordinal)
+            ? new[] { ("definitions", "/app/definitions", "[data-testid='definitions'], table.data"), ("modeler", "/app/definitions/parent-application/versions/1", ".djs-palette") }
+            : new[] { ("orders", "/app/emergency-orders", "h1"), ("dashboard", "/app/dashboard", ".panel") };
+        var page = await fixture.NewPageAsync(1366, 768, injectScripts: true);
+        page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
+        try
+        {
+            await BrowserFixture.SignInAsync(page, user);
+            await ChooseLanguageAsync(page, language);
+            foreach (var (name, path, ready) in screens)
+            {
+                // when each of their screens is opened
+                await page.GotoAsync(path);
+                await page.Locator(ready).First.WaitForAsync();
+                await page.WaitForFunctionAsync("() => !document.querySelector('#outlet .loading')");
+                await BrowserFixture.ShotAsync(page, $"role-{user}-{language}-{name}");
+
+                // then it speaks one language, the main heading has the focus, and axe-core finds nothing critical or serious
+                await ScreenChecks.AssertOneLanguageAsync(page, language, name);
+                Assert.Equal("H1", await page.EvaluateAsync<string>("() => document.activeElement?.tagName ?? ''"));
+                await ScreenChecks.AssertAccessibleAsync(page, name);
+            }
+        }
+        catch
+        {
+            await BrowserFixture.ShotAsync(page, $"role-{user}-{language}-failure");
+            throw;
+        }
+    }
+
     [Fact]
     public async Task The_built_front_end_is_served_compressed_and_cached_immutable_with_the_index_revalidated()
     {

@@ -57,8 +57,13 @@ public static partial class ScreenChecks
         var english = EnglishWords.Where(word => Regex.IsMatch(text, $@"(?<![\p{{L}}]){Regex.Escape(word)}(?![\p{{L}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
         var other = language == "kk" ? "ru" : "kk";
+        // A sentence of the other catalogue shown as a text of its own, or a longer one (3+ words) inside a text; single
+        // words are not looked for inside other texts (a Russian act's title may start with "Показатели").
+        var lines = text.Split('\n').Select(l => l.Trim(' ', ':', '·', '.', '(', ')')).ToHashSet(StringComparer.Ordinal);
         var foreign = Catalogues.Value[other]
-            .Where(sentence => sentence.Length >= 6 && !Catalogues.Value[language].Contains(sentence) && text.Contains(sentence, StringComparison.Ordinal))
+            .Where(sentence => sentence.Length >= 4 && !Catalogues.Value[language].Contains(sentence)
+                               && (lines.Contains(sentence.Trim(' ', ':', '·', '.'))
+                                   || (sentence.Split(' ').Length >= 3 && text.Contains(sentence, StringComparison.Ordinal))))
             .ToList();
         Assert.True(english.Count == 0 && foreign.Count == 0,
             $"{screen} ({language}) shows English [{string.Join(", ", english)}] or {other} [{string.Join(" | ", foreign)}]:\n{text}");

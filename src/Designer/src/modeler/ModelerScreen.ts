@@ -18,6 +18,7 @@ import ProblemOverlaysModule from './problem-overlays';
 import type ProblemOverlays from './problem-overlays/ProblemOverlays';
 import QadamPropertiesModule from './qadam-properties';
 import FlushableInputModule from './flushable-input';
+import TranslateModule from './translate';
 import type FlushableInput from './flushable-input/FlushableInput';
 import { openDryRun } from './DryRunDialog';
 import { openFormEditor } from './FormEditorDialog';
@@ -80,6 +81,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     propertiesPanel: { parent: panelHost, layout: { groups: { qadam: { open: true } } } },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, FlushableInputModule, QadamPropertiesModule, ProblemOverlaysModule,
+      TranslateModule,
     ],
     moddleExtensions: { qadam: qadamModdleExtension() },
   });
@@ -251,6 +253,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     // The diagram keeps unsaved edits across a language switch; only language-bound texts change.
     relabel: () => {
       showTitle();
+      // bpmn-js's palette and panels redraw their texts (translate module) on i18n.changed.
+      modeler.get<{ fire: (event: string) => void }>('eventBus').fire('i18n.changed');
       // The properties panel draws its labels when the selection changes: select the same again to redraw them.
       const selection = modeler.get<Selection>('selection');
       const selected = selection.get();
