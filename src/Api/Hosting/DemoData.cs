@@ -64,6 +64,10 @@ internal static class DemoData
         await SeedUsersAsync(services, db, options, organisations, students, time, cancellationToken);
     }
 
+    /// <summary>Readiness records of the schools and the college under the edition in force, s2's incomplete (<see cref="DemoReadiness"/>).</summary>
+    public static Task SeedReadinessAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoReadiness.SeedAsync(services, cancellationToken);
+
     /// <summary>The demo users as (user name, role, organisation code or null for parents).</summary>
     public static IReadOnlyList<(string UserName, string Role, string? Organisation)> Users()
     {

@@ -17,6 +17,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
@@ -57,8 +58,12 @@ internal static class QadamApplication
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows((services, options) =>
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
+        builder.Services.AddScoped<ReadinessEditionSeeder>();
         builder.AddQadamDocumentsFeature();
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
@@ -91,10 +96,11 @@ internal static class QadamApplication
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Public on purpose: the API's description and the load balancer's probe (every other endpoint names a policy).
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
-            .WithTags("Health");
+            .WithTags("Health").AllowAnonymous();
         app.MapIdentityApi();
         app.MapOrganisationsApi();
         app.MapStudentsApi();
@@ -113,6 +119,7 @@ internal static class QadamApplication
         app.MapFormsApi();
         app.MapBallotsApi();
         app.MapDashboardApi();
+        app.MapReadinessApi();
         return app;
     }
 }
