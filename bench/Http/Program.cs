@@ -20,8 +20,8 @@ const int Clerks = 500;
 const int Schools = 50;
 const int WarmUp = 200;
 // The server's access tokens are signed JWTs for the API's audience (RFC 9068); this must follow IdentityServiceCollectionExtensions.
-const bool ServerEncryptsAccessTokens = true;
-const string? Audience = null;
+const bool ServerEncryptsAccessTokens = false;
+const string? Audience = "qadam-api";
 
 var loadAverage = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
 var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_http");

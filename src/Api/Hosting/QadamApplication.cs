@@ -63,6 +63,7 @@ internal static class QadamApplication
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
+        builder.Services.AddQadamOrganisations();
 
         // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.
         builder.Services.Configure<JsonOptions>(o =>
