@@ -40,6 +40,7 @@ internal static class QadamApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         QadamLogging.Configure(builder);
+        builder.AddQadamTelemetry();
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -96,6 +97,7 @@ internal static class QadamApplication
         app.MapScalarApiReference();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health");
+        app.MapPrometheusScrapingEndpoint(QadamTelemetry.MetricsPath);
         app.MapIdentityApi();
         app.MapOrganisationsApi();
         app.MapStudentsApi();
