@@ -8,6 +8,12 @@ public sealed class QadamOptions
     /// <summary>Seeds demo organisations, users and rosters and enables the password grant. True by default in Development (appsettings.Development.json).</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Lets the Demo profile run in Production, for a public demonstration that holds no real data; without it Production
+    /// refuses to start with <see cref="Demo"/> on (DemoProfileGuard).
+    /// </summary>
+    public bool AllowDemoInProduction { get; set; }
+
     /// <summary>Password of every demo user; "demo" when unset.</summary>
     public string? DemoPassword { get; set; }
 

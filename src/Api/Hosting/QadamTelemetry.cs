@@ -18,6 +18,9 @@ internal static class QadamTelemetry
     public const string Name = "Qadam.Api";
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The policy of <see cref="MetricsPath"/>: the scraper's address, not a token (Prometheus has none to give).</summary>
+    public const string ScrapePolicy = "telemetry.scrape";
+
     private static readonly Meter Meter = new(Name);
 
     /// <summary>Students written by mass transfers; its rate is the students per second of a running transfer.</summary>
@@ -47,6 +50,14 @@ internal static class QadamTelemetry
                 .AddSource(EngineTelemetry.Name, Name)
                 .AddOtlpExporter());
         }
+
+        // Loopback always; other scrapers by network (CIDR, e.g. "10.0.5.0/24") in Qadam:Telemetry:ScrapeNetworks. Behind a reverse
+        // proxy every request comes from the proxy, so the proxy must not forward /metrics (README, "Metrics and traces").
+        var networks = builder.Configuration.GetSection("Qadam:Telemetry:ScrapeNetworks").Get<string[]>() ?? [];
+        var allowed = networks.Select(System.Net.IPNetwork.Parse).ToArray();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ScrapePolicy, policy => policy.RequireAssertion(context =>
+            context.Resource is HttpContext http && http.Connection.RemoteIpAddress is { } address
+            && (System.Net.IPAddress.IsLoopback(address) || allowed.Any(n => n.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)))));
 
         builder.Services.AddSingleton<OutboxDepth>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDepth>());

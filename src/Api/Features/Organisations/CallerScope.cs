@@ -8,7 +8,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qadam.Api.Features.Organisations;
 
 /// <summary>
-/// What the caller may see (issue 5, "every query is scoped"): staff of a school or college see their own
+/// What the caller may see (every query is scoped): staff of a school or college see their own
 /// organisation, a district or region office everything below it, the ministry everything; a parent sees only the
 /// children linked to them. Every query of scoped data filters by <see cref="OrganisationIds"/> or
 /// <see cref="StudentIds"/>, or by <see cref="SeesAllOrganisations"/>.

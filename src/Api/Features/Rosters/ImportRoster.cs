@@ -25,7 +25,7 @@ public sealed record RosterImportReport(bool Imported, bool DryRun, int Rows, in
 
 /// <summary>
 /// <c>POST /api/rosters/import</c> (multipart, field <c>file</c>): validates every row, then upserts all students by
-/// IIN in one transaction with its audit event, or writes nothing (issue 5, Rosters). A clerk imports for the own
+/// IIN in one transaction with its audit event, or writes nothing. A clerk imports for the own
 /// school or college; a regional officer for those in the region. A student already on another organisation's roster
 /// that the caller does not cover is refused: moving a student between schools is that school's or the region's act.
 /// </summary>
