@@ -1,7 +1,7 @@
 using Qadam.Api.Hosting;
 using Serilog;
 
-// Command-line verbs run without the web host (issue 3: `-- validate FILE.bpmn`).
+// Command-line verbs run without the web host (`-- validate FILE.bpmn` checks a file before upload, with no database).
 if (args.Length > 0 && CommandLineVerbs.TryRun(args, out var verbExitCode))
 {
     return verbExitCode;

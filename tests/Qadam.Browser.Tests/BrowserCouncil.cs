@@ -8,7 +8,7 @@ using Qadam.Documents.Templates;
 namespace Qadam.Browser.Tests;
 
 /// <summary>
-/// The browser tests' council pathway (issue 7): the school's council votes (one ballot per member, a majority of the
+/// The browser tests' council pathway: the school's council votes (one ballot per member, a majority of the
 /// members decides, the real pathways' ballot form), the protocol extract and the order are rendered, the head signs the
 /// order, and the case ends transferred. Its two DOCX templates are uploaded in the arrangement unless already there.
 /// </summary>
@@ -51,7 +51,7 @@ public static class BrowserCouncil
             </bpmn:exclusiveGateway>
             <bpmn:serviceTask id="renderOrder" name="Проект приказа" qadam:activity="render-document" qadam:templateKey="order-transfer"
                               qadam:labelKk="Бұйрық жобасы" qadam:labelRu="Проект приказа" />
-            <bpmn:userTask id="signOrder" name="Подписание приказа руководителем" qadam:candidateRoles="head" qadam:formKey="sign-order" qadam:templateKey="order-transfer"
+            <bpmn:userTask id="signOrder" name="Подписание приказа руководителем" qadam:candidateRoles="head" qadam:signs="order-transfer" qadam:formKey="sign-order" qadam:templateKey="order-transfer"
                            qadam:labelKk="Басшының бұйрығына қол қою" qadam:labelRu="Подписание приказа руководителем">
               <bpmn:extensionElements>
                 <qadam:legalBasis act="{Act}" edition="2025-103" paragraph="Прил. 1, п. 28 пп. 1)" />

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Qadam.Browser.Tests;
 
 /// <summary>
-/// Issue 7, the legal department's tools beside the modeler: a draft task's form in the form-js editor, a DOCX template
+/// The legal department's tools beside the modeler: a draft task's form in the form-js editor, a DOCX template
 /// upload for the version's template keys, and a dry run of the draft choosing the task's outcome.
 /// </summary>
 [Collection(BrowserCollection.Name)]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Qadam.Browser.Tests;
 
-/// <summary>Issue 7: a legal editor changes a step of the parent application, publishes it effective tomorrow and sees the diff.</summary>
+/// <summary>A legal editor changes a step of the parent application, publishes it effective tomorrow and sees the diff.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LegalEditorTests(BrowserFixture fixture)
 {

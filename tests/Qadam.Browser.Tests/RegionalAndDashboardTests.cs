@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Qadam.Browser.Tests;
 
 /// <summary>
-/// Issue 7: the regional officer posts an emergency order and watches the mass transfer school by school; the dashboard
+/// The regional officer posts an emergency order and watches the mass transfer school by school; the dashboard
 /// shows cases by pathway and status, overdue tasks and transfers by region.
 /// </summary>
 [Collection(BrowserCollection.Name)]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Qadam.Browser.Tests;
 
-/// <summary>Issue 7: a clerk files a case and works its task from the inbox, the case page shows the next step, the parent tracks it.</summary>
+/// <summary>A clerk files a case and works its task from the inbox, the case page shows the next step, the parent tracks it.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StaffAndParentTests(BrowserFixture fixture)
 {

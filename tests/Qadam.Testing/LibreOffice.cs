@@ -5,7 +5,7 @@ namespace Qadam.Testing;
 
 /// <summary>
 /// Opens a DOCX the way a reader does: LibreOffice headless converts it to PDF and poppler's
-/// pdftotext reads the PDF's text back (issue 4: "proof that a real reader opens it").
+/// pdftotext reads the PDF's text back (proof that a real reader opens it).
 /// Missing programs make the test fail, not skip: scripts/test installs them.
 /// Shared by the documents tests and the API's end-to-end pathway tests.
 /// </summary>

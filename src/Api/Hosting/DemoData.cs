@@ -9,7 +9,7 @@ using Qadam.Identifiers;
 namespace Qadam.Api.Hosting;
 
 /// <summary>
-/// The Demo profile's data (issue 5): one region, two districts, schools and a college, their student rosters with
+/// The Demo profile's data: one region, two districts, schools and a college, their student rosters with
 /// valid IINs, and a user for every role named <c>&lt;role&gt;.&lt;organisation code&gt;</c>, all with the password
 /// <c>demo</c> unless <c>Qadam:DemoPassword</c> is set. Every part is added only where missing, so running twice adds nothing.
 /// </summary>
@@ -63,6 +63,10 @@ internal static class DemoData
         await db.SaveChangesAsync(cancellationToken);
         await SeedUsersAsync(services, db, options, organisations, students, time, cancellationToken);
     }
+
+    /// <summary>Readiness records of the schools and the college under the edition in force, s2's incomplete (<see cref="DemoReadiness"/>).</summary>
+    public static Task SeedReadinessAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoReadiness.SeedAsync(services, cancellationToken);
 
     /// <summary>The demo users as (user name, role, organisation code or null for parents).</summary>
     public static IReadOnlyList<(string UserName, string Role, string? Organisation)> Users()

@@ -5,7 +5,7 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Api.Hosting;
 
 /// <summary>
-/// The one place engine errors become RFC 7807 problems (issue 5: a 4xx problem, never a 500): not found 404,
+/// The one place engine errors become RFC 7807 problems (a 4xx problem, never a 500): not found 404,
 /// a state that forbids the command (already completed, claimed by another, stale) 409, input or definition logic
 /// that cannot be applied 422. A refused definition lists its problems under <c>errors</c> as <c>{elementId, message}</c>.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 
 namespace Qadam.Api.Hosting;
 
-/// <summary>An example of an endpoint's request body or of one of its responses (issue 5: every endpoint with examples).</summary>
+/// <summary>An example of an endpoint's request body or of one of its responses (every endpoint is documented with examples).</summary>
 /// <param name="Status">The response status the example belongs to, or null for the request body.</param>
 /// <param name="MediaType">application/json, application/problem+json, application/xml …</param>
 /// <param name="Content">The example: JSON text for JSON media types, else the text itself.</param>

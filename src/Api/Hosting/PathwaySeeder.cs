@@ -15,13 +15,13 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Api.Hosting;
 
 /// <summary>
-/// Publishes the pathways of <c>workflows/</c> at start (issue 6: "loaded at first start"): every
+/// Publishes the pathways of <c>workflows/</c> at start, so a fresh database runs the orders in force: every
 /// condition table and every edition named by a <c>pathway.json</c>, with its effective date and
 /// legal basis. Idempotent: content already published under its key is skipped, so a restart adds
 /// nothing and a new file in a later release is published once. A draft the legal department is
 /// editing is never overwritten.
 /// Each edition then gets its DOCX templates in Kazakh and Russian, built from the folder's <c>templates/</c> sources
-/// and stored for that process version (issue 6); a template the version already has, seeded or uploaded by the legal
+/// and stored for that process version; a template the version already has, seeded or uploaded by the legal
 /// department, is left as it is. The editions' template references are checked against the folder's template keys.
 /// </summary>
 internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbContext db, TemplateCatalog templates, ILogger<PathwaySeeder> logger)

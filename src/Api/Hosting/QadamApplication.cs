@@ -17,6 +17,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
@@ -40,6 +41,7 @@ internal static class QadamApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         QadamLogging.Configure(builder);
+        builder.AddQadamTelemetry();
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -52,19 +54,24 @@ internal static class QadamApplication
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();
-        // A command on a case writes the engine's rows, the case row and the audit event in one transaction (issue 5).
+        // A command on a case writes the engine's rows, the case row and the audit event in one transaction: no change without its trail.
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows((services, options) =>
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
+        builder.Services.AddScoped<ReadinessEditionSeeder>();
         builder.AddQadamDocumentsFeature();
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
+        builder.Services.AddQadamOrganisations();
 
-        // Issue 5: unknown or missing JSON members are errors, reported as 400 problems naming the path.
+        // Unknown or missing JSON members are errors (a misspelt field is never dropped), reported as 400 problems naming the path.
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -91,10 +98,12 @@ internal static class QadamApplication
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Public on purpose: the API's description and the load balancer's probe (every other endpoint names a policy).
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
-            .WithTags("Health");
+            .WithTags("Health").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(QadamTelemetry.MetricsPath).RequireAuthorization(QadamTelemetry.ScrapePolicy);
         app.MapIdentityApi();
         app.MapOrganisationsApi();
         app.MapStudentsApi();
@@ -113,6 +122,7 @@ internal static class QadamApplication
         app.MapFormsApi();
         app.MapBallotsApi();
         app.MapDashboardApi();
+        app.MapReadinessApi();
         return app;
     }
 }

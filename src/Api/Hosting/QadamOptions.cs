@@ -8,6 +8,12 @@ public sealed class QadamOptions
     /// <summary>Seeds demo organisations, users and rosters and enables the password grant. True by default in Development (appsettings.Development.json).</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Lets the Demo profile run in Production, for a public demonstration that holds no real data; without it Production
+    /// refuses to start with <see cref="Demo"/> on (DemoProfileGuard).
+    /// </summary>
+    public bool AllowDemoInProduction { get; set; }
+
     /// <summary>Password of every demo user; "demo" when unset.</summary>
     public string? DemoPassword { get; set; }
 
@@ -24,7 +30,7 @@ public sealed class QadamOptions
     public List<string> PublicOrigins { get; set; } = [];
 
     /// <summary>Largest roster CSV accepted, in bytes.</summary>
-    public long MaxRosterBytes { get; set; } = 5 * 1024 * 1024;
+    public long MaxRosterBytes { get; set; } = 24 * 1024 * 1024;
 
     /// <summary>Largest evidence file accepted (PDF, JPEG, PNG), in bytes.</summary>
     public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;

@@ -5,6 +5,7 @@ using Npgsql;
 using OpenIddict.Abstractions;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Documents;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Persistence;
 
@@ -13,7 +14,7 @@ namespace Qadam.Api.Hosting;
 /// <summary>
 /// Checks the database before the server takes requests: the connection string is present and
 /// well-formed, PostgreSQL answers, migrations are applied, demo data is seeded when asked.
-/// A problem ends start-up with one log line that names it (issue 2), not a stack trace.
+/// A problem ends start-up with one log line that names it, not a stack trace: an operator reads it.
 /// </summary>
 internal static partial class StartupChecks
 {
@@ -24,6 +25,11 @@ internal static partial class StartupChecks
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             LogMissingConnectionString(logger, QadamApplication.ConnectionStringName);
+            return false;
+        }
+
+        if (!DemoProfileGuard.AllowsStart(app.Environment, app.Services.GetRequiredService<IOptions<QadamOptions>>().Value, logger))
+        {
             return false;
         }
 
@@ -52,11 +58,25 @@ internal static partial class StartupChecks
                 await DemoData.SeedAsync(scope.ServiceProvider, options, cancellationToken);
             }
 
+            await DemoAccounts.ApplyProfileAsync(scope.ServiceProvider, options, logger, cancellationToken);
+            if (!await DemoProfileGuard.AllowsServingAsync(app.Environment, options, db,
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken))
+            {
+                return false;
+            }
+
             await OidcClients.SeedAsync(
                 scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, logger, cancellationToken);
             if (WorkflowsFolder.Resolve(options.WorkflowsDirectory, app.Environment.ContentRootPath) is { } workflows)
             {
                 await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ReadinessEditionSeeder>().SeedAsync(workflows, cancellationToken);
+            }
+
+            if (options.Demo)
+            {
+                // After the editions: a demo record is made under the edition in force today.
+                await DemoData.SeedReadinessAsync(scope.ServiceProvider, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException

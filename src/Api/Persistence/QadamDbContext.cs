@@ -10,6 +10,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Notifications;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
 
 namespace Qadam.Api.Persistence;
@@ -17,7 +18,7 @@ namespace Qadam.Api.Persistence;
 /// <summary>
 /// The API's own tables (schema <c>qadam</c>): organisations, users and roles (ASP.NET Core Identity),
 /// OpenIddict's applications and tokens, students and parent links, the audit chain, cases with their evidence, and
-/// emergency orders with the mass transfers they cause.
+/// emergency orders with the mass transfers they cause, and organisations' readiness for distance learning.
 /// </summary>
 public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     : IdentityDbContext<QadamUser, IdentityRole<Guid>, Guid>(options)
@@ -47,6 +48,10 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     public DbSet<ParentNotification> ParentNotifications => Set<ParentNotification>();
 
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+
+    public DbSet<ReadinessEdition> ReadinessEditions => Set<ReadinessEdition>();
+
+    public DbSet<ReadinessRecord> ReadinessRecords => Set<ReadinessRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -21,6 +21,8 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
   document: () => import('./documents/DocumentScreen').then((m) => m.documentScreen),
   orders: () => import('./regional/OrdersScreen').then((m) => m.ordersScreen),
   dashboard: () => import('./dashboard/DashboardScreen').then((m) => m.dashboardScreen),
+  readiness: () => import('./readiness/ReadinessOverviewScreen').then((m) => m.readinessOverviewScreen),
+  attest: () => import('./readiness/AttestReadinessScreen').then((m) => m.attestReadinessScreen),
 };
 
 const app = document.getElementById('app') as HTMLElement;

@@ -5,8 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 namespace Qadam.Documents.Pki;
 
 /// <summary>
-/// A demonstration PKI (issue 4: "A demo PKI (root, organisation and user certificates) is
-/// generated at first start outside the repo; nothing secret is committed"): a root CA, an
+/// A demonstration PKI, generated at first start outside the repository so that nothing secret is
+/// committed: a root CA, an
 /// organisation certificate with <c>OU=BIN...</c> and user certificates with
 /// <c>SERIALNUMBER=IIN...</c>, shaped like NCA RK's. Kept as PKCS#12 files readable by the
 /// owner only, by default in <c>$XDG_STATE_HOME/qadam/pki</c> (<c>~/.local/state/qadam/pki</c>).

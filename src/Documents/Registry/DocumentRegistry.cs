@@ -8,7 +8,7 @@ using Qadam.Documents.Templates;
 namespace Qadam.Documents.Registry;
 
 /// <summary>
-/// Issues documents (issue 4, "Registry"): picks the template edition of the case's process
+/// Issues documents: picks the template edition of the case's process
 /// version, takes the next registry number, renders, and stores the bytes with their SHA-256.
 /// </summary>
 public sealed partial class DocumentRegistry(DocumentsDbContext db, DocumentRegistryOptions options, TimeProvider time)

@@ -6,7 +6,7 @@ namespace Qadam.Documents.Registry;
 /// <summary>
 /// A document as issued: its registry number, the exact bytes (stored once and never
 /// overwritten; the database refuses UPDATE and DELETE), their SHA-256, and where it came from
-/// (template and process versions), as issue 4's "Registry" asks.
+/// (template and process versions), so any document can be traced to the order it was issued under.
 /// </summary>
 public sealed class RegisteredDocument
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Qadam.Documents.Registry;
 
 /// <summary>
-/// How registry numbers are written (issue 4: "configurable pattern"). Tokens: <c>{org}</c>,
+/// How registry numbers are written (each office keeps its own pattern). Tokens: <c>{org}</c>,
 /// <c>{type}</c>, <c>{year}</c>, <c>{seq}</c> and <c>{seq:0000}</c> (a .NET numeric format,
 /// here four digits with leading zeros). Anything else is copied as written.
 /// Example: <c>{org}-{type}-{year}-{seq:0000}</c> gives <c>SCH001-ORDER-2025-0042</c>;

@@ -8,8 +8,8 @@ namespace Qadam.Documents.Rendering;
 /// <summary>
 /// Plain-text placeholders <c>{{student.fullName}}</c> inside a paragraph. Word and LibreOffice
 /// split typed text into several runs (spell-check marks, an edit in the middle, a change of
-/// language), so <c>{{stu</c>, <c>dent.full</c>, <c>Name}}</c> may sit in three runs (issue 4:
-/// "placeholders split across runs by the editor must still work"). The paragraph's run text is
+/// language), so <c>{{stu</c>, <c>dent.full</c>, <c>Name}}</c> may sit in three runs (Word
+/// splits runs on spelling marks and edits, and the placeholder must still work). The paragraph's run text is
 /// read as one string, and each replacement is written into the run where the placeholder starts,
 /// keeping that run's formatting.
 /// </summary>

@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Qadam.Documents.Rendering;
 
 /// <summary>
-/// Fills a DOCX template with case data (issue 4, "Templates"): content controls whose tag is a
+/// Fills a DOCX template with case data: content controls whose tag is a
 /// variable path receive the formatted value, repeating sections are repeated once per item of
 /// a JSON array (inner tags relative to the item), controls tagged <c>if:path</c>, <c>if:!path</c> or
 /// <c>if:path=value</c> are kept or dropped (<see cref="SectionCondition"/>), and <c>{{path}}</c> placeholders are replaced

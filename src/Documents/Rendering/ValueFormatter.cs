@@ -11,7 +11,7 @@ namespace Qadam.Documents.Rendering;
 /// </summary>
 /// <remarks>
 /// Month names are written out here on purpose: ICU's data for the <c>kk</c> culture differs
-/// between ICU versions and distributions (issue 4 asks for the official forms), and documents
+/// between ICU versions and distributions (documents use the official forms), and documents
 /// must not change when the server's ICU is upgraded.
 /// </remarks>
 public static class ValueFormatter

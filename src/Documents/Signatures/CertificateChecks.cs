@@ -26,8 +26,8 @@ internal static class CertificateChecks
         chain.ChainPolicy.CustomTrustStore.AddRange(trust.Roots);
         chain.ChainPolicy.ExtraStore.AddRange(extraCertificates);
         // Offline by design: the demo PKI publishes no CRL or OCSP. A production deployment
-        // checks revocation against NCA RK's OCSP at acceptance time (issue 4 asks for chain,
-        // validity and key usage; revocation is listed as not done in the report).
+        // checks revocation against NCA RK's OCSP at acceptance time (RFC 6960); here the chain,
+        // validity and key usage are checked, and revocation is reported as not done).
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = signingTime.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;

@@ -4,7 +4,7 @@ namespace Qadam.Documents.Signatures;
 
 /// <summary>
 /// One accepted signature on a registered document: a detached CMS over the stored bytes
-/// (issue 4, "Signatures"), with what was read from the signer's certificate at acceptance.
+/// with what was read from the signer's certificate at acceptance.
 /// Never changed once stored; a document has as many rows as signers (head, council secretary).
 /// </summary>
 public sealed class DocumentSignature

@@ -7,7 +7,7 @@ using Qadam.Documents.Registry;
 namespace Qadam.Documents.Signatures;
 
 /// <summary>
-/// Signs registered documents and verifies them (issue 4, "Signatures"): the server signs with
+/// Signs registered documents and verifies them: the server signs with
 /// a key it holds, or accepts a base64 CMS made on the signer's machine (NCALayer) after
 /// verifying it; every signature is a detached CMS over the stored bytes, and server signatures
 /// are also embedded in a copy of the package as Office signatures.

@@ -8,8 +8,8 @@ using System.Xml;
 namespace Qadam.Documents.Signatures;
 
 /// <summary>
-/// Office digital signatures inside a DOCX (issue 4: "embed the signature in the package as an
-/// Office digital signature (XML-DSig parts)"), laid out as ECMA-376 Part 2 §13 and Office do it:
+/// Office digital signatures inside a DOCX (XML-DSig parts, so Word shows
+/// the signature), laid out as ECMA-376 Part 2 §13 and Office do it:
 /// <c>/_xmlsignatures/origin.sigs</c> reached from the package relationships, and one
 /// <c>/_xmlsignatures/sigN.xml</c> per signer holding an XML-DSig whose <c>Object</c> carries a
 /// <c>Manifest</c> with a SHA-256 digest of every part (relationship parts through the

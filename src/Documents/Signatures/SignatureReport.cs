@@ -1,9 +1,9 @@
 namespace Qadam.Documents.Signatures;
 
 /// <summary>
-/// What verification found for one signature (issue 4: "Verification reports, per signature:
-/// signer subject and IIN/BIN when present in the certificate, certificate chain up to a
-/// configured trust root, validity at signing time, key usage, signing time").
+/// What verification found for one signature: signer subject and IIN/BIN
+/// when present in the certificate, certificate chain up to a configured trust root, validity at
+/// signing time, key usage, signing time (RFC 5652 signed attributes, RFC 5280 path validation).
 /// </summary>
 /// <param name="SignerSubject">Subject of the signer's certificate (empty when the CMS carries none).</param>
 /// <param name="Iin">IIN from the subject, when present.</param>

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Qadam.Documents.Signatures;
 
 /// <summary>
-/// Verifies signatures against configured trust roots (issue 4, "Signatures"): detached CMS
+/// Verifies signatures against configured trust roots: detached CMS (RFC 5652)
 /// over the registered bytes, and Office digital signatures embedded in a package. Each
 /// signature gets a <see cref="SignatureReport"/>; any changed byte, an unknown root, or a
 /// certificate expired or not yet valid at the signing time makes it invalid.

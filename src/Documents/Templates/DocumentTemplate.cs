@@ -4,8 +4,8 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Documents.Templates;
 
 /// <summary>
-/// One edition of a DOCX template, bound to the process version that uses it (issue 4: "a new
-/// edition of an order can change a template without touching older cases' documents").
+/// One edition of a DOCX template, bound to the process version that uses it (a new
+/// edition of an order can change a template without touching older cases' documents).
 /// The bytes are never changed after upload; a change is a new <see cref="Version"/>.
 /// </summary>
 public sealed class DocumentTemplate

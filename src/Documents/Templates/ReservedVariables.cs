@@ -2,7 +2,7 @@ namespace Qadam.Documents.Templates;
 
 /// <summary>
 /// Variables the registry fills itself when it issues a document, so every template may use them
-/// without the process declaring them: the registry number and the date of issue (issue 4, "Registry").
+/// without the process declaring them: the registry number and the date of issue, which only the registry knows.
 /// </summary>
 public static class ReservedVariables
 {

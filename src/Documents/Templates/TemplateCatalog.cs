@@ -5,8 +5,8 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Documents.Templates;
 
 /// <summary>
-/// Stores template editions and finds the one a case's process version uses (issue 4: templates
-/// "versioned with the process version that uses them").
+/// Stores template editions and finds the one a case's process version uses (templates are
+/// versioned with the process version that uses them).
 /// </summary>
 public sealed class TemplateCatalog(DocumentsDbContext db, TimeProvider time)
 {

@@ -8,7 +8,7 @@ namespace Qadam.Documents.Templates;
 
 /// <summary>
 /// Builds a DOCX template from a short text source, so the templates a pathway ships are reviewed as text in the
-/// repository instead of as opaque binaries (issue 6). The result is an ordinary template: placeholders stay
+/// repository instead of as opaque binaries, so a change is reviewed as text. The result is an ordinary template: placeholders stay
 /// <c>{{path}}</c>, blocks become content controls (<c>if:</c>, <c>each:</c>), so it can be downloaded, edited in Word
 /// and uploaded again.
 /// </summary>

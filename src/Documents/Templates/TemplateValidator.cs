@@ -7,9 +7,9 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Documents.Templates;
 
 /// <summary>
-/// Checks an uploaded template before it is stored (issue 4: "Uploading a template validates it:
-/// unknown tags against the form/variables it is bound to, unbalanced repeating sections, not a
-/// DOCX; problems listed, nothing stored").
+/// Checks an uploaded template before it is stored: unknown tags against the
+/// form/variables it is bound to, unbalanced repeating sections, not a DOCX; problems listed, nothing
+/// stored, so a head never waits on a template that cannot render.
 /// </summary>
 /// <remarks>
 /// Known variables are dotted paths. A list is named by its own path (<c>votes</c>) and the fields

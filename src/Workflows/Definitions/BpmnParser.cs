@@ -7,7 +7,7 @@ namespace Qadam.Workflows.Definitions;
 
 /// <summary>
 /// Reads BPMN 2.0 XML into an executable <see cref="Model.ProcessModel"/>, or into the list of
-/// reasons it cannot run (issue 3: refused at upload, never discovered at run time). Never throws on
+/// reasons it cannot run (refused at upload, never discovered at run time). Never throws on
 /// bad input: malformed XML, a DTD, an oversized file are problems like any other.
 /// </summary>
 /// <remarks>
@@ -164,6 +164,8 @@ public static class BpmnParser
         var chosen = Choose(processes, definitionsId, problems);
         var messages = RootElementsById(root, "message");
         var errors = RootElementsById(root, "error");
+        var signals = RootElementsById(root, "signal");
+        var escalations = RootElementsById(root, "escalation");
 
         Model.ProcessModel? model = null;
         foreach (var process in processes)
@@ -175,7 +177,8 @@ public static class BpmnParser
             }
             else if (process == chosen)
             {
-                model = new BpmnProcessReader(messages, errors, problems).Read(process, processId);
+                model = new BpmnProcessReader(messages, errors, problems) { Signals = signals, Escalations = escalations }
+                    .Read(process, processId);
                 problems.AddRange(DefinitionValidator.Validate(model, catalog));
             }
             else

@@ -9,7 +9,7 @@ namespace Qadam.Workflows.Execution;
 /// <summary>
 /// Collects the rows one command writes (instances, user tasks, journal, timers, subscriptions, jobs, outbox, the
 /// idempotency record) and writes them with one <see cref="NpgsqlBatch"/> on the context's connection and transaction.
-/// Issue 3: through EF's change tracker a start cost about 1.5 ms of CPU for seven rows, three times what PostgreSQL
+/// Why: through EF's change tracker a start cost about 1.5 ms of CPU for seven rows, three times what PostgreSQL
 /// spent on them (bench/Engine/README.md). EF keeps the schema, the migrations and the cold paths.
 /// </summary>
 /// <remarks>
@@ -56,8 +56,8 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
         "INSERT INTO workflows.timers (id, instance_id, definition_id, token_id, element_id, due_at, repeats_left) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
     private const string InsertSubscription = """
-        INSERT INTO workflows.subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO workflows.subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, created_at, event_type)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
     private const string InsertJob = """
@@ -100,7 +100,8 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
 
     public void Add(MessageSubscription subscription) =>
         _statements.Add(Statement(InsertSubscription, Uuid(subscription.Id), Uuid(subscription.InstanceId), Text(subscription.TokenId),
-            Text(subscription.ElementId), Text(subscription.MessageName), Text(subscription.CorrelationKey), Time(subscription.CreatedAt)));
+            Text(subscription.ElementId), Text(subscription.MessageName), Text(subscription.CorrelationKey), Time(subscription.CreatedAt),
+            Text(subscription.EventType)));
 
     public void Add(ProcessJob job) =>
         _statements.Add(Statement(InsertJob, Uuid(job.Id), Uuid(job.InstanceId), Text(job.TokenId), Text(job.ElementId), Text(job.Activity),

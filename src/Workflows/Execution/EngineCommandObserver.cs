@@ -18,7 +18,7 @@ public sealed record EngineCommandRecord(
 
 /// <summary>
 /// Told of every command the engine runs by itself, inside that command's transaction, so a host can record
-/// it (issue 5: every command, HTTP or engine, writes an audit event) and the record commits with the change.
+/// it (every command, HTTP or engine, writes an audit event) and the record commits with the change.
 /// Commands a host issues itself (complete a task …) are the host's to record.
 /// </summary>
 public interface IEngineCommandObserver

@@ -5,7 +5,7 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Workflows.Execution;
 
 /// <summary>
-/// The designer's dry run (issue 7): the legal department steps a draft through with sample data before publishing it.
+/// The designer's dry run: the legal department steps a draft through with sample data before publishing it.
 /// Both commands refuse to run outside a transaction the caller opened, because the caller must roll it back: a dry
 /// run's instance of a draft must never be committed.
 /// </summary>

@@ -83,7 +83,7 @@ public sealed class ProcessInstance
     /// <summary>PostgreSQL xmin, the concurrency token.</summary>
     public uint RowVersion { get; private set; }
 
-    /// <summary>Rebuilds an instance from its row: the engine reads it with plain SQL on the hot path (issue 3), not through EF.</summary>
+    /// <summary>Rebuilds an instance from its row: the hot path reads it with plain SQL (CommandReader), not through EF.</summary>
     internal static ProcessInstance FromRow(
         Guid id, Guid definitionId, string definitionKey, int definitionVersion, DateOnly referenceDate, string? businessKey, InstanceStatus status,
         string stateJson, Guid? parentInstanceId, string? parentTokenId, DateTimeOffset startedAt, DateTimeOffset? endedAt, uint rowVersion) =>

@@ -123,7 +123,7 @@ public sealed class ProcessTask
     /// <summary>The form data it was completed with.</summary>
     public JsonObject? Output { get; private set; }
 
-    /// <summary>Rebuilds a task from its row: the engine reads it with plain SQL on the hot path (issue 3), not through EF.</summary>
+    /// <summary>Rebuilds a task from its row: the engine reads it with plain SQL on the hot path (CommandReader), not through EF.</summary>
     internal static ProcessTask FromRow(
         Guid id, Guid instanceId, string? businessKey, string definitionKey, int definitionVersion, string elementId, string tokenId, string? name,
         string? labelKk, string? labelRu, List<string> candidateRoles, string? organisation, string? formKey, LegalBasis? legalBasis, TaskStatus status,

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Qadam.Api.Tests.Hosting;
 
 /// <summary>
-/// Runs the built API as its own process with <c>validate FILE.bpmn</c> (issue 3), as a modeler would
+/// Runs the built API as its own process with <c>validate FILE.bpmn</c>, as a modeler would
 /// before uploading: no web host, no database, one line per problem, and an exit code a script can test.
 /// </summary>
 public sealed class ValidateVerbTests : IDisposable

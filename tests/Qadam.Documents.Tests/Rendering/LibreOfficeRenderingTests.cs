@@ -6,7 +6,7 @@ using Qadam.Testing;
 namespace Qadam.Documents.Tests.Rendering;
 
 /// <summary>
-/// Each kind of document issue 4 names, uploaded, issued through the registry, and opened by
+/// Each kind of document the pathways issue, uploaded, issued through the registry, and opened by
 /// LibreOffice: the PDF's text must show the filled values, Kazakh letters included.
 /// </summary>
 public sealed class LibreOfficeRenderingTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime

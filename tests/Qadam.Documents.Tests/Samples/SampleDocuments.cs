@@ -17,7 +17,7 @@ internal sealed record SampleDocument(
 }
 
 /// <summary>
-/// The six kinds of document issue 4 names, in Kazakh and Russian, with Kazakh letters
+/// The six kinds of document the pathways issue, in Kazakh and Russian, with Kazakh letters
 /// (ә ғ қ ң ө ұ ү һ і) in the data, split placeholders and repeating rows.
 /// </summary>
 internal static class SampleDocuments

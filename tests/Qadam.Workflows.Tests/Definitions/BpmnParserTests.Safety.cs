@@ -5,7 +5,7 @@ using static Qadam.Workflows.Tests.Definitions.BpmnDocument;
 
 namespace Qadam.Workflows.Tests.Definitions;
 
-/// <summary>Hostile or broken files are one problem each, never an exception (issue 3: parse safely).</summary>
+/// <summary>Hostile or broken files are one problem each, never an exception (an upload is untrusted input).</summary>
 public sealed partial class BpmnParserTests
 {
     private const string BillionLaughs =

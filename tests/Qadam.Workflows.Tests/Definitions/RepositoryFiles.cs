@@ -8,7 +8,7 @@ internal static class RepositoryFiles
 {
     public static string Root { get; } = Locate();
 
-    /// <summary>The third-party BPMN files of issue 4.</summary>
+    /// <summary>The third-party BPMN files (bpmn-io/bpmn-js-examples, MIT), copied into the repository.</summary>
     public static string InteropFolder { get; } = Path.Combine(Root, "tests", "Qadam.Workflows.Tests", "Definitions", "Interop");
 
     /// <summary>Where the copies come from, when the workplace's shared/ is beside the repository.</summary>

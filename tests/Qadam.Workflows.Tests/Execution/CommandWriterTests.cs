@@ -9,7 +9,7 @@ using static Qadam.Workflows.Tests.Bpmn;
 namespace Qadam.Workflows.Tests.Execution;
 
 /// <summary>
-/// The hot path's database work stays one batch per command (issue 3, bench/Engine/README.md): a start writes instance,
+/// The hot path's database work stays one batch per command (bench/Engine/README.md): a start writes instance,
 /// task and journal in one round trip; a completion locks the task and reads the instance in one, then writes in one.
 /// Counted with Npgsql's own tracing, one activity per command or batch sent.
 /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qadam.Api.Features.Audit;
 
 /// <summary>
-/// One link of the append-only audit chain (issue 5, Audit): who did what, for which case under which process
+/// One link of the append-only audit chain: who did what, for which case under which process
 /// version and legal basis, the SHA-256 of the payload, and the hash of the previous event. The database refuses
 /// UPDATE, DELETE and TRUNCATE on the table (trigger in migration <c>IdentityRostersAndAudit</c>).
 /// </summary>

@@ -9,7 +9,7 @@ namespace Qadam.Api.Features.Audit;
 
 /// <summary>
 /// Writes an audit event for every command the engine runs by itself — a timer fired, a service task done —
-/// in that command's transaction (issue 5: every command, HTTP or engine). The engine's context shares this
+/// in that command's transaction (every command, HTTP or engine, is audited). The engine's context shares this
 /// scope's connection, so the audit row commits or rolls back with the change it records.
 /// </summary>
 internal sealed class EngineAudit(QadamDbContext db, AuditTrail audit) : IEngineCommandObserver

@@ -24,7 +24,7 @@ public sealed record BallotBoxResponse(
     string ElementId, string? LabelKk, string? LabelRu, int Total, int Yes, int No, int Outstanding, bool Closed, string? Outcome,
     Guid? MyTaskId, bool MyBallotCast, IReadOnlyList<BallotResponse> Ballots);
 
-/// <summary><c>GET /api/cases/{id}/ballots</c> (issue 7, council vote screen): the tallies of the case's votes, read from the engine's tasks.</summary>
+/// <summary><c>GET /api/cases/{id}/ballots</c> : the tallies of the case's votes, read from the engine's tasks.</summary>
 internal static class ListBallots
 {
     public static async Task<Results<Ok<List<BallotBoxResponse>>, ProblemHttpResult>> HandleAsync(

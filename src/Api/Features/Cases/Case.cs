@@ -32,7 +32,7 @@ public static class CaseStatus
 }
 
 /// <summary>
-/// An application about one student on one pathway (issue 5, cases): numbered per organisation and year, bound for
+/// An application about one student on one pathway: numbered per organisation and year, bound for
 /// life to the definition version in force on its filing date, moved by its process instance. The case owns its
 /// status, which follows the instance: active is in progress; a finished instance names its outcome.
 /// </summary>

@@ -20,7 +20,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Cases;
 
-/// <summary>What filing a case takes (issue 5, the stable contract of <c>POST /api/cases</c>).</summary>
+/// <summary>What filing a case takes (the stable contract of <c>POST /api/cases</c>).</summary>
 public sealed record FileCaseRequest(
     string Pathway, string StudentIin, string Ground, DateOnly FiledOn, string? Language = null, JsonObject? Data = null);
 

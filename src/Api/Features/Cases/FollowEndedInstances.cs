@@ -10,7 +10,7 @@ namespace Qadam.Api.Features.Cases;
 /// <summary>
 /// Timers and service-task jobs move instances without an HTTP command, so a case whose instance ended that way
 /// would still say "in progress". The engine worker calls this after each pass: every such case takes its outcome,
-/// with an audit event by the engine (issue 5: every command, HTTP or engine, is audited).
+/// with an audit event by the engine (every command, HTTP or engine, is audited).
 /// </summary>
 internal static class FollowEndedInstances
 {

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Readiness;
+using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
@@ -37,11 +40,15 @@ public sealed record CaseDecisionResponse(
     Guid TaskId, string ElementId, string? LabelKk, string? LabelRu, string DecidedBy, DateTimeOffset DecidedAt, JsonObject? Data,
     LegalBasisResponse? LegalBasis);
 
-/// <summary>The case page.</summary>
+/// <summary>
+/// The case page. <c>readiness</c> is the organisation's readiness for distance learning today, which the council and
+/// the head decide on (349 Annex 2 para 11(1): «на основании ... наличии условий для дистанционного обучения»); a
+/// parent sees its status and missing items without the evidence.
+/// </summary>
 public sealed record CaseDetailResponse(
     CaseResponse Case, CaseDefinitionResponse? Definition, IReadOnlyList<CaseStepResponse> CurrentSteps, IReadOnlyList<CaseTimelineEntry> Timeline,
     IReadOnlyList<CaseTaskResponse> Tasks, IReadOnlyList<CaseDeadlineResponse> Deadlines, IReadOnlyList<CaseDecisionResponse> Decisions,
-    JsonObject Data);
+    JsonObject Data, OrganisationReadinessResponse? Readiness = null);
 
 /// <summary><c>GET /api/cases/{id}</c>: the case with where it stands and how it got there, read from the engine.</summary>
 internal static class GetCase
@@ -64,7 +71,10 @@ internal static class GetCase
 
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
         var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken);
-        return TypedResults.Ok(detail);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
+        var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], StudentsApi.Today(time), cancellationToken))[0];
+        var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
+        return TypedResults.Ok(detail with { Readiness = staff ? readiness : readiness with { Record = null } });
     }
 
     public static async Task<CaseDetailResponse> DescribeAsync(

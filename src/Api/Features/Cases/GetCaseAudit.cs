@@ -11,7 +11,7 @@ public sealed record CaseAuditEventResponse(
     long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string? OrganisationCode, string Action,
     string? ProcessKey, int? ProcessVersion, string? LegalBasis, string PayloadDigest, string PreviousHash, string Hash);
 
-/// <summary><c>GET /api/cases/{id}/audit</c>: issue 5, "a case's audit is readable by those who may read the case".</summary>
+/// <summary><c>GET /api/cases/{id}/audit</c>: a case's audit is readable by those who may read the case.</summary>
 internal static class GetCaseAudit
 {
     public static async Task<Results<Ok<List<CaseAuditEventResponse>>, NotFound>> HandleAsync(

@@ -27,7 +27,7 @@ public sealed record DashboardResponse(
     IReadOnlyList<TransferPoint> Transfers);
 
 /// <summary>
-/// <c>GET /api/dashboard</c> (issue 7): computed when asked from cases, the engine's open tasks and emergency orders, each
+/// <c>GET /api/dashboard</c>: computed when asked from cases, the engine's open tasks and emergency orders, each
 /// scoped to the caller's organisation and everything below it (<see cref="CallerScope"/>), so a school sees its own
 /// figures, the region its schools', the ministry everything.
 /// </summary>

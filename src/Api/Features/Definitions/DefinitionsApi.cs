@@ -14,7 +14,7 @@ public sealed record DefinitionVersionResponse(
     string Key, int Version, string Kind, string Status, string? Name, DateOnly? EffectiveFrom, LegalBasisResponse? LegalBasis,
     string ContentSha256, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
 
-/// <summary>Maps <c>/api/definitions</c>: the legal department's process definitions (issue 3, versions).</summary>
+/// <summary>Maps <c>/api/definitions</c>: the legal department's process definitions and their versions.</summary>
 internal static partial class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)

@@ -19,7 +19,7 @@ public sealed record PublishRequest(DateOnly EffectiveFrom, LegalBasisRequest Le
 
 /// <summary>
 /// <c>POST /api/definitions/{key}/versions/{version}/publish</c>: from <c>effectiveFrom</c> new cases bind to the
-/// version (issue 3, versions); the audit event carries the legal basis, so the trail shows under which edition of
+/// version; the audit event carries the legal basis, so the trail shows under which edition of
 /// which order each pathway ran.
 /// </summary>
 internal static class PublishDefinition

@@ -17,7 +17,7 @@ public sealed record DefinitionContentRequest(string Content, string? Kind = nul
 
 /// <summary>
 /// <c>POST /api/definitions/{key}/drafts</c>: stores BPMN or a condition table as the key's draft. The engine refuses
-/// invalid content with every problem by element id (issue 3: rejected at upload, never at run time), which
+/// invalid content with every problem by element id (rejected at upload, never at run time), which
 /// <c>EngineProblems</c> answers as 422 with <c>errors</c>.
 /// </summary>
 internal static class SaveDraft

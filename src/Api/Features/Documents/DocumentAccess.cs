@@ -9,7 +9,7 @@ using Qadam.Documents.Registry;
 namespace Qadam.Api.Features.Documents;
 
 /// <summary>
-/// A document is readable by whoever may read its case (issue 5: every query is scoped), or, when it has no case, by the
+/// A document is readable by whoever may read its case (every query is scoped), or, when it has no case, by the
 /// staff who see its issuing organisation; others get 404.
 /// </summary>
 internal static class DocumentAccess

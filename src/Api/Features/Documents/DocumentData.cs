@@ -6,7 +6,7 @@ namespace Qadam.Api.Features.Documents;
 
 /// <summary>
 /// What a document is filled with: the case variables, plus what the rendering step adds so that every document cites
-/// its legal basis and names its organisation (issue 6): <c>legalBasis</c> {act, edition, paragraph} is the step's own
+/// its legal basis and names its organisation: <c>legalBasis</c> {act, edition, paragraph} is the step's own
 /// qadam:legalBasis (the BPMN is the one place the legal department keeps citations, so a new edition of an order
 /// changes the documents' citation without a new template), <c>step</c> {id, labelKk, labelRu}, and
 /// <c>organisationName</c> in the document's language. Added to the copy rendered only, never to the case.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
@@ -18,7 +19,7 @@ internal static class DocumentsApi
 
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/documents").WithTags("Documents").RequireAuthorization();
+        var group = routes.MapGroup("/api/documents").WithTags("Documents").RequireAuthorization(QadamPolicies.ReadDocuments);
         group.MapGet("/{id:guid}", GetDocument.HandleAsync)
             .WithSummary("A registered document: number, template and process version, SHA-256, signatures.")
             .WithResponseExample(200, Example)
@@ -26,7 +27,7 @@ internal static class DocumentsApi
         group.MapGet("/{id:guid}/content", GetDocumentContent.HandleAsync)
             .WithSummary("The DOCX as registered; ?signed=true for the copy carrying the Office signatures.")
             .WithResponseExample(404, NotFoundExample, "application/problem+json");
-        group.MapPost("/{id:guid}/signatures", SignDocument.HandleAsync)
+        group.MapPost("/{id:guid}/signatures", SignDocument.HandleAsync).RequireAuthorization(QadamPolicies.SignDocuments)
             .WithSummary("Sign: {\"mode\":\"server\"} (demo keys) or {\"cms\":\"<base64 detached CMS>\"} made by the signer's own tool.")
             .WithRequestExample("""{"cms":"MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAKCAMIIC..."}""")
             .WithResponseExample(201, Example)
@@ -34,7 +35,7 @@ internal static class DocumentsApi
         group.MapGet("/{id:guid}/verification", VerifyDocument.HandleAsync)
             .WithSummary("Verifies every signature (CMS and in-package): signer, IIN, chain, validity, key usage, time.")
             .WithResponseExample(200, """{"documentId":"019ab5d3-1f00-7c2a-9e11-3a4b5c6d7e8f","registryNumber":"s1-ORDER-2026-0042","contentIntact":true,"cmsSignatures":[{"signerSubject":"SERIALNUMBER=IIN750101300018, CN=head.s1","iin":"750101300018","bin":null,"certificateThumbprint":"3B1F...","signingTime":"2026-11-20T07:02:00+00:00","signatureValid":true,"chainTrusted":true,"validAtSigningTime":true,"keyUsageAllowed":true,"problems":[],"isValid":true}],"packageSignatures":[],"problems":[],"isValid":true}""");
-        routes.MapGet("/api/cases/{id:guid}/documents", ListForCaseAsync).WithTags("Documents").RequireAuthorization()
+        routes.MapGet("/api/cases/{id:guid}/documents", ListForCaseAsync).WithTags("Documents").RequireAuthorization(QadamPolicies.ReadDocuments)
             .WithSummary("The documents a case produced.")
             .WithResponseExample(200, "[" + Example + "]");
         return routes;

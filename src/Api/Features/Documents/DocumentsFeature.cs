@@ -22,7 +22,7 @@ internal static class DocumentsFeature
         builder.Services.AddDbContext<DocumentsDbContext>((services, o) =>
             o.UseDocumentsNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
 
-        // The demo PKI is made at first start outside the repository (issue 4); a real deployment
+        // The demo PKI is made at first start outside the repository (nothing secret is committed); a real deployment
         // trusts the national CA's root instead.
         var options = builder.Configuration.GetSection(QadamOptions.Section).Get<QadamOptions>() ?? new QadamOptions();
         DemoPki pki;

@@ -3,7 +3,7 @@ using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.DryRun;
 
-/// <summary>Maps the dry run of a definition version (issue 7), beside <c>/api/definitions</c>.</summary>
+/// <summary>Maps the dry run of a definition version, beside <c>/api/definitions</c>.</summary>
 internal static class DryRunApi
 {
     public static IEndpointRouteBuilder MapDryRunApi(this IEndpointRouteBuilder routes)

@@ -31,7 +31,7 @@ public sealed record DryRunWaiting(string ElementId, string? LabelKk, string? La
 public sealed record DryRunResponse(IReadOnlyList<DryRunPathEntry> Path, IReadOnlyList<DryRunWaiting> Waiting, bool Ended, string? Error);
 
 /// <summary>
-/// <c>POST /api/definitions/{key}/versions/{version}/dry-run</c> (issue 7): starts that exact version with sample
+/// <c>POST /api/definitions/{key}/versions/{version}/dry-run</c>: starts that exact version with sample
 /// variables and completes the steps' tasks, all inside one transaction that is always rolled back, so nothing of the
 /// run is ever stored. Service tasks are reached but not run (their jobs would run outside the transaction, after the
 /// rollback): the run moves past them as if they had succeeded with no output.

@@ -5,7 +5,7 @@ namespace Qadam.Api.Features.EmergencyOrders;
 
 /// <summary>
 /// An order of an emergency commission or akimat moving a territory's (or a list of organisations') students to
-/// distance learning for a period (issue 5, emergency orders). Known by issuing body and number: the same order
+/// distance learning for a period. Known by issuing body and number: the same order
 /// posted twice is one order.
 /// </summary>
 public sealed class EmergencyOrder

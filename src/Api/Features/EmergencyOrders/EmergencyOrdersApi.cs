@@ -23,11 +23,11 @@ internal static class EmergencyOrdersApi
             .WithRequestExample("""{"issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C"}""")
             .WithResponseExample(201, """{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisations: Not schools or colleges within your territory: s9.","errors":{"organisations":["Not schools or colleges within your territory: s9."]}}""", "application/problem+json");
-        group.MapGet("/", ListEmergencyOrders.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+        group.MapGet("/", ListEmergencyOrders.HandleAsync).RequireAuthorization(QadamPolicies.ReadEmergencyOrders)
             .WithSummary("Lists the emergency orders that concern an organisation within the caller's scope, newest first.")
             .WithDescription("At most `limit` (default 100, up to 500) orders; each names its pathway, version and process instance.")
             .WithResponseExample(200, """[{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}]""");
-        routes.MapGet("/api/mass-transfers", GetMassTransfers.HandleAsync).WithTags("Emergency orders").RequireAuthorization(QadamPolicies.ReadCases)
+        routes.MapGet("/api/mass-transfers", GetMassTransfers.HandleAsync).WithTags("Emergency orders").RequireAuthorization(QadamPolicies.ReadEmergencyOrders)
             .WithSummary("Shows the mass transfers of an emergency order (?order=) or a process instance (?instance=) with their progress.")
             .WithDescription("""
                 Progress moves while the step runs: each school is counted when its chunk commits. `status` is running, completed,

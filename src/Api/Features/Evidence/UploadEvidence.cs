@@ -13,7 +13,7 @@ using Qadam.Api.Persistence;
 namespace Qadam.Api.Features.Evidence;
 
 /// <summary>
-/// <c>POST /api/cases/{id}/evidence</c>: issue 5, "evidence uploads (PDF, JPEG, PNG; size and type checked by content,
+/// <c>POST /api/cases/{id}/evidence</c>: "evidence uploads (PDF, JPEG, PNG; size and type checked by content,
 /// not by name)". The first bytes decide the type; a file whose bytes are none of the three is refused with 415 even
 /// when it is called <c>scan.pdf</c> and sent as <c>application/pdf</c>.
 /// </summary>

@@ -9,8 +9,8 @@ namespace Qadam.Api.Features.Forms;
 /// <summary>
 /// Where a form's file lives and how it is written. Forms stay files in the pathways' folders
 /// (<c>workflows/&lt;pathway&gt;/forms/&lt;formKey&gt;.form.json</c>), the one place <see cref="Tasks.FormCatalog"/> reads them
-/// from, so an edited form applies to the tasks at once and the folder stays the reviewable source (issue 7 keeps this
-/// simple: no table for forms, since this branch changes no schema). On several API nodes the folder must be shared.
+/// from, so an edited form applies to the tasks at once and the folder stays the reviewable source (no table
+/// for forms: a form is reviewed in the repository like the BPMN that names it). On several API nodes the folder must be shared.
 /// </summary>
 public sealed partial class FormFiles(IOptions<QadamOptions> options, IHostEnvironment environment)
 {

@@ -3,7 +3,7 @@ using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.Forms;
 
-/// <summary>Maps the forms of a definition version (issue 7, form editor).</summary>
+/// <summary>Maps the forms of a definition version (the form editor).</summary>
 internal static class FormsApi
 {
     private const string FormExample = """{"type":"default","id":"psychologist-conclusion","schemaVersion":16,"components":[{"key":"conclusion","label":"Қорытынды / Заключение","type":"textarea","id":"Field_conclusion","validate":{"required":true}}]}""";

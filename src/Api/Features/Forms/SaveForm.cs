@@ -14,7 +14,7 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Api.Features.Forms;
 
 /// <summary>
-/// <c>GET</c> and <c>PUT /api/definitions/{key}/versions/{version}/forms/{formKey}</c> (issue 7, form editor). A form
+/// <c>GET</c> and <c>PUT /api/definitions/{key}/versions/{version}/forms/{formKey}</c> (the form editor). A form
 /// belongs to the versions whose user tasks name its key. Only a draft's forms are edited, and only a form no published
 /// or retired version uses: a published version's tasks (and the cases running on it) must keep the form they were
 /// published with, so a changed form for a new edition gets a new key (as <c>competition-letter-2023</c> / <c>-2025</c>).

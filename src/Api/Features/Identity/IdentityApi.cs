@@ -8,14 +8,15 @@ internal static class IdentityApi
 
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
     {
-        var connect = routes.MapGroup(string.Empty).WithTags("Identity").ExcludeFromDescription();
+        // The OpenID Connect endpoints and the sign-in page are where a caller gets a token: public by design.
+        var connect = routes.MapGroup(string.Empty).WithTags("Identity").ExcludeFromDescription().AllowAnonymous();
         connect.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize.HandleAsync).DisableAntiforgery();
         connect.MapPost(TokenPath, Token.ExchangeAsync).DisableAntiforgery();
         connect.MapGet(SignIn.Path, SignIn.Show);
         connect.MapGet(SignInStyles.Path, SignInStyles.Get).ExcludeFromDescription();
         connect.MapPost(SignIn.Path, SignIn.SubmitAsync);
 
-        routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization()
+        routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization(QadamPolicies.ReadSelf)
             .MapGet("/", Me.GetAsync)
             .WithSummary("The caller: user name, roles, organisation and the organisations the caller may see.");
         return routes;

@@ -60,12 +60,16 @@ internal static class IdentityServiceCollectionExtensions
                 o.AllowRefreshTokenFlow();
                 if (options.Demo)
                 {
-                    // Issue 5: the resource-owner password grant exists only in the Demo profile.
+                    // The resource-owner password grant (deprecated by RFC 9700 §2.4) exists only in the Demo profile.
                     o.AllowPasswordFlow();
                 }
 
                 o.RegisterScopes([.. TokenPrincipals.KnownScopes]);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                // Access tokens are signed JWTs for one audience (RFC 9068), not JWE: decrypting an RSA-OAEP key on every
+                // request cost more CPU than the request's own work. They carry nothing the identity token does not
+                // show the front-end already; refresh tokens and codes stay encrypted.
+                o.DisableAccessTokenEncryption();
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(7));
 
                 if (developmentKeys)
@@ -85,6 +89,7 @@ internal static class IdentityServiceCollectionExtensions
             .AddValidation(o =>
             {
                 o.UseLocalServer();
+                o.AddAudiences(TokenPrincipals.ApiAudience);
                 o.UseAspNetCore();
             });
 
@@ -108,6 +113,7 @@ internal static class IdentityServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveStateDirectory(), "data-protection")));
 
         services.AddAuthorizationBuilder().AddQadamPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblems>();
         services.AddAntiforgery();
         return services;
     }
@@ -119,18 +125,28 @@ internal static class IdentityServiceCollectionExtensions
             authorization.AddPolicy(role, p => p.RequireRole(role));
         }
 
-        authorization.AddPolicy(QadamPolicies.ReadRosters, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        // Every endpoint names its permission (OWASP ASVS V4.1.3); the legal editor is not case staff (QadamRoles.CaseStaff).
+        authorization.AddPolicy(QadamPolicies.ReadRosters, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.ImportRosters, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.VerifyAudit, p => p.RequireRole(QadamRoles.Auditor, QadamRoles.Administrator));
         authorization.AddPolicy(QadamPolicies.Parent, p => p.RequireRole(QadamRoles.Parent));
         authorization.AddPolicy(QadamPolicies.ReadDefinitions, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.EditDefinitions, p => p.RequireRole(QadamRoles.LegalEditor));
-        authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
         authorization.AddPolicy(QadamPolicies.FileCases, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.Head, QadamRoles.RegionalOfficer));
-        authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Parent]));
-        authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.Staff]));
+        authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.CaseStaff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
-        authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.ReadStudent, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.ReadDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.SignDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff]));
+        authorization.AddPolicy(QadamPolicies.ReadEmergencyOrders,
+            p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent, QadamRoles.Integration]));
+        authorization.AddPolicy(QadamPolicies.ReadSelf, p => p.RequireRole([.. QadamRoles.UserRoles, QadamRoles.Integration]));
+        authorization.AddPolicy(QadamPolicies.ReadReadiness, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
+        authorization.AddPolicy(QadamPolicies.AttestReadiness, p => p.RequireRole(QadamRoles.Head));
+        authorization.AddPolicy(QadamPolicies.PublishReadiness, p => p.RequireRole(QadamRoles.LegalEditor));
         return authorization;
     }
 }

@@ -1,6 +1,6 @@
 namespace Qadam.Api.Features.Identity;
 
-/// <summary>The roles of issue 5, by the names that tokens, policies and BPMN candidate roles use.</summary>
+/// <summary>The roles of docs/architecture.md, by the names that tokens, policies and BPMN candidate roles use.</summary>
 public static class QadamRoles
 {
     public const string Clerk = "clerk";
@@ -32,6 +32,12 @@ public static class QadamRoles
         Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
         RegionalOfficer, LegalEditor, Administrator,
     ];
+
+    /// <summary>
+    /// Staff who work on cases and read students: everyone of <see cref="Staff"/> but the legal editor, who edits the
+    /// pathways (definitions, forms, templates, tables) and reads no case data (need to know, ASVS V4.1.3).
+    /// </summary>
+    public static readonly IReadOnlyList<string> CaseStaff = [.. Staff.Where(r => r != LegalEditor)];
 }
 
 /// <summary>Claim types Qadam adds to its tokens.</summary>
@@ -82,4 +88,28 @@ public static class QadamPolicies
 
     /// <summary>Case work in aggregate (a council's tally, the dashboard): staff and auditors, not parents.</summary>
     public const string ReadCaseWork = "casework.read";
+
+    /// <summary>One student by IIN: case staff and auditors within their scope, parents for their own children.</summary>
+    public const string ReadStudent = "students.read-one";
+
+    /// <summary>Registered documents and their content: whoever may read the case they belong to.</summary>
+    public const string ReadDocuments = "documents.read";
+
+    /// <summary>Signing a document: case staff (the handler then requires a head or a council secretary).</summary>
+    public const string SignDocuments = "documents.sign";
+
+    /// <summary>Emergency orders and their transfers' progress: case readers, and the regional system that posted them.</summary>
+    public const string ReadEmergencyOrders = "emergency-orders.read";
+
+    /// <summary>The caller's own identity (<c>/api/me</c>): any person or integration client.</summary>
+    public const string ReadSelf = "me.read";
+
+    /// <summary>Readiness for distance learning (349 Annex 1, 103 Annex 3) within the caller's scope: staff and auditors.</summary>
+    public const string ReadReadiness = "readiness.read";
+
+    /// <summary>Attesting an organisation's readiness: its head.</summary>
+    public const string AttestReadiness = "readiness.attest";
+
+    /// <summary>Publishing an edition of the readiness requirements: the legal department.</summary>
+    public const string PublishReadiness = "readiness.publish";
 }

@@ -38,7 +38,7 @@ internal static class Token
         if (request.IsPasswordGrantType())
         {
             // The server only enables this grant in the Demo profile; this check keeps it off even if
-            // a client were registered with the permission outside it (issue 5).
+            // a client were registered with the permission outside it (RFC 9700 §2.4: the grant must not be used).
             if (!options.Value.Demo)
             {
                 return Refuse(Errors.UnsupportedGrantType, "The password grant exists only in the Demo profile.");

@@ -2,19 +2,31 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Readiness;
+using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.MassTransfers;
 
-/// <summary>One school's part of a mass transfer.</summary>
-public sealed record MassTransferSchoolResponse(string Organisation, string NameKk, string NameRu, int Total, int Done, string Status);
+/// <summary>One school's part of a mass transfer, with its readiness for distance learning (ready, incomplete, outdated, none).</summary>
+public sealed record MassTransferSchoolResponse(
+    string Organisation, string NameKk, string NameRu, int Total, int Done, string Status, string Readiness = "", IReadOnlyList<string>? MissingItems = null);
 
-/// <summary>A mass transfer with its progress: done of total, per school; "failed" when its step became an incident.</summary>
+/// <summary>A school of the transfer that does not meet the requirements, with the requirements missing in Kazakh and Russian.</summary>
+public sealed record SchoolNotReadyResponse(
+    string Organisation, string NameKk, string NameRu, string Readiness, IReadOnlyList<string> Reasons,
+    IReadOnlyList<MissingItemResponse> Missing);
+
+/// <summary>
+/// A mass transfer with its progress: done of total, per school; "failed" when its step became an incident.
+/// <c>notReady</c> lists the schools that do not meet the requirements for distance learning (349 Annex 1 / 103 Annex 3),
+/// so the region can see to their access to the LMS (349 Annex 2 para 14 / 103 para 23); the transfer is not held for them.
+/// </summary>
 public sealed record MassTransferResponse(
     Guid Id, Guid? OrderId, Guid InstanceId, string ElementId, string Direction, string Status, int Total, int Done, DateTimeOffset StartedAt,
-    DateTimeOffset? FinishedAt, IReadOnlyList<MassTransferSchoolResponse> Schools);
+    DateTimeOffset? FinishedAt, IReadOnlyList<MassTransferSchoolResponse> Schools, IReadOnlyList<SchoolNotReadyResponse>? NotReady = null);
 
 /// <summary>
 /// <c>GET /api/mass-transfers</c>: the transfers of an emergency order or a process instance, as the regional officer
@@ -24,8 +36,8 @@ public sealed record MassTransferResponse(
 internal static class GetMassTransfers
 {
     public static async Task<Results<Ok<IReadOnlyList<MassTransferResponse>>, ProblemHttpResult>> HandleAsync(
-        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken, Guid? order = null,
-        Guid? instance = null)
+        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken,
+        Guid? order = null, Guid? instance = null)
     {
         if (order is null == instance is null)
         {
@@ -49,11 +61,16 @@ internal static class GetMassTransfers
             .Select(i => new { i.InstanceId, i.ElementId })
             .ToListAsync(cancellationToken);
 
+        var schoolIds = schools.Select(s => s.School.OrganisationId).Distinct().ToList();
+        var schoolOrganisations = await db.Organisations.AsNoTracking().Where(o => schoolIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var readiness = (await ReadinessAssessment.AssessAsync(db, schoolOrganisations, StudentsApi.Today(time), cancellationToken))
+            .ToDictionary(r => r.Organisation, StringComparer.Ordinal);
         var visible = new List<MassTransferResponse>();
         foreach (var transfer in transfers)
         {
             var own = schools.Where(s => s.School.TransferId == transfer.Id && scope.CanSeeOrganisation(s.School.OrganisationId))
-                .Select(s => new MassTransferSchoolResponse(s.Code, s.NameKk, s.NameRu, s.School.Total, s.School.Done, s.School.Status))
+                .Select(s => new MassTransferSchoolResponse(s.Code, s.NameKk, s.NameRu, s.School.Total, s.School.Done, s.School.Status,
+                    readiness[s.Code].Status, [.. readiness[s.Code].Missing.Select(m => m.Key)]))
                 .ToList();
             if (own.Count == 0)
             {
@@ -64,7 +81,9 @@ internal static class GetMassTransfers
                 ? "failed"
                 : transfer.Status;
             visible.Add(new MassTransferResponse(transfer.Id, transfer.OrderId, transfer.InstanceId, transfer.ElementId, transfer.Direction, status,
-                own.Sum(s => s.Total), own.Sum(s => s.Done), transfer.StartedAt, transfer.FinishedAt, own));
+                own.Sum(s => s.Total), own.Sum(s => s.Done), transfer.StartedAt, transfer.FinishedAt, own,
+                [.. own.Select(s => readiness[s.Organisation]).Where(r => !r.MeetsRequirements)
+                    .Select(r => new SchoolNotReadyResponse(r.Organisation, r.NameKk, r.NameRu, r.Status, r.Reasons, r.Missing))]));
         }
 
         return TypedResults.Ok<IReadOnlyList<MassTransferResponse>>(visible);

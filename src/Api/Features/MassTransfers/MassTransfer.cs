@@ -22,7 +22,7 @@ public static class TransferStatus
 }
 
 /// <summary>
-/// One mass-transfer step of a process instance (issue 6): the students of many schools moved at once by an emergency
+/// One mass-transfer step of a process instance: the students of many schools moved at once by an emergency
 /// order or a weather decision. Its schools are done one transaction each, so a crash loses at most the school in
 /// flight and the step resumes where it stopped.
 /// </summary>

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Qadam.Api.Features.MassTransfers;
 
 /// <summary>
-/// Moves the students of many schools at once (issue 6, "mass transfer at scale"). The step is prepared once (one row, one
+/// Moves the students of many schools at once (an emergency order may cover a region). The step is prepared once (one row, one
 /// row per school with its count), then schools are written in chunks, each chunk one transaction that binary-COPYs its
 /// per-student rows and parent notices and marks its schools done. A crash loses at most the chunks in flight; the next
 /// run skips the schools marked done, so every student is moved exactly once, and the primary keys on (transfer, student)
@@ -264,6 +264,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         }
 
         await transaction.CommitAsync(cancellationToken);
+        Hosting.QadamTelemetry.MassTransferStudents.Add(students.Count);
         return students.Count;
     }
 

@@ -14,7 +14,7 @@ internal static class OrganisationsApi
     {
         // Open to everyone: the list of schools and offices is public reference data (names and codes, no people),
         // and the front-end needs it before sign-in. Everything about students and cases is scoped (CallerScope).
-        var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").AllowAnonymous();
         group.MapGet("/", ListAsync).WithSummary("Lists organisations, parents before children.");
         return routes;
     }

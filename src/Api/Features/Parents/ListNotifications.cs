@@ -17,7 +17,7 @@ public sealed record ParentNotificationResponse(string Kind, string StudentIin, 
 
 /// <summary>
 /// <c>GET /api/parents/me/notifications</c>: the notices about the caller's children, newest first: those the cases'
-/// "notify" steps sent, and those the mass transfers wrote (issue 6: "notifications to parents"). A mass transfer's bulk
+/// "notify" steps sent, and those the mass transfers wrote (a parent is told of a transfer). A mass transfer's bulk
 /// write stores only who and which transfer; its sentence is composed here, in Kazakh or Russian (Accept-Language), from
 /// the transfer and the emergency order behind it.
 /// </summary>

@@ -10,7 +10,7 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Api.Features.Templates;
 
 /// <summary>
-/// The variable paths a template of one process version may name (issue 6: an upload naming anything else is refused):
+/// The variable paths a template of one process version may name (an upload naming anything else is refused):
 /// what starts a case, what the version's forms, condition tables and multi-instance tasks add, what the engine's
 /// activities set, and what the rendering step adds (<see cref="DocumentData"/>).
 /// </summary>

@@ -16,7 +16,7 @@ public sealed record TemplateResponse(
     string TemplateKey, string Language, string DefinitionKey, int DefinitionVersion, string Sha256, long SizeBytes,
     IReadOnlyList<string> Variables, DateTimeOffset UploadedAt);
 
-/// <summary>Maps <c>/api/definitions/{key}/versions/{version}/templates</c>: the DOCX templates a process version renders (issue 6).</summary>
+/// <summary>Maps <c>/api/definitions/{key}/versions/{version}/templates</c>: the DOCX templates a process version renders.</summary>
 internal static class TemplatesApi
 {
     private const string Example = """{"templateKey":"order-transfer","language":"kk","definitionKey":"parent-application","definitionVersion":2,"sha256":"5d41402abc4b2a76b9719d911017c592a4e5b6f1c8d2e3f4a5b6c7d8e9f0a1b2","sizeBytes":5123,"variables":["document.date","document.number","legalBasis.act","legalBasis.paragraph","organisationName","student.class","student.fullName","student.iin"],"uploadedAt":"2026-11-20T09:00:00+00:00"}""";

@@ -19,7 +19,7 @@ namespace Qadam.Api.Features.Templates;
 
 /// <summary>
 /// <c>POST /api/definitions/{key}/versions/{version}/templates</c>: the legal department replaces a document's template
-/// for one process version (issue 6). Refused, with every reason by field, when the key is not one the version renders,
+/// for one process version. Refused, with every reason by field, when the key is not one the version renders,
 /// the language is not kk or ru, the file is not a DOCX, or it names a variable the version does not provide: a template
 /// is checked when it is uploaded, not when a head is waiting for an order to sign.
 /// </summary>

@@ -513,7 +513,7 @@ namespace Qadam.Api.Persistence.Migrations
                 column: "NormalizedUserName",
                 unique: true);
 
-            // Issue 5, Audit: the database itself refuses to change or remove audit events, whoever asks
+            // The audit trail is append-only: the database itself refuses to change or remove audit events, whoever asks
             // (only the table owner or a superuser can disable the trigger, and the chain still shows it).
             migrationBuilder.Sql("""
                 CREATE FUNCTION qadam.audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -400,6 +400,93 @@ export interface MassTransferSchool {
   status: string;
 }
 
+/** One requirement of an edition of 349 Annex 1 / 103 Annex 3 para 1, and the evidence fields a met item needs. */
+export interface ReadinessRequirement {
+  key: string;
+  paragraph: string;
+  textKk: string;
+  textRu: string;
+  tvetOnly: boolean;
+  evidence: string[];
+}
+
+/** GET /api/readiness/editions/in-force. */
+export interface ReadinessEdition {
+  version: number;
+  effectiveFrom: string;
+  act: string;
+  actKk: string;
+  edition: string;
+  paragraph: string;
+  legalBasis: string;
+  titleKk: string;
+  titleRu: string;
+  items: ReadinessRequirement[];
+}
+
+export interface TvetProgrammeEntry {
+  specialityCode: string;
+  name: string;
+  registerEntry: string;
+}
+
+export interface ReadinessEvidence {
+  internetConnection?: string | null;
+  accessMeans?: string | null;
+  lmsName?: string | null;
+  lmsUrl?: string | null;
+  teacherDocuments?: string | null;
+  teachersTotal?: number | null;
+  teachersCertified?: number | null;
+  certifiedTeachers?: string[] | null;
+  digitalResources?: string[] | null;
+  programmes?: TvetProgrammeEntry[] | null;
+  informatisation?: string | null;
+}
+
+export interface ReadinessItem {
+  key: string;
+  met: boolean;
+  evidence?: ReadinessEvidence | null;
+}
+
+export interface ReadinessEditionSummary {
+  version: number;
+  edition: string;
+  effectiveFrom: string;
+  legalBasis: string;
+  titleKk: string;
+  titleRu: string;
+}
+
+export interface ReadinessRecord {
+  edition: ReadinessEditionSummary;
+  attestedBy: string;
+  attestedByName: string;
+  attestedAt: string;
+  validUntil: string;
+  revision: number;
+  certifiedShare?: number | null;
+  items: Array<ReadinessItem & { paragraph: string; textKk: string; textRu: string }>;
+}
+
+/** GET /api/readiness and /api/readiness/organisations/{code}. */
+export interface OrganisationReadiness {
+  organisation: string;
+  kind: string;
+  nameKk: string;
+  nameRu: string;
+  district?: string | null;
+  on: string;
+  status: 'ready' | 'incomplete' | 'outdated' | 'none' | 'noEdition';
+  meetsRequirements: boolean;
+  reasons: string[];
+  editionInForce?: ReadinessEditionSummary | null;
+  record?: ReadinessRecord | null;
+  missing: Array<{ key: string; paragraph: string; textKk: string; textRu: string }>;
+  reminder?: { dueOn: string; textKk: string; textRu: string } | null;
+}
+
 /** GET /api/mass-transfers?order={id}. */
 export interface MassTransfer {
   id: string;
@@ -628,6 +715,29 @@ export class QadamApi {
     return this.get('/api/dashboard');
   }
 
+  /** Readiness of the schools and colleges in the caller's scope; filters: status, district, missing, reminder. */
+  readiness(filters: Record<string, string> = {}): Promise<OrganisationReadiness[]> {
+    return this.get(`/api/readiness${queryString(filters)}`);
+  }
+
+  organisationReadiness(code: string): Promise<OrganisationReadiness> {
+    return this.get(`/api/readiness/organisations/${encodeURIComponent(code)}`);
+  }
+
+  /** The head attests every requirement of the edition in force (PUT; 422 names the field). */
+  attestReadiness(code: string, body: { validUntil: string; items: ReadinessItem[] }): Promise<OrganisationReadiness> {
+    return this.send('PUT', `/api/readiness/organisations/${encodeURIComponent(code)}`, body);
+  }
+
+  readinessEditionInForce(): Promise<ReadinessEdition> {
+    return this.get('/api/readiness/editions/in-force');
+  }
+
+  /** The overview as CSV or XLSX, titles in the current language. */
+  readinessExport(format: 'csv' | 'xlsx', filters: Record<string, string> = {}): Promise<Blob> {
+    return this.blob(`/api/readiness/export${queryString({ ...filters, format })}`);
+  }
+
   private async blob(path: string): Promise<Blob> {
     const headers: Record<string, string> = { 'Accept-Language': this.language() };
     const token = this.token();
@@ -670,6 +780,11 @@ export class QadamApi {
     }
     return json as T;
   }
+}
+
+function queryString(values: Record<string, string>): string {
+  const entries = Object.entries(values).filter(([, value]) => value !== '');
+  return entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`;
 }
 
 function versionPath(key: string, version: number): string {

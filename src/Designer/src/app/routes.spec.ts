@@ -44,4 +44,19 @@ describe('routes by role', () => {
     expect(allowedRoutes(['parent']).has('document')).toBe(false);
     expect(allowedRoutes(['auditor']).has('dashboard')).toBe(true);
   });
+  it('opens the readiness overview to regional officers and the attestation to heads, neither to clerks or parents', () => {
+    // given a regional officer, a head, a clerk and a parent
+    // when their routes are checked
+    // then the officer reads the overview, the head attests, the others see neither
+    expect(matchRoute('/app/readiness')).toEqual({ name: 'readiness', params: {} });
+    expect(matchRoute('/app/readiness/attest')).toEqual({ name: 'attest', params: {} });
+    expect(allowedRoutes(['regionalOfficer']).has('readiness')).toBe(true);
+    expect(allowedRoutes(['regionalOfficer']).has('attest')).toBe(false);
+    expect(allowedRoutes(['head']).has('attest')).toBe(true);
+    expect(allowedRoutes(['head']).has('readiness')).toBe(false);
+    expect(navigationFor(['head']).map((n) => n.href)).toContain('/app/readiness/attest');
+    for (const role of ['clerk', 'parent']) {
+      expect(allowedRoutes([role]).has('readiness') || allowedRoutes([role]).has('attest')).toBe(false);
+    }
+  });
 });

@@ -14,7 +14,8 @@ const staffRoles = [
 ];
 
 export type RouteName =
-  | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard';
+  | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard'
+  | 'readiness' | 'attest';
 
 export interface RouteMatch {
   name: RouteName;
@@ -34,6 +35,8 @@ const patterns: Array<[RouteName, RegExp, string[]]> = [
   ['dashboard', /^\/app\/dashboard\/?$/, []],
   ['task', /^\/app\/tasks\/([^/]+)\/?$/, ['id']],
   ['tracker', /^\/app\/my-children\/?$/, []],
+  ['attest', /^\/app\/readiness\/attest\/?$/, []],
+  ['readiness', /^\/app\/readiness\/?$/, []],
 ];
 
 /** Which route an app path is, with its parameters decoded. */
@@ -68,6 +71,13 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
   if (userRoles.includes(roles.parent)) {
     allowed.add('tracker');
   }
+  // Readiness for distance learning: the region's overview, and the head's attestation of their own organisation.
+  if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator) || userRoles.includes(roles.auditor)) {
+    allowed.add('readiness');
+  }
+  if (userRoles.includes('head')) {
+    allowed.add('attest');
+  }
   return allowed;
 }
 
@@ -99,6 +109,8 @@ export function navigationFor(userRoles: readonly string[]): Array<{ href: strin
     { href: '/app/my-children', label: 'navMyChildren', route: 'tracker' },
     { href: '/app/emergency-orders', label: 'navOrders', route: 'orders' },
     { href: '/app/dashboard', label: 'navDashboard', route: 'dashboard' },
+    { href: '/app/readiness', label: 'navReadiness', route: 'readiness' },
+    { href: '/app/readiness/attest', label: 'navReadiness', route: 'attest' },
   ];
   return items.filter((item) => allowed.has(item.route)).map(({ href, label }) => ({ href, label }));
 }

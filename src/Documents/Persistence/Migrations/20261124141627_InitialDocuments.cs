@@ -161,7 +161,7 @@ namespace Qadam.Documents.Persistence.Migrations
                 columns: new[] { "process_key", "process_version" });
 
             // Issued documents, their signatures and template editions are never overwritten
-            // (issue 4: "an immutable stored copy ... never overwritten"): the database itself
+            // (an issued document is an immutable stored copy, never overwritten): the database itself
             // refuses UPDATE, DELETE and TRUNCATE, whatever code runs against it.
             migrationBuilder.Sql("""
                 CREATE FUNCTION documents.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -13,7 +13,7 @@ using Qadam.Api.Tests.Features.Rosters;
 namespace Qadam.Api.Tests.Features.Authorization;
 
 /// <summary>
-/// Issue 5's matrix: each role × each endpoint of this part × own and foreign organisation, asserting both what a
+/// The authorisation matrix: each role × each endpoint of this part × own and foreign organisation, asserting both what a
 /// caller may do and that nothing of a foreign organisation leaks (404 for a foreign student, empty lists, 403 or 422).
 /// </summary>
 public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
@@ -51,19 +51,22 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         using var client = await api.ClientForAsync(user);
         var students = await OneStudentPerOrganisationAsync();
         var linked = await LinkedChildrenAsync(user);
+        var readsCaseData = user != "legal.r1";
 
-        // GET /api/students/{iin}: own organisation's students (or own children) 200, everyone else's 404 like an unknown IIN.
+        // GET /api/students/{iin}: own organisation's students (or own children) 200, everyone else's 404 like an unknown IIN;
+        // the legal editor edits pathways and reads no student at all (403).
         foreach (var (code, iin) in students)
         {
             using var response = await client.GetAsync($"/api/students/{iin}");
-            var expected = sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            var expected = !readsCaseData ? HttpStatusCode.Forbidden
+                : sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             Assert.True(expected == response.StatusCode, $"{user} GET student of {code}: {response.StatusCode}, expected {expected}");
         }
 
         // GET /api/students: staff and auditors list only their scope, for any filter; parents are refused.
         using (var response = await client.GetAsync("/api/students?pageSize=500"))
         {
-            if (isParent)
+            if (isParent || !readsCaseData)
             {
                 Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             }
@@ -130,11 +133,14 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         var linked = await LinkedChildrenAsync(user);
         using var client = await api.ClientForAsync(user);
         var staff = !isParent;
+        var readsCaseData = user != "legal.r1";
 
-        // GET /api/cases/{id}, its audit and its evidence: the case's organisation (or the parent's own child), else 404.
+        // GET /api/cases/{id}, its audit and its evidence: the case's organisation (or the parent's own child), else 404;
+        // the legal editor reads no case (403).
         foreach (var (code, (caseId, iin)) in cases)
         {
-            var expected = sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            var expected = !readsCaseData ? HttpStatusCode.Forbidden
+                : sees.Contains(code) || linked.Contains(iin) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             foreach (var path in new[] { $"/api/cases/{caseId}", $"/api/cases/{caseId}/audit", $"/api/cases/{caseId}/evidence" })
             {
                 using var response = await client.GetAsync(path);
@@ -143,6 +149,14 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         }
 
         // GET /api/cases: only visible cases, whatever the filter.
+        if (!readsCaseData)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/cases?pageSize=500")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/tasks?pageSize=500")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions")).StatusCode);
+            return;
+        }
+
         var list = await client.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=500");
         Assert.All(list.GetProperty("items").EnumerateArray(),
             c => Assert.True(sees.Contains(c.GetProperty("organisation").GetString()) || linked.Contains(c.GetProperty("studentIin").GetString()!)));
@@ -245,6 +259,115 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/definitions")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/cases", Pathways.Json(new { pathway = "x" }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_integration_client_posts_emergency_orders_and_reads_their_progress_and_nothing_else()
+    {
+        var cases = await MatrixCasesAsync();
+        var students = await OneStudentPerOrganisationAsync();
+        using var client = await IntegrationClientAsync();
+        var caseId = cases["s1"].Id;
+        var unknown = Guid.NewGuid();
+
+        // Health data and identities: the documents and students groups once let any token through.
+        foreach (var path in new[]
+                 {
+                     $"/api/documents/{unknown}", $"/api/documents/{unknown}/content", $"/api/documents/{unknown}/verification",
+                     $"/api/students/{students["s1"]}", $"/api/cases/{caseId}", $"/api/cases/{caseId}/documents",
+                     $"/api/cases/{caseId}/evidence", $"/api/cases/{caseId}/ballots", $"/api/cases/{caseId}/audit", "/api/dashboard",
+                     "/api/definitions", "/api/parents/me/children",
+                 })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"integration GET {path}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var sign = await client.PostAsync($"/api/documents/{unknown}/signatures", Pathways.Json(new { mode = "server" })))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, sign.StatusCode);
+        }
+
+        // Its own business: posting an order (here a malformed one reaches the handler's validation) and reading progress.
+        using (var order = await client.PostAsync("/api/emergency-orders", Pathways.Json(new { issuingBody = "x" })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, order.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/emergency-orders")).StatusCode);
+        using (var progress = await client.GetAsync($"/api/mass-transfers?order={unknown}"))
+        {
+            Assert.NotEqual(HttpStatusCode.Forbidden, progress.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, progress.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_403_names_the_missing_permission()
+    {
+        using var client = await IntegrationClientAsync();
+
+        using var response = await client.GetAsync($"/api/documents/{Guid.NewGuid()}/content");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(QadamPolicies.ReadDocuments, problem.GetProperty("permission").GetString());
+        Assert.Contains(QadamPolicies.ReadDocuments, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_legal_editor_edits_pathways_and_reads_or_touches_no_case()
+    {
+        var cases = await MatrixCasesAsync();
+        using var client = await api.ClientForAsync("legal.r1");
+        var caseId = cases["s1"].Id;
+
+        foreach (var path in new[]
+                 {
+                     $"/api/cases/{caseId}", $"/api/cases/{caseId}/evidence", $"/api/cases/{caseId}/documents",
+                     $"/api/cases/{caseId}/ballots", "/api/cases", "/api/tasks", "/api/students", $"/api/students/{cases["s1"].Iin}",
+                     "/api/dashboard",
+                 })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"legal.r1 GET {path}: {response.StatusCode}");
+        }
+
+        // Evidence once went onto other schools' cases.
+        using (var upload = new MultipartFormDataContent())
+        {
+            upload.Add(new ByteArrayContent("%PDF-1.4\n%%EOF"u8.ToArray()), "file", "note.pdf");
+            using var response = await client.PostAsync($"/api/cases/{caseId}/evidence", upload);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        // What the legal department is for: definitions, their forms, templates and tables, and dry runs.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions/matrix-pathway/versions/1/templates")).StatusCode);
+        using (var draft = await client.PostAsync("/api/definitions/matrix-probe/drafts", new StringContent("<x/>", Encoding.UTF8, "application/xml")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, draft.StatusCode);
+        }
+
+        using (var dryRun = await client.PostAsync("/api/definitions/matrix-pathway/versions/1/dry-run", Pathways.Json(new { })))
+        {
+            Assert.NotEqual(HttpStatusCode.Forbidden, dryRun.StatusCode);
+            Assert.True((int)dryRun.StatusCode < 500, $"dry run: {dryRun.StatusCode}");
+        }
+    }
+
+    private async Task<HttpClient> IntegrationClientAsync()
+    {
+        _ = api.Server;
+        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        var client = api.CreateClient();
+        using var token = await client.PostAsync("/connect/token", Identity.TokenTests.Form(
+            ("grant_type", "client_credentials"), ("client_id", OidcClients.RegionIntegration), ("client_secret", secret)));
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 
     /// <summary>One case in s1 (parent.p1's child) and one in c1, each waiting for its psychologist; made once per class.</summary>

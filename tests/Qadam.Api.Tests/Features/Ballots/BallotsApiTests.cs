@@ -5,7 +5,7 @@ using Qadam.Api.Tests.Features.Definitions;
 
 namespace Qadam.Api.Tests.Features.Ballots;
 
-/// <summary>Issue 7, council vote screen: the tally of a case's ballots as the engine's multi-instance tasks hold it.</summary>
+/// <summary>Council vote screen: the tally of a case's ballots as the engine's multi-instance tasks hold it.</summary>
 public sealed class BallotsApiTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
     private const string Pathway = "ballots-tally";

@@ -5,7 +5,7 @@ using Qadam.Api.Tests.Features.Definitions;
 
 namespace Qadam.Api.Tests.Features.Dashboard;
 
-/// <summary>Issue 7, dashboard: cases by pathway and status, overdue tasks and transfers by region, each scoped to the caller.</summary>
+/// <summary>Dashboard: cases by pathway and status, overdue tasks and transfers by region, each scoped to the caller.</summary>
 public sealed class DashboardTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
     private const string Pathway = "dashboard-overdue";

@@ -10,7 +10,7 @@ using Qadam.Workflows.Persistence;
 namespace Qadam.Api.Tests.Features.DryRun;
 
 /// <summary>
-/// Issue 7, dry run: the legal department steps the parent application's draft through a branch with sample data before
+/// Dry run: the legal department steps the parent application's draft through a branch with sample data before
 /// publishing it, and nothing of the run (instance, tasks, journal, outbox, jobs) is left in the database.
 /// </summary>
 public sealed class DryRunTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>, IAsyncLifetime

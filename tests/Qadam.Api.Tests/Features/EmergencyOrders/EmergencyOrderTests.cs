@@ -5,7 +5,7 @@ using Qadam.Api.Tests.Features.Definitions;
 
 namespace Qadam.Api.Tests.Features.EmergencyOrders;
 
-/// <summary>Issue 5: "client credentials posting an emergency order" starts the mass-transfer pathway, once per order.</summary>
+/// <summary>An emergency order posted with client credentials starts the mass-transfer pathway, once per order.</summary>
 public sealed class EmergencyOrderTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
     [Fact]

@@ -7,7 +7,7 @@ using Qadam.Api.Tests.Features.Definitions;
 namespace Qadam.Api.Tests.Features.Forms;
 
 /// <summary>
-/// Issue 7, form editor: a draft's task form is read and saved through the version, lands in the pathways' folder where the
+/// Form editor: a draft's task form is read and saved through the version, lands in the pathways' folder where the
 /// task inbox reads it, and a form a published version uses stays as it was published.
 /// </summary>
 public sealed class FormsApiTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>

@@ -9,7 +9,7 @@ using Qadam.Testing;
 namespace Qadam.Api.Tests.Features.MassTransfers;
 
 /// <summary>
-/// Issue 6, "a crash test": the API process is killed in the middle of a mass transfer, started again, and the transfer
+/// A crash test: the API process is killed in the middle of a mass transfer, started again, and the transfer
 /// finishes with every student moved exactly once, from where it stopped.
 /// </summary>
 public sealed class MassTransferCrashTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable

@@ -8,7 +8,7 @@ using Qadam.Api.Features.MassTransfers;
 namespace Qadam.Api.Tests.Features.MassTransfers;
 
 /// <summary>
-/// Issue 6, mass transfer: who is moved (every student of the schools, or a weather decision's shifts and grades), that
+/// Mass transfer: who is moved (every student of the schools, or a weather decision's shifts and grades), that
 /// a repeated or resumed run moves no one twice, that a return brings back exactly those moved, and what the regional
 /// officer, a head and a parent see of it over HTTP.
 /// </summary>

@@ -6,7 +6,7 @@ using Qadam.Api.Tests.Features.Definitions;
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
-/// Issue 6, the 2025 amendment over HTTP (order 103, in force from 13 May 2025): a parent's application filed before it
+/// The 2025 amendment over HTTP (order 103, in force from 13 May 2025): a parent's application filed before it
 /// follows the 2023 rules (the combat-zone exclusion, the child's opinion whatever the age), one filed after follows 2025
 /// (departure abroad, the child's opinion from ten); a case under 2023 keeps its edition when a newer one is published.
 /// The API runs on a clock set to 1 June 2025, so both filing dates lie within the year a filing may go back.

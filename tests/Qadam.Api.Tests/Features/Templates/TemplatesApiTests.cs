@@ -12,7 +12,7 @@ using Qadam.Documents.Templates;
 namespace Qadam.Api.Tests.Features.Templates;
 
 /// <summary>
-/// Issue 6, the legal department's template API: the templates seeded for each published edition are listed per
+/// The legal department's template API: the templates seeded for each published edition are listed per
 /// process version, a new edition is uploaded as a multipart form, and every kind of bad upload is a 4xx problem
 /// naming its field, never a 500.
 /// </summary>
