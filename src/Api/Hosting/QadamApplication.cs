@@ -41,6 +41,7 @@ internal static class QadamApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         QadamLogging.Configure(builder);
+        builder.AddQadamTelemetry();
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -68,6 +69,7 @@ internal static class QadamApplication
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
+        builder.Services.AddQadamOrganisations();
 
         // Unknown or missing JSON members are errors (a misspelt field is never dropped), reported as 400 problems naming the path.
         builder.Services.Configure<JsonOptions>(o =>
@@ -85,7 +87,7 @@ internal static class QadamApplication
         builder.Services.AddSingleton<FormCatalog>();
         builder.Services.AddSingleton<FormFiles>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());
         builder.Services.AddHealthChecks().AddDbContextCheck<QadamDbContext>("postgresql");
 
@@ -107,6 +109,7 @@ internal static class QadamApplication
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(QadamTelemetry.MetricsPath).RequireAuthorization(QadamTelemetry.ScrapePolicy);
         app.MapIdentityApi();
         app.MapOrganisationsApi();
         app.MapStudentsApi();

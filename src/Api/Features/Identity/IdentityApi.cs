@@ -17,6 +17,7 @@ internal static class IdentityApi
         connect.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSession.HandleAsync).DisableAntiforgery();
         connect.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfo.HandleAsync).DisableAntiforgery();
         connect.MapGet(SignIn.Path, SignIn.Show);
+        connect.MapGet(SignInStyles.Path, SignInStyles.Get).ExcludeFromDescription();
         connect.MapPost(SignIn.Path, SignIn.SubmitAsync).RequireRateLimiting(SignInThrottle.Policy);
 
         routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization(QadamPolicies.ReadSelf)

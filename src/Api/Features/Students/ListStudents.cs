@@ -10,12 +10,15 @@ namespace Qadam.Api.Features.Students;
 /// <summary>A page of students.</summary>
 public sealed record StudentPage(int Page, int PageSize, int Total, IReadOnlyList<StudentResponse> Items);
 
-/// <summary><c>GET /api/students</c>: the students of the organisations the caller sees, by organisation and class, paged.</summary>
+/// <summary>
+/// <c>GET /api/students</c>: the students of the organisations the caller sees, by organisation and class, paged;
+/// <c>q</c> finds them by part of the name, the class or the start of the IIN (the clerk's student picker).
+/// </summary>
 internal static class ListStudents
 {
     public static async Task<Results<Ok<StudentPage>, ValidationProblem>> HandleAsync(
         ClaimsPrincipal user, QadamDbContext db, TimeProvider time, CancellationToken cancellationToken,
-        string? organisation = null, string? className = null, int page = 1, int pageSize = 50)
+        string? organisation = null, string? className = null, int page = 1, int pageSize = 50, string? q = null)
     {
         if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
         {
@@ -38,6 +41,14 @@ internal static class ListStudents
         if (className is not null)
         {
             query = query.Where(x => x.s.ClassName == className);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(x => EF.Functions.ILike(x.s.FullName, pattern) || x.s.ClassName == text || x.s.Iin.StartsWith(text));
         }
 
         var total = await query.CountAsync(cancellationToken);
