@@ -119,6 +119,11 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
             Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
         }
 
+        // Unsigned: invalid, and the answer says why.
+        var unsigned = await head.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/verification");
+        Assert.False(unsigned.GetProperty("isValid").GetBoolean());
+        Assert.Contains(unsigned.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("no signature", StringComparison.Ordinal));
+
         Assert.Equal(HttpStatusCode.Forbidden,
             (await parent.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherHead.GetAsync($"/api/documents/{id}")).StatusCode);
