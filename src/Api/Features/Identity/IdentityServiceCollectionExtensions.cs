@@ -54,8 +54,14 @@ internal static class IdentityServiceCollectionExtensions
             .AddServer(o =>
             {
                 o.SetAuthorizationEndpointUris(IdentityApi.AuthorizePath.TrimStart('/'))
-                    .SetTokenEndpointUris(IdentityApi.TokenPath.TrimStart('/'));
+                    .SetTokenEndpointUris(IdentityApi.TokenPath.TrimStart('/'))
+                    .SetEndSessionEndpointUris(IdentityApi.EndSessionPath.TrimStart('/'))
+                    .SetUserInfoEndpointUris(IdentityApi.UserInfoPath.TrimStart('/'));
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // RFC 9700 2.1.1: PKCE with S256 only; "plain" gives nothing against a stolen authorization request.
+                o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                // RFC 9700 4.14.2: a rotated refresh token presented again revokes the whole grant at once, no grace period.
+                o.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 o.AllowClientCredentialsFlow();
                 o.AllowRefreshTokenFlow();
                 if (options.Demo)
@@ -79,7 +85,9 @@ internal static class IdentityServiceCollectionExtensions
 
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
-                    .EnableTokenEndpointPassthrough();
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
                 if (environment.IsDevelopment() || options.Demo)
                 {
                     // scripts/run serves plain HTTP on the loopback; outside Demo/Development TLS is required.
@@ -112,6 +120,15 @@ internal static class IdentityServiceCollectionExtensions
             .SetApplicationName("Qadam")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveStateDirectory(), "data-protection")));
 
+        // The sign-in cookie is checked against the user's security stamp on every use, so a sign-out or a locked
+        // account ends every copy of it at once (the cookie only serves the authorize endpoint: one query per sign-in).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            SignInThrottle.AddPolicy(o);
+        });
         services.AddAuthorizationBuilder().AddQadamPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblems>();
         services.AddAntiforgery();
