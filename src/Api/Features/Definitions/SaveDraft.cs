@@ -43,12 +43,13 @@ internal static class SaveDraft
         var actor = AuditActor.From(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var saved = await store.SaveDraftAsync(body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
+        var (saved, warnings) = await store.SaveDraftCheckedAsync(body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
         await audit.AppendAsync(actor, new AuditEntry("definition.draft-saved", Encoding.UTF8.GetBytes(body.Value.Content),
             ProcessKey: key, ProcessVersion: saved.Version), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}", DefinitionsApi.ToResponse(saved));
+        return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}",
+            DefinitionsApi.ToResponse(saved) with { Warnings = [.. warnings.Select(DefinitionProblemResponse.From)] });
     }
 
     /// <summary>
