@@ -91,6 +91,20 @@ public sealed class ValidateVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Camunda_Modeler_export_exits_1_listing_only_warnings_for_what_publishing_needs()
+    {
+        var file = Write("camunda.bpmn", Features.Engine.DraftsFromOtherToolsTests.CamundaExport());
+
+        var (exitCode, output, _) = await ValidateAsync(file);
+
+        Assert.Equal(1, exitCode);
+        var lines = Lines(output);
+        Assert.Equal($"{file}: not publishable, 6 warning(s): it can be saved as a draft", lines[0]);
+        Assert.Contains("Activity_review: warning: the userTask has no qadam:candidateRoles: name the roles that may claim it", lines);
+        Assert.All(lines.Skip(1), l => Assert.Contains(": warning: ", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_2_and_names_it()
     {
         var missing = Path.Combine(_folder.FullName, "missing.bpmn");
