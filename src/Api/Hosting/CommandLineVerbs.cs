@@ -12,11 +12,14 @@ internal static class CommandLineVerbs
     private const string Usage = """
         Usage: dotnet run --project src/Api -- validate FILE.bpmn [FILE.bpmn ...]
 
-        Checks each BPMN 2.0 file as an upload would and prints every problem as "elementId: message".
-        Runs without the server and without a database, so references to registered activities, forms,
-        document templates, condition tables and called definitions are not checked here; the upload checks them.
+        Checks each BPMN 2.0 file as an upload would and prints every problem as "elementId: kind: message", where kind
+        is "error" (the engine cannot run it: an upload is refused) or "warning" (only publishing needs it: candidate
+        roles, a bound activity, form or table; a draft is saved with it). Runs without the server and without a
+        database, so references to registered activities, forms, document templates, condition tables and called
+        definitions are not checked here; the upload checks them.
 
-        Exit code: 0 when every file is valid, 1 when a file is invalid, 2 for a usage error or a file that cannot be read.
+        Exit code: 0 when every file is valid, 1 when a file has any problem that blocks publishing (error or warning),
+        2 for a usage error or a file that cannot be read.
         """;
 
     public static bool TryRun(string[] args, out int exitCode) => TryRun(args, Console.Out, Console.Error, out exitCode);
@@ -70,10 +73,13 @@ internal static class CommandLineVerbs
                 continue;
             }
 
-            output.WriteLine($"{file}: invalid, {result.Problems.Count} problem(s)");
+            var warnings = result.Problems.Count(p => p.Severity == ProblemSeverity.Warning);
+            output.WriteLine(result.CanRun
+                ? $"{file}: not publishable, {warnings} warning(s): it can be saved as a draft"
+                : $"{file}: invalid, {result.Problems.Count} problem(s)");
             foreach (var problem in result.Problems)
             {
-                output.WriteLine($"{problem.ElementId}: {problem.Message}");
+                output.WriteLine($"{problem.ElementId}: {(problem.Severity == ProblemSeverity.Warning ? "warning" : "error")}: {problem.Message}");
             }
 
             exitCode = Math.Max(exitCode, Invalid);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Versions;
 
@@ -35,7 +36,10 @@ internal sealed partial class EngineProblems(IProblemDetailsService problems, IL
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = engine.Message };
         if (engine is DefinitionRejectedException rejected)
         {
-            details.Extensions["errors"] = rejected.Problems.Select(p => new { elementId = p.ElementId, message = p.Message }).ToList();
+            details.Extensions["errors"] = rejected.Problems.Select(p => new
+            {
+                elementId = p.ElementId, message = p.Message, severity = p.Severity == ProblemSeverity.Warning ? "warning" : "error",
+            }).ToList();
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details });

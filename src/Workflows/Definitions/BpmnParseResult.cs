@@ -7,17 +7,21 @@ public sealed class BpmnParseResult
 {
     internal BpmnParseResult(ProcessModel? model, IReadOnlyList<DefinitionProblem> problems)
     {
-        // A model with problems may hold placeholders for refused elements; it never leaves the parser.
-        Model = problems.Count == 0 ? model : null;
+        // A model with errors may hold placeholders for refused elements; it never leaves the parser. Warnings (what only
+        // publishing needs) leave a model that runs, e.g. in a dry run of a draft.
+        Model = problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : model;
         Problems = problems;
     }
 
-    /// <summary>The linked executable process; null whenever there is any problem, so nothing half-checked reaches the engine.</summary>
+    /// <summary>The linked executable process; null whenever there is an error, so nothing half-checked reaches the engine.</summary>
     public ProcessModel? Model { get; }
 
-    /// <summary>Every reason the file is refused, each naming an element id of the file; empty when it is valid.</summary>
+    /// <summary>Every reason the file is refused or cannot be published yet, each naming an element id of the file; empty when valid.</summary>
     public IReadOnlyList<DefinitionProblem> Problems { get; }
 
-    /// <summary>True when the file has no problem and <see cref="Model"/> is set.</summary>
-    public bool IsValid => Model is not null;
+    /// <summary>True when the file has no problem at all: it may be published.</summary>
+    public bool IsValid => Model is not null && Problems.Count == 0;
+
+    /// <summary>True when the file has no error: it may be saved as a draft (its warnings listed) and run in a dry run.</summary>
+    public bool CanRun => Model is not null;
 }

@@ -11,11 +11,13 @@ namespace Qadam.Workflows.Definitions;
 /// bad input: malformed XML, a DTD, an oversized file are problems like any other.
 /// </summary>
 /// <remarks>
-/// Which process runs: the one marked isExecutable="true", else the only process of the file. Other
-/// processes (pools) are not run, and message flows between pools are diagram-only (messages are
-/// correlated by name and qadam:correlationKey); pools without a process, lanes, annotations,
-/// associations, groups and data objects are diagram-only too. Elements outside the supported subset
-/// are refused wherever they are, in every pool, so a file never holds what the engine could not run.
+/// Which process runs: the one marked isExecutable="true", else the only process of the file that has
+/// flow elements (tools such as Signavio and bpmn.io mark none executable). A file with several
+/// executable processes is refused naming them: one file is one pathway, published under one key.
+/// Other processes of a collaboration (pools of the other parties: a parent, a ministry) are not run
+/// and not checked, and message flows between pools are diagram-only (messages are correlated by name
+/// and qadam:correlationKey); pools without a process, lanes, annotations, associations, groups and
+/// data objects are diagram-only too.
 /// </remarks>
 public static class BpmnParser
 {
@@ -170,20 +172,22 @@ public static class BpmnParser
         Model.ProcessModel? model = null;
         foreach (var process in processes)
         {
+            if (process != chosen)
+            {
+                // Another party's pool: drawn, not run.
+                continue;
+            }
+
             var processId = IdOf(process);
             if (processId is null)
             {
-                problems.Add(new DefinitionProblem(definitionsId, "a process has no id"));
+                problems.Add(new DefinitionProblem(definitionsId, "the process has no id"));
             }
-            else if (process == chosen)
+            else
             {
                 model = new BpmnProcessReader(messages, errors, problems) { Signals = signals, Escalations = escalations }
                     .Read(process, processId);
                 problems.AddRange(DefinitionValidator.Validate(model, catalog));
-            }
-            else
-            {
-                BpmnProcessReader.ReportRefusals(process, processId, problems);
             }
         }
 
@@ -209,17 +213,22 @@ public static class BpmnParser
             return null;
         }
 
-        switch (processes.Count)
+        // Pools drawn empty (a party shown as a black box) are not candidates.
+        var drawn = processes.Where(p => p.Elements().Any(e => e.Name.Namespace == Bpmn && BpmnSubset.IsFlowElement(e.Name.LocalName))).ToList();
+        switch (processes.Count, drawn.Count)
         {
-            case 1:
+            case (1, _):
                 return processes[0];
-            case 0:
+            case (0, _):
                 problems.Add(new DefinitionProblem(definitionsId, "the file has no process"));
                 return null;
+            case (_, 1):
+                return drawn[0];
             default:
+                var named = drawn.Count > 1 ? drawn : processes;
                 problems.Add(new DefinitionProblem(
                     definitionsId,
-                    $"the file has {processes.Count} processes ({Ids(processes)}) and none is marked isExecutable=\"true\": "
+                    $"the file has {named.Count} processes ({Ids(named)}) and none is marked isExecutable=\"true\": "
                     + "mark the one Qadam runs"));
                 return null;
         }

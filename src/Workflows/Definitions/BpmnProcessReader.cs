@@ -167,7 +167,8 @@ internal sealed class BpmnProcessReader(
             "receiveTask" => new ReceiveTask(id, name, extension, ReadMessage(xml, id)),
             "eventBasedGateway" => new EventBasedGateway(id, name, extension),
             "boundaryEvent" => ReadBoundary(xml, id, name, extension),
-            "userTask" => new UserTask(id, name, extension, ReadMultiInstance(xml)),
+            "userTask" => new UserTask(id, name, extension, null),
+            "task" or "manualTask" => new PassThroughTask(id, name, extension, kind),
             "serviceTask" => new ServiceTask(id, name, extension, QadamVocabulary.Read(xml, QadamVocabulary.Activity) ?? ""),
             "businessRuleTask" => new BusinessRuleTask(
                 id,
@@ -188,6 +189,7 @@ internal sealed class BpmnProcessReader(
             _ => throw new UnreachableException($"{kind} passed BpmnSubset but has no model type."),
         };
         node.IsForCompensation = string.Equals(xml.Attribute("isForCompensation")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        node.MultiInstance = ReadMultiInstance(xml, id);
         Add(node, scope);
 
         if (!string.IsNullOrWhiteSpace(xml.Attribute("default")?.Value))
@@ -408,21 +410,71 @@ internal sealed class BpmnProcessReader(
         return string.IsNullOrEmpty(code) ? null : code;
     }
 
-    private static MultiInstance? ReadMultiInstance(XElement xml)
+    /// <summary>The namespaces of other engines whose multi-instance attributes mean what ours do.</summary>
+    private static readonly XNamespace[] EngineNamespaces =
+        ["http://camunda.org/schema/1.0/bpmn", "http://flowable.org/bpmn", "http://activiti.org/bpmn"];
+
+    private static readonly XNamespace Zeebe = "http://camunda.org/schema/zeebe/1.0";
+
+    /// <summary>
+    /// Multi-instance characteristics as Qadam, Camunda 7, Flowable and Activiti write them (collection, elementVariable),
+    /// as Camunda 8 writes them (zeebe:loopCharacteristics inputCollection, inputElement), or in standard BPMN
+    /// (loopDataInputRef naming a data input or property whose name is the collection variable, inputDataItem naming
+    /// the element variable). qadam attributes win when both are present.
+    /// </summary>
+    private MultiInstance? ReadMultiInstance(XElement xml, string id)
     {
         if (xml.Element(Bpmn + "multiInstanceLoopCharacteristics") is not { } loop)
         {
             return null;
         }
 
+        var zeebe = loop.Element(Bpmn + "extensionElements")?.Element(Zeebe + "loopCharacteristics");
+        var collection = QadamVocabulary.Read(loop, QadamVocabulary.Collection)
+                         ?? EngineAttribute(loop, "collection")
+                         ?? Trimmed(zeebe?.Attribute("inputCollection"))
+                         ?? StandardCollection(loop);
+        var element = QadamVocabulary.Read(loop, QadamVocabulary.ElementVariable)
+                      ?? EngineAttribute(loop, "elementVariable")
+                      ?? Trimmed(zeebe?.Attribute("inputElement"))
+                      ?? Trimmed(loop.Element(Bpmn + "inputDataItem")?.Attribute("name"))
+                      ?? BpmnParser.IdOf(loop.Element(Bpmn + "inputDataItem") ?? loop);
+        foreach (var expression in new[] { loop.Element(Bpmn + "loopCardinality"), loop.Element(Bpmn + "completionCondition") })
+        {
+            if (expression is not null)
+            {
+                CheckLanguage(expression, id, $"{expression.Name.LocalName}");
+            }
+        }
+
         return new MultiInstance
         {
-            Collection = ExpressionSyntax.Normalize(QadamVocabulary.Read(loop, QadamVocabulary.Collection)),
+            IsSequential = string.Equals(loop.Attribute("isSequential")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            Collection = ExpressionSyntax.Normalize(collection),
             Cardinality = ExpressionSyntax.Normalize(loop.Element(Bpmn + "loopCardinality")?.Value),
-            ElementVariable = QadamVocabulary.Read(loop, QadamVocabulary.ElementVariable) ?? "item",
+            ElementVariable = loop.Element(Bpmn + "inputDataItem") is null && QadamVocabulary.Read(loop, QadamVocabulary.ElementVariable) is null
+                              && EngineAttribute(loop, "elementVariable") is null && zeebe?.Attribute("inputElement") is null
+                ? "item"
+                : element ?? "item",
             CompletionCondition = ExpressionSyntax.Normalize(loop.Element(Bpmn + "completionCondition")?.Value),
             OutputCollection = QadamVocabulary.Read(loop, QadamVocabulary.OutputCollection),
         };
+    }
+
+    private static string? EngineAttribute(XElement loop, string name) =>
+        EngineNamespaces.Select(ns => Trimmed(loop.Attribute(ns + name))).FirstOrDefault(v => v is not null);
+
+    /// <summary>The variable a standard loopDataInputRef names: the name of the data input or property it refers to, else the reference.</summary>
+    private static string? StandardCollection(XElement loop)
+    {
+        var reference = loop.Element(Bpmn + "loopDataInputRef")?.Value.Trim();
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var referenced = loop.AncestorsAndSelf().Last().Descendants().FirstOrDefault(e => BpmnParser.IdOf(e) == reference);
+        return Trimmed(referenced?.Attribute("name")) ?? reference;
     }
 
     private static List<string>? ReadOutputs(XElement xml)
@@ -546,14 +598,29 @@ internal sealed class BpmnProcessReader(
         }
 
         var language = condition.Attribute("language")?.Value.Trim();
-        if (!string.IsNullOrEmpty(language) && !IsJavaScript(language))
-        {
-            problems.Add(new DefinitionProblem(
-                id,
-                $"the condition is in {DefinitionProblem.Quote(language)}: conditions are JavaScript expressions"));
-        }
+        CheckLanguage(condition, id, "the condition");
 
         return ExpressionSyntax.Normalize(condition.Value);
+    }
+
+    /// <summary>
+    /// An expression in another language than JavaScript cannot run here: FEEL (Camunda 8, DMN) and XPath (the BPMN 2.0
+    /// default) are named as such, so the modeler knows what to rewrite.
+    /// </summary>
+    private void CheckLanguage(XElement expression, string id, string what)
+    {
+        var language = expression.Attribute("language")?.Value.Trim();
+        if (string.IsNullOrEmpty(language) || IsJavaScript(language))
+        {
+            return;
+        }
+
+        var named = language.Contains("feel", StringComparison.OrdinalIgnoreCase) ? "FEEL"
+            : language.Contains("xpath", StringComparison.OrdinalIgnoreCase) ? "XPath"
+            : DefinitionProblem.Quote(language);
+        problems.Add(new DefinitionProblem(id,
+            $"{what} is in {named} (language={DefinitionProblem.Quote(language)}), which Qadam does not run: "
+            + "write it as a JavaScript expression and remove the language attribute"));
     }
 
     private static bool IsJavaScript(string language) =>
@@ -585,7 +652,7 @@ internal sealed class BpmnProcessReader(
         }
 
         if (activity is not (UserTask or ServiceTask or BusinessRuleTask or SubProcess or CallActivity or SendTask or ReceiveTask
-            or UnsupportedNode))
+            or PassThroughTask or UnsupportedNode))
         {
             problems.Add(new DefinitionProblem(
                 boundary.Id,

@@ -20,6 +20,7 @@ internal static class BpmnSubset
         "userTask", "serviceTask", "businessRuleTask", "subProcess", "callActivity",
         "exclusiveGateway", "parallelGateway", "inclusiveGateway",
         "sendTask", "receiveTask", "intermediateThrowEvent", "eventBasedGateway",
+        "task", "manualTask",
     };
 
     // Documentation and diagram content: lanes only colour who does what (candidate roles decide),
@@ -30,12 +31,12 @@ internal static class BpmnSubset
         "dataStoreReference", "documentation", "extensionElements", "ioSpecification", "property",
         "dataInputAssociation", "dataOutputAssociation", "incoming", "outgoing", "auditing", "monitoring",
         "resourceRole", "performer", "humanPerformer", "potentialOwner", "category", "categoryValue",
+        // Read with the activity that holds them (a sub-process's characteristics sit among its flow elements).
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
     };
 
     private static readonly Dictionary<string, string> RefusedTypes = new(StringComparer.Ordinal)
     {
-        ["task"] = "task has no type: use userTask, serviceTask or businessRuleTask",
-        ["manualTask"] = "manualTask is not supported: use a userTask so someone completes it",
         ["scriptTask"] = "scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
         ["complexGateway"] = "complexGateway is not supported: use exclusive, parallel or inclusive gateways",
         ["transaction"] = "transaction is not supported: Qadam has no cancel events; use a subProcess (compensation runs in it)",
@@ -45,6 +46,9 @@ internal static class BpmnSubset
         ["choreographyTask"] = "choreographyTask is not supported",
         ["subChoreography"] = "subChoreography is not supported",
     };
+
+    /// <summary>True for what makes a process more than an empty pool: any BPMN element but documentation and diagram content.</summary>
+    public static bool IsFlowElement(string localName) => !DiagramOnly.Contains(localName);
 
     /// <summary>True for the node kinds the engine runs.</summary>
     public static bool IsSupportedNode(string localName) => SupportedNodes.Contains(localName);
@@ -101,19 +105,15 @@ internal static class BpmnSubset
             return $"{kind} has a standard loop (standardLoopCharacteristics), which is not supported: loop with a gateway";
         }
 
-        if (element.Element(Ns + "multiInstanceLoopCharacteristics") is not { } loop)
+        if (element.Element(Ns + "multiInstanceLoopCharacteristics") is null)
         {
             return null;
         }
 
-        if (kind != "userTask")
-        {
-            return $"{kind} is multi-instance, which is supported on user tasks only";
-        }
-
-        return IsTrue(loop.Attribute("isSequential"))
-            ? "userTask is sequential multi-instance, which is not supported: only parallel multi-instance user tasks run"
-            : null;
+        return kind is "userTask" or "serviceTask" or "businessRuleTask" or "task" or "manualTask" or "subProcess" or "callActivity"
+            ? null
+            : $"{kind} is multi-instance, which Qadam runs on user, service, business-rule, manual and plain tasks, "
+              + "sub-processes and call activities";
     }
 
     private static string? EventRefusal(XElement element, string kind)

@@ -1,10 +1,29 @@
 namespace Qadam.Workflows.Definitions;
 
-/// <summary>One reason a definition is refused at upload, tied to the element it concerns.</summary>
+/// <summary>How much a problem stops: the file from running at all, or only from being published.</summary>
+public enum ProblemSeverity
+{
+    /// <summary>The engine cannot run it: refused at upload.</summary>
+    Error,
+
+    /// <summary>
+    /// Only publishing needs it (candidate roles, an activity, form, template, table or called definition bound by name):
+    /// a draft drawn in another tool is saved with it listed, and publishing is refused until it is fixed.
+    /// </summary>
+    Warning,
+}
+
+/// <summary>One reason a definition is refused at upload (or, as a warning, at publication), tied to the element it concerns.</summary>
 /// <param name="ElementId">Id of the element (or of the process / definitions when the problem is the file's).</param>
 /// <param name="Message">What is wrong, in words a modeler can act on.</param>
 public sealed record DefinitionProblem(string ElementId, string Message)
 {
+    /// <summary>Error (cannot run) or warning (cannot be published yet).</summary>
+    public ProblemSeverity Severity { get; init; } = ProblemSeverity.Error;
+
+    /// <summary>A problem only publishing needs fixed.</summary>
+    internal static DefinitionProblem Warning(string elementId, string message) => new(elementId, message) { Severity = ProblemSeverity.Warning };
+
     /// <summary>The longest excerpt of the file's own text a message quotes.</summary>
     internal const int MaxQuoted = 80;
 

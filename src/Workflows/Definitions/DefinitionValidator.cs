@@ -244,20 +244,20 @@ public static partial class DefinitionValidator
             CheckExpression(node.Id, "qadam:assignee", assignee[1..], problems);
         }
 
+        if (node.MultiInstance is { } loop)
+        {
+            CheckMultiInstance(node, loop, problems);
+            CheckLiteralCardinality(node.Id, loop, catalog, problems);
+        }
+
         switch (node)
         {
-            case UserTask task:
+            case UserTask:
                 if (extension.CandidateRoles.Count == 0)
                 {
-                    problems.Add(new DefinitionProblem(
+                    problems.Add(DefinitionProblem.Warning(
                         node.Id,
                         "the userTask has no qadam:candidateRoles: name the roles that may claim it"));
-                }
-
-                if (task.MultiInstance is { } loop)
-                {
-                    CheckMultiInstance(node.Id, loop, problems);
-                    CheckLiteralCardinality(node.Id, loop, catalog, problems);
                 }
 
                 break;
@@ -286,15 +286,23 @@ public static partial class DefinitionValidator
         }
     }
 
-    private static void CheckMultiInstance(string id, MultiInstance loop, List<DefinitionProblem> problems)
+    private static void CheckMultiInstance(FlowNode node, MultiInstance loop, List<DefinitionProblem> problems)
     {
+        var id = node.Id;
+        if (loop.OutputCollection is not null && node is not UserTask)
+        {
+            problems.Add(new DefinitionProblem(id,
+                $"qadam:outputCollection collects the form data of a multi-instance userTask; a {node.Kind} has none to collect"));
+        }
+
         if ((loop.Collection is null) == (loop.Cardinality is null))
         {
             problems.Add(new DefinitionProblem(
                 id,
                 loop.Collection is null
-                    ? "the multi-instance task has neither qadam:collection nor loopCardinality: say how many instances to create"
-                    : "the multi-instance task has both qadam:collection and loopCardinality: keep one"));
+                    ? $"the multi-instance {node.Kind} has neither a collection (qadam:collection) nor loopCardinality: "
+                      + "say how many instances to create"
+                    : $"the multi-instance {node.Kind} has both a collection and loopCardinality: keep one"));
         }
 
         if (loop.Collection is not null)
@@ -456,19 +464,21 @@ public static partial class DefinitionValidator
         }
     }
 
+    /// <summary>A binding a step needs before it is published (a warning: a draft from another tool is saved without it).</summary>
     private static void Require(string id, string value, string message, List<DefinitionProblem> problems)
     {
         if (value.Length == 0)
         {
-            problems.Add(new DefinitionProblem(id, message));
+            problems.Add(DefinitionProblem.Warning(id, message));
         }
     }
 
+    /// <summary>A name bound to what the host registers (a warning: a draft may name what is not there yet).</summary>
     private static void CheckReference(string id, string kind, string? name, IReadOnlySet<string>? known, List<DefinitionProblem> problems)
     {
         if (known is not null && !string.IsNullOrEmpty(name) && !known.Contains(name))
         {
-            problems.Add(new DefinitionProblem(id, $"there is no {kind} {DefinitionProblem.Quote(name)}"));
+            problems.Add(DefinitionProblem.Warning(id, $"there is no {kind} {DefinitionProblem.Quote(name)}"));
         }
     }
 

@@ -276,7 +276,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
         var definition = await InForceAsync(call.CalledElement, parent.Instance.ReferenceDate, cancellationToken)
                          ?? throw new NoVersionInForceException(call.CalledElement, parent.Instance.ReferenceDate);
-        var child = Create(definition, parent.Instance.ReferenceDate, parent.Instance.BusinessKey, parent.Runner.State.Variables, parent.Actor,
+        var child = Create(definition, parent.Instance.ReferenceDate, parent.Instance.BusinessKey, parent.Runner.VariablesFor(tokenId), parent.Actor,
             parent.Depth + 1);
         child.Instance.SetParent(parent.Instance.Id, tokenId);
         child.Runner.Start(child.Model.Root.NoneStart

@@ -63,6 +63,12 @@ internal sealed class Token
     /// <summary>For a token parked at a joining gateway: the flow it came by.</summary>
     public string? ArrivedVia { get; set; }
 
+    /// <summary>
+    /// Variables of this activity instance only: the element and loopCounter of one instance of a multi-instance activity,
+    /// seen by everything inside it (a sub-process instance's tasks, a called process) and nothing outside.
+    /// </summary>
+    public JsonObject? Locals { get; set; }
+
     /// <summary>For a token running a compensation handler: the token of the throw event that waits for it.</summary>
     public string? CompensationFor { get; set; }
 
@@ -113,4 +119,10 @@ internal sealed class ScopeInstance
 
     /// <summary>Multi-instance: completed instances.</summary>
     public int Completed { get; set; }
+
+    /// <summary>Multi-instance: instances running now (null in states written before it was kept: counted then).</summary>
+    public int? Active { get; set; }
+
+    /// <summary>Sequential multi-instance: every element, in order (the collection is read once, at the start, as in Camunda 7).</summary>
+    public JsonArray? Items { get; set; }
 }

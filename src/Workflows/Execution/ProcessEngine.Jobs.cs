@@ -91,7 +91,7 @@ public sealed partial class ProcessEngine
         var node = (ServiceTask)loaded.Model.Node(job.ElementId);
         var activity = activities.Find(node.Activity)
                        ?? throw new InvalidOperationException($"No activity named '{node.Activity}' is registered.");
-        var context = new ActivityContext(loaded.Instance, node, loaded.Runner.State.Variables, db.Database.GetDbConnection(),
+        var context = new ActivityContext(loaded.Instance, node, loaded.Runner.VariablesFor(job.TokenId), db.Database.GetDbConnection(),
             db.Database.CurrentTransaction?.GetDbTransaction(), session.Now);
         try
         {

@@ -79,7 +79,8 @@ internal sealed partial class TokenRunner
     private void ThrowError(Token token, string errorCode)
     {
         var node = _model.Node(token.NodeId);
-        if (CatchingBoundary(node, errorCode) is { } boundary)
+        // An instance of a multi-instance activity passes the error to the activity as a whole, whose boundary catches it.
+        if (!IsLoopInstance(token, node) && CatchingBoundary(node, errorCode) is { } boundary)
         {
             Interrupt(token, boundary, errorCode);
             return;
@@ -109,7 +110,8 @@ internal sealed partial class TokenRunner
 
             var scope = State.FindScope(scopeId)!;
             var owner = State.FindToken(scope.OwnerTokenId)!;
-            if (CatchingBoundary(_model.Node(scope.NodeId), errorCode) is { } boundary)
+            var activity = _model.Node(scope.NodeId);
+            if (!IsLoopInstance(owner, activity) && CatchingBoundary(activity, errorCode) is { } boundary)
             {
                 Interrupt(owner, boundary, errorCode);
                 return;

@@ -9,6 +9,12 @@ internal sealed partial class TokenRunner
     {
         token.NodeId = node.Id;
         Journal("entered", node.Id, token.Id, null);
+        if (node.MultiInstance is { } loop && !IsLoopInstance(token, node))
+        {
+            StartMultiInstance(token, node, loop);
+            return;
+        }
+
         switch (node)
         {
             case StartEvent:
@@ -16,10 +22,6 @@ internal sealed partial class TokenRunner
                 break;
             case EndEvent end:
                 EnterEnd(token, end);
-                break;
-            case UserTask task when task.MultiInstance is not null:
-                StartMultiInstance(token, task, task.MultiInstance);
-                ArmBoundaryTimers(token, node);
                 break;
             case UserTask task:
                 Effects.NewTasks.Add(CreateTask(token, task));
@@ -38,7 +40,10 @@ internal sealed partial class TokenRunner
                 ArmBoundaryTimers(token, node);
                 break;
             case BusinessRuleTask rule:
-                Variables[rule.ResultVariable] = EvaluateTable(rule);
+                Variables[rule.ResultVariable] = EvaluateTable(rule, LocalsFor(token));
+                _agenda.Enqueue(new Leave(token, node));
+                break;
+            case PassThroughTask:
                 _agenda.Enqueue(new Leave(token, node));
                 break;
             case ExclusiveGateway exclusive:
@@ -67,7 +72,7 @@ internal sealed partial class TokenRunner
                     MessageName = message.MessageName,
                     CorrelationKey = message.CorrelationKey is null
                         ? null
-                        : _expressions.Evaluate(node.Id, message.CorrelationKey, Variables)?.ToString(),
+                        : _expressions.Evaluate(node.Id, message.CorrelationKey, Variables, LocalsFor(token))?.ToString(),
                     CreatedAt = _now,
                 });
                 break;
@@ -99,14 +104,14 @@ internal sealed partial class TokenRunner
         _agenda.Enqueue(new Arrive(inner, start, null));
     }
 
-    private JsonNode? EvaluateTable(BusinessRuleTask rule)
+    private JsonNode? EvaluateTable(BusinessRuleTask rule, JsonObject? locals)
     {
         var table = _tables(rule.TableKey);
         var hits = new JsonArray();
         for (var i = 0; i < table.Rules.Count; i++)
         {
             var row = table.Rules[i];
-            if (!_expressions.IsTrue($"{rule.Id}/{rule.TableKey}/rule-{i + 1}", row.When, Variables))
+            if (!_expressions.IsTrue($"{rule.Id}/{rule.TableKey}/rule-{i + 1}", row.When, Variables, locals))
             {
                 continue;
             }

@@ -16,6 +16,14 @@ internal sealed partial class TokenRunner
             return;
         }
 
+        if (LoopBodyOf(token, node) is { } body)
+        {
+            // One instance of a multi-instance activity is done: the activity as a whole decides whether to go on.
+            LeaveWaitState(token, dropWaitRows: true);
+            FinishLoopInstance(token, body, node, null);
+            return;
+        }
+
         RecordCompensable(token, node);
         if (node is UserTask or ServiceTask or IntermediateCatchEvent { Trigger: not LinkTrigger } or SubProcess or CallActivity or ReceiveTask)
         {
@@ -24,7 +32,9 @@ internal sealed partial class TokenRunner
             LeaveWaitState(token, dropWaitRows: node is not UserTask || node.Boundaries.Count > 0);
         }
 
-        var flows = node.Outgoing.Where(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables))).ToList();
+        var locals = LocalsFor(token);
+        var flows = node.Outgoing
+            .Where(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables, locals))).ToList();
         if (flows.Count == 0 && node.Outgoing.FirstOrDefault(f => f.IsDefault) is { } fallback)
         {
             flows.Add(fallback);
@@ -79,7 +89,8 @@ internal sealed partial class TokenRunner
     private void TakeExclusive(Token token, ExclusiveGateway gateway)
     {
         Journal("left", gateway.Id, token.Id, null);
-        var chosen = gateway.Outgoing.FirstOrDefault(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables)))
+        var locals = LocalsFor(token);
+        var chosen = gateway.Outgoing.FirstOrDefault(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables, locals)))
                      ?? gateway.Default
                      ?? (gateway.Outgoing.Count == 0 ? null : throw new ProcessLogicException(gateway.Id,
                          "no outgoing flow's condition holds and the gateway has no default flow"));
@@ -89,7 +100,9 @@ internal sealed partial class TokenRunner
     private void TakeInclusive(Token token, InclusiveGateway gateway)
     {
         Journal("left", gateway.Id, token.Id, null);
-        var flows = gateway.Outgoing.Where(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables))).ToList();
+        var locals = LocalsFor(token);
+        var flows = gateway.Outgoing
+            .Where(f => !f.IsDefault && (f.Condition is null || _expressions.IsTrue(f.Id, f.Condition, Variables, locals))).ToList();
         if (flows.Count == 0 && gateway.Default is not null)
         {
             flows.Add(gateway.Default);

@@ -13,6 +13,7 @@ internal sealed partial class TokenRunner
     private ProcessTask CreateTask(Token token, UserTask node, JsonObject? locals = null)
     {
         _budget.ChargeNew(node.Id, 1);
+        locals ??= LocalsFor(token);
         var scope = node.Extension.OrganisationScope;
         string? organisation = scope switch
         {
@@ -30,85 +31,24 @@ internal sealed partial class TokenRunner
             var a => a,
         };
         Journal("task-created", node.Id, token.Id, assignee is null ? null : new JsonObject { ["assignee"] = assignee });
-        return new ProcessTask(_instance, node, token.Id, organisation, _now, due, assignee);
-    }
-
-    private void StartMultiInstance(Token owner, UserTask node, MultiInstance loop)
-    {
-        var items = LoopItems(node, loop);
-
-        if (items.Count == 0)
+        var task = new ProcessTask(_instance, node, token.Id, organisation, _now, due, assignee);
+        if (IsLoopInstance(token, node) && token.Locals is { } own)
         {
-            throw new ProcessLogicException(node.Id, "the multi-instance task has no instances (empty collection)");
+            // One ballot of a vote: which instance, and for whom (the council member, the school).
+            task.SetLoop(own[LoopCounter]?.GetValue<int>() ?? 0, own[node.MultiInstance!.ElementVariable]);
         }
 
-        if (loop.OutputCollection is not null)
-        {
-            Variables[loop.OutputCollection] = new JsonArray();
-        }
-
-        var scope = new ScopeInstance
-        {
-            Id = State.NewId("s"), NodeId = node.Id, ParentScopeId = owner.ScopeId, OwnerTokenId = owner.Id, Total = items.Count,
-        };
-        State.Scopes.Add(scope);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var inner = NewToken(node, scope.Id);
-            var locals = new JsonObject { [loop.ElementVariable] = items[i]?.DeepClone(), ["loopCounter"] = i };
-            var task = CreateTask(inner, node, locals);
-            task.SetLoop(i, items[i]);
-            Effects.NewTasks.Add(task);
-        }
-    }
-
-    /// <summary>
-    /// One instance of a multi-instance task completed: collect its output, then end the whole task
-    /// when the completion condition holds (e.g. a majority of the council voted) or every instance is done.
-    /// </summary>
-    public void CompleteLoopInstance(string innerTokenId, JsonObject output)
-    {
-        var inner = State.FindToken(innerTokenId) ?? throw new EngineNotFoundException($"Token {innerTokenId}");
-        var scope = State.FindScope(inner.ScopeId!) ?? throw new EngineNotFoundException($"Scope {inner.ScopeId}");
-        var node = (UserTask)_model.Node(scope.NodeId);
-        var loop = node.MultiInstance!;
-        // The ballot's own task row is closed by the completing command; nothing else waits on its token.
-        State.Tokens.Remove(inner);
-        scope.Completed++;
-        if (loop.OutputCollection is not null)
-        {
-            var collected = Variables[loop.OutputCollection] as JsonArray ?? [];
-            collected.Add(output.DeepClone());
-            Variables[loop.OutputCollection] = collected;
-        }
-
-        var active = State.Tokens.Count(t => string.Equals(t.ScopeId, scope.Id, StringComparison.Ordinal));
-        var locals = new JsonObject
-        {
-            ["nrOfInstances"] = scope.Total,
-            ["nrOfCompletedInstances"] = scope.Completed,
-            ["nrOfActiveInstances"] = active,
-        };
-        var done = active == 0
-                   || (loop.CompletionCondition is not null && _expressions.IsTrue(node.Id, loop.CompletionCondition, Variables, locals));
-        if (!done)
-        {
-            return;
-        }
-
-        foreach (var rest in State.Tokens.Where(t => string.Equals(t.ScopeId, scope.Id, StringComparison.Ordinal)).ToList())
-        {
-            CancelToken(rest);
-        }
-
-        State.Scopes.Remove(scope);
-        var owner = State.FindToken(scope.OwnerTokenId)!;
-        _agenda.Enqueue(new Leave(owner, node));
-        Run();
+        return task;
     }
 
     private void ArmBoundaryTimers(Token token, FlowNode node)
     {
+        if (IsLoopInstance(token, node))
+        {
+            // Boundary events of a multi-instance activity wait on the activity as a whole, armed once for all its instances.
+            return;
+        }
+
         foreach (var boundary in node.Boundaries)
         {
             if (boundary.Trigger is TimerTrigger timer)

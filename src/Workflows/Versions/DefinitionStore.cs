@@ -19,7 +19,16 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
     /// tables and definition keys always come from the engine itself.
     /// </summary>
     public async Task<ProcessDefinition> SaveDraftAsync(DefinitionKind kind, string key, string content, string actor,
-        DefinitionCatalog? references = null, CancellationToken cancellationToken = default)
+        DefinitionCatalog? references = null, CancellationToken cancellationToken = default) =>
+        (await SaveDraftCheckedAsync(kind, key, content, actor, references, cancellationToken)).Definition;
+
+    /// <summary>
+    /// Saves a draft as <see cref="SaveDraftAsync"/> does, and gives back its warnings: what only publishing needs (candidate
+    /// roles, activities, forms, templates, tables, called definitions bound by name). A draft drawn in another tool is saved
+    /// with them; errors (what cannot run) refuse it, nothing stored.
+    /// </summary>
+    public async Task<(ProcessDefinition Definition, IReadOnlyList<DefinitionProblem> Warnings)> SaveDraftCheckedAsync(DefinitionKind kind,
+        string key, string content, string actor, DefinitionCatalog? references = null, CancellationToken cancellationToken = default)
     {
         var own = await CatalogAsync(cancellationToken);
         var catalog = own with
@@ -30,7 +39,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
             DefinitionKeys = kind == DefinitionKind.Bpmn ? new HashSet<string>(own.DefinitionKeys!.Append(key), StringComparer.Ordinal) : own.DefinitionKeys,
         };
         var problems = DefinitionCompiler.Check(kind, content, catalog);
-        if (problems.Count > 0)
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             throw new DefinitionRejectedException(problems);
         }
@@ -58,7 +67,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return latest;
+        return (latest, problems);
     }
 
     /// <summary>

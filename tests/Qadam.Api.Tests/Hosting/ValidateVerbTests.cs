@@ -57,7 +57,7 @@ public sealed class ValidateVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task An_invalid_file_prints_each_problem_as_element_id_and_message_and_exits_1()
+    public async Task An_invalid_file_prints_each_problem_as_element_id_kind_and_message_and_exits_1()
     {
         var file = Write("invalid.bpmn", InvalidBpmn);
 
@@ -67,8 +67,8 @@ public sealed class ValidateVerbTests : IDisposable
         Assert.Equal(
             [
                 $"{file}: invalid, 2 problem(s)",
-                "Script: scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
-                "No: the flow leaves exclusiveGateway Decide without a condition: give it a condition or make it the gateway's default flow",
+                "Script: error: scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
+                "No: error: the flow leaves exclusiveGateway Decide without a condition: give it a condition or make it the gateway's default flow",
             ],
             Lines(output));
     }
@@ -87,7 +87,21 @@ public sealed class ValidateVerbTests : IDisposable
         Assert.Contains($"{valid}: valid", lines);
         Assert.Contains($"{invalid}: invalid, 2 problem(s)", lines);
         Assert.Contains($"{malformed}: invalid, 1 problem(s)", lines);
-        Assert.Contains(lines, l => l.StartsWith("definitions: the file is not well-formed XML", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("definitions: error: the file is not well-formed XML", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Camunda_Modeler_export_exits_1_listing_only_warnings_for_what_publishing_needs()
+    {
+        var file = Write("camunda.bpmn", Features.Engine.DraftsFromOtherToolsTests.CamundaExport());
+
+        var (exitCode, output, _) = await ValidateAsync(file);
+
+        Assert.Equal(1, exitCode);
+        var lines = Lines(output);
+        Assert.Equal($"{file}: not publishable, 6 warning(s): it can be saved as a draft", lines[0]);
+        Assert.Contains("Activity_review: warning: the userTask has no qadam:candidateRoles: name the roles that may claim it", lines);
+        Assert.All(lines.Skip(1), l => Assert.Contains(": warning: ", l, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,11 @@ public sealed record LegalBasisResponse(string Act, string? Edition, string? Par
 /// <summary>One version of a definition key, without its content.</summary>
 public sealed record DefinitionVersionResponse(
     string Key, int Version, string Kind, string Status, string? Name, DateOnly? EffectiveFrom, LegalBasisResponse? LegalBasis,
-    string ContentSha256, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
+    string ContentSha256, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy)
+{
+    /// <summary>On a saved draft: what must still be fixed before it can be published (severity "warning"); else null.</summary>
+    public IReadOnlyList<DefinitionProblemResponse>? Warnings { get; init; }
+}
 
 /// <summary>Maps <c>/api/definitions</c>: the legal department's process definitions and their versions.</summary>
 internal static partial class DefinitionsApi

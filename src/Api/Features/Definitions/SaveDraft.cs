@@ -46,7 +46,8 @@ internal static class SaveDraft
         var actor = AuditActor.From(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var saved = await store.SaveDraftAsync(body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
+        var (saved, warnings) = await store.SaveDraftCheckedAsync(
+            body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
         if (saved.Kind == DefinitionKind.Bpmn)
         {
             // A new edition keeps the documents of the one in force before it: without its templates every case filed under
@@ -68,7 +69,8 @@ internal static class SaveDraft
             ProcessKey: key, ProcessVersion: saved.Version), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}", DefinitionsApi.ToResponse(saved));
+        return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}",
+            DefinitionsApi.ToResponse(saved) with { Warnings = [.. warnings.Select(DefinitionProblemResponse.From)] });
     }
 
     /// <summary>

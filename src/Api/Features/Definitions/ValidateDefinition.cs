@@ -5,11 +5,26 @@ using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
 
-/// <summary>One problem of a definition.</summary>
-public sealed record DefinitionProblemResponse(string ElementId, string Message);
+/// <summary>
+/// One problem of a definition: <c>error</c> (the engine cannot run it: the upload is refused) or <c>warning</c> (only
+/// publishing needs it: candidate roles, a bound activity, form, template, table or called definition).
+/// </summary>
+public sealed record DefinitionProblemResponse(string ElementId, string Message, string Severity = "error")
+{
+    /// <summary>The response form of an engine problem.</summary>
+    public static DefinitionProblemResponse From(DefinitionProblem problem) =>
+        new(problem.ElementId, problem.Message, problem.Severity == ProblemSeverity.Warning ? "warning" : "error");
+}
 
-/// <summary>What validation found.</summary>
-public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionProblemResponse> Problems);
+/// <summary>
+/// What validation found: <c>valid</c> when it may be published (no problem at all), <c>canSave</c> when it may be saved
+/// as a draft (warnings only).
+/// </summary>
+public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionProblemResponse> Problems)
+{
+    /// <summary>True when no problem is an error: the draft can be saved, its warnings listed beside it.</summary>
+    public bool CanSave => Problems.All(p => p.Severity == "warning");
+}
 
 /// <summary>
 /// <c>POST /api/definitions/validate</c>: the same checks as an upload, against the same catalog (registered
@@ -29,6 +44,6 @@ internal static class ValidateDefinition
         var problems = body.Value.Kind == DefinitionKind.Bpmn
             ? BpmnParser.Parse(body.Value.Content, await store.CatalogAsync(cancellationToken)).Problems
             : ConditionTable.Parse(body.Value.Content).Problems;
-        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(p => new DefinitionProblemResponse(p.ElementId, p.Message))]));
+        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(DefinitionProblemResponse.From)]));
     }
 }

@@ -1,14 +1,27 @@
 namespace Qadam.Workflows.Definitions.Model;
 
 /// <summary>A task a person does: claimed by a user with one of the candidate roles, completed with form data.</summary>
-public sealed class UserTask(string id, string? name, QadamAttributes extension, MultiInstance? multiInstance)
-    : FlowNode(id, name, extension)
+public sealed class UserTask : FlowNode
 {
-    /// <summary>Set for a parallel multi-instance task (council vote), else null.</summary>
-    public MultiInstance? MultiInstance { get; } = multiInstance;
+    /// <summary>Creates a user task, multi-instance when <paramref name="multiInstance"/> is given (a council vote).</summary>
+    public UserTask(string id, string? name, QadamAttributes extension, MultiInstance? multiInstance)
+        : base(id, name, extension)
+    {
+        MultiInstance = multiInstance;
+    }
 
     /// <inheritdoc />
     public override string Kind => "userTask";
+}
+
+/// <summary>
+/// A plain bpmn:task or a bpmn:manualTask: work the engine does not track, passed through at once, as BPMN 2.0 (10.3.3)
+/// and Camunda 7 run them. Drawn in other tools for steps done on paper; a person's step that Qadam records is a userTask.
+/// </summary>
+public sealed class PassThroughTask(string id, string? name, QadamAttributes extension, string kind) : FlowNode(id, name, extension)
+{
+    /// <inheritdoc />
+    public override string Kind { get; } = kind;
 }
 
 /// <summary>A task done by a C# activity registered under <see cref="Activity"/> (qadam:activity).</summary>
@@ -74,24 +87,29 @@ public sealed class CallActivity(string id, string? name, QadamAttributes extens
 }
 
 /// <summary>
-/// Parallel multi-instance characteristics of a user task: one instance per element of
-/// <see cref="Collection"/> (or <see cref="Cardinality"/> instances), ended early when
-/// <see cref="CompletionCondition"/> holds.
+/// Multi-instance characteristics of an activity (user, service, business-rule, manual or plain task, sub-process, call
+/// activity): one instance per element of <see cref="Collection"/> (or <see cref="Cardinality"/> instances), all at once or
+/// one after another (<see cref="IsSequential"/>), ended early when <see cref="CompletionCondition"/> holds. Each instance
+/// sees its element and <c>loopCounter</c>; all see <c>nrOfInstances</c>, <c>nrOfCompletedInstances</c> and
+/// <c>nrOfActiveInstances</c>, as in Camunda 7.
 /// </summary>
 public sealed record MultiInstance
 {
-    /// <summary>Expression giving the array to iterate (qadam:collection).</summary>
+    /// <summary>True: one instance after another (isSequential="true"); false: all at once.</summary>
+    public bool IsSequential { get; init; }
+
+    /// <summary>Expression giving the array to iterate (qadam:collection, camunda:collection, flowable:collection, loopDataInputRef).</summary>
     public string? Collection { get; init; }
 
     /// <summary>Expression giving the number of instances (bpmn:loopCardinality).</summary>
     public string? Cardinality { get; init; }
 
-    /// <summary>Name under which each instance sees its element (qadam:elementVariable).</summary>
+    /// <summary>Name under which each instance sees its element (qadam:elementVariable, camunda:elementVariable, inputDataItem).</summary>
     public string ElementVariable { get; init; } = "item";
 
     /// <summary>Expression over nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances and the output collection.</summary>
     public string? CompletionCondition { get; init; }
 
-    /// <summary>Name of the array that collects each completed instance's form data (qadam:outputCollection).</summary>
+    /// <summary>Name of the array that collects each completed user task instance's form data (qadam:outputCollection).</summary>
     public string? OutputCollection { get; init; }
 }

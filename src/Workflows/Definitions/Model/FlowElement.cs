@@ -45,6 +45,9 @@ public abstract class FlowNode : FlowElement
     /// <summary>A compensation handler (isForCompensation): run only to undo the activity whose compensation boundary names it.</summary>
     public bool IsForCompensation { get; internal set; }
 
+    /// <summary>Multi-instance characteristics of an activity (bpmn:multiInstanceLoopCharacteristics), else null.</summary>
+    public MultiInstance? MultiInstance { get; internal set; }
+
     /// <summary>A short name of the element type for messages, e.g. "userTask".</summary>
     public abstract string Kind { get; }
 }
