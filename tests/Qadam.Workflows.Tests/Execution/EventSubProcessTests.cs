@@ -223,4 +223,39 @@ public sealed class EventSubProcessTests(EngineFixture fixture) : EngineTestBase
 
         Assert.Equal(["callPsychologist", "second"], await OpenTaskIdsAsync(started.InstanceId));
     }
+
+    [Fact]
+    public async Task An_interrupting_timer_event_sub_process_in_a_sub_process_ends_only_that_sub_process_when_time_runs_out()
+    {
+        await Fixture.PublishAsync("timeboxed", Process("timeboxed", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="collect">
+              <bpmn:startEvent id="cs" />
+              <bpmn:parallelGateway id="fork" />
+              {UserTask("certificate")}{UserTask("statement")}
+              <bpmn:parallelGateway id="join" />
+              <bpmn:endEvent id="ce" />
+              {Flow("c0", "cs", "fork")}{Flow("c1", "fork", "certificate")}{Flow("c2", "fork", "statement")}
+              {Flow("c3", "certificate", "join")}{Flow("c4", "statement", "join")}{Flow("c5", "join", "ce")}
+              <bpmn:subProcess id="timeUp" triggeredByEvent="true">
+                <bpmn:startEvent id="after3Days"><bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:intermediateThrowEvent id="markIncomplete" />
+                <bpmn:endEvent id="te" />
+                {Flow("t0", "after3Days", "markIncomplete")}{Flow("t1", "markIncomplete", "te")}
+              </bpmn:subProcess>
+            </bpmn:subProcess>
+            {UserTask("decide")}{Ends("decide")}
+            {Flow("f0", "start", "collect")}{Flow("f1", "collect", "decide")}
+            """));
+        var started = await StartAsync("timeboxed");
+        await CompleteAsync(started.InstanceId, "certificate");
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(3));
+        await FireTimersAsync();
+
+        Assert.Equal(["decide"], await OpenTaskIdsAsync(started.InstanceId));
+        await using var db = Fixture.NewContext();
+        Assert.Equal(TaskStatus.Cancelled,
+            (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "statement")).Status);
+    }
 }
