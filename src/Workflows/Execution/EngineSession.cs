@@ -226,6 +226,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
             changed = true;
         }
 
+        // Before the caller hears that the called instance ended: an escalation end event must reach it first.
+        changed |= await EscalateToCallerAsync(loaded, cancellationToken);
         instance.SaveState(runner.State);
         if (runner.EndedAs is { } status && instance.Status == InstanceStatus.Active)
         {
