@@ -572,6 +572,8 @@ internal sealed partial class TokenRunner
     private void Compensate(Token token, FlowNode thrower, CompensateTrigger trigger)
     {
         var records = (State.Compensable ?? [])
+            .Where(r => _model.Elements.TryGetValue(r.NodeId, out var done) && done is FlowNode { Boundaries: var boundaries }
+                        && boundaries.Exists(b => b is { Trigger: CompensateTrigger, CompensationHandler: not null }))
             .Where(r => string.Equals(r.ScopeId, token.ScopeId, StringComparison.Ordinal)
                         && (trigger.ActivityRef is null || string.Equals(r.NodeId, trigger.ActivityRef, StringComparison.Ordinal)))
             .OrderByDescending(r => r.Sequence)
@@ -593,7 +595,8 @@ internal sealed partial class TokenRunner
         }
 
         var handlers = records
-            .Select(r => _model.Node(r.NodeId).Boundaries.First(b => b.Trigger is CompensateTrigger).CompensationHandler!.Id)
+            .Select(r => _model.Node(r.NodeId).Boundaries.First(b => b is { Trigger: CompensateTrigger, CompensationHandler: not null })
+                .CompensationHandler!.Id)
             .ToList();
         if (handlers.Count == 0)
         {

@@ -258,4 +258,37 @@ public sealed class EventSubProcessTests(EngineFixture fixture) : EngineTestBase
         Assert.Equal(TaskStatus.Cancelled,
             (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "statement")).Status);
     }
+
+    [Fact]
+    public async Task A_migrated_case_keeps_listening_for_a_withdrawal_under_the_start_event_the_mapping_names()
+    {
+        string Edition(string startId) => Process("moving", $"""
+            <bpmn:startEvent id="start" />
+            {UserTask("review")}{Ends("review")}
+            {Flow("f0", "start", "review")}
+            <bpmn:subProcess id="onWithdrawal" triggeredByEvent="true">
+              <bpmn:startEvent id="{startId}"><bpmn:messageEventDefinition messageRef="withdraw" qadam:correlationKey="caseNo" /></bpmn:startEvent>
+              {UserTask("noticeOfWithdrawal")}
+              <bpmn:endEvent id="closed" />
+              {Flow("w0", startId, "noticeOfWithdrawal")}{Flow("w1", "noticeOfWithdrawal", "closed")}
+            </bpmn:subProcess>
+            """, """<bpmn:message id="withdraw" name="moving-withdrawn" />""");
+        var v1 = await Fixture.PublishAsync("moving", Edition("withdrawn"), new DateOnly(2024, 1, 1));
+        var started = await StartAsync("moving", new JsonObject { ["caseNo"] = "M-1" }, new DateOnly(2024, 6, 1));
+        var v2 = await Fixture.PublishAsync("moving", Edition("parentWithdrew"), new DateOnly(2025, 1, 1));
+        var admin = new Actor("legal.r1", "legalEditor");
+        await using (var host = Fixture.NewHost())
+        {
+            var blocked = await host.Engine.MigrateAsync(new MigrateInstances(v1.Id, v2.Id, new Dictionary<string, string>(), admin, DryRun: true));
+            Assert.Equal("withdrawn", Assert.Single(blocked.Problems).ElementId);
+            var moved = await host.Engine.MigrateAsync(new MigrateInstances(v1.Id, v2.Id,
+                new Dictionary<string, string> { ["withdrawn"] = "parentWithdrew" }, admin, DryRun: false));
+            Assert.True(moved.Applied);
+        }
+
+        await CorrelateAsync("moving-withdrawn", "M-1");
+
+        Assert.Equal(2, (await InstanceAsync(started.InstanceId)).DefinitionVersion);
+        Assert.Equal(["noticeOfWithdrawal"], await OpenTaskIdsAsync(started.InstanceId));
+    }
 }
