@@ -58,6 +58,9 @@ internal static class QadamApplication
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows((services, options) =>
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
         builder.Services.AddScoped<ReadinessEditionSeeder>();

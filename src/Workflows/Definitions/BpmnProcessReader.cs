@@ -439,6 +439,7 @@ internal sealed class BpmnProcessReader(
         Assignee = QadamVocabulary.Read(xml, QadamVocabulary.Assignee),
         FormKey = QadamVocabulary.Read(xml, QadamVocabulary.FormKey),
         TemplateKey = QadamVocabulary.Read(xml, QadamVocabulary.TemplateKey),
+        Signs = SplitList(QadamVocabulary.Read(xml, QadamVocabulary.Signs)),
         Deadline = ExpressionSyntax.NormalizeLiteralOrExpression(QadamVocabulary.Read(xml, QadamVocabulary.Deadline)),
         LabelKk = QadamVocabulary.Read(xml, QadamVocabulary.LabelKk),
         LabelRu = QadamVocabulary.Read(xml, QadamVocabulary.LabelRu),

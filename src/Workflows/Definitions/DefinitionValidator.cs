@@ -20,7 +20,27 @@ public static partial class DefinitionValidator
         ArgumentNullException.ThrowIfNull(model);
         var problems = new List<DefinitionProblem>();
         ValidateScope(model.Root, model.Id, problems, catalog ?? DefinitionCatalog.None);
+        if (catalog?.TemplateKeys is not null)
+        {
+            CheckSignedDocumentsAreRendered(model, problems);
+        }
+
         return problems;
+    }
+
+    // A signing step can only be done when some step of the same process renders what it signs; checked, like the
+    // template references themselves, when the catalog names the templates.
+    private static void CheckSignedDocumentsAreRendered(ProcessModel model, List<DefinitionProblem> problems)
+    {
+        var rendered = model.Nodes.OfType<ServiceTask>().Select(t => t.Extension.TemplateKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var task in model.Nodes.OfType<UserTask>())
+        {
+            foreach (var key in task.Extension.Signs.Where(k => !rendered.Contains(k)))
+            {
+                problems.Add(new DefinitionProblem(
+                    task.Id, $"qadam:signs names {DefinitionProblem.Quote(key)} but no service task renders it (qadam:templateKey)"));
+            }
+        }
     }
 
     private static void ValidateScope(FlowScope scope, string scopeId, List<DefinitionProblem> problems, DefinitionCatalog catalog)
@@ -205,6 +225,10 @@ public static partial class DefinitionValidator
         var extension = node.Extension;
         CheckReference(node.Id, "form", extension.FormKey, catalog.FormKeys, problems);
         CheckReference(node.Id, "document template", extension.TemplateKey, catalog.TemplateKeys, problems);
+        foreach (var signed in extension.Signs)
+        {
+            CheckReference(node.Id, "document template", signed, catalog.TemplateKeys, problems);
+        }
         if (extension.Deadline is { } deadline)
         {
             CheckLiteralOrExpression(node.Id, "qadam:deadline", deadline, TimerSyntax.CheckDeadline, problems);
@@ -233,6 +257,7 @@ public static partial class DefinitionValidator
                 if (task.MultiInstance is { } loop)
                 {
                     CheckMultiInstance(node.Id, loop, problems);
+                    CheckLiteralCardinality(node.Id, loop, catalog, problems);
                 }
 
                 break;
@@ -289,6 +314,30 @@ public static partial class DefinitionValidator
 
         CheckVariableName(id, "qadam:elementVariable", loop.ElementVariable, problems);
         CheckVariableName(id, "qadam:outputCollection", loop.OutputCollection, problems);
+    }
+
+    /// <summary>
+    /// A loopCardinality written as a number is checked here, at upload: a whole number from 0 to the engine's maximum
+    /// (1e10 once made the API allocate 23 GB; -5 answered 500). An expression is checked when it runs.
+    /// </summary>
+    private static void CheckLiteralCardinality(string id, MultiInstance loop, DefinitionCatalog catalog, List<DefinitionProblem> problems)
+    {
+        if (loop.Cardinality is not { } text
+            || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return;
+        }
+
+        var max = catalog.MaxMultiInstances ?? Execution.EngineLimits.Default.MaxMultiInstances;
+        if (double.IsNaN(count) || double.IsInfinity(count) || count != Math.Floor(count) || count < 0)
+        {
+            problems.Add(new DefinitionProblem(id, $"loopCardinality {DefinitionProblem.Quote(text)} is not a whole number from 0"));
+        }
+        else if (count > max)
+        {
+            problems.Add(new DefinitionProblem(id, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"loopCardinality {DefinitionProblem.Quote(text)} asks for {count:#,0} instances; at most {max:N0} are allowed")));
+        }
     }
 
     private static void CheckTrigger(FlowNode node, List<DefinitionProblem> problems)

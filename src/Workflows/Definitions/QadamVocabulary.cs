@@ -19,6 +19,7 @@ internal static class QadamVocabulary
     public const string FormKey = "formKey";
     public const string Deadline = "deadline";
     public const string TemplateKey = "templateKey";
+    public const string Signs = "signs";
     public const string Activity = "activity";
     public const string Table = "table";
     public const string ResultVariable = "resultVariable";
@@ -48,6 +49,7 @@ internal static class QadamVocabulary
         ("bpmn:UserTask", FormKey),
         ("bpmn:UserTask", Deadline),
         ("bpmn:UserTask", TemplateKey),
+        ("bpmn:UserTask", Signs),
         ("bpmn:ServiceTask", TemplateKey),
         ("bpmn:ServiceTask", Activity),
         ("bpmn:BusinessRuleTask", Table),

@@ -32,6 +32,9 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>What this command has used of its limits, across every instance it touches.</summary>
+    public CommandBudget Budget { get; } = new(engine.Limits);
+
     /// <summary>The rows this command writes, in one batch at the end (or before an observer reads them).</summary>
     public CommandWriter Writer { get; } = new(db);
 
@@ -124,8 +127,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var expressions = new ExpressionEvaluator(engine.Limits, Now);
-        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now);
+        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget);
+        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
         return loaded;

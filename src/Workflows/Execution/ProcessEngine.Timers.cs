@@ -34,6 +34,14 @@ public sealed partial class ProcessEngine
             return false;
         }
 
+        if (timer.InstanceId is { } busy && !await CommandReader.TryLockInstanceAsync(db, busy, cancellationToken))
+        {
+            // A user's command holds the instance: the timer stays and fires on the next pass.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+
         try
         {
             var session = new EngineSession(this, db, now);

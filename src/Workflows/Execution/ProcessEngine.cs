@@ -15,12 +15,12 @@ namespace Qadam.Workflows.Execution;
 /// key returns the first result.
 /// </summary>
 public sealed partial class ProcessEngine(
-    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, ExpressionLimits? limits = null,
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, EngineLimits? limits = null,
     IEnumerable<IEngineCommandObserver>? observers = null)
 {
     private readonly IEngineCommandObserver[] _observers = observers?.ToArray() ?? [];
 
-    internal ExpressionLimits Limits { get; } = limits ?? ExpressionLimits.Default;
+    internal EngineLimits Limits { get; } = limits ?? EngineLimits.Default;
 
     /// <summary>Tells the observers of a command the engine ran by itself, inside its transaction.</summary>
     private async Task ObserveAsync(EngineSession session, string action, ProcessInstance instance, Definitions.Model.ProcessModel model,
@@ -221,6 +221,13 @@ public sealed partial class ProcessEngine(
             }
 
             return first;
+        }
+        catch (Exception ex) when ((ex as PostgresException ?? ex.InnerException as PostgresException)
+                                   is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+        {
+            // Two commands locked two instances in opposite orders (a caller and its called instance, two correlations).
+            await RollBackAsync(ownTransaction);
+            throw new ConcurrencyConflictException(Guid.Empty, ex);
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -12,9 +12,6 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal sealed partial class TokenRunner
 {
-    /// <summary>A process that loops this many steps in one command without waiting is stopped and rolled back.</summary>
-    private const int MaxStepsPerCommand = 10_000;
-
     private readonly Queue<Step> _agenda = new();
     private readonly ProcessInstance _instance;
     private readonly ProcessModel _model;
@@ -22,12 +19,13 @@ internal sealed partial class TokenRunner
     private readonly Func<string, ConditionTable> _tables;
     private readonly string _actor;
     private readonly DateTimeOffset _now;
-    private int _steps;
+    private readonly CommandBudget _budget;
     private InstanceStatus? _endedAs;
 
     public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
-        Func<string, ConditionTable> tables, string actor, DateTimeOffset now)
+        Func<string, ConditionTable> tables, string actor, DateTimeOffset now, CommandBudget budget)
     {
+        _budget = budget;
         _instance = instance;
         _model = model;
         State = state;
@@ -146,11 +144,8 @@ internal sealed partial class TokenRunner
         {
             while (_agenda.TryDequeue(out var step))
             {
-                if (++_steps > MaxStepsPerCommand)
-                {
-                    throw new ProcessLogicException(step.Token.NodeId,
-                        $"the process ran {MaxStepsPerCommand} steps without reaching a wait state (a loop without a task or timer?)");
-                }
+                // A process that loops without waiting is stopped and rolled back.
+                _budget.ChargeStep(step.Token.NodeId);
 
                 if (EndedAs is not null)
                 {
@@ -185,6 +180,7 @@ internal sealed partial class TokenRunner
 
     private Token NewToken(FlowNode node, string? scopeId)
     {
+        _budget.ChargeNew(node.Id, 1);
         var token = new Token { Id = State.NewId("t"), NodeId = node.Id, ScopeId = scopeId };
         State.Tokens.Add(token);
         return token;

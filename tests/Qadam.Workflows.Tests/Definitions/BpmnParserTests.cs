@@ -151,7 +151,7 @@ public sealed partial class BpmnParserTests
         var model = Valid(Around(
             """
             <bpmn:userTask id="Step" name="Review" qadam:candidateRoles="psychologist, head ,," qadam:organisationScope="parent"
-                qadam:formKey="review-form" qadam:templateKey="review-act" qadam:deadline="P10D"
+                qadam:formKey="review-form" qadam:templateKey="review-act" qadam:deadline="P10D" qadam:signs="review-act, order"
                 qadam:labelKk="Қарау" qadam:labelRu="Рассмотрение">
               <bpmn:extensionElements>
                 <qadam:legalBasis act="Приказ МП РК от 27.11.2023 № 349" edition="2025-103" paragraph="Прил. 2, п. 5" />
@@ -165,6 +165,7 @@ public sealed partial class BpmnParserTests
             new QadamAttributes
             {
                 CandidateRoles = task.Extension.CandidateRoles,
+                Signs = task.Extension.Signs,
                 OrganisationScope = "parent",
                 FormKey = "review-form",
                 TemplateKey = "review-act",
@@ -175,6 +176,7 @@ public sealed partial class BpmnParserTests
             },
             task.Extension);
         Assert.Equal(["psychologist", "head"], task.Extension.CandidateRoles);
+        Assert.Equal(["review-act", "order"], task.Extension.Signs);
     }
 
     [Fact]

@@ -121,6 +121,7 @@ public sealed class QadamModdleDescriptorTests
         "formKey" => node.Extension.FormKey,
         "deadline" => node.Extension.Deadline,
         "templateKey" => node.Extension.TemplateKey,
+        "signs" => string.Join('|', node.Extension.Signs),
         "activity" => ((ServiceTask)node).Activity,
         "table" => ((BusinessRuleTask)node).TableKey,
         "resultVariable" => ((BusinessRuleTask)node).ResultVariable,
