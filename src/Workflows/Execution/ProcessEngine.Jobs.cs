@@ -50,6 +50,7 @@ public sealed partial class ProcessEngine
                 return false;
             }
 
+            using var span = EngineTelemetry.JobStarted(job.Activity, now - job.DueAt);
             try
             {
                 var session = new EngineSession(this, db, now);

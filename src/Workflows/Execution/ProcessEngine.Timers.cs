@@ -42,6 +42,7 @@ public sealed partial class ProcessEngine
             return false;
         }
 
+        using var span = EngineTelemetry.TimerFired(timer.ElementId, now - timer.DueAt);
         try
         {
             var session = new EngineSession(this, db, now);

@@ -184,6 +184,7 @@ public sealed partial class ProcessEngine(
     /// </summary>
     private async Task<T> RunAsync<T>(string command, string? idempotencyKey, Func<EngineSession, Task<T>> body, CancellationToken cancellationToken)
     {
+        using var measurement = EngineTelemetry.Command(command);
         if (idempotencyKey is not null && await FindReplayAsync<T>(idempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
@@ -208,6 +209,7 @@ public sealed partial class ProcessEngine(
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
+            measurement.Succeeded();
             return result;
         }
         catch (Exception ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
