@@ -228,6 +228,8 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
             using var draft = await legal.PostAsync($"/api/definitions/{BrowserCouncil.Key}/drafts",
                 new StringContent(BrowserCouncil.Bpmn, Encoding.UTF8, "application/xml"));
             Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+            // A version is published once every document it renders has its kk and ru template.
+            await BrowserCouncil.EnsureTemplatesAsync(fixture.Services, 1);
             using var publish = await legal.PostAsync($"/api/definitions/{BrowserCouncil.Key}/versions/1/publish", Json(new
             {
                 effectiveFrom = "2025-09-01", legalBasis = new { act = BrowserCouncil.Act, edition = "2025-103", paragraph = "Прил. 1" },

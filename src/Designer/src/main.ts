@@ -1,6 +1,6 @@
 import './styles.css';
 import { ApiError, QadamApi } from './api/client';
-import { callbackPath, completeSignIn, currentUser, signIn, signOut, type SignedInUser } from './auth/session';
+import { callbackPath, completeSignIn, currentUser, endSession, signIn, signOut, type SignedInUser } from './auth/session';
 import { el, link, navigate, notice, relabel } from './app/dom';
 import { errorText } from './app/errors';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
@@ -47,7 +47,7 @@ function header(user?: SignedInUser, context?: AppContext): HTMLElement {
       el('button', {
         class: 'link-button',
         i18n: 'signOut',
-        on: { click: () => void signOut().then(() => location.assign('/app/')) },
+        on: { click: () => void endSession() },
       }))
     : el('span');
   // A skip link first (WCAG 2.4.1): keyboard users jump over the navigation to the screen's content.

@@ -143,6 +143,12 @@ public sealed class DocumentSigning(DocumentsDbContext db, SignatureVerifier ver
             problems.Add("The stored bytes no longer match the SHA-256 recorded when the document was issued.");
         }
 
+        if (signatures.Count == 0)
+        {
+            // IsValid is false without a signature; say why, or a reader sees "invalid" with nothing to act on.
+            problems.Add("The document carries no signature: its signers have not signed it yet.");
+        }
+
         var cmsReports = signatures.SelectMany(s => verifier.VerifyCms(document.Content, s.Cms)).ToList();
         var package = signatures.LastOrDefault(s => s.SignedPackage is not null)?.SignedPackage;
         IReadOnlyList<SignatureReport> packageReports = [];

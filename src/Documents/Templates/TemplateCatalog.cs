@@ -43,6 +43,39 @@ public sealed class TemplateCatalog(DocumentsDbContext db, TimeProvider time)
         return new TemplateUploadResult(template, []);
     }
 
+    /// <summary>
+    /// Gives a new process version the templates of the version it was made from: for each of <paramref name="keys"/> (the
+    /// templates the new version renders) and each language, the latest edition bound to <paramref name="fromVersion"/> is
+    /// stored again, byte for byte, as the next edition bound to <paramref name="toVersion"/>, unless that version already has
+    /// one. A new edition of a pathway then renders what its predecessor did until the legal department replaces a template.
+    /// </summary>
+    /// <returns>The templates stored.</returns>
+    public async Task<IReadOnlyList<DocumentTemplate>> CarryOverAsync(
+        string processKey, string fromVersion, string toVersion, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var sources = (await db.Templates.AsNoTracking()
+                .Where(t => t.ProcessKey == processKey && t.ProcessVersion == fromVersion && keys.Contains(t.Key))
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => (t.Key, t.Language)).Select(g => g.MaxBy(t => t.Version)!).ToList();
+        var present = (await db.Templates.AsNoTracking().Where(t => t.ProcessKey == processKey && t.ProcessVersion == toVersion)
+                .Select(t => new { t.Key, t.Language }).ToListAsync(cancellationToken))
+            .Select(t => (t.Key, t.Language)).ToHashSet();
+        var stored = new List<DocumentTemplate>();
+        foreach (var source in sources.Where(s => !present.Contains((s.Key, s.Language))))
+        {
+            var latest = await db.Templates.Where(t => t.Key == source.Key && t.Language == source.Language)
+                .MaxAsync(t => (int?)t.Version, cancellationToken);
+            var copy = new DocumentTemplate(source.Key, (latest ?? 0) + 1, source.Language, source.DocumentType, processKey, toVersion,
+                source.Content, time.GetUtcNow());
+            db.Templates.Add(copy);
+            await db.SaveChangesAsync(cancellationToken);
+            stored.Add(copy);
+        }
+
+        return stored;
+    }
+
     /// <summary>The given edition of a template.</summary>
     public Task<DocumentTemplate?> FindAsync(string key, DocumentLanguage language, int version, CancellationToken cancellationToken) =>
         db.Templates.AsNoTracking().SingleOrDefaultAsync(

@@ -7,7 +7,7 @@ using Qadam.Documents.Rendering;
 namespace Qadam.Documents.Templates;
 
 /// <summary>
-/// Checks an uploaded template before it is stored: unknown tags against the
+/// Checks an uploaded template before it is stored: the package's safety (<see cref="TemplatePackageSafety"/>), unknown tags against the
 /// form/variables it is bound to, unbalanced repeating sections, not a DOCX; problems listed, nothing
 /// stored, so a head never waits on a template that cannot render.
 /// </summary>
@@ -39,6 +39,14 @@ public sealed class TemplateValidator
 
     private static void Check(ReadOnlySpan<byte> docx, KnownVariables known, List<TemplateProblem> problems)
     {
+        // Before any part is parsed: what the package carries (macros, external links, fetching fields) and what opening
+        // it would cost (zip bombs, entries outside the package).
+        if (TemplatePackageSafety.Inspect(docx) is { Count: > 0 } unsafeParts)
+        {
+            problems.AddRange(unsafeParts);
+            return;
+        }
+
         using var stream = new MemoryStream(docx.ToArray(), writable: false);
         try
         {

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Rendering;
 using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 
@@ -24,9 +29,9 @@ public sealed record PublishRequest(DateOnly EffectiveFrom, LegalBasisRequest Le
 /// </summary>
 internal static class PublishDefinition
 {
-    public static async Task<Results<Ok<DefinitionVersionResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<DefinitionVersionResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string key, int version, PublishRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        DefinitionStore store, AuditTrail audit, CancellationToken cancellationToken)
+        DocumentsDbContext documents, DefinitionStore store, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.LegalBasis.Act) || request.LegalBasis.Act.Length > 300)
@@ -49,6 +54,11 @@ internal static class PublishDefinition
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (await MissingTemplatesAsync(key, version, workflows, documents, cancellationToken) is { Count: > 0 } missing)
+        {
+            return UnprocessableProblem.Create(missing, "The version cannot be published: documents it renders have no template.");
+        }
+
         var basis = new LegalBasis(request.LegalBasis.Act.Trim(), request.LegalBasis.Edition, request.LegalBasis.Paragraph);
         var actor = AuditActor.From(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,5 +69,43 @@ internal static class PublishDefinition
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DefinitionsApi.ToResponse(published));
+    }
+
+    /// <summary>
+    /// One problem per document the version renders (qadam:templateKey) without a template in Kazakh or in Russian: a case
+    /// filed under it would stop at that step, so such a version is not published (and validate and dry run say the same).
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> MissingTemplatesAsync(
+        string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, CancellationToken cancellationToken)
+    {
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var definition = await workflows.Definitions.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
+        var rendered = definition is null
+            ? []
+            : BpmnParser.Parse(definition.Content).Model?.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>()
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() ?? [];
+        if (rendered.Count == 0)
+        {
+            return missing;
+        }
+
+        var processVersion = version.ToString(CultureInfo.InvariantCulture);
+        var present = (await documents.Templates.AsNoTracking().Where(t => t.ProcessKey == key && t.ProcessVersion == processVersion)
+                .Select(t => new { t.Key, t.Language }).ToListAsync(cancellationToken))
+            .Select(t => (t.Key, t.Language)).ToHashSet();
+        foreach (var templateKey in rendered)
+        {
+            foreach (var language in new[] { DocumentLanguage.Kk, DocumentLanguage.Ru }.Where(l => !present.Contains((templateKey, l))))
+            {
+                missing[$"templates.{templateKey}.{language.ToCode()}"] =
+                [
+                    $"Version {version} renders '{templateKey}' but has no {language.ToCode()} template for it: "
+                    + $"upload one (POST /api/definitions/{key}/versions/{version}/templates) before publishing.",
+                ];
+            }
+        }
+
+        return missing;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Templates;
 using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -24,7 +27,7 @@ internal static class SaveDraft
 {
     public static async Task<Results<Created<DefinitionVersionResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string key, HttpRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DefinitionStore store,
-        AuditTrail audit, CancellationToken cancellationToken)
+        DocumentsDbContext documents, TemplateCatalog templates, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!DefinitionsApi.KeyPattern().IsMatch(key))
         {
@@ -44,6 +47,23 @@ internal static class SaveDraft
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         var saved = await store.SaveDraftAsync(body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
+        if (saved.Kind == DefinitionKind.Bpmn)
+        {
+            // A new edition keeps the documents of the one in force before it: without its templates every case filed under
+            // it would stop at its first document. Forms are shared by key (workflows/*/forms), so they carry over as they are.
+            await documents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+            var previous = await workflows.Definitions.AsNoTracking()
+                .Where(d => d.Key == key && d.Version < saved.Version && d.Status != DefinitionStatus.Draft)
+                .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
+            var rendered = BpmnParser.Parse(saved.Content).Model?.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>()
+                .ToHashSet(StringComparer.Ordinal) ?? [];
+            if (previous is { } from && rendered.Count > 0)
+            {
+                await templates.CarryOverAsync(key, from.ToString(CultureInfo.InvariantCulture),
+                    saved.Version.ToString(CultureInfo.InvariantCulture), rendered, cancellationToken);
+            }
+        }
+
         await audit.AppendAsync(actor, new AuditEntry("definition.draft-saved", Encoding.UTF8.GetBytes(body.Value.Content),
             ProcessKey: key, ProcessVersion: saved.Version), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

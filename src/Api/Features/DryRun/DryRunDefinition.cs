@@ -7,6 +7,7 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Hosting;
 using Qadam.Workflows.Definitions.Model;
+using Qadam.Documents.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -28,7 +29,8 @@ public sealed record DryRunPathEntry(string ElementId, string Event, string? Lab
 public sealed record DryRunWaiting(string ElementId, string? LabelKk, string? LabelRu, string? FormKey, string Kind);
 
 /// <summary>What the dry run did; <c>error</c> says where and why it stopped early.</summary>
-public sealed record DryRunResponse(IReadOnlyList<DryRunPathEntry> Path, IReadOnlyList<DryRunWaiting> Waiting, bool Ended, string? Error);
+public sealed record DryRunResponse(IReadOnlyList<DryRunPathEntry> Path, IReadOnlyList<DryRunWaiting> Waiting, bool Ended, string? Error,
+    IReadOnlyDictionary<string, string[]>? PublishProblems = null);
 
 /// <summary>
 /// <c>POST /api/definitions/{key}/versions/{version}/dry-run</c>: starts that exact version with sample
@@ -48,7 +50,7 @@ internal static class DryRunDefinition
 
     public static async Task<Results<Ok<DryRunResponse>, ProblemHttpResult>> HandleAsync(
         string key, int version, DryRunRequest request, ClaimsPrincipal user, WorkflowsDbContext workflows, ProcessEngine engine,
-        TimeProvider time, CancellationToken cancellationToken)
+        DocumentsDbContext documents, TimeProvider time, CancellationToken cancellationToken)
     {
         var steps = request.Steps ?? [];
         var errors = new Dictionary<string, string[]>();
@@ -86,6 +88,8 @@ internal static class DryRunDefinition
             return TypedResults.Problem($"'{key}' has no BPMN version {version}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
 
+        // What publishing would refuse (a rendered document without its kk or ru template) is said before the run.
+        var publishProblems = await PublishDefinition.MissingTemplatesAsync(key, version, workflows, documents, cancellationToken);
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
         var referenceDate = request.ReferenceDate ?? StudentsToday(time);
@@ -96,7 +100,8 @@ internal static class DryRunDefinition
         await using var transaction = await workflows.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            return TypedResults.Ok(await run.ExecuteAsync(engine, definition, actor, referenceDate, request.Variables, steps, cancellationToken));
+            var result = await run.ExecuteAsync(engine, definition, actor, referenceDate, request.Variables, steps, cancellationToken);
+            return TypedResults.Ok(result with { PublishProblems = publishProblems });
         }
         finally
         {

@@ -62,7 +62,19 @@ export async function completeSignIn(): Promise<string> {
   return typeof state?.returnTo === 'string' && state.returnTo.startsWith('/app/') ? state.returnTo : '/app/';
 }
 
-/** Forgets the tokens of this tab (the API has no end-session endpoint yet; the next sign-in asks again). */
+/** Forgets the tokens of this tab, without asking the server (a session the API already refused). */
 export async function signOut(): Promise<void> {
   await userManager().removeUser();
+}
+
+/**
+ * Signs out for real (OpenID Connect RP-Initiated Logout): the API's end-session endpoint revokes the user's tokens and
+ * ends the sign-in cookie, then sends the browser back to this origin, so the next person at a shared computer starts
+ * from the sign-in page.
+ */
+export async function endSession(): Promise<void> {
+  const manager = userManager();
+  const user = await manager.getUser();
+  await manager.removeUser();
+  await manager.signoutRedirect({ id_token_hint: user?.id_token });
 }

@@ -114,12 +114,19 @@ public static class Pathways
     public static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
     /// <summary>Uploads and publishes a BPMN as legal.r1, in force since 2020.</summary>
-    public static async Task PublishAsync(QadamApiFactory api, string key, string xml, string effectiveFrom = "2020-01-01")
+    public static async Task PublishAsync(
+        QadamApiFactory api, string key, string xml, string effectiveFrom = "2020-01-01", Func<int, Task>? beforePublish = null)
     {
         using var legal = await api.ClientForAsync("legal.r1");
         using var draft = await legal.PostAsync($"/api/definitions/{key}/drafts", Xml(xml));
         Assert.True(draft.StatusCode == HttpStatusCode.Created, $"draft {key}: {draft.StatusCode} {await draft.Content.ReadAsStringAsync()}");
         var version = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        // A version that renders documents is published once it has their templates (kk and ru): the caller uploads them here.
+        if (beforePublish is not null)
+        {
+            await beforePublish(version);
+        }
+
         using var publish = await legal.PostAsync($"/api/definitions/{key}/versions/{version}/publish", Json(new
         {
             effectiveFrom, legalBasis = new { act = Act, edition = "2025-103", paragraph = "Прил. 2" },

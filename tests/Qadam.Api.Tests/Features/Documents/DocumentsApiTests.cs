@@ -47,11 +47,16 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
             return;
         }
 
-        await Pathways.PublishAsync(api, Pathway, Bpmn);
         var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
-        var uploaded = await catalog.UploadAsync(new TemplateUpload("order-transfer", DocumentLanguage.Kk, "ORDER", Pathway, "1",
-            OrderTemplate(), ["student.fullName", "student.iin"]), CancellationToken.None);
-        Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+        await Pathways.PublishAsync(api, Pathway, Bpmn, beforePublish: async _ =>
+        {
+            foreach (var language in new[] { DocumentLanguage.Kk, DocumentLanguage.Ru })
+            {
+                var uploaded = await catalog.UploadAsync(new TemplateUpload("order-transfer", language, "ORDER", Pathway, "1",
+                    OrderTemplate(), ["student.fullName", "student.iin"]), CancellationToken.None);
+                Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+            }
+        });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -119,6 +124,11 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
             Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
         }
 
+        // Unsigned: invalid, and the answer says why.
+        var unsigned = await head.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/verification");
+        Assert.False(unsigned.GetProperty("isValid").GetBoolean());
+        Assert.Contains(unsigned.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("no signature", StringComparison.Ordinal));
+
         Assert.Equal(HttpStatusCode.Forbidden,
             (await parent.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherHead.GetAsync($"/api/documents/{id}")).StatusCode);
@@ -172,17 +182,20 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
         var bpmn = Bpmn.Replace(Pathway, twoDocuments, StringComparison.Ordinal)
             .Replace("""<bpmn:userTask id="sign" """, """<bpmn:serviceTask id="renderNotice" qadam:activity="render-document" qadam:templateKey="parent-notice" /><bpmn:userTask id="sign" """, StringComparison.Ordinal)
             .Replace("""sourceRef="renderOrder" targetRef="sign" """, """sourceRef="renderOrder" targetRef="renderNotice" /><bpmn:sequenceFlow id="f4" sourceRef="renderNotice" targetRef="sign" """, StringComparison.Ordinal);
-        await Pathways.PublishAsync(api, twoDocuments, bpmn);
-        await using (var scope = api.Services.CreateAsyncScope())
+        await Pathways.PublishAsync(api, twoDocuments, bpmn, beforePublish: async _ =>
         {
+            await using var scope = api.Services.CreateAsyncScope();
             var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
             foreach (var key in new[] { "order-transfer", "parent-notice" })
             {
-                var uploaded = await catalog.UploadAsync(new TemplateUpload(key, DocumentLanguage.Kk, "DOC", twoDocuments, "1", OrderTemplate(),
-                    ["student.fullName", "student.iin"]), CancellationToken.None);
-                Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+                foreach (var language in new[] { DocumentLanguage.Kk, DocumentLanguage.Ru })
+                {
+                    var uploaded = await catalog.UploadAsync(new TemplateUpload(key, language, "DOC", twoDocuments, "1", OrderTemplate(),
+                        ["student.fullName", "student.iin"]), CancellationToken.None);
+                    Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+                }
             }
-        }
+        });
 
         using var clerk = await api.ClientForAsync("clerk.s1");
         var caseId = (await Pathways.FileAsync(clerk, twoDocuments, await Pathways.ChildOfParentP1Async(api))).GetProperty("id").GetString()!;

