@@ -45,6 +45,23 @@ internal sealed partial class EngineSession
         return true;
     }
 
+    private async Task<bool> EscalateToCallerAsync(Loaded child, CancellationToken cancellationToken)
+    {
+        var codes = Drain(child.Runner.Effects.EscalationsToCaller);
+        if (codes.Count == 0 || child.Instance.ParentInstanceId is not { } parentId)
+        {
+            return false;
+        }
+
+        var parent = await LoadAsync(parentId, child.Actor, cancellationToken);
+        foreach (var code in codes)
+        {
+            parent.Runner.EscalateFromCall(child.Instance.ParentTokenId!, code);
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Delivers a message (to every subscription of its name and key, else to the message start events) or a signal (to every
     /// subscription of its name in its scope, and to the signal start events). The subscription rows are locked, so a

@@ -211,7 +211,9 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         if (ended.Length > 0)
         {
             DropWaitObjects(instance.Id, ended);
-            foreach (var child in await db.Instances
+            // Only a call activity starts children: a process without one has none to look for (a broadcast ends a thousand waits).
+            var calls = loaded.Model.Nodes.Any(n => n is CallActivity);
+            foreach (var child in !calls ? [] : await db.Instances
                          .Where(i => i.ParentInstanceId == instance.Id && ended.Contains(i.ParentTokenId!) && i.Status == InstanceStatus.Active)
                          .Select(i => i.Id).ToListAsync(cancellationToken))
             {
@@ -227,6 +229,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
             changed = true;
         }
 
+        // Before the caller hears that the called instance ended: an escalation end event must reach it first.
+        changed |= await EscalateToCallerAsync(loaded, cancellationToken);
         instance.SaveState(runner.State);
         if (runner.EndedAs is { } status && instance.Status == InstanceStatus.Active)
         {

@@ -24,6 +24,9 @@ internal sealed class ExecutionEffects
     /// <summary>Tokens that left a wait state or were cancelled: their tasks, timers, subscriptions, jobs and called instances go.</summary>
     public HashSet<string> EndedTokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Escalation codes nothing in this instance caught: they go on to the calling instance's call activity.</summary>
+    public List<string?> EscalationsToCaller { get; } = [];
+
     /// <summary>Messages and signals thrown: delivered to this engine's waiting instances before the command ends.</summary>
     public List<ThrownEvent> Thrown { get; } = [];
 

@@ -89,7 +89,10 @@ public sealed partial class ProcessEngine
         var state = loaded.Runner.State;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         string Map(string id) => mapping.TryGetValue(id, out var to) ? to : id;
-        foreach (var element in state.Tokens.Select(t => t.NodeId).Concat(state.Scopes.Select(s => s.NodeId)).Distinct(StringComparer.Ordinal))
+        // The start events of listening event sub-processes move too: their subscriptions and timers are keyed by them.
+        var waiting = state.Tokens.Select(t => t.NodeId).Concat(state.Scopes.Select(s => s.NodeId))
+            .Concat(state.Listeners?.Select(l => l.ElementId) ?? []);
+        foreach (var element in waiting.Distinct(StringComparer.Ordinal))
         {
             var from = loaded.Model.Node(element);
             var toId = Map(element);
@@ -131,6 +134,11 @@ public sealed partial class ProcessEngine
         foreach (var scope in state.Scopes)
         {
             scope.NodeId = map[scope.NodeId];
+        }
+
+        foreach (var listener in state.Listeners ?? [])
+        {
+            listener.ElementId = map[listener.ElementId];
         }
 
         var instance = loaded.Instance;

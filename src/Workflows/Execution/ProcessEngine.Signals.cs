@@ -10,9 +10,29 @@ public sealed partial class ProcessEngine
     /// signal start event starts. With a scope (e.g. the emergency order's id) only the waits subscribed in that scope, and
     /// those that listen in none, hear it. Returns each instance reached or started.
     /// </summary>
-    public Task<IReadOnlyList<CommandResult>> BroadcastSignalAsync(BroadcastSignal command, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommandResult>> BroadcastSignalAsync(BroadcastSignal command, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command.SignalName);
+        // A broadcast touches many instances, so a user's command on one of them at the same moment is likely; the broadcast
+        // then rolled back whole, and runs again on what that command left (in its own transaction only: a caller's
+        // transaction is the caller's to retry).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await BroadcastOnceAsync(command, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxBroadcastAttempts && db.Database.CurrentTransaction is null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private const int MaxBroadcastAttempts = 5;
+
+    private Task<IReadOnlyList<CommandResult>> BroadcastOnceAsync(BroadcastSignal command, CancellationToken cancellationToken)
+    {
         return RunAsync<IReadOnlyList<CommandResult>>("signal", command.IdempotencyKey, async session =>
         {
             var reach = await session.DeliverAsync(

@@ -415,6 +415,13 @@ internal sealed partial class TokenRunner
                 return;
             }
 
+            if (scopeId is null && _instance.ParentInstanceId is not null)
+            {
+                // A boundary on the call activity, or the calling process, may catch it (as Camunda 7 lets it).
+                Effects.EscalationsToCaller.Add(code);
+                return;
+            }
+
             if (scopeId is null || State.FindScope(scopeId) is not { } scope)
             {
                 Journal("escalation-uncaught", thrower.Id, null, new JsonObject { ["escalationCode"] = code });
@@ -431,6 +438,30 @@ internal sealed partial class TokenRunner
 
             scopeId = scope.ParentScopeId;
         }
+    }
+
+    /// <summary>An escalation from the instance called at <paramref name="tokenId"/>'s call activity; false when it has moved on.</summary>
+    public bool EscalateFromCall(string tokenId, string? code)
+    {
+        if (EndedAs is not null || State.FindToken(tokenId) is not { } token || _model.Node(token.NodeId) is not CallActivity call)
+        {
+            return false;
+        }
+
+        var boundary = call.Boundaries.FirstOrDefault(b => b.Trigger is EscalationTrigger e && e.EscalationCode is not null
+                                                                                          && string.Equals(e.EscalationCode, code, StringComparison.Ordinal))
+                       ?? call.Boundaries.FirstOrDefault(b => b.Trigger is EscalationTrigger { EscalationCode: null });
+        if (boundary is not null)
+        {
+            TriggerBoundary(boundary, token);
+        }
+        else
+        {
+            ThrowEscalation(token.ScopeId, call, code);
+        }
+
+        Run();
+        return true;
     }
 
     // ---- Conditions ----
@@ -541,6 +572,8 @@ internal sealed partial class TokenRunner
     private void Compensate(Token token, FlowNode thrower, CompensateTrigger trigger)
     {
         var records = (State.Compensable ?? [])
+            .Where(r => _model.Elements.TryGetValue(r.NodeId, out var done) && done is FlowNode { Boundaries: var boundaries }
+                        && boundaries.Exists(b => b is { Trigger: CompensateTrigger, CompensationHandler: not null }))
             .Where(r => string.Equals(r.ScopeId, token.ScopeId, StringComparison.Ordinal)
                         && (trigger.ActivityRef is null || string.Equals(r.NodeId, trigger.ActivityRef, StringComparison.Ordinal)))
             .OrderByDescending(r => r.Sequence)
@@ -562,7 +595,8 @@ internal sealed partial class TokenRunner
         }
 
         var handlers = records
-            .Select(r => _model.Node(r.NodeId).Boundaries.First(b => b.Trigger is CompensateTrigger).CompensationHandler!.Id)
+            .Select(r => _model.Node(r.NodeId).Boundaries.First(b => b is { Trigger: CompensateTrigger, CompensationHandler: not null })
+                .CompensationHandler!.Id)
             .ToList();
         if (handlers.Count == 0)
         {

@@ -93,6 +93,35 @@ public sealed class EscalationCompensationTests(EngineFixture fixture) : EngineT
     }
 
     [Fact]
+    public async Task An_escalation_in_a_called_process_is_caught_by_a_boundary_on_the_call_activity()
+    {
+        await Fixture.PublishAsync("school-check", Process("school-check", $"""
+            <bpmn:startEvent id="s" />
+            {UserTask("inspect")}
+            <bpmn:intermediateThrowEvent id="raise"><bpmn:escalationEventDefinition escalationRef="needsHead" /></bpmn:intermediateThrowEvent>
+            {UserTask("writeUp")}
+            <bpmn:endEvent id="e" />
+            {Flow("c0", "s", "inspect")}{Flow("c1", "inspect", "raise")}{Flow("c2", "raise", "writeUp")}{Flow("c3", "writeUp", "e")}
+            """, Escalation));
+        await Fixture.PublishAsync("district", Process("district", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:callActivity id="check" calledElement="school-check" />
+            <bpmn:boundaryEvent id="headNeeded" attachedToRef="check"><bpmn:escalationEventDefinition escalationRef="needsHead" /></bpmn:boundaryEvent>
+            {UserTask("headVisits", "head")}{UserTask("file")}{Ends("headVisits", "file")}
+            {Flow("f0", "start", "check")}{Flow("f1", "check", "file")}{Flow("f2", "headNeeded", "headVisits")}
+            """, Escalation));
+        var started = await StartAsync("district");
+        await using var db = Fixture.NewContext();
+        var child = await db.Instances.AsNoTracking().SingleAsync(i => i.ParentInstanceId == started.InstanceId);
+
+        await CompleteAsync(child.Id, "inspect");
+
+        Assert.Equal(["headVisits"], await OpenTaskIdsAsync(started.InstanceId));
+        Assert.Equal(InstanceStatus.Cancelled, (await InstanceAsync(child.Id)).Status);
+        Assert.Empty(await OpenTaskIdsAsync(child.Id));
+    }
+
+    [Fact]
     public async Task A_compensation_throw_undoes_two_completed_steps_in_reverse_order_then_goes_on()
     {
         await Fixture.PublishAsync("undo", Process("undo", $"""

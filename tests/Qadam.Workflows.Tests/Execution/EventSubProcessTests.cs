@@ -223,4 +223,72 @@ public sealed class EventSubProcessTests(EngineFixture fixture) : EngineTestBase
 
         Assert.Equal(["callPsychologist", "second"], await OpenTaskIdsAsync(started.InstanceId));
     }
+
+    [Fact]
+    public async Task An_interrupting_timer_event_sub_process_in_a_sub_process_ends_only_that_sub_process_when_time_runs_out()
+    {
+        await Fixture.PublishAsync("timeboxed", Process("timeboxed", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="collect">
+              <bpmn:startEvent id="cs" />
+              <bpmn:parallelGateway id="fork" />
+              {UserTask("certificate")}{UserTask("statement")}
+              <bpmn:parallelGateway id="join" />
+              <bpmn:endEvent id="ce" />
+              {Flow("c0", "cs", "fork")}{Flow("c1", "fork", "certificate")}{Flow("c2", "fork", "statement")}
+              {Flow("c3", "certificate", "join")}{Flow("c4", "statement", "join")}{Flow("c5", "join", "ce")}
+              <bpmn:subProcess id="timeUp" triggeredByEvent="true">
+                <bpmn:startEvent id="after3Days"><bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:intermediateThrowEvent id="markIncomplete" />
+                <bpmn:endEvent id="te" />
+                {Flow("t0", "after3Days", "markIncomplete")}{Flow("t1", "markIncomplete", "te")}
+              </bpmn:subProcess>
+            </bpmn:subProcess>
+            {UserTask("decide")}{Ends("decide")}
+            {Flow("f0", "start", "collect")}{Flow("f1", "collect", "decide")}
+            """));
+        var started = await StartAsync("timeboxed");
+        await CompleteAsync(started.InstanceId, "certificate");
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(3));
+        await FireTimersAsync();
+
+        Assert.Equal(["decide"], await OpenTaskIdsAsync(started.InstanceId));
+        await using var db = Fixture.NewContext();
+        Assert.Equal(TaskStatus.Cancelled,
+            (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "statement")).Status);
+    }
+
+    [Fact]
+    public async Task A_migrated_case_keeps_listening_for_a_withdrawal_under_the_start_event_the_mapping_names()
+    {
+        string Edition(string startId) => Process("moving", $"""
+            <bpmn:startEvent id="start" />
+            {UserTask("review")}{Ends("review")}
+            {Flow("f0", "start", "review")}
+            <bpmn:subProcess id="onWithdrawal" triggeredByEvent="true">
+              <bpmn:startEvent id="{startId}"><bpmn:messageEventDefinition messageRef="withdraw" qadam:correlationKey="caseNo" /></bpmn:startEvent>
+              {UserTask("noticeOfWithdrawal")}
+              <bpmn:endEvent id="closed" />
+              {Flow("w0", startId, "noticeOfWithdrawal")}{Flow("w1", "noticeOfWithdrawal", "closed")}
+            </bpmn:subProcess>
+            """, """<bpmn:message id="withdraw" name="moving-withdrawn" />""");
+        var v1 = await Fixture.PublishAsync("moving", Edition("withdrawn"), new DateOnly(2024, 1, 1));
+        var started = await StartAsync("moving", new JsonObject { ["caseNo"] = "M-1" }, new DateOnly(2024, 6, 1));
+        var v2 = await Fixture.PublishAsync("moving", Edition("parentWithdrew"), new DateOnly(2025, 1, 1));
+        var admin = new Actor("legal.r1", "legalEditor");
+        await using (var host = Fixture.NewHost())
+        {
+            var blocked = await host.Engine.MigrateAsync(new MigrateInstances(v1.Id, v2.Id, new Dictionary<string, string>(), admin, DryRun: true));
+            Assert.Equal("withdrawn", Assert.Single(blocked.Problems).ElementId);
+            var moved = await host.Engine.MigrateAsync(new MigrateInstances(v1.Id, v2.Id,
+                new Dictionary<string, string> { ["withdrawn"] = "parentWithdrew" }, admin, DryRun: false));
+            Assert.True(moved.Applied);
+        }
+
+        await CorrelateAsync("moving-withdrawn", "M-1");
+
+        Assert.Equal(2, (await InstanceAsync(started.InstanceId)).DefinitionVersion);
+        Assert.Equal(["noticeOfWithdrawal"], await OpenTaskIdsAsync(started.InstanceId));
+    }
 }

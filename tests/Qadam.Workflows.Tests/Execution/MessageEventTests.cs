@@ -216,4 +216,27 @@ public sealed class MessageEventTests(EngineFixture fixture) : EngineTestBase(fi
         Assert.Equal(["remind"], await OpenTaskIdsAsync(started.InstanceId));
         await Assert.ThrowsAsync<EngineNotFoundException>(() => CorrelateAsync("authority-letter", "P-1"));
     }
+
+    [Fact]
+    public async Task An_event_based_gateway_takes_a_condition_that_a_parallel_task_makes_true()
+    {
+        await Fixture.PublishAsync("race-condition", Process("race-condition", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            {UserTask("medicalBoard", "psychologist")}
+            <bpmn:eventBasedGateway id="first" />
+            <bpmn:intermediateCatchEvent id="concluded"><bpmn:conditionalEventDefinition><bpmn:condition>conclusion === 'home'</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="letterCame"><bpmn:messageEventDefinition messageRef="letterMsg" qadam:correlationKey="student" /></bpmn:intermediateCatchEvent>
+            {UserTask("homeSchooling")}{UserTask("onLetter")}{Ends("medicalBoard", "homeSchooling", "onLetter")}
+            {Flow("f0", "start", "fork")}{Flow("f1", "fork", "medicalBoard")}{Flow("f2", "fork", "first")}
+            {Flow("f3", "first", "concluded")}{Flow("f4", "first", "letterCame")}{Flow("f5", "concluded", "homeSchooling")}{Flow("f6", "letterCame", "onLetter")}
+            """, Letter));
+        var started = await StartAsync("race-condition", new JsonObject { ["student"] = "C-1", ["conclusion"] = "pending" });
+
+        await CompleteAsync(started.InstanceId, "medicalBoard", new JsonObject { ["conclusion"] = "home" });
+
+        Assert.Equal(["homeSchooling"], await OpenTaskIdsAsync(started.InstanceId));
+        await using var db = Fixture.NewContext();
+        Assert.False(await db.Subscriptions.AnyAsync(s => s.InstanceId == started.InstanceId));
+    }
 }
