@@ -2,6 +2,7 @@ import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
 import type { MessageKey } from '../i18n';
 import { downloadButton } from '../documents/download';
+import { readinessSummary } from '../readiness/readinessView';
 import { caseStatus, stepLabel, timelineEvent } from './labels';
 
 /** One case: where it stands and under which paragraph, its deadlines and its timeline. */
@@ -43,6 +44,10 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
       fact('organisation', c.organisation)),
+    detail.readiness
+      ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
+        el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))
+      : '',
     ballots.length
       ? link(`/app/cases/${c.id}/vote`, { class: 'button', i18n: 'voteOpenScreen', attrs: { 'data-testid': 'open-vote' } })
       : '',
