@@ -39,6 +39,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped<ProcessEngine>();
         services.TryAddScoped<DefinitionStore>();
         services.TryAddScoped<OutboxDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThrownMessageLog>());
         return services;
     }
 

@@ -10,14 +10,18 @@ public static class BrowserApplication
 
     public const string Act = "Приказ МП РК от 27.11.2023 № 349";
 
-    /// <summary>The review step's form (form-js): the recommendation is required, so the server refuses a completion without it.</summary>
+    /// <summary>
+    /// The review step's form (form-js), bilingual as the forms of workflows/ are: the recommendation is required, so the
+    /// server refuses a completion without it; the review date is a date picker.
+    /// </summary>
     public const string ReviewForm = """
         {
           "type": "default",
           "id": "review-application",
           "schemaVersion": 16,
           "components": [
-            { "id": "Recommendation", "type": "textfield", "key": "recommendation", "label": "Recommendation", "validate": { "required": true } }
+            { "id": "Recommendation", "type": "textfield", "key": "recommendation", "label": "Ұсыныс / Рекомендация", "validate": { "required": true } },
+            { "id": "ReviewedOn", "type": "datetime", "subtype": "date", "key": "reviewedOn", "dateLabel": "Қаралған күні / Дата рассмотрения" }
           ]
         }
         """;

@@ -51,7 +51,7 @@ public static class BrowserCouncil
             </bpmn:exclusiveGateway>
             <bpmn:serviceTask id="renderOrder" name="Проект приказа" qadam:activity="render-document" qadam:templateKey="order-transfer"
                               qadam:labelKk="Бұйрық жобасы" qadam:labelRu="Проект приказа" />
-            <bpmn:userTask id="signOrder" name="Подписание приказа руководителем" qadam:candidateRoles="head" qadam:formKey="sign-order" qadam:templateKey="order-transfer"
+            <bpmn:userTask id="signOrder" name="Подписание приказа руководителем" qadam:candidateRoles="head" qadam:signs="order-transfer" qadam:formKey="sign-order" qadam:templateKey="order-transfer"
                            qadam:labelKk="Басшының бұйрығына қол қою" qadam:labelRu="Подписание приказа руководителем">
               <bpmn:extensionElements>
                 <qadam:legalBasis act="{Act}" edition="2025-103" paragraph="Прил. 1, п. 28 пп. 1)" />

@@ -89,14 +89,19 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Qadam:MassTransfer:PauseBetweenChunks", "00:00:02");
     }
 
-    /// <summary>A browser page on a fresh context, with the front-end served at /app/ and /signin-callback.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A browser page on a fresh context, with the front-end served at /app/ and /signin-callback; a phone's or a
+    /// laptop's viewport and any browser locale on demand. <paramref name="injectScripts"/> lets a test add axe-core
+    /// as a script tag past the app's Content-Security-Policy (the app itself never needs it).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900, string locale = "kk-KZ", bool injectScripts = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Origin,
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "kk-KZ",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            BypassCSP = injectScripts,
         });
         var page = await context.NewPageAsync();
         // The browser's console and uncaught errors go to artifacts/screenshots/browser-console.log, to read after a failure.

@@ -24,13 +24,14 @@ public sealed class StaffAndParentTests(BrowserFixture fixture)
             // when clerk.s1 signs in and files a case for the child, first with a mistyped IIN
             await BrowserFixture.SignInAsync(clerk, "clerk.s1");
             await clerk.GotoAsync("/app/cases");
+            // (the student is picked from the rosters by name, class or IIN: filing without one names the field)
             await clerk.Locator("#case-pathway").SelectOptionAsync(BrowserApplication.Key);
-            await clerk.Locator("#case-iin").FillAsync("123");
             await clerk.Locator("#case-ground").FillAsync("Заявление родителя о дистанционном обучении");
             await clerk.Locator("#file-case").ClickAsync();
             await clerk.Locator(".field-error[data-field='studentIin']:not(:empty)").WaitForAsync();
             await BrowserFixture.ShotAsync(clerk, "staff-00-file-case-error");
-            await clerk.Locator("#case-iin").FillAsync(iin);
+            await clerk.Locator("#case-student").FillAsync(iin[..6]);
+            await clerk.Locator($"#case-student-results button[data-iin='{iin}']").ClickAsync();
             await clerk.Locator("#file-case").ClickAsync();
             await clerk.Locator(".steps li[data-element-id='review']").WaitForAsync();
             caseId = clerk.Url.Split('/')[^1];
@@ -47,9 +48,9 @@ public sealed class StaffAndParentTests(BrowserFixture fixture)
             await clerk.Locator(".notice-success").WaitForAsync();
             // (completing without the required recommendation first: the error shows under the field)
             await clerk.Locator("#complete").ClickAsync();
-            await clerk.Locator("[data-testid='task-form'] .fjs-form-field-error", new PageLocatorOptions { HasTextString = "required" }).WaitForAsync();
+            await clerk.Locator("[data-testid='task-form'] .fjs-form-field-error", new PageLocatorOptions { HasTextString = "Толтыру міндетті" }).WaitForAsync();
             await BrowserFixture.ShotAsync(clerk, "staff-02a-task-form-required");
-            await clerk.GetByLabel("recommendation").FillAsync("distance");
+            await clerk.GetByLabel("Ұсыныс").FillAsync("distance");
             await BrowserFixture.ShotAsync(clerk, "staff-02-task-form");
             await clerk.Locator("#complete").ClickAsync();
             await clerk.Locator(".notice-success", new PageLocatorOptions { HasTextString = "аяқталды" }).WaitForAsync();

@@ -37,6 +37,9 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public EngineHost NewHost(params IProcessActivity[] activities) => new(NewContext(), Clock, activities);
 
+    /// <summary>A host whose engine runs under <paramref name="limits"/> instead of the defaults.</summary>
+    public EngineHost NewHost(EngineLimits limits, params IProcessActivity[] activities) => new(NewContext(), Clock, activities, limits);
+
     /// <summary>Saves and publishes a BPMN process under <paramref name="key"/>, effective from the date given.</summary>
     public async Task<ProcessDefinition> PublishAsync(string key, string bpmn, DateOnly? effectiveFrom = null, params IProcessActivity[] activities)
     {
@@ -57,15 +60,16 @@ public sealed class EngineFixture : IAsyncLifetime
 }
 
 /// <summary>One engine "node": its own context, engine and definition store, as one API process would have.</summary>
-public sealed class EngineHost(WorkflowsDbContext db, TimeProvider clock, IProcessActivity[] activities) : IAsyncDisposable
+public sealed class EngineHost(WorkflowsDbContext db, TimeProvider clock, IProcessActivity[] activities, EngineLimits? limits = null)
+    : IAsyncDisposable
 {
     private readonly ActivityRegistry _registry = new(activities);
 
     public WorkflowsDbContext Db { get; } = db;
 
-    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance);
+    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance, limits);
 
-    public DefinitionStore Definitions => new(Db, _registry, clock);
+    public DefinitionStore Definitions => new(Db, _registry, clock, limits);
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

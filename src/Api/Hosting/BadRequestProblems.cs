@@ -17,6 +17,8 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
         }
 
         var (field, message) = Describe(bad);
+        // A problem tells the caller what is wrong with the input, never how the server is built (OWASP ASVS V7.4.1).
+        message = TypeName().Replace(ParameterWithType().Replace(message, "\"${name}\""), "the expected type");
         LogBadRequest(logger, bad.StatusCode, field, message);
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -50,6 +52,12 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
 
     [System.Text.RegularExpressions.GeneratedRegex("\"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"")]
     private static partial System.Text.RegularExpressions.Regex ParameterName();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParameterWithType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:System|Qadam|Microsoft|Npgsql)(?:\.[A-Za-z_][A-Za-z0-9_`]*)+")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request ({Status}) in {Field}: {Problem}")]
     private static partial void LogBadRequest(ILogger logger, int status, string field, string problem);

@@ -41,6 +41,7 @@ internal static class QadamApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         QadamLogging.Configure(builder);
+        builder.AddQadamTelemetry();
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -58,6 +59,9 @@ internal static class QadamApplication
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows((services, options) =>
             WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddScoped<PathwaySeeder>();
         builder.Services.AddScoped<ReadinessEditionSeeder>();
@@ -65,6 +69,7 @@ internal static class QadamApplication
         builder.Services.AddQadamActivities();
         builder.Services.AddQadamMassTransfers();
         builder.Services.AddQadamIdentity(builder.Configuration, builder.Environment);
+        builder.Services.AddQadamOrganisations();
 
         // Unknown or missing JSON members are errors (a misspelt field is never dropped), reported as 400 problems naming the path.
         builder.Services.Configure<JsonOptions>(o =>
@@ -72,32 +77,39 @@ internal static class QadamApplication
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
+            // RFC 8259 section 4: names within an object SHOULD be unique; a second "iin" must not silently win (400).
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddExceptionHandler<EngineProblems>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableProblems>();
         builder.Services.AddSingleton<FormCatalog>();
         builder.Services.AddSingleton<FormFiles>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());
         builder.Services.AddHealthChecks().AddDbContextCheck<QadamDbContext>("postgresql");
 
         var app = builder.Build();
 
+        app.UseQadamSecurityHeaders();
+        app.UseQadamRequestLogging();
         app.UseExceptionHandler();
         app.UseQadamFrontEnd();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<UnsafeTextGuard>();
 
         // Public on purpose: the API's description and the load balancer's probe (every other endpoint names a policy).
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .WithTags("Health").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(QadamTelemetry.MetricsPath).RequireAuthorization(QadamTelemetry.ScrapePolicy);
         app.MapIdentityApi();
         app.MapOrganisationsApi();
         app.MapStudentsApi();

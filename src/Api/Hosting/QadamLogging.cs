@@ -13,6 +13,7 @@ internal static class QadamLogging
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
+            .Enrich.With<IinRedaction>()
             .WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateBootstrapLogger();
 
@@ -30,7 +31,13 @@ internal static class QadamLogging
                 .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
                 // A refused connection is reported once, in words, by StartupChecks and /health.
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
-                .Enrich.FromLogContext();
+                // A request's failure is logged once, by the request log line that carries the exception (QadamRequestLogging);
+                // the exception handler and EF Core would each log it again.
+                .MinimumLevel.Override("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Query", LogEventLevel.Fatal)
+                .Enrich.FromLogContext()
+                .Enrich.With<IinRedaction>();
             if (development)
             {
                 configuration.WriteTo.Console(

@@ -30,7 +30,7 @@ public sealed class QadamOptions
     public List<string> PublicOrigins { get; set; } = [];
 
     /// <summary>Largest roster CSV accepted, in bytes.</summary>
-    public long MaxRosterBytes { get; set; } = 5 * 1024 * 1024;
+    public long MaxRosterBytes { get; set; } = 24 * 1024 * 1024;
 
     /// <summary>Largest evidence file accepted (PDF, JPEG, PNG), in bytes.</summary>
     public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;

@@ -66,7 +66,7 @@ internal static partial class StartupChecks
             }
 
             await OidcClients.SeedAsync(
-                scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, logger, cancellationToken);
+                scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, connectionString, logger, cancellationToken);
             if (WorkflowsFolder.Resolve(options.WorkflowsDirectory, app.Environment.ContentRootPath) is { } workflows)
             {
                 await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);

@@ -2,6 +2,7 @@ import './styles.css';
 import { ApiError, QadamApi } from './api/client';
 import { callbackPath, completeSignIn, currentUser, signIn, signOut, type SignedInUser } from './auth/session';
 import { el, link, navigate, notice, relabel } from './app/dom';
+import { errorText } from './app/errors';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
 import { allowedRoutes, homeFor, matchRoute, navigationFor, type RouteName } from './app/routes';
 import { language, onLanguageChange, setLanguage, t, type Language } from './i18n';
@@ -49,7 +50,9 @@ function header(user?: SignedInUser, context?: AppContext): HTMLElement {
         on: { click: () => void signOut().then(() => location.assign('/app/')) },
       }))
     : el('span');
+  // A skip link first (WCAG 2.4.1): keyboard users jump over the navigation to the screen's content.
   return el('header', { class: 'app-header' },
+    el('a', { class: 'skip-link', i18n: 'skipToContent', attrs: { href: '#outlet' } }),
     el('a', { class: 'brand', attrs: { href: '/app/' } }, el('span', { i18n: 'appName' })),
     nav, el('span', { class: 'spacer' }), who, languageSwitch());
 }
@@ -90,14 +93,26 @@ async function render(context: AppContext): Promise<void> {
     mounted = screen;
     outlet.replaceChildren(screen.root);
     await screen.mounted?.();
+    focusHeading(outlet);
   } catch (error) {
     outlet.replaceChildren(errorNotice(error));
   }
 }
 
 export function errorNotice(error: unknown): HTMLElement {
-  const text = error instanceof ApiError ? `${t('error')} ${error.status}: ${error.message}` : `${t('error')}: ${String(error)}`;
-  return notice('error', text);
+  return notice('error', errorText(error));
+}
+
+/**
+ * After a navigation the screen's main heading takes the focus, so a screen reader announces the new screen and the
+ * keyboard starts from it (a single-page app has no page load to do that; WCAG 2.4.3).
+ */
+function focusHeading(outlet: HTMLElement): void {
+  const heading = outlet.querySelector<HTMLElement>('h1');
+  if (heading && !outlet.contains(document.activeElement)) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
 }
 
 async function start(): Promise<void> {
@@ -107,7 +122,7 @@ async function start(): Promise<void> {
     try {
       navigate(await completeSignIn(), true);
     } catch (error) {
-      app.replaceChildren(header(), el('main', {}, notice('error', `${t('signInFailed')}: ${String(error)}`), signInPage()));
+      app.replaceChildren(header(), el('main', {}, notice('error', `${t('signInFailed')}: ${errorText(error)}`), signInPage()));
       return;
     }
   }
@@ -134,7 +149,7 @@ async function start(): Promise<void> {
   }
 
   const context: AppContext = { api, user, me };
-  app.replaceChildren(header(user, context), el('main', { attrs: { id: 'outlet' } }));
+  app.replaceChildren(header(user, context), el('main', { attrs: { id: 'outlet', tabindex: -1 } }));
   onLanguageChange(() => {
     relabel(app);
     if (mounted?.relabel) {

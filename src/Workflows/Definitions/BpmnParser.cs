@@ -164,6 +164,8 @@ public static class BpmnParser
         var chosen = Choose(processes, definitionsId, problems);
         var messages = RootElementsById(root, "message");
         var errors = RootElementsById(root, "error");
+        var signals = RootElementsById(root, "signal");
+        var escalations = RootElementsById(root, "escalation");
 
         Model.ProcessModel? model = null;
         foreach (var process in processes)
@@ -175,7 +177,8 @@ public static class BpmnParser
             }
             else if (process == chosen)
             {
-                model = new BpmnProcessReader(messages, errors, problems).Read(process, processId);
+                model = new BpmnProcessReader(messages, errors, problems) { Signals = signals, Escalations = escalations }
+                    .Read(process, processId);
                 problems.AddRange(DefinitionValidator.Validate(model, catalog));
             }
             else

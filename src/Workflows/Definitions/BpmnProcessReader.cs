@@ -28,6 +28,12 @@ internal sealed class BpmnProcessReader(
     private readonly List<(XElement Xml, FlowNode Gateway)> _defaults = [];
     private string _processId = "";
 
+    /// <summary>The file's bpmn:signal elements by id.</summary>
+    public IReadOnlyDictionary<string, XElement> Signals { get; init; } = new Dictionary<string, XElement>();
+
+    /// <summary>The file's bpmn:escalation elements by id.</summary>
+    public IReadOnlyDictionary<string, XElement> Escalations { get; init; } = new Dictionary<string, XElement>();
+
     public ProcessModel Read(XElement process, string processId)
     {
         _processId = processId;
@@ -47,6 +53,8 @@ internal sealed class BpmnProcessReader(
         {
             SetDefault(xml, gateway);
         }
+
+        LinkCompensationHandlers(process);
 
         var model = new ProcessModel(processId, process.Attribute("name")?.Value, root, _elements)
         {
@@ -148,9 +156,16 @@ internal sealed class BpmnProcessReader(
         var extension = ReadExtension(xml, id);
         FlowNode node = kind switch
         {
-            "startEvent" => new StartEvent(id, name, extension, ReadTrigger(xml, id)),
+            "startEvent" => new StartEvent(id, name, extension, ReadTrigger(xml, id))
+            {
+                IsInterrupting = !string.Equals(xml.Attribute("isInterrupting")?.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+            },
             "endEvent" => new EndEvent(id, name, extension, ReadTrigger(xml, id)),
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, name, extension, ReadTrigger(xml, id)),
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, name, extension, ReadTrigger(xml, id)),
+            "sendTask" => new SendTask(id, name, extension, ReadMessage(xml, id)),
+            "receiveTask" => new ReceiveTask(id, name, extension, ReadMessage(xml, id)),
+            "eventBasedGateway" => new EventBasedGateway(id, name, extension),
             "boundaryEvent" => ReadBoundary(xml, id, name, extension),
             "userTask" => new UserTask(id, name, extension, ReadMultiInstance(xml)),
             "serviceTask" => new ServiceTask(id, name, extension, QadamVocabulary.Read(xml, QadamVocabulary.Activity) ?? ""),
@@ -160,7 +175,10 @@ internal sealed class BpmnProcessReader(
                 extension,
                 QadamVocabulary.Read(xml, QadamVocabulary.Table) ?? "",
                 QadamVocabulary.Read(xml, QadamVocabulary.ResultVariable) ?? ""),
-            "subProcess" => new SubProcess(id, name, extension),
+            "subProcess" => new SubProcess(id, name, extension)
+            {
+                TriggeredByEvent = string.Equals(xml.Attribute("triggeredByEvent")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            },
             "callActivity" => new CallActivity(id, name, extension, xml.Attribute("calledElement")?.Value.Trim() ?? "", ReadOutputs(xml)),
             "exclusiveGateway" => new ExclusiveGateway(id, name, extension),
             "parallelGateway" => new ParallelGateway(id, name, extension),
@@ -169,6 +187,7 @@ internal sealed class BpmnProcessReader(
             // BpmnSubset.Refusal has refused every other kind above.
             _ => throw new UnreachableException($"{kind} passed BpmnSubset but has no model type."),
         };
+        node.IsForCompensation = string.Equals(xml.Attribute("isForCompensation")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         Add(node, scope);
 
         if (!string.IsNullOrWhiteSpace(xml.Attribute("default")?.Value))
@@ -216,6 +235,11 @@ internal sealed class BpmnProcessReader(
             "timerEventDefinition" => ReadTimer(definition, id),
             "errorEventDefinition" => new ErrorTrigger(ReadErrorCode(definition, id)),
             "terminateEventDefinition" => TerminateTrigger.Instance,
+            "signalEventDefinition" => ReadSignal(definition, id),
+            "escalationEventDefinition" => new EscalationTrigger(ReadEscalationCode(definition, id)),
+            "conditionalEventDefinition" => new ConditionalTrigger(ReadEventCondition(definition, id)),
+            "linkEventDefinition" => new LinkTrigger(definition.Attribute("name")?.Value.Trim() ?? ""),
+            "compensateEventDefinition" => new CompensateTrigger(Trimmed(definition.Attribute("activityRef"))),
             _ => NoneTrigger.Instance,
         };
     }
@@ -243,7 +267,103 @@ internal sealed class BpmnProcessReader(
         }
 
         key ??= ExpressionSyntax.Normalize(QadamVocabulary.Read(message, QadamVocabulary.CorrelationKey));
-        return new MessageTrigger(name ?? "", key);
+        return new MessageTrigger(name ?? "", key) { Payload = ReadPayload(definition) };
+    }
+
+    private static List<string>? ReadPayload(XElement xml)
+    {
+        var raw = xml.Attribute(Qadam + QadamVocabulary.Payload)?.Value;
+        return raw is null ? null : SplitList(raw);
+    }
+
+    private SignalTrigger ReadSignal(XElement definition, string id)
+    {
+        var scope = ExpressionSyntax.Normalize(QadamVocabulary.Read(definition, QadamVocabulary.CorrelationKey));
+        var signalRef = definition.Attribute("signalRef")?.Value.Trim();
+        string? name = null;
+        if (string.IsNullOrEmpty(signalRef))
+        {
+            problems.Add(new DefinitionProblem(id, "the signal event names no signal: set signalRef to a bpmn:signal"));
+        }
+        else if (!Signals.TryGetValue(signalRef, out var signal))
+        {
+            problems.Add(new DefinitionProblem(id, $"signalRef {DefinitionProblem.Quote(signalRef)} names no bpmn:signal of this file"));
+        }
+        else
+        {
+            name = signal.Attribute("name")?.Value.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                problems.Add(new DefinitionProblem(signalRef, "the signal has no name: the name is what a broadcast reaches"));
+            }
+        }
+
+        return new SignalTrigger(name ?? "", scope) { Payload = ReadPayload(definition) };
+    }
+
+    private string? ReadEscalationCode(XElement definition, string id)
+    {
+        var escalationRef = definition.Attribute("escalationRef")?.Value.Trim();
+        if (string.IsNullOrEmpty(escalationRef))
+        {
+            // As for errors: a catch without a reference catches every escalation.
+            return null;
+        }
+
+        if (!Escalations.TryGetValue(escalationRef, out var escalation))
+        {
+            problems.Add(new DefinitionProblem(
+                id, $"escalationRef {DefinitionProblem.Quote(escalationRef)} names no bpmn:escalation of this file"));
+            return null;
+        }
+
+        return Trimmed(escalation.Attribute("escalationCode"));
+    }
+
+    private string ReadEventCondition(XElement definition, string id)
+    {
+        if (definition.Element(Bpmn + "condition") is not { } condition)
+        {
+            return "";
+        }
+
+        var language = condition.Attribute("language")?.Value.Trim();
+        if (!string.IsNullOrEmpty(language) && !IsJavaScript(language))
+        {
+            problems.Add(new DefinitionProblem(
+                id, $"the condition is in {DefinitionProblem.Quote(language)}: conditions are JavaScript expressions"));
+        }
+
+        return ExpressionSyntax.Normalize(condition.Value) ?? "";
+    }
+
+    /// <summary>
+    /// A compensation boundary leads to its handler by an association, not a sequence flow (BPMN 2.0, 10.7.2): the handler is
+    /// the activity marked isForCompensation at the other end.
+    /// </summary>
+    private void LinkCompensationHandlers(XElement process)
+    {
+        foreach (var association in process.Descendants(Bpmn + "association"))
+        {
+            var source = association.Attribute("sourceRef")?.Value.Trim();
+            var target = association.Attribute("targetRef")?.Value.Trim();
+            if (source is null || target is null
+                || !_elements.TryGetValue(source, out var from) || from is not BoundaryEvent { Trigger: CompensateTrigger } boundary)
+            {
+                continue;
+            }
+
+            if (!_elements.TryGetValue(target, out var to) || to is not FlowNode handler || !handler.IsForCompensation)
+            {
+                problems.Add(new DefinitionProblem(
+                    boundary.Id,
+                    $"the compensation boundary is associated with {DefinitionProblem.Quote(target)}, "
+                    + "which is not an activity marked isForCompensation=\"true\""));
+                continue;
+            }
+
+            boundary.CompensationHandler = handler;
+        }
     }
 
     private TimerTrigger ReadTimer(XElement definition, string id)
@@ -319,6 +439,7 @@ internal sealed class BpmnProcessReader(
         Assignee = QadamVocabulary.Read(xml, QadamVocabulary.Assignee),
         FormKey = QadamVocabulary.Read(xml, QadamVocabulary.FormKey),
         TemplateKey = QadamVocabulary.Read(xml, QadamVocabulary.TemplateKey),
+        Signs = SplitList(QadamVocabulary.Read(xml, QadamVocabulary.Signs)),
         Deadline = ExpressionSyntax.NormalizeLiteralOrExpression(QadamVocabulary.Read(xml, QadamVocabulary.Deadline)),
         LabelKk = QadamVocabulary.Read(xml, QadamVocabulary.LabelKk),
         LabelRu = QadamVocabulary.Read(xml, QadamVocabulary.LabelRu),
@@ -463,7 +584,8 @@ internal sealed class BpmnProcessReader(
             return;
         }
 
-        if (activity is not (UserTask or ServiceTask or BusinessRuleTask or SubProcess or CallActivity or UnsupportedNode))
+        if (activity is not (UserTask or ServiceTask or BusinessRuleTask or SubProcess or CallActivity or SendTask or ReceiveTask
+            or UnsupportedNode))
         {
             problems.Add(new DefinitionProblem(
                 boundary.Id,

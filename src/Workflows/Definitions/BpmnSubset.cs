@@ -19,6 +19,7 @@ internal static class BpmnSubset
         "startEvent", "endEvent", "intermediateCatchEvent", "boundaryEvent",
         "userTask", "serviceTask", "businessRuleTask", "subProcess", "callActivity",
         "exclusiveGateway", "parallelGateway", "inclusiveGateway",
+        "sendTask", "receiveTask", "intermediateThrowEvent", "eventBasedGateway",
     };
 
     // Documentation and diagram content: lanes only colour who does what (candidate roles decide),
@@ -34,16 +35,11 @@ internal static class BpmnSubset
     private static readonly Dictionary<string, string> RefusedTypes = new(StringComparer.Ordinal)
     {
         ["task"] = "task has no type: use userTask, serviceTask or businessRuleTask",
-        ["sendTask"] = "sendTask is not supported: send with a serviceTask bound to an activity (qadam:activity, e.g. notify)",
-        ["receiveTask"] = "receiveTask is not supported: wait with an intermediate message catch event",
         ["manualTask"] = "manualTask is not supported: use a userTask so someone completes it",
         ["scriptTask"] = "scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
         ["complexGateway"] = "complexGateway is not supported: use exclusive, parallel or inclusive gateways",
-        ["eventBasedGateway"] = "eventBasedGateway is not supported: wait with a catch event or a task and a boundary timer",
-        ["transaction"] = "transaction is not supported: Qadam has no compensation or cancel semantics; use a subProcess",
+        ["transaction"] = "transaction is not supported: Qadam has no cancel events; use a subProcess (compensation runs in it)",
         ["adHocSubProcess"] = "adHocSubProcess is not supported: model the order of steps with gateways",
-        ["intermediateThrowEvent"] = "intermediateThrowEvent is not supported: throw nothing mid-flow; "
-                                     + "send with a serviceTask, end with an error end event",
         ["implicitThrowEvent"] = "implicitThrowEvent is not supported",
         ["callChoreography"] = "callChoreography is not supported",
         ["choreographyTask"] = "choreographyTask is not supported",
@@ -87,16 +83,6 @@ internal static class BpmnSubset
         if (!IsSupportedNode(kind))
         {
             return $"{kind} is not a BPMN element that Qadam runs";
-        }
-
-        if (kind == "subProcess" && IsTrue(element.Attribute("triggeredByEvent")))
-        {
-            return "event sub-process (subProcess triggeredByEvent=\"true\") is not supported: use boundary events on the activity";
-        }
-
-        if (IsTrue(element.Attribute("isForCompensation")))
-        {
-            return $"{kind} is a compensation handler (isForCompensation=\"true\"): compensation is not supported";
         }
 
         return LoopRefusal(element, kind) ?? EventRefusal(element, kind);
@@ -146,10 +132,12 @@ internal static class BpmnSubset
         var trigger = kinds.Count == 1 ? kinds[0] : "none";
         string[]? allowed = kind switch
         {
-            "startEvent" => ["none", "message", "timer"],
-            "endEvent" => ["none", "error", "terminate"],
-            "intermediateCatchEvent" => ["message", "timer"],
-            "boundaryEvent" => ["timer", "error"],
+            // Error, escalation and conditional starts belong to event sub-processes; the validator says so elsewhere.
+            "startEvent" => ["none", "message", "timer", "signal", "error", "escalation", "conditional"],
+            "endEvent" => ["none", "error", "terminate", "message", "signal", "escalation", "compensate"],
+            "intermediateCatchEvent" => ["message", "timer", "signal", "conditional", "link"],
+            "intermediateThrowEvent" => ["none", "message", "signal", "escalation", "compensate", "link"],
+            "boundaryEvent" => ["timer", "error", "message", "signal", "escalation", "conditional", "compensate"],
             _ => null,
         };
 

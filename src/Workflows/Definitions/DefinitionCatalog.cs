@@ -10,12 +10,14 @@ namespace Qadam.Workflows.Definitions;
 /// <param name="TemplateKeys">Known document template keys (qadam:templateKey).</param>
 /// <param name="TableKeys">Known condition table keys (qadam:table).</param>
 /// <param name="DefinitionKeys">Known definition keys a call activity may call (calledElement).</param>
+/// <param name="MaxMultiInstances">The most instances a literal loopCardinality may ask for (the engine's configured limit).</param>
 public sealed record DefinitionCatalog(
     IReadOnlySet<string>? Activities = null,
     IReadOnlySet<string>? FormKeys = null,
     IReadOnlySet<string>? TemplateKeys = null,
     IReadOnlySet<string>? TableKeys = null,
-    IReadOnlySet<string>? DefinitionKeys = null)
+    IReadOnlySet<string>? DefinitionKeys = null,
+    int? MaxMultiInstances = null)
 {
     /// <summary>Checks no reference.</summary>
     public static readonly DefinitionCatalog None = new();

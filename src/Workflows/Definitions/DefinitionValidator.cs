@@ -20,7 +20,27 @@ public static partial class DefinitionValidator
         ArgumentNullException.ThrowIfNull(model);
         var problems = new List<DefinitionProblem>();
         ValidateScope(model.Root, model.Id, problems, catalog ?? DefinitionCatalog.None);
+        if (catalog?.TemplateKeys is not null)
+        {
+            CheckSignedDocumentsAreRendered(model, problems);
+        }
+
         return problems;
+    }
+
+    // A signing step can only be done when some step of the same process renders what it signs; checked, like the
+    // template references themselves, when the catalog names the templates.
+    private static void CheckSignedDocumentsAreRendered(ProcessModel model, List<DefinitionProblem> problems)
+    {
+        var rendered = model.Nodes.OfType<ServiceTask>().Select(t => t.Extension.TemplateKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var task in model.Nodes.OfType<UserTask>())
+        {
+            foreach (var key in task.Extension.Signs.Where(k => !rendered.Contains(k)))
+            {
+                problems.Add(new DefinitionProblem(
+                    task.Id, $"qadam:signs names {DefinitionProblem.Quote(key)} but no service task renders it (qadam:templateKey)"));
+            }
+        }
     }
 
     private static void ValidateScope(FlowScope scope, string scopeId, List<DefinitionProblem> problems, DefinitionCatalog catalog)
@@ -37,6 +57,7 @@ public static partial class DefinitionValidator
             CheckFlows(node, problems);
             CheckAttributes(node, problems, catalog);
             CheckTrigger(node, problems);
+            CheckEventNode(node, problems);
             if (node is SubProcess subProcess)
             {
                 ValidateScope(subProcess.Inner, subProcess.Id, problems, catalog);
@@ -48,6 +69,8 @@ public static partial class DefinitionValidator
             CheckCondition(flow, problems);
         }
 
+        CheckLinks(scope, problems);
+
         if (hasStart)
         {
             CheckReachable(scope, problems);
@@ -58,6 +81,19 @@ public static partial class DefinitionValidator
     {
         var starts = scope.Nodes.OfType<StartEvent>().ToList();
         var noneStarts = starts.Where(s => s.Trigger is NoneTrigger).ToList();
+        if (scope.Owner is { TriggeredByEvent: true })
+        {
+            return CheckEventSubProcessStart(scope.Owner, starts, problems);
+        }
+
+        foreach (var inner in starts.Where(s => s.Trigger is ErrorTrigger or EscalationTrigger or ConditionalTrigger))
+        {
+            problems.Add(new DefinitionProblem(
+                inner.Id,
+                $"the {TriggerName(inner.Trigger)} start event belongs in an event sub-process (subProcess triggeredByEvent=\"true\"), not in "
+                + (scope.Owner is null ? "the process" : "a sub-process")));
+        }
+
         if (scope.Owner is null)
         {
             if (starts.Count == 0 && !scope.Nodes.Any(n => n is UnsupportedNode { Kind: "startEvent" }))
@@ -74,7 +110,7 @@ public static partial class DefinitionValidator
             return starts.Count > 0;
         }
 
-        foreach (var triggered in starts.Where(s => s.Trigger is not NoneTrigger))
+        foreach (var triggered in starts.Where(s => s.Trigger is MessageTrigger or TimerTrigger or SignalTrigger))
         {
             problems.Add(new DefinitionProblem(
                 triggered.Id,
@@ -113,6 +149,24 @@ public static partial class DefinitionValidator
             if (node.Outgoing.Count > 0)
             {
                 problems.Add(new DefinitionProblem(node.Id, $"the end event has outgoing flow ({FlowIds(node.Outgoing)})"));
+            }
+
+            return;
+        }
+
+        if (IsOutsideTheFlow(node))
+        {
+            // Started by an event, run for compensation, or left by its link: sequence flows never enter or leave it.
+            if (node is not IntermediateThrowEvent && node.Incoming.Count + node.Outgoing.Count > 0)
+            {
+                problems.Add(new DefinitionProblem(
+                    node.Id,
+                    $"the {Describe(node)} has sequence flows ({FlowIds(node.Incoming.Concat(node.Outgoing))}): nothing flows into or out of it"));
+            }
+            else if (node is IntermediateThrowEvent && node.Outgoing.Count > 0)
+            {
+                problems.Add(new DefinitionProblem(
+                    node.Id, $"the link throw event has outgoing flow ({FlowIds(node.Outgoing)}): it continues at its link catch event"));
             }
 
             return;
@@ -171,6 +225,10 @@ public static partial class DefinitionValidator
         var extension = node.Extension;
         CheckReference(node.Id, "form", extension.FormKey, catalog.FormKeys, problems);
         CheckReference(node.Id, "document template", extension.TemplateKey, catalog.TemplateKeys, problems);
+        foreach (var signed in extension.Signs)
+        {
+            CheckReference(node.Id, "document template", signed, catalog.TemplateKeys, problems);
+        }
         if (extension.Deadline is { } deadline)
         {
             CheckLiteralOrExpression(node.Id, "qadam:deadline", deadline, TimerSyntax.CheckDeadline, problems);
@@ -199,6 +257,7 @@ public static partial class DefinitionValidator
                 if (task.MultiInstance is { } loop)
                 {
                     CheckMultiInstance(node.Id, loop, problems);
+                    CheckLiteralCardinality(node.Id, loop, catalog, problems);
                 }
 
                 break;
@@ -257,6 +316,30 @@ public static partial class DefinitionValidator
         CheckVariableName(id, "qadam:outputCollection", loop.OutputCollection, problems);
     }
 
+    /// <summary>
+    /// A loopCardinality written as a number is checked here, at upload: a whole number from 0 to the engine's maximum
+    /// (1e10 once made the API allocate 23 GB; -5 answered 500). An expression is checked when it runs.
+    /// </summary>
+    private static void CheckLiteralCardinality(string id, MultiInstance loop, DefinitionCatalog catalog, List<DefinitionProblem> problems)
+    {
+        if (loop.Cardinality is not { } text
+            || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return;
+        }
+
+        var max = catalog.MaxMultiInstances ?? Execution.EngineLimits.Default.MaxMultiInstances;
+        if (double.IsNaN(count) || double.IsInfinity(count) || count != Math.Floor(count) || count < 0)
+        {
+            problems.Add(new DefinitionProblem(id, $"loopCardinality {DefinitionProblem.Quote(text)} is not a whole number from 0"));
+        }
+        else if (count > max)
+        {
+            problems.Add(new DefinitionProblem(id, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"loopCardinality {DefinitionProblem.Quote(text)} asks for {count:#,0} instances; at most {max:N0} are allowed")));
+        }
+    }
+
     private static void CheckTrigger(FlowNode node, List<DefinitionProblem> problems)
     {
         var trigger = node switch
@@ -264,6 +347,10 @@ public static partial class DefinitionValidator
             StartEvent s => s.Trigger,
             IntermediateCatchEvent c => c.Trigger,
             BoundaryEvent b => b.Trigger,
+            IntermediateThrowEvent t => t.Trigger,
+            EndEvent e => e.Trigger,
+            SendTask send => send.Message,
+            ReceiveTask receive => receive.Message,
             _ => null,
         };
 
@@ -282,21 +369,48 @@ public static partial class DefinitionValidator
 
                 CheckLiteralOrExpression(node.Id, "the timer", timer.Value, text => TimerSyntax.Check(timer.Kind, text), problems);
                 break;
-            case MessageTrigger { CorrelationKey: { } key }:
-                CheckExpression(node.Id, "qadam:correlationKey", key, problems);
+            case MessageTrigger message:
+                if (message.CorrelationKey is { } key)
+                {
+                    CheckExpression(node.Id, "qadam:correlationKey", key, problems);
+                }
+
+                CheckPayload(node.Id, message.Payload, problems);
+                break;
+            case SignalTrigger signal:
+                if (signal.Scope is { } scope)
+                {
+                    CheckExpression(node.Id, "qadam:correlationKey", scope, problems);
+                }
+
+                CheckPayload(node.Id, signal.Payload, problems);
+                break;
+            case ConditionalTrigger { Condition.Length: 0 }:
+                problems.Add(new DefinitionProblem(node.Id, "the conditional event has no condition: write one in its conditionalEventDefinition"));
+                break;
+            case ConditionalTrigger conditional:
+                CheckExpression(node.Id, "the condition", conditional.Condition, problems);
+                break;
+            case LinkTrigger { LinkName.Length: 0 }:
+                problems.Add(new DefinitionProblem(node.Id, "the link event has no name: a throw and its catch share one"));
                 break;
         }
     }
 
     private static void CheckReachable(FlowScope scope, List<DefinitionProblem> problems)
     {
+        var linkCatches = scope.Nodes.OfType<IntermediateCatchEvent>()
+            .Where(c => c.Trigger is LinkTrigger)
+            .ToLookup(c => ((LinkTrigger)c.Trigger).LinkName, StringComparer.Ordinal);
         var refusedBoundaries = scope.Nodes.OfType<UnsupportedNode>()
             .Where(n => n.AttachedTo is not null)
             .ToLookup(n => n.AttachedTo!);
         var reached = new HashSet<FlowNode>();
         // A refused element with no incoming flow (a link catch event, a signal start) was meant as a
         // way in: what follows it is not reported unreachable on top of the refusal.
-        var pending = new Stack<FlowNode>(scope.Nodes.Where(n => n is StartEvent || n is UnsupportedNode { Incoming.Count: 0 }));
+        // Event sub-processes and compensation handlers are begun by events, not flows.
+        var pending = new Stack<FlowNode>(scope.Nodes.Where(n => n is StartEvent || n is UnsupportedNode { Incoming.Count: 0 }
+                                                                 || n is SubProcess { TriggeredByEvent: true } || n.IsForCompensation));
         while (pending.TryPop(out var node))
         {
             if (!reached.Add(node))
@@ -304,9 +418,11 @@ public static partial class DefinitionValidator
                 continue;
             }
 
+            var linked = node is IntermediateThrowEvent { Trigger: LinkTrigger link } ? linkCatches[link.LinkName] : [];
             foreach (var next in node.Outgoing.Select(f => f.Target)
                          .Concat(node.Boundaries)
-                         .Concat(refusedBoundaries[node]))
+                         .Concat(refusedBoundaries[node])
+                         .Concat(linked))
             {
                 pending.Push(next);
             }

@@ -19,6 +19,7 @@ internal static class QadamVocabulary
     public const string FormKey = "formKey";
     public const string Deadline = "deadline";
     public const string TemplateKey = "templateKey";
+    public const string Signs = "signs";
     public const string Activity = "activity";
     public const string Table = "table";
     public const string ResultVariable = "resultVariable";
@@ -27,6 +28,7 @@ internal static class QadamVocabulary
     public const string ElementVariable = "elementVariable";
     public const string OutputCollection = "outputCollection";
     public const string CorrelationKey = "correlationKey";
+    public const string Payload = "payload";
 
     /// <summary>The extension element <c>&lt;qadam:legalBasis act edition paragraph/&gt;</c>.</summary>
     public const string LegalBasisElement = "legalBasis";
@@ -47,6 +49,7 @@ internal static class QadamVocabulary
         ("bpmn:UserTask", FormKey),
         ("bpmn:UserTask", Deadline),
         ("bpmn:UserTask", TemplateKey),
+        ("bpmn:UserTask", Signs),
         ("bpmn:ServiceTask", TemplateKey),
         ("bpmn:ServiceTask", Activity),
         ("bpmn:BusinessRuleTask", Table),
@@ -57,6 +60,12 @@ internal static class QadamVocabulary
         ("bpmn:MultiInstanceLoopCharacteristics", OutputCollection),
         ("bpmn:MessageEventDefinition", CorrelationKey),
         ("bpmn:Message", CorrelationKey),
+        ("bpmn:SendTask", CorrelationKey),
+        ("bpmn:ReceiveTask", CorrelationKey),
+        ("bpmn:SignalEventDefinition", CorrelationKey),
+        ("bpmn:SendTask", Payload),
+        ("bpmn:MessageEventDefinition", Payload),
+        ("bpmn:SignalEventDefinition", Payload),
     ];
 
     /// <summary>Where the legal basis extension element may appear.</summary>

@@ -25,49 +25,91 @@ internal static class CommandReader
         "id, instance_id, business_key, definition_key, definition_version, element_id, token_id, name, label_kk, label_ru, candidate_roles, "
         + "organisation, form_key, legal_basis, status, assignee, loop_index, loop_element, created_at, due_at, ended_at, completed_by, output";
 
-    /// <summary>The instance row, or null.</summary>
+    /// <summary>
+    /// The instance row, or null, locked until the command ends (FOR UPDATE): commands on one instance queue instead of
+    /// failing on each other, e.g. fifty council members casting their ballots at the same moment.
+    /// </summary>
     public static async Task<ProcessInstance?> InstanceAsync(WorkflowsDbContext db, Guid instanceId, CancellationToken cancellationToken)
     {
         var (connection, transaction) = Open(db);
-        await using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM workflows.instances WHERE id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {InstanceColumns} FROM workflows.instances WHERE id = $1 FOR UPDATE", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = instanceId, NpgsqlDbType = NpgsqlDbType.Uuid });
-        ApplyTimeout(db, command);
+        command.CommandTimeout = LockTimeout(db);
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
     }
 
+    /// <summary>The instance rows of <paramref name="instanceIds"/> that exist, in one round trip (a broadcast reaches many).</summary>
+    public static async Task<List<ProcessInstance>> InstancesAsync(WorkflowsDbContext db, Guid[] instanceIds, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var command = new NpgsqlCommand($"SELECT {InstanceColumns} FROM workflows.instances WHERE id = ANY($1)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = instanceIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        ApplyTimeout(db, command);
+        var instances = new List<ProcessInstance>(instanceIds.Length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            instances.Add(Instance(reader));
+        }
+
+        return instances;
+    }
+
     /// <summary>
-    /// Locks the task row (FOR UPDATE: a second completion waits for the first, then sees the task done) and reads its
-    /// instance, in one round trip. The instance is read by a second statement, so after a wait for the lock it is the
-    /// row as the first command committed it, exactly as a separate query after the lock would see it.
+    /// Locks the task's instance, then the task (FOR UPDATE), and reads both in one round trip. Commands on different
+    /// tasks of one instance queue on the instance row instead of failing with a conflict; a second completion of the
+    /// same task waits for the first, then sees the task done. Every command locks the instance before anything else of
+    /// it (tasks, timers and jobs come after), so two commands never wait for each other in a circle. Each statement
+    /// reads after its lock, so after a wait it sees the rows as the first command committed them.
     /// </summary>
     public static async Task<(ProcessTask? Task, ProcessInstance? Instance)> LockTaskAsync(
         WorkflowsDbContext db, Guid taskId, CancellationToken cancellationToken)
     {
         var (connection, transaction) = Open(db);
         await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT {InstanceColumns} FROM workflows.instances WHERE id = (SELECT instance_id FROM workflows.tasks WHERE id = $1) FOR UPDATE")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
+        });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {TaskColumns} FROM workflows.tasks WHERE id = $1 FOR UPDATE")
         {
             Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
         });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"SELECT {InstanceColumns} FROM workflows.instances WHERE id = (SELECT instance_id FROM workflows.tasks WHERE id = $1)")
-        {
-            Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
-        });
-        if (db.Database.GetCommandTimeout() is { } timeout)
-        {
-            batch.Timeout = timeout;
-        }
+        batch.Timeout = LockTimeout(db);
 
         await batch.PrepareAsync(cancellationToken);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var task = await reader.ReadAsync(cancellationToken) ? Task(reader) : null;
-        await reader.NextResultAsync(cancellationToken);
         var instance = await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
+        await reader.NextResultAsync(cancellationToken);
+        var task = await reader.ReadAsync(cancellationToken) ? Task(reader) : null;
         return (task, instance);
+    }
+
+    /// <summary>
+    /// Locks the instance row of a timer or job already claimed, without waiting: false when a command holds it. Timers and
+    /// jobs are claimed before their instance, the other way round from user commands, so waiting here could close a
+    /// circle with a command that holds the instance and drops this timer; the timer or job runs on the next pass instead.
+    /// </summary>
+    public static async Task<bool> TryLockInstanceAsync(WorkflowsDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = Open(db);
+        await using var command = new NpgsqlCommand("SELECT 1 FROM workflows.instances WHERE id = $1 FOR UPDATE NOWAIT", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = instanceId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        ApplyTimeout(db, command);
+        try
+        {
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
     }
 
     /// <summary>The context's open connection and its current transaction: every engine command runs inside one.</summary>
@@ -75,6 +117,12 @@ internal static class CommandReader
         db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction
             ? ((NpgsqlConnection)db.Database.GetDbConnection(), transaction)
             : throw new InvalidOperationException("Engine rows are read and written inside the command's transaction; none is open.");
+
+    /// <summary>
+    /// How long a command waits for its instance: at least two minutes, so that a queue of commands on one instance (a
+    /// council of fifty voting at once on a busy server) is worked through rather than failed at the default 30 s.
+    /// </summary>
+    private static int LockTimeout(WorkflowsDbContext db) => Math.Max(db.Database.GetCommandTimeout() ?? 30, 120);
 
     private static void ApplyTimeout(WorkflowsDbContext db, NpgsqlCommand command)
     {

@@ -56,8 +56,8 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
         "INSERT INTO workflows.timers (id, instance_id, definition_id, token_id, element_id, due_at, repeats_left) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
     private const string InsertSubscription = """
-        INSERT INTO workflows.subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO workflows.subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, created_at, event_type)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
     private const string InsertJob = """
@@ -100,7 +100,8 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
 
     public void Add(MessageSubscription subscription) =>
         _statements.Add(Statement(InsertSubscription, Uuid(subscription.Id), Uuid(subscription.InstanceId), Text(subscription.TokenId),
-            Text(subscription.ElementId), Text(subscription.MessageName), Text(subscription.CorrelationKey), Time(subscription.CreatedAt)));
+            Text(subscription.ElementId), Text(subscription.MessageName), Text(subscription.CorrelationKey), Time(subscription.CreatedAt),
+            Text(subscription.EventType)));
 
     public void Add(ProcessJob job) =>
         _statements.Add(Statement(InsertJob, Uuid(job.Id), Uuid(job.InstanceId), Text(job.TokenId), Text(job.ElementId), Text(job.Activity),

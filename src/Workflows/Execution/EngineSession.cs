@@ -13,7 +13,7 @@ namespace Qadam.Workflows.Execution;
 /// One command's unit of work: the instances it touched (a call activity and its child are settled
 /// together), their runners, and the rows of every effect, written by <see cref="Writer"/> before the commit.
 /// </summary>
-internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
+internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbContext db, DateTimeOffset now)
 {
     /// <summary>Call activities nested deeper than this are refused (a process that calls itself forever).</summary>
     private const int MaxCallDepth = 16;
@@ -31,6 +31,9 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
         InForceCache = new();
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>What this command has used of its limits, across every instance it touches.</summary>
+    public CommandBudget Budget { get; } = new(engine.Limits);
 
     /// <summary>The rows this command writes, in one batch at the end (or before an observer reads them).</summary>
     public CommandWriter Writer { get; } = new(db);
@@ -124,8 +127,8 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
 
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var expressions = new ExpressionEvaluator(engine.Limits, Now);
-        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now);
+        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget);
+        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
         return loaded;
@@ -158,6 +161,8 @@ internal sealed class EngineSession(ProcessEngine engine, WorkflowsDbContext db,
             {
                 again |= await SettleOneAsync(loaded, cancellationToken);
             }
+
+            again |= await DeliverThrownAsync(cancellationToken);
         }
         while (again);
     }

@@ -21,6 +21,12 @@ internal sealed class InstanceState
 
     public List<ScopeInstance> Scopes { get; set; } = [];
 
+    /// <summary>The event sub-processes that may start while their scope is active (null when none: the hot path writes nothing).</summary>
+    public List<EventListener>? Listeners { get; set; }
+
+    /// <summary>Completed activities that have a compensation handler, in order of completion (null when none).</summary>
+    public List<CompensationRecord>? Compensable { get; set; }
+
     /// <summary>Counter for short token and scope ids, unique within the instance.</summary>
     public int NextId { get; set; }
 
@@ -56,6 +62,38 @@ internal sealed class Token
 
     /// <summary>For a token parked at a joining gateway: the flow it came by.</summary>
     public string? ArrivedVia { get; set; }
+
+    /// <summary>For a token running a compensation handler: the token of the throw event that waits for it.</summary>
+    public string? CompensationFor { get; set; }
+
+    /// <summary>For a token waiting at a compensation throw: the handlers still to run, newest completion first.</summary>
+    public List<string>? PendingCompensation { get; set; }
+}
+
+/// <summary>
+/// The start event of an event sub-process, listening while its scope is active. Its id stands in for a token id in the
+/// timer and subscription rows, so that closing the scope drops them like any token's.
+/// </summary>
+internal sealed class EventListener
+{
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The scope instance whose event sub-process it starts; null at process level.</summary>
+    public string? ScopeId { get; set; }
+
+    /// <summary>The start event of the event sub-process.</summary>
+    public string ElementId { get; set; } = string.Empty;
+}
+
+/// <summary>An activity that completed and may be compensated: its handler runs when a compensation throw in its scope asks.</summary>
+internal sealed class CompensationRecord
+{
+    /// <summary>Order of completion within the instance.</summary>
+    public int Sequence { get; set; }
+
+    public string NodeId { get; set; } = string.Empty;
+
+    public string? ScopeId { get; set; }
 }
 
 /// <summary>An entered sub-process, or the body of a multi-instance task, owned by a token waiting at that node.</summary>

@@ -21,7 +21,9 @@ public interface IOutboxHandler
 /// </summary>
 public sealed partial class OutboxDelivery(WorkflowsDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time, ILogger<OutboxDelivery> logger)
 {
-    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
+    // The handler registered last for a topic wins: a host replaces a default (e.g. ThrownMessageLog) by adding its own.
+    private readonly Dictionary<string, IOutboxHandler> _handlers =
+        handlers.GroupBy(h => h.Topic, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
     /// <summary>Delivers up to <paramref name="max"/> due messages; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(int max = 100, CancellationToken cancellationToken = default)

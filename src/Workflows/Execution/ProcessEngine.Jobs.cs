@@ -42,6 +42,15 @@ public sealed partial class ProcessEngine
                 return false;
             }
 
+            if (!await CommandReader.TryLockInstanceAsync(db, job.InstanceId, cancellationToken))
+            {
+                // A user's command holds the instance: the job stays and runs on the next pass.
+                db.ChangeTracker.Clear();
+                await transaction.RollbackAsync(CancellationToken.None);
+                return false;
+            }
+
+            using var span = EngineTelemetry.JobStarted(job.Activity, now - job.DueAt);
             try
             {
                 var session = new EngineSession(this, db, now);
@@ -117,7 +126,8 @@ public sealed partial class ProcessEngine
         // Back-off: 10 s, 40 s, 90 s … so a dependency that is down gets time to come back.
         job.DueAt = now + TimeSpan.FromSeconds(10 * job.Attempts * job.Attempts);
         LogJobFailed(logger, job.Activity, job.ElementId, job.InstanceId, job.Attempts, failure.Message);
-        if (job.Attempts >= MaxJobAttempts)
+        // A command over the engine's limits fails the same way every time: an incident at once, not after retries.
+        if (job.Attempts >= MaxJobAttempts || failure is CommandLimitException)
         {
             job.Stalled = true;
             var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == job.InstanceId, cancellationToken);

@@ -34,6 +34,15 @@ public sealed partial class ProcessEngine
             return false;
         }
 
+        if (timer.InstanceId is { } busy && !await CommandReader.TryLockInstanceAsync(db, busy, cancellationToken))
+        {
+            // A user's command holds the instance: the timer stays and fires on the next pass.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+
+        using var span = EngineTelemetry.TimerFired(timer.ElementId, now - timer.DueAt);
         try
         {
             var session = new EngineSession(this, db, now);
@@ -110,9 +119,19 @@ public sealed partial class ProcessEngine
 
                 break;
             case IntermediateCatchEvent:
-                if (loaded.Runner.State.FindToken(timer.TokenId!) is not null)
+                // A token at the catch event, or at an event-based gateway where this timer races other events.
+                loaded.Runner.Deliver(timer.TokenId!, timer.ElementId, null);
+                break;
+            case StartEvent { Trigger: TimerTrigger cycle } start:
+                // The start of an event sub-process; a non-interrupting cycle (a reminder every day) arms its next turn.
+                if (loaded.Runner.Deliver(timer.TokenId!, timer.ElementId, null) && !start.IsInterrupting
+                    && timer.RepeatsLeft is { } left && left != 0 && loaded.Runner.IsListening(timer.TokenId!))
                 {
-                    loaded.Runner.Resume(timer.TokenId!);
+                    session.Writer.Add(new ProcessTimer
+                    {
+                        Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
+                        DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = left < 0 ? -1 : left - 1,
+                    });
                 }
 
                 break;

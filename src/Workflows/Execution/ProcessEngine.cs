@@ -15,12 +15,12 @@ namespace Qadam.Workflows.Execution;
 /// key returns the first result.
 /// </summary>
 public sealed partial class ProcessEngine(
-    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, ExpressionLimits? limits = null,
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, EngineLimits? limits = null,
     IEnumerable<IEngineCommandObserver>? observers = null)
 {
     private readonly IEngineCommandObserver[] _observers = observers?.ToArray() ?? [];
 
-    internal ExpressionLimits Limits { get; } = limits ?? ExpressionLimits.Default;
+    internal EngineLimits Limits { get; } = limits ?? EngineLimits.Default;
 
     /// <summary>Tells the observers of a command the engine ran by itself, inside its transaction.</summary>
     private async Task ObserveAsync(EngineSession session, string action, ProcessInstance instance, Definitions.Model.ProcessModel model,
@@ -114,19 +114,18 @@ public sealed partial class ProcessEngine(
         RunAsync<IReadOnlyList<CommandResult>>("correlate", command.IdempotencyKey, async session =>
         {
             var subscriptions = await db.Subscriptions
-                .Where(s => s.MessageName == command.MessageName && s.CorrelationKey == command.CorrelationKey)
+                .Where(s => s.EventType == SubscriptionKinds.Message && s.MessageName == command.MessageName
+                                                                      && s.CorrelationKey == command.CorrelationKey)
                 .OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
             var results = new List<CommandResult>();
             foreach (var subscription in subscriptions)
             {
                 var loaded = await session.LoadAsync(subscription.InstanceId, command.Actor, cancellationToken);
-                if (loaded.Runner.State.FindToken(subscription.TokenId) is null)
+                if (!loaded.Runner.Deliver(subscription.TokenId, subscription.ElementId, command.Variables))
                 {
                     continue;
                 }
 
-                loaded.Runner.Merge(command.Variables);
-                loaded.Runner.Resume(subscription.TokenId);
                 await session.SettleAsync(cancellationToken);
                 results.Add(session.Result(loaded));
             }
@@ -185,6 +184,7 @@ public sealed partial class ProcessEngine(
     /// </summary>
     private async Task<T> RunAsync<T>(string command, string? idempotencyKey, Func<EngineSession, Task<T>> body, CancellationToken cancellationToken)
     {
+        using var measurement = EngineTelemetry.Command(command);
         if (idempotencyKey is not null && await FindReplayAsync<T>(idempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
@@ -209,6 +209,7 @@ public sealed partial class ProcessEngine(
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
+            measurement.Succeeded();
             return result;
         }
         catch (Exception ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
@@ -222,6 +223,13 @@ public sealed partial class ProcessEngine(
             }
 
             return first;
+        }
+        catch (Exception ex) when ((ex as PostgresException ?? ex.InnerException as PostgresException)
+                                   is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+        {
+            // Two commands locked two instances in opposite orders (a caller and its called instance, two correlations).
+            await RollBackAsync(ownTransaction);
+            throw new ConcurrencyConflictException(Guid.Empty, ex);
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -18,7 +18,11 @@ internal sealed partial class TokenRunner
                 TerminateScope(token.ScopeId);
                 break;
             default:
-                ConsumeToken(token);
+                if (!EndWithEvent(token, end))
+                {
+                    ConsumeToken(token);
+                }
+
                 break;
         }
     }
@@ -46,6 +50,7 @@ internal sealed partial class TokenRunner
 
         var scope = State.FindScope(scopeId)!;
         State.Scopes.Remove(scope);
+        CloseScope(scope.Id);
         var owner = State.FindToken(scope.OwnerTokenId)!;
         _agenda.Enqueue(new Leave(owner, _model.Node(scope.NodeId)));
     }
@@ -86,8 +91,22 @@ internal sealed partial class TokenRunner
 
     private void ThrowErrorFromScope(string? scopeId, string errorCode)
     {
-        while (scopeId is not null)
+        while (true)
         {
+            // An error event sub-process of the scope catches first, then a boundary on the scope's activity (BPMN 2.0, 10.5.6).
+            if ((EventSubProcessStart(scopeId, t => t is ErrorTrigger e && string.Equals(e.ErrorCode, errorCode, StringComparison.Ordinal))
+                 ?? EventSubProcessStart(scopeId, t => t is ErrorTrigger { ErrorCode: null })) is { } start)
+            {
+                Journal("error-caught", start.Id, null, new System.Text.Json.Nodes.JsonObject { ["errorCode"] = errorCode });
+                StartEventSubProcess(scopeId, start, null);
+                return;
+            }
+
+            if (scopeId is null)
+            {
+                break;
+            }
+
             var scope = State.FindScope(scopeId)!;
             var owner = State.FindToken(scope.OwnerTokenId)!;
             if (CatchingBoundary(_model.Node(scope.NodeId), errorCode) is { } boundary)
@@ -137,6 +156,7 @@ internal sealed partial class TokenRunner
             }
 
             State.Scopes.Remove(scope);
+            CloseScope(scope.Id);
         }
     }
 }

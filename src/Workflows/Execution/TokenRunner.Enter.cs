@@ -79,7 +79,12 @@ internal sealed partial class TokenRunner
                 ArmBoundaryTimers(token, node);
                 break;
             default:
-                throw new ProcessLogicException(node.Id, $"a {node.Kind} cannot be executed here");
+                if (!EnterEventNode(token, node))
+                {
+                    throw new ProcessLogicException(node.Id, $"a {node.Kind} cannot be executed here");
+                }
+
+                break;
         }
     }
 
@@ -89,6 +94,7 @@ internal sealed partial class TokenRunner
         var scope = new ScopeInstance { Id = State.NewId("s"), NodeId = sub.Id, ParentScopeId = token.ScopeId, OwnerTokenId = token.Id };
         State.Scopes.Add(scope);
         ArmBoundaryTimers(token, sub);
+        OpenListeners(scope.Id, sub.Inner);
         var inner = NewToken(start, scope.Id);
         _agenda.Enqueue(new Arrive(inner, start, null));
     }

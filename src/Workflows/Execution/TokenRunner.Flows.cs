@@ -11,7 +11,13 @@ internal sealed partial class TokenRunner
     private void Exit(Token token, FlowNode node)
     {
         Journal("left", node.Id, token.Id, null);
-        if (node is UserTask or ServiceTask or IntermediateCatchEvent or SubProcess or CallActivity)
+        if (ExitCompensationHandler(token, node))
+        {
+            return;
+        }
+
+        RecordCompensable(token, node);
+        if (node is UserTask or ServiceTask or IntermediateCatchEvent { Trigger: not LinkTrigger } or SubProcess or CallActivity or ReceiveTask)
         {
             // A user task without boundary events leaves nothing behind but its own task row, which the completing
             // command has already closed: no clean-up round trip for it.

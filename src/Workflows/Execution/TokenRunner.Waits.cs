@@ -12,6 +12,7 @@ internal sealed partial class TokenRunner
 
     private ProcessTask CreateTask(Token token, UserTask node, JsonObject? locals = null)
     {
+        _budget.ChargeNew(node.Id, 1);
         var scope = node.Extension.OrganisationScope;
         string? organisation = scope switch
         {
@@ -34,17 +35,7 @@ internal sealed partial class TokenRunner
 
     private void StartMultiInstance(Token owner, UserTask node, MultiInstance loop)
     {
-        JsonArray items;
-        if (loop.Collection is not null)
-        {
-            items = _expressions.Evaluate(node.Id, loop.Collection, Variables) as JsonArray
-                    ?? throw new ProcessLogicException(node.Id, $"the collection '{loop.Collection}' is not an array");
-        }
-        else
-        {
-            var count = _expressions.Evaluate(node.Id, loop.Cardinality ?? "0", Variables)?.GetValue<double>() ?? 0;
-            items = [.. Enumerable.Range(0, (int)count).Select(i => (JsonNode?)JsonValue.Create(i))];
-        }
+        var items = LoopItems(node, loop);
 
         if (items.Count == 0)
         {
@@ -123,6 +114,10 @@ internal sealed partial class TokenRunner
             if (boundary.Trigger is TimerTrigger timer)
             {
                 Effects.NewTimers.Add(NewTimer(token.Id, boundary.Id, timer));
+            }
+            else
+            {
+                ArmBoundaryEvent(token, boundary);
             }
         }
     }

@@ -12,9 +12,6 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal sealed partial class TokenRunner
 {
-    /// <summary>A process that loops this many steps in one command without waiting is stopped and rolled back.</summary>
-    private const int MaxStepsPerCommand = 10_000;
-
     private readonly Queue<Step> _agenda = new();
     private readonly ProcessInstance _instance;
     private readonly ProcessModel _model;
@@ -22,11 +19,13 @@ internal sealed partial class TokenRunner
     private readonly Func<string, ConditionTable> _tables;
     private readonly string _actor;
     private readonly DateTimeOffset _now;
-    private int _steps;
+    private readonly CommandBudget _budget;
+    private InstanceStatus? _endedAs;
 
     public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
-        Func<string, ConditionTable> tables, string actor, DateTimeOffset now)
+        Func<string, ConditionTable> tables, string actor, DateTimeOffset now, CommandBudget budget)
     {
+        _budget = budget;
         _instance = instance;
         _model = model;
         State = state;
@@ -40,8 +39,19 @@ internal sealed partial class TokenRunner
 
     public ExecutionEffects Effects { get; } = new();
 
-    /// <summary>Set when the instance ended during this command.</summary>
-    public InstanceStatus? EndedAs { get; private set; }
+    /// <summary>Set when the instance ended during this command; its event sub-processes stop listening then.</summary>
+    public InstanceStatus? EndedAs
+    {
+        get => _endedAs;
+        private set
+        {
+            _endedAs = value;
+            if (value is not null)
+            {
+                CloseAllListeners();
+            }
+        }
+    }
 
     private JsonObject Variables => State.Variables;
 
@@ -56,6 +66,7 @@ internal sealed partial class TokenRunner
     {
         Journal("started", null, null, null);
         var token = NewToken(start, null);
+        OpenListeners(null, _model.Root);
         _agenda.Enqueue(new Arrive(token, start, null));
         Run();
     }
@@ -80,6 +91,8 @@ internal sealed partial class TokenRunner
         {
             Variables[name] = value?.DeepClone();
         }
+
+        _variablesChanged |= data.Count > 0;
     }
 
     /// <summary>A boundary timer fired for the activity whose token is <paramref name="activityTokenId"/>; false if that activity was already left.</summary>
@@ -131,11 +144,8 @@ internal sealed partial class TokenRunner
         {
             while (_agenda.TryDequeue(out var step))
             {
-                if (++_steps > MaxStepsPerCommand)
-                {
-                    throw new ProcessLogicException(step.Token.NodeId,
-                        $"the process ran {MaxStepsPerCommand} steps without reaching a wait state (a loop without a task or timer?)");
-                }
+                // A process that loops without waiting is stopped and rolled back.
+                _budget.ChargeStep(step.Token.NodeId);
 
                 if (EndedAs is not null)
                 {
@@ -154,6 +164,12 @@ internal sealed partial class TokenRunner
                 }
             }
 
+            // Conditional events see the variables as the steps left them (BPMN 2.0, 10.5.1: evaluated on change).
+            if (EvaluateConditionalEvents())
+            {
+                continue;
+            }
+
             // Inclusive joins can fire only once nothing else can still reach them.
             if (!FireReadyInclusiveJoins())
             {
@@ -164,6 +180,7 @@ internal sealed partial class TokenRunner
 
     private Token NewToken(FlowNode node, string? scopeId)
     {
+        _budget.ChargeNew(node.Id, 1);
         var token = new Token { Id = State.NewId("t"), NodeId = node.Id, ScopeId = scopeId };
         State.Tokens.Add(token);
         return token;

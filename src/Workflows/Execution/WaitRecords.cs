@@ -31,7 +31,17 @@ public sealed class ProcessTimer
     public int? RepeatsLeft { get; init; }
 }
 
-/// <summary>A token waiting for a message with this name and correlation key.</summary>
+/// <summary>The kinds of <see cref="MessageSubscription.EventType"/>.</summary>
+public static class SubscriptionKinds
+{
+    /// <summary>A message, correlated by name and key.</summary>
+    public const string Message = "message";
+
+    /// <summary>A signal, broadcast by name (and scope).</summary>
+    public const string Signal = "signal";
+}
+
+/// <summary>A token (or an event sub-process's start) waiting for a message or a signal with this name and key.</summary>
 public sealed class MessageSubscription
 {
     /// <summary>Subscription id.</summary>
@@ -51,6 +61,12 @@ public sealed class MessageSubscription
 
     /// <summary>Correlation key (evaluated when the subscription opened), or null.</summary>
     public string? CorrelationKey { get; init; }
+
+    /// <summary>
+    /// What is awaited under <see cref="MessageName"/>: <see cref="SubscriptionKinds.Message"/> (one correlation) or
+    /// <see cref="SubscriptionKinds.Signal"/> (a broadcast, whose key is the scope the catch listens in).
+    /// </summary>
+    public string EventType { get; init; } = SubscriptionKinds.Message;
 
     /// <summary>When it opened.</summary>
     public DateTimeOffset CreatedAt { get; init; }

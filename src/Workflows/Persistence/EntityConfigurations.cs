@@ -78,6 +78,7 @@ internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.ToTable("subscriptions");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => new { s.MessageName, s.CorrelationKey });
+        builder.Property(s => s.EventType).HasMaxLength(20).HasDefaultValue(SubscriptionKinds.Message);
         builder.HasIndex(s => new { s.InstanceId, s.TokenId });
     }
 }

@@ -10,7 +10,7 @@ namespace Qadam.Workflows.Versions;
 /// Drafts, publication and retirement of definition versions, and the rule that binds a case to
 /// the version in force on its filing date.
 /// </summary>
-public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time)
+public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, EngineLimits? limits = null)
 {
     /// <summary>
     /// Saves BPMN or table content as the key's draft (replacing an existing draft, else a new
@@ -82,6 +82,11 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         definition.Publish(effectiveFrom, legalBasis, startMessages, actor, time.GetUtcNow());
         if (definition.Kind == DefinitionKind.Bpmn)
         {
+            definition.SetStartSignals(DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<SignalTrigger>()
+                .Select(s => s.SignalName));
+        }
+        if (definition.Kind == DefinitionKind.Bpmn)
+        {
             ArmStartTimers(definition);
         }
 
@@ -139,6 +144,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         return new DefinitionCatalog(
             Activities: activities.Names,
             TableKeys: keys.Where(k => k.Kind == DefinitionKind.ConditionTable).Select(k => k.Key).ToHashSet(StringComparer.Ordinal),
-            DefinitionKeys: keys.Where(k => k.Kind == DefinitionKind.Bpmn).Select(k => k.Key).ToHashSet(StringComparer.Ordinal));
+            DefinitionKeys: keys.Where(k => k.Kind == DefinitionKind.Bpmn).Select(k => k.Key).ToHashSet(StringComparer.Ordinal),
+            MaxMultiInstances: (limits ?? EngineLimits.Default).MaxMultiInstances);
     }
 }

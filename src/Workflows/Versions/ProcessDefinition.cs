@@ -98,6 +98,11 @@ public sealed class ProcessDefinition
     /// <summary>Names of messages that start this process (message start events), for correlation.</summary>
     public List<string> StartMessages { get; private set; } = [];
 
+    /// <summary>Names of signals that start this process (signal start events), for broadcasts.</summary>
+    public List<string> StartSignals { get; private set; } = [];
+
+    internal void SetStartSignals(IEnumerable<string> signals) => StartSignals = [.. signals];
+
     internal void ReplaceDraftContent(string content, string? name)
     {
         if (Status != DefinitionStatus.Draft)

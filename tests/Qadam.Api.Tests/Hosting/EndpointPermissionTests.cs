@@ -12,7 +12,8 @@ public sealed class EndpointPermissionTests(QadamApiFactory api) : IClassFixture
 {
     private static readonly string[] PublicRoutes =
     [
-        "/connect/authorize", "/connect/token", "/account/signin", "/api/organisations/", "/health", "/openapi/{documentName}.json",
+        "/connect/authorize", "/connect/token", "/connect/endsession", "/connect/userinfo", "/account/signin",
+        "/account/sign-in.css", "/api/organisations/", "/health", "/openapi/{documentName}.json",
     ];
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class RestartTests(QadamApiFactory api) : IClassFixture<QadamApiFa
         // Regression: with the role named like the schema (qadam), the unqualified history table resolved to an
         // empty qadam.__EFMigrationsHistory on the second start, which then failed with "organisations already exists".
         _ = api.Server;
-        var secretBefore = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        var secretBefore = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration));
 
         await using var second = new SameDatabase(api.ConnectionString, api.StateDirectory);
         using var client = second.CreateClient();
@@ -22,7 +22,7 @@ public sealed class RestartTests(QadamApiFactory api) : IClassFixture<QadamApiFa
         Assert.True(health.IsSuccessStatusCode);
         var organisations = await client.GetFromJsonAsync<List<Qadam.Api.Features.Organisations.OrganisationResponse>>("/api/organisations");
         Assert.Single(organisations!, o => o.Code == "s1");
-        Assert.Equal(secretBefore, await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration)));
+        Assert.Equal(secretBefore, await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration)));
     }
 
     private sealed class SameDatabase(string connectionString, string stateDirectory) : WebApplicationFactory<Program>

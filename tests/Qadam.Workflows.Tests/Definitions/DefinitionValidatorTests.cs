@@ -1,4 +1,5 @@
 using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Definitions.Model;
 using static Qadam.Workflows.Tests.Definitions.BpmnDocument;
 
 namespace Qadam.Workflows.Tests.Definitions;
@@ -426,6 +427,21 @@ public sealed class DefinitionValidatorTests
         var problems = DefinitionValidator.Validate(model, new DefinitionCatalog(known, known, known, known, known));
 
         Assert.Equal([new DefinitionProblem("Appeal", "there is no definition 'appeal'")], problems);
+    }
+
+    [Fact]
+    public void A_signing_step_naming_a_document_no_step_renders_is_refused_with_the_key()
+    {
+        var xml = Process(Referencing.Replace(
+            "qadam:formKey=\"review-form\"", "qadam:formKey=\"review-form\" qadam:signs=\"transfer-order, parent-notice\"", StringComparison.Ordinal));
+        var known = new HashSet<string>(["review-form", "render-document", "transfer-order", "parent-notice", "class-caps", "appeal"], StringComparer.Ordinal);
+
+        var model = Valid(xml);
+
+        Assert.Equal(
+            [new DefinitionProblem("Review", "qadam:signs names 'parent-notice' but no service task renders it (qadam:templateKey)")],
+            DefinitionValidator.Validate(model, new DefinitionCatalog(known, known, known, known, known)));
+        Assert.Equal(["transfer-order", "parent-notice"], model.Nodes.OfType<UserTask>().Single().Extension.Signs);
     }
 
     [Fact]

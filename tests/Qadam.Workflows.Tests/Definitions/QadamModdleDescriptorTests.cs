@@ -90,6 +90,11 @@ public sealed class QadamModdleDescriptorTests
             "bpmn:Message" => Around(
                 """<bpmn:intermediateCatchEvent id="Step"><bpmn:messageEventDefinition messageRef="M" /></bpmn:intermediateCatchEvent>""",
                 $"""<bpmn:message id="M" name="m" {on}/>"""),
+            "bpmn:SendTask" => Around($"""<bpmn:sendTask id="Step" messageRef="M" {on}/>""", """<bpmn:message id="M" name="m" />"""),
+            "bpmn:ReceiveTask" => Around($"""<bpmn:receiveTask id="Step" messageRef="M" {on}/>""", """<bpmn:message id="M" name="m" />"""),
+            "bpmn:SignalEventDefinition" => Around(
+                $"""<bpmn:intermediateThrowEvent id="Step"><bpmn:signalEventDefinition signalRef="S" {on}/></bpmn:intermediateThrowEvent>""",
+                """<bpmn:signal id="S" name="s" />"""),
             _ => throw new InvalidOperationException($"No sample element for {bpmnType}: add one here."),
         };
 
@@ -116,6 +121,7 @@ public sealed class QadamModdleDescriptorTests
         "formKey" => node.Extension.FormKey,
         "deadline" => node.Extension.Deadline,
         "templateKey" => node.Extension.TemplateKey,
+        "signs" => string.Join('|', node.Extension.Signs),
         "activity" => ((ServiceTask)node).Activity,
         "table" => ((BusinessRuleTask)node).TableKey,
         "resultVariable" => ((BusinessRuleTask)node).ResultVariable,
@@ -123,9 +129,29 @@ public sealed class QadamModdleDescriptorTests
         "collection" => ((UserTask)node).MultiInstance!.Collection,
         "elementVariable" => ((UserTask)node).MultiInstance!.ElementVariable,
         "outputCollection" => ((UserTask)node).MultiInstance!.OutputCollection,
-        "correlationKey" => ((MessageTrigger)((IntermediateCatchEvent)node).Trigger).CorrelationKey,
+        "correlationKey" or "payload" => ReadEvent(node, attribute),
         _ => throw new InvalidOperationException($"The test cannot read {attribute} back: add it here."),
     };
+
+    private static string? ReadEvent(FlowNode node, string attribute)
+    {
+        var trigger = node switch
+        {
+            IntermediateCatchEvent c => c.Trigger,
+            IntermediateThrowEvent t => t.Trigger,
+            SendTask s => s.Message,
+            ReceiveTask r => r.Message,
+            _ => throw new InvalidOperationException($"No event trigger on {node.Kind}."),
+        };
+        return (attribute, trigger) switch
+        {
+            ("correlationKey", MessageTrigger m) => m.CorrelationKey,
+            ("correlationKey", SignalTrigger s) => s.Scope,
+            ("payload", MessageTrigger m) => string.Join('|', m.Payload!),
+            ("payload", SignalTrigger s) => string.Join('|', s.Payload!),
+            _ => throw new InvalidOperationException($"The test cannot read {attribute} back from {trigger}."),
+        };
+    }
 
     private static IEnumerable<string> AttributesOf(JsonElement type) =>
         type.GetProperty("properties").EnumerateArray()

@@ -95,13 +95,15 @@ public sealed class ConcurrencyTests(EngineFixture fixture) : EngineTestBase(fix
     }
 
     [Fact]
-    public async Task Completing_two_parallel_tasks_of_one_instance_at_once_gives_one_effect_and_a_concurrency_conflict()
+    public async Task Completing_two_parallel_tasks_of_one_instance_at_once_queues_the_second_and_both_take_effect()
     {
         await Fixture.PublishAsync("both", Process("both", $"""
             <bpmn:startEvent id="start" />
             <bpmn:parallelGateway id="split" />
-            {UserTask("left")}{UserTask("right")}{Ends("left", "right")}
+            <bpmn:parallelGateway id="join" />
+            {UserTask("left")}{UserTask("right")}{UserTask("after")}{Ends("after")}
             {Flow("f0", "start", "split")}{Flow("f1", "split", "left")}{Flow("f2", "split", "right")}
+            {Flow("f3", "left", "join")}{Flow("f4", "right", "join")}{Flow("f5", "join", "after")}
             """));
         var started = await StartAsync("both");
         var left = await OpenTaskAsync(started.InstanceId, "left");
@@ -109,22 +111,55 @@ public sealed class ConcurrencyTests(EngineFixture fixture) : EngineTestBase(fix
         await using var a = Fixture.NewHost();
         await using var b = Fixture.NewHost();
 
-        // A's completion holds the instance row; B read the version before A's commit and must not overwrite A's tokens.
+        // A's completion holds the instance row; B waits for it (it used to fail with a conflict), then sees A's tokens.
         Task<CommandResult> second;
         await using (var transaction = await a.Db.Database.BeginTransactionAsync())
         {
-            await a.Engine.CompleteTaskAsync(new CompleteTask(left.Id, Clerk));
-            second = b.Engine.CompleteTaskAsync(new CompleteTask(right.Id, Clerk));
+            await a.Engine.CompleteTaskAsync(new CompleteTask(left.Id, Clerk, new JsonObject { ["left"] = true }));
+            second = b.Engine.CompleteTaskAsync(new CompleteTask(right.Id, Clerk, new JsonObject { ["right"] = true }));
             await WaitForALockWaitAsync();
+            Assert.False(second.IsCompleted);
             await transaction.CommitAsync();
         }
 
-        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second);
-        Assert.Equal(EngineErrorKind.Conflict, conflict.Kind);
-        Assert.Equal(["right"], await OpenTaskIdsAsync(started.InstanceId));
-        Assert.Equal(InstanceStatus.Active, (await InstanceAsync(started.InstanceId)).Status);
-        await CompleteAsync(started.InstanceId, "right");
-        Assert.Equal(InstanceStatus.Completed, (await InstanceAsync(started.InstanceId)).Status);
+        var result = await second;
+        Assert.Equal(["after"], result.WaitingAt);
+        Assert.Equal(["after"], await OpenTaskIdsAsync(started.InstanceId));
+        var variables = await VariablesAsync(started.InstanceId);
+        Assert.True(variables["left"]!.GetValue<bool>() && variables["right"]!.GetValue<bool>());
+        await using var db = Fixture.NewContext();
+        Assert.Equal(1, await db.Journal.CountAsync(j => j.InstanceId == started.InstanceId && j.Event == "task-created" && j.ElementId == "after"));
+    }
+
+    [Fact]
+    public async Task Thirty_ballots_of_one_vote_cast_at_the_same_moment_all_count()
+    {
+        const int Members = 30;
+        await Fixture.PublishAsync("ballots", Process("ballots", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="ballot" qadam:candidateRoles="councilMember" qadam:assignee="=member">
+              <bpmn:multiInstanceLoopCharacteristics qadam:collection="members" qadam:elementVariable="member" qadam:outputCollection="votes" />
+            </bpmn:userTask>
+            {UserTask("order", "head")}{Ends("order")}
+            {Flow("f0", "start", "ballot")}{Flow("f1", "ballot", "order")}
+            """));
+        var started = await StartAsync("ballots",
+            new JsonObject { ["members"] = new JsonArray([.. Enumerable.Range(1, Members).Select(i => (JsonNode)$"council{i}.s1")]) });
+        var ballots = await OpenTasksAsync(started.InstanceId);
+
+        var results = await Task.WhenAll(ballots.Select(async ballot =>
+        {
+            await using var host = Fixture.NewHost();
+            var member = new Actor(ballot.Assignee!, "councilMember", "s1");
+            return await Attempt(() => host.Engine.CompleteTaskAsync(
+                new CompleteTask(ballot.Id, member, new JsonObject { ["vote"] = ballot.LoopIndex % 3 == 0 ? "no" : "yes" })));
+        }));
+
+        Assert.All(results, Assert.Null);
+        Assert.Equal(["order"], await OpenTaskIdsAsync(started.InstanceId));
+        var votes = (JsonArray)(await VariablesAsync(started.InstanceId))["votes"]!;
+        Assert.Equal(Members, votes.Count);
+        Assert.Equal(Members / 3, votes.Count(v => v!["vote"]!.GetValue<string>() == "no"));
     }
 
     private async Task WaitForALockWaitAsync()

@@ -45,7 +45,7 @@ internal static class FileCase
             return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
         }
 
-        if (idempotencyKey.Length > 0 && await ReplayAsync(db, subject, idempotencyKey, cancellationToken) is { } replay)
+        if (idempotencyKey.Length > 0 && await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, request, cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -184,17 +184,11 @@ internal static class FileCase
             // The same key was filed concurrently and won: answer with its case.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await ReplayAsync(db, subject, idempotencyKey, cancellationToken) ?? throw new InvalidOperationException("Lost idempotent case.", ex);
+            return await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, request, cancellationToken)
+                   ?? throw new InvalidOperationException("Lost idempotent case.", ex);
         }
 
         var response = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/cases/{@case.Id}", response);
-    }
-
-    private static async Task<Created<CaseResponse>?> ReplayAsync(QadamDbContext db, string subject, string key, CancellationToken cancellationToken)
-    {
-        var first = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.ApplicantId == subject && c.IdempotencyKey == key))
-            .SingleOrDefaultAsync(cancellationToken);
-        return first is null ? null : TypedResults.Created($"/api/cases/{first.Id}", first);
     }
 }

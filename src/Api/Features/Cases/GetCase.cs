@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Ballots;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
@@ -74,6 +75,7 @@ internal static class GetCase
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
         var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], StudentsApi.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
+        detail = await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, workflows, cancellationToken);
         return TypedResults.Ok(detail with { Readiness = staff ? readiness : readiness with { Record = null } });
     }
 

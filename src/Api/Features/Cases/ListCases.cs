@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
@@ -23,9 +24,9 @@ internal static class ListCases
         string? studentIin = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1 || pageSize is < 1 or > 500)
+        if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
         {
-            errors[page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."];
+            errors[page is < 1 or > Paging.MaxPage ? "page" : "pageSize"] = ["page is 1 to 1000000; pageSize is 1 to 500."];
         }
 
         if (status is not null && !CaseStatus.All.Contains(status, StringComparer.Ordinal))

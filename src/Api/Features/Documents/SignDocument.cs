@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Parents;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
@@ -22,13 +23,16 @@ namespace Qadam.Api.Features.Documents;
 /// </summary>
 public sealed record SignDocumentRequest(string? Mode = null, string? Cms = null);
 
-/// <summary><c>POST /api/documents/{id}/signatures</c>: the head (or the council secretary) signs a document of a case they may read.</summary>
+/// <summary>
+/// <c>POST /api/documents/{id}/signatures</c>: a signer of the document's kind (<see cref="DocumentSigners"/>) signs a document
+/// they may read; anyone else gets 403 naming the role that signs it. A second signature by the same person (same IIN) is a
+/// replay answered with the first: the signatures of one document are taken one at a time under a transaction-scoped lock,
+/// so 20 requests at once still store one signature and one audit event.
+/// </summary>
 internal static class SignDocument
 {
-    private static readonly string[] SignerRoles = [QadamRoles.Head, QadamRoles.CouncilSecretary];
-
-    public static async Task<Results<Created<DocumentResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, SignDocumentRequest request, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
+    public static async Task<Results<Created<DocumentResponse>, Ok<DocumentResponse>, NotFound, ProblemHttpResult>> HandleAsync(
+        Guid id, SignDocumentRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
         DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options, AuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -37,9 +41,17 @@ internal static class SignDocument
             return TypedResults.NotFound();
         }
 
-        if (!SignerRoles.Any(user.IsInRole))
+        var russian = ListChildCases.PrefersRussian(http);
+        if (!DocumentSigners.MaySign(document.DocumentType, user))
         {
-            return TypedResults.Forbid();
+            var required = DocumentSigners.Describe(document.DocumentType, russian);
+            return TypedResults.Problem(
+                russian
+                    ? $"Документ № {document.RegistryNumber} ({document.DocumentType}) подписывает: {required}."
+                    : $"№ {document.RegistryNumber} құжатына ({document.DocumentType}) қол қоятын: {required}.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: russian ? "Вы не подписываете документы этого вида" : "Сіз мұндай құжаттарға қол қоймайсыз",
+                extensions: new Dictionary<string, object?> { ["requiredRoles"] = DocumentSigners.Required(document.DocumentType) });
         }
 
         var signer = await users.GetUserAsync(user);
@@ -51,6 +63,15 @@ internal static class SignDocument
         // The signature and its audit event commit together: both contexts on one connection and transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await documents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        // One signer at a time per document until this transaction ends; the next one then sees this signature.
+        await documents.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({id.ToString()}, 0))", cancellationToken);
+        if (await documents.Signatures.AsNoTracking().AnyAsync(s => s.DocumentId == id && s.SignerIin == signer.Iin, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(await GetDocument.DescribeAsync(document, documents, cancellationToken));
+        }
+
         if (request.Cms is { Length: > 0 } cms)
         {
             var accepted = await signing.AcceptClientSignatureAsync(id, cms, signer.Iin, cancellationToken);

@@ -64,7 +64,11 @@ internal static class DryRunDefinition
 
         for (var i = 0; i < steps.Count && i < MaxSteps; i++)
         {
-            if (string.IsNullOrWhiteSpace(steps[i].ElementId))
+            if (steps[i] is null)
+            {
+                errors[$"steps[{i}]"] = ["A step is an object {\"elementId\": …, \"output\": {…}}."];
+            }
+            else if (string.IsNullOrWhiteSpace(steps[i].ElementId))
             {
                 errors[$"steps[{i}].elementId"] = ["The element id of the task to complete is required."];
             }

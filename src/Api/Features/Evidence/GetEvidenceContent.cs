@@ -11,8 +11,10 @@ namespace Qadam.Api.Features.Evidence;
 internal static class GetEvidenceContent
 {
     public static async Task<Results<FileContentHttpResult, NotFound>> HandleAsync(
-        Guid id, Guid evidenceId, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid evidenceId, ClaimsPrincipal user, QadamDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
+        // Always a download (Content-Disposition: attachment, from the file name) of the proven type, never sniffed as another.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
         {

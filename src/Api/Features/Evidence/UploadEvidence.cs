@@ -54,8 +54,9 @@ internal static class UploadEvidence
                 "Its content is none of the accepted types, whatever its name or declared type says.");
         }
 
-        var fileName = Path.GetFileName(file.FileName);
-        fileName = string.IsNullOrWhiteSpace(fileName) ? "evidence" : fileName[..Math.Min(fileName.Length, 255)];
+        // The uploader's name and extension are not kept (report.pdf.exe, shell.php): the file is stored and served under a
+        // generated name with the extension of the type its bytes proved (OWASP ASVS 4.0.3 V12.3.1, V12.5.1).
+        var fileName = GeneratedName(time.GetUtcNow(), mediaType);
         var actor = AuditActor.From(user);
         var evidence = new CaseEvidence(id, fileName, mediaType, content, actor.Name, time.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,6 +68,16 @@ internal static class UploadEvidence
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/cases/{id}/evidence/{evidence.Id}/content", EvidenceApi.ToResponse(evidence));
     }
+
+    /// <summary><c>evidence-20261120-3f9a1c0e.pdf</c>: the upload's date, a random part, the proven type's extension.</summary>
+    internal static string GeneratedName(DateTimeOffset at, string mediaType) =>
+        $"evidence-{at:yyyyMMdd}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true)}"
+        + mediaType switch
+        {
+            "application/pdf" => ".pdf",
+            "image/png" => ".png",
+            _ => ".jpg",
+        };
 
     /// <summary>The media type proven by the file's signature: %PDF-, the PNG signature, or the JPEG SOI marker.</summary>
     internal static string? Sniff(ReadOnlySpan<byte> content) =>

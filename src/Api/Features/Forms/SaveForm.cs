@@ -54,6 +54,18 @@ internal static class SaveForm
             return UnprocessableProblem.Create("formKey", $"No user task of {key} v{version} has the form key '{formKey}'; set it in the task's properties and save the draft first.");
         }
 
+        if (!FormFiles.IsValidKey(formKey))
+        {
+            return UnprocessableProblem.Create("formKey", "A form key has 1 to 100 letters, digits, dots, dashes or underscores.");
+        }
+
+        // A form is a screen of fields, not a store: bounded so an upload cannot fill the pathways folder.
+        if (System.Text.Encoding.UTF8.GetByteCount(form.ToJsonString()) > FormSchema.MaxBytes)
+        {
+            return TypedResults.Problem($"A form is at most {FormSchema.MaxBytes / 1024} KB of JSON.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The form is too large.");
+        }
+
         if (form["components"] is not JsonArray)
         {
             return UnprocessableProblem.Create("components", "A form-js schema has a \"components\" array.");

@@ -51,7 +51,7 @@ internal static class Authorize
             return TypedResults.Redirect($"{SignIn.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}&lang={language}");
         }
 
-        if (!await signIn.CanSignInAsync(user))
+        if (!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
         {
             await signIn.SignOutAsync();
             return TypedResults.Redirect(UriHelper.BuildRelative(http.Request.PathBase, http.Request.Path, http.Request.QueryString));

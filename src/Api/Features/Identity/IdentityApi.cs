@@ -5,6 +5,8 @@ internal static class IdentityApi
 {
     public const string AuthorizePath = "/connect/authorize";
     public const string TokenPath = "/connect/token";
+    public const string EndSessionPath = "/connect/endsession";
+    public const string UserInfoPath = "/connect/userinfo";
 
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
     {
@@ -12,8 +14,11 @@ internal static class IdentityApi
         var connect = routes.MapGroup(string.Empty).WithTags("Identity").ExcludeFromDescription().AllowAnonymous();
         connect.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize.HandleAsync).DisableAntiforgery();
         connect.MapPost(TokenPath, Token.ExchangeAsync).DisableAntiforgery();
+        connect.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSession.HandleAsync).DisableAntiforgery();
+        connect.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfo.HandleAsync).DisableAntiforgery();
         connect.MapGet(SignIn.Path, SignIn.Show);
-        connect.MapPost(SignIn.Path, SignIn.SubmitAsync);
+        connect.MapGet(SignInStyles.Path, SignInStyles.Get).ExcludeFromDescription();
+        connect.MapPost(SignIn.Path, SignIn.SubmitAsync).RequireRateLimiting(SignInThrottle.Policy);
 
         routes.MapGroup("/api/me").WithTags("Identity").RequireAuthorization(QadamPolicies.ReadSelf)
             .MapGet("/", Me.GetAsync)

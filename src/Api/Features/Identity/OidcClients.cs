@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Npgsql;
 using OpenIddict.Abstractions;
 using Qadam.Api.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -20,7 +21,8 @@ internal static partial class OidcClients
     public const string CallbackPath = "/signin-callback";
 
     public static async Task SeedAsync(
-        IOpenIddictApplicationManager applications, QadamOptions options, ILogger logger, CancellationToken cancellationToken)
+        IOpenIddictApplicationManager applications, QadamOptions options, string connectionString, ILogger logger,
+        CancellationToken cancellationToken)
     {
         await UpsertWebAsync(applications, options, cancellationToken);
 
@@ -61,13 +63,23 @@ internal static partial class OidcClients
             };
             descriptor.Properties[Token.OrganisationProperty] = JsonSerializer.SerializeToElement("r1");
             await applications.CreateAsync(descriptor, cancellationToken);
-            var path = WriteSecret(options.ResolveStateDirectory(), RegionIntegration, secret);
+            var path = WriteSecret(SecretPath(options.ResolveStateDirectory(), connectionString, RegionIntegration), secret);
             LogSecretWritten(logger, RegionIntegration, path);
         }
     }
 
-    /// <summary>Where a generated client secret is kept: <c>{state}/clients/{clientId}.secret</c>.</summary>
-    public static string SecretPath(string stateDirectory, string clientId) => Path.Combine(stateDirectory, "clients", clientId + ".secret");
+    /// <summary>
+    /// Where a generated client secret is kept: <c>{state}/clients/{host}_{port}_{database}/{clientId}.secret</c>. The secret
+    /// belongs to the database that holds its hash, so two instances on different databases sharing one state directory
+    /// (the default, <c>~/.local/state/qadam</c>) never overwrite each other's.
+    /// </summary>
+    public static string SecretPath(string stateDirectory, string connectionString, string clientId)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        var folder = $"{database.Host}_{database.Port}_{database.Database}";
+        folder = string.Concat(folder.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ',' ? '_' : c));
+        return Path.Combine(stateDirectory, "clients", folder, clientId + ".secret");
+    }
 
     private static async Task UpsertWebAsync(IOpenIddictApplicationManager applications, QadamOptions options, CancellationToken cancellationToken)
     {
@@ -82,6 +94,7 @@ internal static partial class OidcClients
             {
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
@@ -108,9 +121,8 @@ internal static partial class OidcClients
         }
     }
 
-    private static string WriteSecret(string stateDirectory, string clientId, string secret)
+    private static string WriteSecret(string path, string secret)
     {
-        var path = SecretPath(stateDirectory, clientId);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, secret);
         if (!OperatingSystem.IsWindows())

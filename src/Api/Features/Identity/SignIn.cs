@@ -37,7 +37,8 @@ internal static class SignIn
     }
 
     public static async Task<IResult> SubmitAsync(
-        HttpContext http, IAntiforgery antiforgery, [FromForm] SignInForm form, UserManager<QadamUser> users, SignInManager<QadamUser> signIn)
+        HttpContext http, IAntiforgery antiforgery, [FromForm] SignInForm form, UserManager<QadamUser> users, SignInManager<QadamUser> signIn,
+        IPasswordHasher<QadamUser> hasher, SignInThrottle throttle)
     {
         var language = SignInPage.LanguageFrom(form.Lang);
         if (!IsAuthorizeUrl(form.ReturnUrl))
@@ -45,19 +46,23 @@ internal static class SignIn
             return SignInPage.Render(antiforgery.GetAndStoreTokens(http), language, null, form.UserName, SignInPage.Message.NoReturnUrl);
         }
 
-        var user = string.IsNullOrWhiteSpace(form.UserName) ? null : await users.FindByNameAsync(form.UserName.Trim());
+        if (!throttle.AddressMayTry(http))
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return SignInPage.Render(antiforgery.GetAndStoreTokens(http), language, form.ReturnUrl, form.UserName, SignInPage.Message.Throttled);
+        }
+
+        await throttle.DelayIfAccountIsUnderAttackAsync(form.UserName, http.RequestAborted);
+        var user = await PasswordCheck.VerifyAsync(users, signIn, hasher, form.UserName, form.Password);
         if (user is null)
         {
+            // One message for an unknown name, a wrong password and a locked account.
+            throttle.CountFailure(http, form.UserName);
             return SignInPage.Render(antiforgery.GetAndStoreTokens(http), language, form.ReturnUrl, form.UserName, SignInPage.Message.WrongPassword);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            var message = result.IsLockedOut ? SignInPage.Message.LockedOut : SignInPage.Message.WrongPassword;
-            return SignInPage.Render(antiforgery.GetAndStoreTokens(http), language, form.ReturnUrl, form.UserName, message);
-        }
-
+        await signIn.SignInAsync(user, isPersistent: false);
         return TypedResults.LocalRedirect(form.ReturnUrl!);
     }
 

@@ -11,25 +11,27 @@ internal static class SignInPage
     {
         None,
         WrongPassword,
-        LockedOut,
+        Throttled,
         NoReturnUrl,
     }
 
     private sealed record Texts(
         string Title, string UserName, string Password, string Submit, string OtherLanguage,
-        string WrongPassword, string LockedOut, string NoReturnUrl);
+        string WrongPassword, string Throttled, string NoReturnUrl, string Tagline = "");
 
     private static readonly Texts Kazakh = new(
         "Qadam жүйесіне кіру", "Пайдаланушы аты", "Құпиясөз", "Кіру", "Русский",
         "Пайдаланушы аты немесе құпиясөз қате.",
-        "Тіркелгі уақытша бұғатталды. Кейінірек қайталап көріңіз.",
-        "Кіру қосымша арқылы басталуы керек: Qadam бетін қайта ашыңыз.");
+        "Осы мекенжайдан тым көп сәтсіз әрекет жасалды. 15 минуттан кейін қайталап көріңіз.",
+        "Кіру қосымша арқылы басталуы керек: Qadam бетін қайта ашыңыз.",
+        "Қашықтықтан оқытуға ауыстыру ісін жүргізу");
 
     private static readonly Texts Russian = new(
         "Вход в Qadam", "Имя пользователя", "Пароль", "Войти", "Қазақша",
         "Неверное имя пользователя или пароль.",
-        "Учётная запись временно заблокирована. Повторите попытку позже.",
-        "Вход начинается из приложения: откройте страницу Qadam заново.");
+        "Слишком много неудачных попыток с этого адреса. Повторите через 15 минут.",
+        "Вход начинается из приложения: откройте страницу Qadam заново.",
+        "Ведение дел о переводе на дистанционное обучение");
 
     /// <summary>"ru" when asked for (query or ui_locales), otherwise Kazakh.</summary>
     public static string LanguageFrom(string? requested) =>
@@ -42,7 +44,7 @@ internal static class SignInPage
         var error = message switch
         {
             Message.WrongPassword => t.WrongPassword,
-            Message.LockedOut => t.LockedOut,
+            Message.Throttled => t.Throttled,
             Message.NoReturnUrl => t.NoReturnUrl,
             _ => null,
         };
@@ -52,10 +54,14 @@ internal static class SignInPage
             .Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(t.Title)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:22rem;margin:4rem auto;padding:0 1rem}")
-            .Append("label,input,button{display:block;width:100%;box-sizing:border-box;margin:.4rem 0}input,button{padding:.5rem;font-size:1rem}")
-            .Append(".error{color:#a00}</style></head><body>")
-            .Append("<h1>").Append(E(t.Title)).Append("</h1>");
+            .Append("<link rel=\"stylesheet\" href=\"").Append(SignInStyles.Path).Append("\">")
+            .Append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.ico\">")
+            .Append("</head><body><header><span class=\"brand\">Qadam</span><span class=\"spacer\"></span>")
+            .Append(returnUrl is null ? string.Empty : "<a lang=\"" + other + "\" href=\"" + SignIn.Path + "?returnUrl="
+                + E(Uri.EscapeDataString(returnUrl)) + "&amp;lang=" + other + "\">" + E(t.OtherLanguage) + "</a>")
+            .Append("</header><main>")
+            .Append("<h1>").Append(E(t.Title)).Append("</h1>")
+            .Append("<p class=\"tagline\">").Append(E(t.Tagline)).Append("</p>");
         if (error is not null)
         {
             html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
@@ -63,7 +69,7 @@ internal static class SignInPage
 
         if (returnUrl is not null)
         {
-            html.Append("<form method=\"post\" action=\"").Append(SignIn.Path).Append("\">")
+            html.Append("<form novalidate method=\"post\" action=\"").Append(SignIn.Path).Append("\">")
                 .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken)).Append("\">")
                 .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(E(returnUrl)).Append("\">")
                 .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(language).Append("\">")
@@ -71,12 +77,10 @@ internal static class SignInPage
                 .Append("<input id=\"userName\" name=\"userName\" autocomplete=\"username\" required value=\"").Append(E(userName)).Append("\">")
                 .Append("<label for=\"password\">").Append(E(t.Password)).Append("</label>")
                 .Append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>")
-                .Append("<button type=\"submit\">").Append(E(t.Submit)).Append("</button></form>")
-                .Append("<p><a href=\"").Append(SignIn.Path).Append("?returnUrl=").Append(E(Uri.EscapeDataString(returnUrl)))
-                .Append("&amp;lang=").Append(other).Append("\">").Append(E(t.OtherLanguage)).Append("</a></p>");
+                .Append("<button type=\"submit\">").Append(E(t.Submit)).Append("</button></form>");
         }
 
-        html.Append("</body></html>");
+        html.Append("</main></body></html>");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
 }

@@ -44,16 +44,19 @@ internal static class Token
                 return Refuse(Errors.UnsupportedGrantType, "The password grant exists only in the Demo profile.");
             }
 
-            var user = await users.FindByNameAsync(request.Username ?? string.Empty);
-            if (user is null)
+            var throttle = http.RequestServices.GetRequiredService<SignInThrottle>();
+            if (!throttle.AddressMayTry(http))
             {
-                return Refuse(Errors.InvalidGrant, "The user name or password is wrong.");
+                return Refuse(Errors.InvalidGrant, "Too many wrong passwords from this address; try again in 15 minutes.");
             }
 
-            var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
-            if (!check.Succeeded)
+            await throttle.DelayIfAccountIsUnderAttackAsync(request.Username, cancellationToken);
+            var user = await PasswordCheck.VerifyAsync(
+                users, signIn, http.RequestServices.GetRequiredService<IPasswordHasher<QadamUser>>(), request.Username, request.Password);
+            if (user is null)
             {
-                return Refuse(Errors.InvalidGrant, check.IsLockedOut ? "The account is locked out." : "The user name or password is wrong.");
+                throttle.CountFailure(http, request.Username);
+                return Refuse(Errors.InvalidGrant, "The user name or password is wrong.");
             }
 
             var principal = await TokenPrincipals.ForUserAsync(user, users, db, request.GetScopes(), cancellationToken);

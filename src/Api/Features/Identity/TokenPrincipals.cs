@@ -12,6 +12,9 @@ namespace Qadam.Api.Features.Identity;
 /// <summary>Builds the claims that go into Qadam's tokens, for a user or for a confidential client.</summary>
 internal static class TokenPrincipals
 {
+    /// <summary>The audience of every access token: the API validates only tokens issued for it.</summary>
+    public const string ApiAudience = "qadam-api";
+
     /// <summary>Scopes a client may ask for; anything else is dropped rather than granted.</summary>
     public static readonly ImmutableArray<string> KnownScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess];
 
@@ -53,6 +56,7 @@ internal static class TokenPrincipals
     private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
     {
         identity.SetScopes(scopes.Intersect(KnownScopes, StringComparer.Ordinal));
+        identity.SetResources(ApiAudience);
         // Note: the API validates its own access tokens, so every claim goes there; the identity
         // token carries the same claims for the front-end, which shows the name, roles and school.
         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);

@@ -264,6 +264,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         }
 
         await transaction.CommitAsync(cancellationToken);
+        Hosting.QadamTelemetry.MassTransferStudents.Add(students.Count);
         return students.Count;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -47,23 +48,11 @@ public sealed class CallerScope
 
         var seesAll = false;
         IReadOnlySet<Guid> organisations = new HashSet<Guid>();
-        if (organisationId is { } id)
+        if (organisationId is { } id
+            && await db.GetService<OrganisationTree>().SubtreeAsync(id, db, cancellationToken) is { } subtree)
         {
-            var kind = await db.Organisations.Where(o => o.Id == id).Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(cancellationToken);
-            if (kind == OrganisationKind.Ministry)
-            {
-                seesAll = true;
-            }
-            else if (kind is not null)
-            {
-                organisations = (await db.Database.SqlQuery<Guid>($"""
-                    WITH RECURSIVE tree AS (
-                        SELECT "Id" FROM qadam.organisations WHERE "Id" = {id}
-                        UNION ALL
-                        SELECT o."Id" FROM qadam.organisations o JOIN tree t ON o."ParentId" = t."Id")
-                    SELECT "Id" AS "Value" FROM tree
-                    """).ToListAsync(cancellationToken)).ToHashSet();
-            }
+            seesAll = subtree.Kind == OrganisationKind.Ministry;
+            organisations = subtree.Ids;
         }
 
         IReadOnlySet<Guid> students = new HashSet<Guid>();

@@ -22,7 +22,7 @@ public sealed record LinkChildRequest(string Iin);
 /// </summary>
 internal static class LinkChild
 {
-    public static async Task<Results<Created<StudentResponse>, Ok<StudentResponse>, NotFound<ProblemDetails>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<StudentResponse>, Ok<StudentResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         LinkChildRequest request, ClaimsPrincipal user, QadamDbContext db, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Iin.TryParse(request.Iin, out var iin, out var error))
@@ -40,7 +40,8 @@ internal static class LinkChild
                      select new { s, o.Code }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
+            // TypedResults.Problem, not NotFound(ProblemDetails): the latter is written as application/json (RFC 9457 3).
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No child to link.",

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
+using Qadam.Api.Features.Documents;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Workflows.Persistence;
@@ -72,10 +73,11 @@ internal static class ListChildCases
             .OrderBy(d => d.CreatedAt)
             .Select(d => new
             {
-                d.CaseReference, d.Id, d.RegistryNumber, d.TemplateKey, d.Language, d.CreatedAt,
-                Signed = documents.Signatures.Any(sig => sig.DocumentId == d.Id),
+                d.CaseReference, d.Id, d.RegistryNumber, d.TemplateKey, d.DocumentType, d.Language, d.CreatedAt,
             })
             .ToListAsync(cancellationToken);
+        // "Signed" for a parent means signed by everyone who must sign that kind of document, not by anyone at all.
+        var signed = await DocumentSigners.FullySignedAsync([.. issued.Select(d => (d.Id, d.DocumentType))], db, documents, cancellationToken);
 
         return TypedResults.Ok(children.Select(child => new ChildCasesResponse(child.Iin, child.FullName, child.Code,
             [.. cases.Where(c => c.StudentId == child.Id).Select(c => new ChildCaseResponse(c.Id, c.Number, c.PathwayKey, c.Status, c.FiledOn,
@@ -83,7 +85,7 @@ internal static class ListChildCases
                     .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))],
                 [.. issued.Where(d => d.CaseReference == c.Id.ToString())
                     .Select(d => new ParentDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToString().ToLowerInvariant(),
-                        d.CreatedAt, d.Signed, $"/api/documents/{d.Id}/content?signed={(d.Signed ? "true" : "false")}"))]))]))
+                        d.CreatedAt, signed.Contains(d.Id), $"/api/documents/{d.Id}/content?signed={(signed.Contains(d.Id) ? "true" : "false")}"))]))]))
             .ToList());
     }
 

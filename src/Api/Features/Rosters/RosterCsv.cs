@@ -1,4 +1,5 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Qadam.Api.Features.Rosters;
 
@@ -83,21 +84,35 @@ internal static class RosterCsv
     }
 
     /// <summary>Parses the text; <paramref name="headerProblem"/> names missing or unknown columns.</summary>
+    /// <remarks>
+    /// Fields are read by Sep (https://github.com/nietras/Sep) with RFC 4180 quoting: a quoted field may hold the
+    /// delimiter, a doubled quote and line breaks. A row may have fewer or more cells than the header (a short row's
+    /// missing cells are empty, and reported by the row checks), so one bad row never hides the others.
+    /// </remarks>
     public static List<RosterCsvRow> Parse(string text, out string? headerProblem)
     {
         headerProblem = null;
-        var records = Split(text);
-        if (records.Count == 0)
+
+        // Excel writes ';' in the Kazakh and Russian locales and ',' elsewhere: the header row tells which.
+        var firstLineEnd = text.IndexOfAny(['\r', '\n']);
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        var delimiter = firstLine.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+
+        using var reader = Sep.New(delimiter)
+            .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .FromText(text);
+        if (!reader.MoveNext())
         {
             headerProblem = "The file is empty; it needs a header row and a row per student.";
             return [];
         }
 
-        var header = records[0].Fields.Select(h => h.Trim()).ToList();
+        var header = reader.Current;
         var keys = new List<string?>();
         var unknown = new List<string>();
-        foreach (var title in header)
+        for (var i = 0; i < header.ColCount; i++)
         {
+            var title = header[i].ToString().Trim();
             var key = Columns.Contains(title.ToLowerInvariant()) ? title.ToLowerInvariant() : Aliases.GetValueOrDefault(title);
             if (key is null && title.Length > 0)
             {
@@ -117,101 +132,26 @@ internal static class RosterCsv
         }
 
         var rows = new List<RosterCsvRow>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in reader)
         {
-            if (record.Fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < keys.Count && i < record.Fields.Count; i++)
+            var blank = true;
+            for (var i = 0; i < record.ColCount; i++)
             {
-                if (keys[i] is { } key)
+                var cell = record[i].Span.Trim();
+                blank &= cell.IsEmpty;
+                if (i < keys.Count && keys[i] is { } key)
                 {
-                    cells[key] = record.Fields[i].Trim();
+                    cells[key] = cell.ToString();
                 }
             }
 
-            rows.Add(new RosterCsvRow(record.Line, cells));
+            if (!blank)
+            {
+                rows.Add(new RosterCsvRow(record.LineNumberFrom, cells));
+            }
         }
 
         return rows;
-    }
-
-    private sealed record Record(int Line, List<string> Fields);
-
-    private static List<Record> Split(string text)
-    {
-        var firstLineEnd = text.IndexOfAny(['\r', '\n']);
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        var delimiter = firstLine.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-
-        var records = new List<Record>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add(new Record(recordLine, fields));
-                fields = [];
-                line++;
-                recordLine = line;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(new Record(recordLine, fields));
-        }
-
-        return records;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 
@@ -9,18 +10,21 @@ namespace Qadam.Api.Features.Students;
 /// <summary>A page of students.</summary>
 public sealed record StudentPage(int Page, int PageSize, int Total, IReadOnlyList<StudentResponse> Items);
 
-/// <summary><c>GET /api/students</c>: the students of the organisations the caller sees, by organisation and class, paged.</summary>
+/// <summary>
+/// <c>GET /api/students</c>: the students of the organisations the caller sees, by organisation and class, paged;
+/// <c>q</c> finds them by part of the name, the class or the start of the IIN (the clerk's student picker).
+/// </summary>
 internal static class ListStudents
 {
     public static async Task<Results<Ok<StudentPage>, ValidationProblem>> HandleAsync(
         ClaimsPrincipal user, QadamDbContext db, TimeProvider time, CancellationToken cancellationToken,
-        string? organisation = null, string? className = null, int page = 1, int pageSize = 50)
+        string? organisation = null, string? className = null, int page = 1, int pageSize = 50, string? q = null)
     {
-        if (page < 1 || pageSize is < 1 or > 500)
+        if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."],
+                [page is < 1 or > Paging.MaxPage ? "page" : "pageSize"] = ["page is 1 to 1000000; pageSize is 1 to 500."],
             });
         }
 
@@ -37,6 +41,14 @@ internal static class ListStudents
         if (className is not null)
         {
             query = query.Where(x => x.s.ClassName == className);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(x => EF.Functions.ILike(x.s.FullName, pattern) || x.s.ClassName == text || x.s.Iin.StartsWith(text));
         }
 
         var total = await query.CountAsync(cancellationToken);

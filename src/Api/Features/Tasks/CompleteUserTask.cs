@@ -2,13 +2,19 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Parents;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Signatures;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -31,7 +37,8 @@ internal static class CompleteUserTask
 {
     public static async Task<Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
         Guid id, CompleteTaskRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, FormCatalog forms, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        ProcessEngine engine, FormCatalog forms, AuditTrail audit, TimeProvider time, DocumentsDbContext documents, SignatureVerifier verifier,
+        UserManager<QadamUser> users, CancellationToken cancellationToken)
     {
         var header = http.Headers["Idempotency-Key"].ToString();
         if (header.Length > 100)
@@ -54,6 +61,11 @@ internal static class CompleteUserTask
         if (await forms.FindAsync(task.FormKey, cancellationToken) is { } form && form.Validate(data) is { Count: > 0 } errors)
         {
             return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
+        }
+
+        if (await RefuseUnsignedAsync(task, http, user, workflows, documents, verifier, users, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var subject = user.FindFirstValue(Claims.Subject)!;
@@ -85,6 +97,45 @@ internal static class CompleteUserTask
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await RespondAsync(task, result, db, cancellationToken));
+    }
+
+    /// <summary>
+    /// A signing step (qadam:signs) completes only on the caller's own valid signatures: 409 naming each document that
+    /// lacks one (a claim in a form is not a signature).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> RefuseUnsignedAsync(
+        ProcessTask task, HttpRequest http, ClaimsPrincipal user, WorkflowsDbContext workflows, DocumentsDbContext documents,
+        SignatureVerifier verifier, UserManager<QadamUser> users, CancellationToken cancellationToken)
+    {
+        var (keys, model) = await SigningStep.SignedKeysAsync(task, workflows, cancellationToken);
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var toSign = await SigningStep.DocumentsAsync(task, keys, model, documents, cancellationToken);
+        var iin = (await users.GetUserAsync(user))?.Iin;
+        var missing = await SigningStep.MissingAsync(keys, toSign, model, iin, documents, verifier, cancellationToken);
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var russian = ListChildCases.PrefersRussian(http);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = russian ? "Шаг подписания не завершён: документы не подписаны" : "Қол қою қадамы аяқталмады: құжаттарға қол қойылмаған",
+            Detail = string.Join(" ", missing.Select(m => russian ? m.ProblemRu : m.ProblemKk)),
+            Extensions =
+            {
+                ["documents"] = missing.Select(m => new
+                {
+                    templateKey = m.TemplateKey, registryNumber = m.RegistryNumber, language = m.Language, title = russian ? m.TitleRu : m.TitleKk,
+                    problem = russian ? m.ProblemRu : m.ProblemKk,
+                }).ToList(),
+            },
+        });
     }
 
     private static async Task<CompleteTaskResponse> RespondAsync(ProcessTask task, CommandResult result, QadamDbContext db, CancellationToken cancellationToken)

@@ -17,6 +17,17 @@ public sealed class FormSchema
     private static readonly HashSet<string> DataTypes =
         new(["textfield", "textarea", "number", "checkbox", "select", "radio", "checklist", "taglist", "datetime"], StringComparer.Ordinal);
 
+    /// <summary>The largest form schema accepted, in UTF-8 bytes (the shipped forms are a few KB).</summary>
+    public const int MaxBytes = 256 * 1024;
+
+    /// <summary>
+    /// Case variables the API and the engine set themselves (FileCase, SetCaseStatusActivity, multi-instance loops): a form
+    /// field of that name would overwrite them with whatever a person typed, e.g. a forged <c>caseStatus</c>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(
+        ["caseId", "caseNumber", "caseStatus", "caseStatusLabel", "student", "applicant", "council", "trustees",
+         "loopCounter", "nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances"], StringComparer.Ordinal);
+
     private readonly List<JsonObject> _fields;
 
     private FormSchema(string id, List<JsonObject> fields, JsonObject source)
@@ -72,6 +83,10 @@ public sealed class FormSchema
             else if (DataTypes.Contains(type) && !Regex.IsMatch(key!, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant))
             {
                 problems.Add($"{id}: the key '{key}' is not a name expressions can use (letters, digits and _, parts joined by dots).");
+            }
+            else if (DataTypes.Contains(type) && ReservedNames.Contains(key!.Split('.')[0]))
+            {
+                problems.Add($"{id}: the key '{key}' is a variable the system sets itself; choose another name.");
             }
             else if (DataTypes.Contains(type) && !seen.Add(key!))
             {

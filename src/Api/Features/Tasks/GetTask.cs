@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Documents;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Rendering;
@@ -9,8 +12,15 @@ using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.Tasks;
 
-/// <summary>A document the task's person reviews and signs (a school's order under an emergency order or a weather decision).</summary>
-public sealed record TaskDocumentResponse(Guid Id, string RegistryNumber, string TemplateKey, string Language, bool Signed, string ContentUrl);
+/// <summary>
+/// A document the task's person reviews, and signs when <paramref name="ToSign"/> (a signing step's current rendition): titles in
+/// kk and ru, the registry number printed in it, whether its required signers have all signed (<paramref name="Signed"/>) and
+/// whether the caller has (<paramref name="SignedByCaller"/>); the DOCX at <paramref name="ContentUrl"/>, its text in the web
+/// app at <paramref name="PreviewUrl"/>.
+/// </summary>
+public sealed record TaskDocumentResponse(Guid Id, string RegistryNumber, string TemplateKey, string Language, bool Signed, string ContentUrl,
+    string? DocumentType = null, string? TitleKk = null, string? TitleRu = null, bool ToSign = false, bool SignedByCaller = false,
+    string? PreviewUrl = null);
 
 /// <summary>
 /// A task with its form-js schema (null when no form with its key is known), the keys of the form's fields, and the
@@ -24,7 +34,7 @@ internal static class GetTask
 {
     public static async Task<Results<Ok<TaskDetailResponse>, NotFound>> HandleAsync(
         Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
-        CancellationToken cancellationToken)
+        UserManager<QadamUser> users, CancellationToken cancellationToken)
     {
         var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
         if (task is null)
@@ -34,16 +44,40 @@ internal static class GetTask
 
         var form = await forms.FindAsync(task.FormKey, cancellationToken);
         var described = await TasksApi.DescribeAsync([task], db, cancellationToken);
-        // A case's documents are on its case page; a per-school task of a mass pathway has no case, so the school's own
-        // documents of the instance (its orders in kk and ru) come with the task.
-        var own = task.BusinessKey is { } key && !Guid.TryParse(key, out _) && task.Organisation is { } organisation
-            ? await documents.Documents.AsNoTracking()
-                .Where(d => d.CaseReference == key && d.OrganisationCode == organisation)
-                .OrderBy(d => d.CreatedAt).ThenBy(d => d.Language)
-                .Select(d => new { d.Id, d.RegistryNumber, d.TemplateKey, d.Language, Signed = documents.Signatures.Any(x => x.DocumentId == d.Id) })
-                .ToListAsync(cancellationToken)
-            : [];
-        return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(), form?.Keys.ToList(),
-            [.. own.Select(d => new TaskDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToCode(), d.Signed, $"/api/documents/{d.Id}/content"))]));
+        var (keys, model) = await SigningStep.SignedKeysAsync(task, workflows, cancellationToken);
+        List<TaskDocumentResponse> listed;
+        if (keys.Count > 0)
+        {
+            // A signing step lists what its person signs: the current rendition of each document it names.
+            var toSign = await SigningStep.DocumentsAsync(task, keys, model, documents, cancellationToken);
+            var ids = toSign.Select(d => d.Id).ToList();
+            var iin = (await users.GetUserAsync(user))?.Iin;
+            var byCaller = iin is null
+                ? []
+                : await documents.Signatures.AsNoTracking().Where(s => ids.Contains(s.DocumentId) && s.SignerIin == iin)
+                    .Select(s => s.DocumentId).ToListAsync(cancellationToken);
+            var signed = await DocumentSigners.FullySignedAsync([.. toSign.Select(d => (d.Id, d.DocumentType))], db, documents, cancellationToken);
+            listed = [.. toSign.Select(d => new TaskDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToCode(), signed.Contains(d.Id),
+                $"/api/documents/{d.Id}/content", d.DocumentType, d.TitleKk, d.TitleRu, ToSign: true, byCaller.Contains(d.Id),
+                $"/app/documents/{d.Id}"))];
+        }
+        else
+        {
+            // A case's documents are on its case page; a per-school task of a mass pathway has no case, so the school's own
+            // documents of the instance (its orders in kk and ru) come with the task.
+            var own = task.BusinessKey is { } key && !Guid.TryParse(key, out _) && task.Organisation is { } organisation
+                ? await documents.Documents.AsNoTracking()
+                    .Where(d => d.CaseReference == key && d.OrganisationCode == organisation)
+                    .OrderBy(d => d.CreatedAt).ThenBy(d => d.Language)
+                    .Select(d => new { d.Id, d.RegistryNumber, d.TemplateKey, d.DocumentType, d.Language })
+                    .ToListAsync(cancellationToken)
+                : [];
+            var signed = await DocumentSigners.FullySignedAsync([.. own.Select(d => (d.Id, d.DocumentType))], db, documents, cancellationToken);
+            listed = [.. own.Select(d => new TaskDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToCode(), signed.Contains(d.Id),
+                $"/api/documents/{d.Id}/content", d.DocumentType, PreviewUrl: $"/app/documents/{d.Id}"))];
+        }
+
+        return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
+            form?.Keys.ToList(), listed));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Hosting;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
@@ -24,11 +25,11 @@ internal static class ListTasks
         ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken,
         Guid? caseId = null, string? element = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize is < 1 or > 500)
+        if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."],
+                [page is < 1 or > Paging.MaxPage ? "page" : "pageSize"] = ["page is 1 to 1000000; pageSize is 1 to 500."],
             });
         }
 

@@ -16,7 +16,8 @@ namespace Qadam.Api.Features.Tasks;
 public sealed record TaskResponse(
     Guid Id, Guid? CaseId, string? CaseNumber, string DefinitionKey, int DefinitionVersion, string ElementId, string? Name,
     string? LabelKk, string? LabelRu, IReadOnlyList<string> CandidateRoles, string? Organisation, string? FormKey,
-    LegalBasisResponse? LegalBasis, string Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
+    LegalBasisResponse? LegalBasis, string Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
+    string? StudentName = null, string? StudentClass = null);
 
 /// <summary>Maps <c>/api/tasks</c>.</summary>
 internal static class TasksApi
@@ -74,11 +75,16 @@ internal static class TasksApi
     public static async Task<List<TaskResponse>> DescribeAsync(IReadOnlyList<ProcessTask> tasks, QadamDbContext db, CancellationToken cancellationToken)
     {
         var caseIds = tasks.Select(CaseId).OfType<Guid>().Distinct().ToList();
-        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        // The inbox names the student of each case (staff work people, not case numbers).
+        var numbers = await (from c in db.Cases.AsNoTracking()
+                             join s in db.Students on c.StudentId equals s.Id
+                             where caseIds.Contains(c.Id)
+                             select new { c.Id, c.Number, s.FullName, s.ClassName }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
         return [.. tasks.Select(t => new TaskResponse(
-            t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c) : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
+            t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c)?.Number : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
             t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis),
-            t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee, t.Assignee), t.CreatedAt, t.DueAt))];
+            t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee, t.Assignee), t.CreatedAt, t.DueAt,
+            CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null))];
     }
 }

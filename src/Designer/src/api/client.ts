@@ -175,6 +175,9 @@ export interface TaskSummary extends Labelled {
   assignee?: string | null;
   createdAt: string;
   dueAt?: string | null;
+  /** The student of the task's case and the class (GET /api/tasks). */
+  studentName?: string | null;
+  studentClass?: string | null;
 }
 
 /** GET /api/tasks/{id}: the task, whether the caller may work it, its form-js form and the keys of its fields. */
@@ -515,6 +518,30 @@ export interface Dashboard {
   transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
 }
 
+/** GET /api/cases/{id}/evidence (src/Api/Features/Evidence/EvidenceApi.cs). */
+export interface EvidenceInfo {
+  id: string;
+  caseId: string;
+  fileName: string;
+  mediaType: string;
+  length: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** GET /api/students (src/Api/Features/Students/StudentResponse.cs). */
+export interface StudentInfo {
+  iin: string;
+  fullName: string;
+  birthDate: string;
+  age: number;
+  organisation: string;
+  className: string;
+  shift: number;
+  level: string;
+}
+
 /** RFC 7807 problem details as the API answers errors. */
 export interface ProblemDetails {
   status?: number;
@@ -582,6 +609,16 @@ export class QadamApi {
   async listCases(query: Record<string, string> = {}): Promise<CaseSummary[]> {
     const search = new URLSearchParams(query).toString();
     return pageItems(await this.get<Page<CaseSummary> | CaseSummary[]>(`/api/cases${search ? `?${search}` : ''}`));
+  }
+
+  /** The files attached to a case as evidence (a medical conclusion, a federation's letter). */
+  caseEvidence(caseId: string): Promise<EvidenceInfo[]> {
+    return this.get(`/api/cases/${encodeURIComponent(caseId)}/evidence`);
+  }
+
+  /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
+  async findStudents(text: string): Promise<StudentInfo[]> {
+    return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));
   }
 
   /** Files a case; 422 names studentIin, filedOn, pathway, ground or language. */

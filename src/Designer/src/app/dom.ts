@@ -89,6 +89,11 @@ export function notice(kind: 'info' | 'error' | 'success', text: string): HTMLEl
   return el('p', { class: `notice notice-${kind}`, attrs: { role: kind === 'error' ? 'alert' : 'status' } }, text);
 }
 
+/** A status line whose text is a message of the catalogue: it follows the language switch. */
+export function noticeOf(kind: 'info' | 'error' | 'success', key: MessageKey): HTMLElement {
+  return el('p', { class: `notice notice-${kind}`, i18n: key, attrs: { role: kind === 'error' ? 'alert' : 'status' } });
+}
+
 /** Dates as people in Kazakhstan read them: dd.mm.yyyy, and times in UTC+5. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) {

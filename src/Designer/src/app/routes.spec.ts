@@ -12,13 +12,13 @@ describe('routes by role', () => {
     expect(homeFor(['auditor'])).toBe('/app/cases');
   });
 
-  it('keeps a parent out of the modeler and the inbox', () => {
+  it('keeps a parent out of the modeler, the inbox and the staff case page', () => {
     // given a parent
     const allowed = allowedRoutes(['parent']);
 
     // when the routes are checked
-    // then only the tracker and case pages are open
-    expect([...allowed].sort()).toEqual(['case', 'tracker']);
+    // then only the tracker is open (the staff case page shows the internal journal)
+    expect([...allowed].sort()).toEqual(['tracker']);
     expect(navigationFor(['parent']).map((n) => n.href)).toEqual(['/app/my-children']);
   });
 

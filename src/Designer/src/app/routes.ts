@@ -67,8 +67,9 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
   if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator)) {
     allowed.add('orders');
   }
+  // A parent reads the tracker only: the staff case page holds the internal journal and council members' names.
   if (userRoles.includes(roles.parent)) {
-    allowed.add('tracker').add('case');
+    allowed.add('tracker');
   }
   // Readiness for distance learning: the region's overview, and the head's attestation of their own organisation.
   if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator) || userRoles.includes(roles.auditor)) {

@@ -1,3 +1,4 @@
+import { pathwayName } from '../staff/pathways';
 import type { Dashboard } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, link } from '../app/dom';
@@ -40,6 +41,11 @@ function yAxis(max: number, height: number, left: number, width: number): SVGEle
   }));
 }
 
+/** A pathway's name cut to fit under its bar; the full name is its title. */
+function short(name: string): string {
+  return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+}
+
 /** Stacked bars: one per pathway, a segment per status. */
 function casesChart(data: Dashboard): HTMLElement {
   const bars = casesByPathway(data.cases);
@@ -53,17 +59,18 @@ function casesChart(data: Dashboard): HTMLElement {
   const width = left + bars.length * (barWidth + gap) + 10;
   const max = Math.max(...bars.map((b) => b.total));
   const statuses = [...new Set(data.cases.map((c) => c.status))];
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 50}`, width, height: height + top + 50, role: 'img', 'data-testid': 'cases-chart' },
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 50}`, width, height: height + top + 50, role: 'img', 'data-testid': 'cases-chart',
+    'aria-label': `${t('dashboardCases')}: ${bars.map((b) => `${pathwayName(b.pathway)} ${b.total}`).join(', ')}` },
     yAxis(max, height, left, width - left),
     ...bars.map((bar, i) => {
       const x = left + gap / 2 + i * (barWidth + gap);
       return svg('g', { 'data-pathway': bar.pathway },
         ...stack(bar.segments, max, height).map((s) => svg('rect', {
           x, y: s.y + top, width: barWidth, height: Math.max(1, s.height), fill: statusColours[s.key] ?? '#9aa5b1',
-        }, svg('title', {}, `${bar.pathway} · ${statusName(s.key)}: ${s.value}`))),
+        }, svg('title', {}, `${pathwayName(bar.pathway)} · ${statusName(s.key)}: ${s.value}`))),
         svg('text', { x: x + barWidth / 2, y: scaleY(bar.total, max, height) + top - 5, 'text-anchor': 'middle', class: 'value' }, String(bar.total)),
-        svg('text', { x: x + barWidth / 2, y: height + top + 18, 'text-anchor': 'middle', class: 'label' }, bar.pathway.length > 14 ? `${bar.pathway.slice(0, 13)}…` : bar.pathway,
-          svg('title', {}, bar.pathway)));
+        svg('text', { x: x + barWidth / 2, y: height + top + 18, 'text-anchor': 'middle', class: 'label' }, short(pathwayName(bar.pathway)),
+          svg('title', {}, pathwayName(bar.pathway))));
     }));
   return el('figure', { class: 'chart' }, chart as unknown as HTMLElement,
     el('figcaption', { class: 'legend' }, ...statuses.map((s) => el('span', { class: 'legend-item' },
@@ -93,7 +100,8 @@ function transfersChart(data: Dashboard): HTMLElement {
   const height = 180;
   const left = 40;
   const plot = transferSeries(data.transfers, width - left - 30, height);
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 40}`, width, height: height + top + 40, role: 'img', 'data-testid': 'transfers-chart' },
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 40}`, width, height: height + top + 40, role: 'img', 'data-testid': 'transfers-chart',
+    'aria-label': t('dashboardTransfers') },
     yAxis(plot.max, height, left, width - left),
     ...plot.series.map((series, i) => {
       const colour = palette[i % palette.length]!;

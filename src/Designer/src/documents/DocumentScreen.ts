@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import { ApiError, type DocumentInfo, type DocumentVerification } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, link, notice } from '../app/dom';
@@ -61,7 +62,7 @@ export const documentScreen: ScreenFactory = async ({ api, me }, params) => {
     try {
       verificationHost.replaceChildren(verificationView(await api.verifyDocument(id)));
     } catch (error) {
-      verificationHost.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+      verificationHost.replaceChildren(notice('error', errorText(error)));
     }
   };
 

@@ -38,7 +38,8 @@ export function onLanguageChange(listener: () => void): () => void {
 
 /** The text of `key` in the current language, with `{name}` placeholders filled from `values`. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return format(catalogs[current][key], values);
+  // An unknown key (a pathway or template added later) answers itself, so callers can fall back to their own text.
+  return format(catalogs[current][key] ?? key, values);
 }
 
 export function format(template: string, values: Record<string, string | number>): string {

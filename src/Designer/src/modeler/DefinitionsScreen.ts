@@ -1,7 +1,9 @@
 import type { DefinitionVersion } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
-import type { MessageKey } from '../i18n';
+import { language, type MessageKey } from '../i18n';
+import { pickLanguage } from '../forms/localizeSchema';
+import { pathwayName } from '../staff/pathways';
 
 const statusKey: Record<string, MessageKey> = {
   draft: 'statusDraft',
@@ -33,7 +35,7 @@ export const definitionsScreen: ScreenFactory = async ({ api }) => {
       el('tbody', {}, ...key.versions.map((v, index) => {
         const previous = key.versions[index + 1];
         return el('tr', { attrs: { 'data-version': v.version } },
-          el('td', {}, String(v.version), v.name ? ` · ${v.name}` : ''),
+          el('td', {}, String(v.version), v.name ? ` · ${pickLanguage(v.name, language())}` : ''),
           el('td', {}, statusLabel(v.status)),
           el('td', {}, formatDate(v.effectiveFrom)),
           el('td', {}, citation(v.legalBasis)),
@@ -44,7 +46,9 @@ export const definitionsScreen: ScreenFactory = async ({ api }) => {
                 { i18n: 'compareWithPrevious', class: 'button' })
               : ''));
       })));
-    root.append(el('h2', { attrs: { 'data-key': key.key } }, key.key, el('small', {}, ` (${key.kind})`)), table);
+    // By name in the screen's language; the key (what files and the API use) beside it for the legal department.
+    const name = pathwayName(key.key);
+    root.append(el('h2', { attrs: { 'data-key': key.key } }, name, el('small', { class: 'muted' }, name === key.key ? '' : ` · ${key.key}`)), table);
   }
   return { root };
 };

@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js-base.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-editor/dist/assets/dragula.css';
@@ -37,7 +38,7 @@ export async function openFormEditor(options: FormEditorOptions): Promise<void> 
     schema = await api.getForm(key, version, formKey);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
-      body.append(notice('error', error instanceof Error ? error.message : String(error)));
+      body.append(notice('error', errorText(error)));
       return;
     }
     schema = blankForm(formKey);

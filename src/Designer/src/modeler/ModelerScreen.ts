@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -17,6 +18,7 @@ import ProblemOverlaysModule from './problem-overlays';
 import type ProblemOverlays from './problem-overlays/ProblemOverlays';
 import QadamPropertiesModule from './qadam-properties';
 import FlushableInputModule from './flushable-input';
+import TranslateModule from './translate';
 import type FlushableInput from './flushable-input/FlushableInput';
 import { openDryRun } from './DryRunDialog';
 import { openFormEditor } from './FormEditorDialog';
@@ -79,6 +81,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     propertiesPanel: { parent: panelHost, layout: { groups: { qadam: { open: true } } } },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, FlushableInputModule, QadamPropertiesModule, ProblemOverlaysModule,
+      TranslateModule,
     ],
     moddleExtensions: { qadam: qadamModdleExtension() },
   });
@@ -126,7 +129,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       showProblems(result.problems);
       say(result.valid ? 'success' : 'error', result.valid ? t('validationOk') : `${t('validationProblems')}: ${result.problems.length}`);
     } catch (error) {
-      say('error', error instanceof Error ? error.message : String(error));
+      say('error', errorText(error));
     }
   };
 
@@ -145,7 +148,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
         showProblems(error.definitionProblems);
         say('error', t('draftRejected'));
       } else {
-        say('error', error instanceof Error ? error.message : String(error));
+        say('error', errorText(error));
       }
     }
   };
@@ -250,6 +253,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     // The diagram keeps unsaved edits across a language switch; only language-bound texts change.
     relabel: () => {
       showTitle();
+      // bpmn-js's palette and panels redraw their texts (translate module) on i18n.changed.
+      modeler.get<{ fire: (event: string) => void }>('eventBus').fire('i18n.changed');
       // The properties panel draws its labels when the selection changes: select the same again to redraw them.
       const selection = modeler.get<Selection>('selection');
       const selected = selection.get();

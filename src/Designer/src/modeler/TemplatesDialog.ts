@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import { ApiError, type QadamApi, type TemplateInfo } from '../api/client';
 import { el, formatDate, notice } from '../app/dom';
 import { t } from '../i18n';
@@ -83,7 +84,7 @@ export async function openTemplates(options: TemplatesOptions): Promise<void> {
         }
         status.replaceChildren(notice('error', error.problem.title ?? error.message), ...general.map((m) => notice('error', m)));
       } else {
-        status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+        status.replaceChildren(notice('error', errorText(error)));
       }
     }
   };

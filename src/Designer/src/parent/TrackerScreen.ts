@@ -3,6 +3,14 @@ import type { ScreenFactory } from '../app/context';
 import { el, formatDate } from '../app/dom';
 import { downloadButton } from '../documents/download';
 import { caseStatus, stepLabel } from '../staff/labels';
+import { documentTitle } from '../documents/titles';
+import { t, type MessageKey } from '../i18n';
+
+/** The decision in plain words for a parent (what happens to the child), from the case's status. */
+function outcome(status: string): HTMLElement {
+  const key = `parentOutcome_${status}` as MessageKey;
+  return t(key) === key ? caseStatus(status) : el('span', { i18n: key });
+}
 
 /** The decision of a case that has one: its outcome, the step that took it and when, and the documents to download. */
 async function decision(api: QadamApi, c: ChildCase): Promise<HTMLElement | null> {
@@ -13,13 +21,14 @@ async function decision(api: QadamApi, c: ChildCase): Promise<HTMLElement | null
   const last = detail?.decisions.at(-1);
   return el('div', { class: 'tracker-decision' },
     c.status === 'inProgress' ? null : el('p', { class: 'decision', attrs: { 'data-testid': 'decision' } },
-      el('strong', { i18n: 'trackerDecision' }), ': ', caseStatus(c.status),
-      last ? el('span', { class: 'muted' }, ` · ${stepLabel(last)} · ${formatDate(last.decidedAt)}`) : null),
+      el('strong', { i18n: 'trackerDecision' }), ': ', outcome(c.status),
+      last ? el('span', { class: 'muted' }, ` (${stepLabel(last)}, ${formatDate(last.decidedAt)})`) : null),
     documents.length
       ? el('div', { class: 'tracker-documents', attrs: { 'data-testid': 'tracker-documents' } },
         el('strong', { i18n: 'trackerDocuments' }),
         el('ul', {}, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
-          `${d.registryNumber} (${formatDate(d.createdAt)})`, d.signatures.length ? ' ✓' : '', ' ',
+          el('strong', {}, documentTitle(d.templateKey)), el('span', { class: 'muted' }, ` · № ${d.registryNumber} · ${formatDate(d.createdAt)}`),
+          d.signatures.length ? ' ✓' : '', ' ',
           downloadButton(api, d, d.signatures.length > 0)))))
       : null);
 }
@@ -32,7 +41,8 @@ async function caseCard(api: QadamApi, c: ChildCase): Promise<HTMLElement> {
     el('p', { class: 'now' }, el('strong', { i18n: 'trackerWhereNow' }), ': ', caseStatus(c.status)),
     open && c.nextSteps.length === 0 ? el('p', { i18n: 'trackerWaiting' }) : null,
     open ? null : el('p', { i18n: 'trackerDone' }),
-    ...c.nextSteps.map((step) => el('p', { class: 'next' },
+    // A finished case has no next step, whatever the engine still lists.
+    ...(open ? c.nextSteps : []).map((step) => el('p', { class: 'next' },
       el('strong', { i18n: 'trackerNext' }), `: ${step.label}`,
       step.dueAt ? el('span', {}, ' · ', el('span', { i18n: 'trackerBy' }), ` ${formatDate(step.dueAt)}`) : null)),
     await decision(api, c));

@@ -1,3 +1,4 @@
+import { errorText } from '../app/errors';
 import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
@@ -171,7 +172,7 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
           }
         }
       } else {
-        status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+        status.replaceChildren(notice('error', errorText(error)));
       }
     }
   };

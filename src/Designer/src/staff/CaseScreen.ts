@@ -2,8 +2,10 @@ import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
 import type { MessageKey } from '../i18n';
 import { downloadButton } from '../documents/download';
+import { documentTitle } from '../documents/titles';
 import { readinessSummary } from '../readiness/readinessView';
 import { caseStatus, stepLabel, timelineEvent } from './labels';
+import { pathwayName } from './pathways';
 
 /** One case: where it stands and under which paragraph, its deadlines and its timeline. */
 export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
@@ -28,18 +30,27 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const deadlines = el('ul', { class: 'deadlines' }, ...detail.deadlines.map((d) => el('li', { class: d.overdue ? 'overdue' : '' },
     `${stepLabel(d)}: ${formatDate(d.dueAt)}`, d.overdue ? el('span', { class: 'badge', i18n: 'overdue' }) : '')));
 
+  // The history a person reads: the filing, then each decision (who, which step, under which paragraph), newest last;
+  // the engine's journal (gateways, timers, the engine as actor) stays behind "details" for those who audit it.
+  const history = el('ol', { class: 'timeline history', attrs: { 'data-testid': 'case-history' } },
+    el('li', {}, el('time', {}, formatDate(c.createdAt)), ' ', el('strong', { i18n: 'caseFiled' }),
+      el('span', { class: 'who' }, ` · ${c.applicant}`)),
+    ...detail.decisions.map((d) => el('li', { attrs: { 'data-element-id': d.elementId } },
+      el('time', {}, formatDate(d.decidedAt)), ' ', el('strong', {}, stepLabel(d)), el('span', { class: 'who' }, ` · ${d.decidedBy}`),
+      d.legalBasis ? el('div', { class: 'basis' }, el('span', { i18n: 'legalBasis' }), `: ${citation(d.legalBasis)}`) : '')));
   const timeline = el('ol', { class: 'timeline' }, ...detail.timeline.map((entry) => el('li', {},
     el('time', {}, formatDate(entry.at)), ' ',
-    el('strong', {}, entry.elementId ? stepLabel({ ...entry, elementId: entry.elementId }) : ''),
-    entry.elementId ? ' · ' : '', timelineEvent(entry.event), ` · ${entry.actor}`)));
+    // Steps are named by their kk/ru labels; gateways and events without one are the engine's, shown by the event only.
+    entry.labelKk || entry.labelRu ? el('strong', {}, `${stepLabel({ ...entry, elementId: entry.elementId ?? '' })} · `) : '',
+    timelineEvent(entry.event), ` · ${entry.actor}`)));
 
   const root = el('section', { class: 'case' },
     el('h1', { attrs: { 'data-case-number': c.number } }, el('span', { i18n: 'caseTitle' }), ` ${c.number} `, caseStatus(c.status)),
     el('dl', { class: 'facts' },
       fact('student', `${c.studentName} (${c.studentIin})`),
-      fact('pathway', c.pathway),
+      fact('pathway', pathwayName(c.pathway)),
       fact('definitionVersion', detail.definition
-        ? `${detail.definition.key} v${detail.definition.version} · ${citation(detail.definition.legalBasis)}`
+        ? `v${detail.definition.version} · ${citation(detail.definition.legalBasis)}`
         : String(c.definitionVersion)),
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
@@ -56,10 +67,11 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
     documents.length
       ? el('ul', { class: 'documents', attrs: { 'data-testid': 'case-documents' } }, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
         isParent ? el('strong', {}, d.registryNumber) : link(`/app/documents/${d.id}`, {}, d.registryNumber),
-        ` · ${d.templateKey} · ${formatDate(d.createdAt)}`, d.signatures.length ? ` · ✓ ${d.signatures.length}` : '', ' ',
+        ` · ${documentTitle(d.templateKey)} · ${formatDate(d.createdAt)}`, d.signatures.length ? ` · ✓ ${d.signatures.length}` : '', ' ',
         downloadButton(api, d))))
       : el('p', { i18n: 'documentsNone' }),
     el('h2', { i18n: 'deadlines' }), detail.deadlines.length ? deadlines : el('p', {}, '—'),
-    el('h2', { i18n: 'timeline' }), timeline);
+    el('h2', { i18n: 'history' }), history,
+    el('details', { class: 'journal' }, el('summary', { i18n: 'historyDetails' }), timeline));
   return { root };
 };

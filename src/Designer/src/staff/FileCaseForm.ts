@@ -1,64 +1,188 @@
-import { ApiError, type QadamApi } from '../api/client';
+import { errorText } from '../app/errors';
+import { ApiError, type QadamApi, type StudentInfo } from '../api/client';
 import { el, navigate, notice } from '../app/dom';
-import { language, type MessageKey } from '../i18n';
+import { language, t, type MessageKey } from '../i18n';
+import { pathwayName } from './pathways';
+import { datePicker } from '../forms/datePicker';
 
 /** Today in Kazakhstan (UTC+5), as yyyy-mm-dd: the default filing date. */
 export function todayInKazakhstan(now = new Date()): string {
   return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** The form a clerk, head or regional officer files a case with; the API's 422 errors show under their fields. */
-export async function fileCaseForm(api: QadamApi): Promise<HTMLElement> {
-  const pathways = (await api.listDefinitions())
-    .filter((k) => k.kind === 'bpmn' && k.versions.some((v) => v.status === 'published'))
-    .map((k) => k.key);
+/**
+ * Pathways started by their own screens and endpoints, never filed by hand: the day's frost decision
+ * (POST /api/weather-decisions) and a regional emergency order (POST /api/emergency-orders).
+ */
+const startedElsewhere = new Set(['weather', 'emergency-transfer']);
+
+/** The pathways a clerk may file: published, not started by an order or a frost decision; by name in the screen's language. */
+export function fileablePathways(keys: Array<{ key: string; kind: string; versions: Array<{ status: string }> }>): string[] {
+  return keys
+    .filter((k) => k.kind === 'bpmn' && k.versions.some((v) => v.status === 'published') && !startedElsewhere.has(k.key))
+    .map((k) => k.key)
+    .sort((a, b) => pathwayName(a).localeCompare(pathwayName(b), language()));
+}
+
+/** A form of several fields, each with its error line; the API's 422 errors show under their fields, in red. */
+export interface FileCaseForm {
+  root: HTMLElement;
+  /** Re-reads the language-bound parts not tagged with data-i18n (the pathway names, the chosen student's line). */
+  relabel: () => void;
+}
+
+/** The form a clerk, head or regional officer files a case with. */
+export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
+  const pathways = fileablePathways(await api.listDefinitions());
   const errors = new Map<string, HTMLElement>();
-  const field = (name: string, label: MessageKey, control: HTMLElement) => {
-    const error = el('span', { class: 'field-error', attrs: { 'data-field': name } });
+  const field = (name: string, label: MessageKey, control: HTMLElement, id: string) => {
+    const error = el('span', { class: 'field-error', attrs: { 'data-field': name, id: `${id}-error`, 'aria-live': 'polite' } });
     errors.set(name, error);
-    return el('label', {}, el('span', { i18n: label }), control, error);
+    control.setAttribute('aria-describedby', `${id}-error`);
+    return el('label', { attrs: { for: id } }, el('span', { i18n: label }), control, error);
   };
-  const pathway = el('select', { attrs: { id: 'case-pathway', name: 'pathway' } }, ...pathways.map((p) => el('option', { attrs: { value: p } }, p)));
-  const iin = el('input', { attrs: { id: 'case-iin', name: 'studentIin', inputmode: 'numeric', maxlength: 12, required: true } });
-  const ground = el('input', { attrs: { id: 'case-ground', name: 'ground', required: true } });
-  const filedOn = el('input', { attrs: { id: 'case-filed-on', name: 'filedOn', type: 'date', value: todayInKazakhstan(), required: true } });
+  // No pathway is preselected: a clerk who does not choose is told so, instead of filing the first one by accident.
+  const pathway = el('select', { attrs: { id: 'case-pathway', name: 'pathway' } },
+    el('option', { attrs: { value: '' }, i18n: 'choosePathway' }),
+    ...pathways.map((p) => el('option', { attrs: { value: p, 'data-pathway': p } }, pathwayName(p))));
+  const picker = studentPicker(api);
+  const ground = el('input', { attrs: { id: 'case-ground', name: 'ground' } });
+  const filedOn = el('input', { attrs: { id: 'case-filed-on', name: 'filedOn', type: 'date', value: todayInKazakhstan() } });
   const lang = el('select', { attrs: { id: 'case-language', name: 'language' } },
     el('option', { attrs: { value: 'kk' }, i18n: 'languageKk' }), el('option', { attrs: { value: 'ru' }, i18n: 'languageRu' }));
   lang.value = language();
   const status = el('div');
-  const form = el('form', { class: 'file-case', attrs: { 'data-testid': 'file-case' } },
+  // novalidate: the app checks and words every field itself, never the browser's own "Please fill out this field".
+  const form = el('form', { class: 'file-case', attrs: { 'data-testid': 'file-case', novalidate: true } },
     el('h2', { i18n: 'newCase' }),
     el('div', { class: 'form-grid' },
-      field('pathway', 'pathway', pathway), field('studentIin', 'studentIin', iin), field('ground', 'ground', ground),
-      field('filedOn', 'filedOn', filedOn), field('language', 'applicantLanguage', lang)),
+      field('pathway', 'pathway', pathway, 'case-pathway'), field('studentIin', 'studentSearch', picker.input, 'case-student'),
+      field('ground', 'ground', ground, 'case-ground'), field('filedOn', 'filedOn', filedOn, 'case-filed-on'),
+      field('language', 'applicantLanguage', lang, 'case-language')),
+    picker.panel,
     status,
     el('button', { class: 'primary', i18n: 'fileCase', attrs: { type: 'submit', id: 'file-case' } }));
+  const filedOnPicker = datePicker(filedOn);
   // One key per form: a double click or a retry after a lost answer files the case once.
   let idempotencyKey = crypto.randomUUID();
   form.addEventListener('input', () => {
     idempotencyKey = crypto.randomUUID();
   });
+  const show = (name: string, message: string, key?: MessageKey) => {
+    const target = errors.get(name);
+    if (target) {
+      target.textContent = message;
+      // The app's own messages follow the language switch; the API's are in the language they were asked in.
+      if (key) {
+        target.dataset['i18n'] = key;
+      } else {
+        delete target.dataset['i18n'];
+      }
+      target.previousElementSibling?.setAttribute('aria-invalid', 'true');
+    } else {
+      status.append(notice('error', message));
+    }
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    errors.forEach((e) => e.replaceChildren());
+    errors.forEach((e) => {
+      e.replaceChildren();
+      delete e.dataset['i18n'];
+      e.previousElementSibling?.removeAttribute('aria-invalid');
+    });
     status.replaceChildren();
+    const chosen = picker.chosen();
+    if (!pathway.value || !chosen) {
+      if (!pathway.value) {
+        show('pathway', t('pathwayRequired'), 'pathwayRequired');
+      }
+      if (!chosen) {
+        show('studentIin', t('studentRequired'), 'studentRequired');
+      }
+      return;
+    }
     api.fileCase({
-      pathway: pathway.value, studentIin: iin.value.trim(), ground: ground.value.trim(), filedOn: filedOn.value,
+      pathway: pathway.value, studentIin: chosen.iin, ground: ground.value.trim(), filedOn: filedOn.value,
       language: lang.value === 'ru' ? 'ru' : 'kk',
     }, idempotencyKey).then((filed) => navigate(`/app/cases/${filed.id}`), (error: unknown) => {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
         for (const [name, messages] of Object.entries(error.fieldErrors)) {
-          const target = errors.get(name);
-          if (target) {
-            target.textContent = messages.join(' ');
-          } else {
-            status.append(notice('error', `${name}: ${messages.join(' ')}`));
-          }
+          show(name, messages.join(' '));
         }
       } else {
-        status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+        status.replaceChildren(notice('error', errorText(error)));
       }
     });
   });
-  return form;
+  return {
+    root: form,
+    relabel: () => {
+      pathway.querySelectorAll<HTMLOptionElement>('option[data-pathway]').forEach((option) => {
+        option.textContent = pathwayName(option.value);
+      });
+      picker.relabel();
+      filedOnPicker.relabel();
+    },
+  };
+}
+
+/**
+ * The student by name, class or IIN: the clerk types, picks one of the students the API finds on the rosters, and
+ * sees the name, class and IIN of the one chosen before filing.
+ */
+function studentPicker(api: QadamApi) {
+  const input = el('input', {
+    i18nPlaceholder: 'studentSearchHint',
+    attrs: { id: 'case-student', type: 'search', autocomplete: 'off', 'aria-controls': 'case-student-results' },
+  });
+  const results = el('ul', { class: 'student-results', attrs: { id: 'case-student-results', 'data-testid': 'student-results' } });
+  const confirmation = el('p', { class: 'student-chosen', attrs: { 'data-testid': 'student-chosen', role: 'status' } });
+  const panel = el('div', { class: 'student-picker' }, results, confirmation);
+  let chosen: StudentInfo | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  const describe = () => {
+    confirmation.replaceChildren();
+    if (chosen) {
+      confirmation.append(t('studentChosen', { name: chosen.fullName, class: chosen.className, iin: chosen.iin }), ' ',
+        el('button', {
+          class: 'link-button', i18n: 'studentChange', attrs: { type: 'button' },
+          on: { click: () => choose(undefined) },
+        }));
+    }
+  };
+  const choose = (student: StudentInfo | undefined) => {
+    chosen = student;
+    results.replaceChildren();
+    input.value = student ? student.fullName : '';
+    describe();
+    if (!student) {
+      input.focus();
+    }
+  };
+  input.addEventListener('input', () => {
+    chosen = undefined;
+    describe();
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < 2) {
+      results.replaceChildren();
+      return;
+    }
+    timer = setTimeout(() => {
+      const ticket = ++asked;
+      api.findStudents(text).then((found) => {
+        if (ticket !== asked) {
+          return;
+        }
+        results.replaceChildren(...(found.length
+          ? found.map((s) => el('li', {}, el('button', {
+            class: 'student-option', attrs: { type: 'button', 'data-iin': s.iin },
+            on: { click: () => choose(s) },
+          }, el('strong', {}, s.fullName), ` · ${s.className} · ${s.iin}`)))
+          : [el('li', { class: 'muted', i18n: 'studentNoMatch' })]));
+      }, () => results.replaceChildren());
+    }, 250);
+  });
+  return { input, panel, chosen: () => chosen, relabel: describe };
 }

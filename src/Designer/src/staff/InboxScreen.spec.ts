@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskSummary } from '../api/client';
-import { matchesFilter } from './InboxScreen';
+import { matchesFilter, sortTasks } from './InboxScreen';
 
 const task = (overrides: Partial<TaskSummary>): TaskSummary => ({
   id: 't1', elementId: 'review', definitionKey: 'parent-application', definitionVersion: 1, candidateRoles: ['clerk'],
@@ -29,5 +29,20 @@ describe('matchesFilter', () => {
     // then the claimed one stays and the open one goes
     expect(matchesFilter(mine, '', true, ['clerk.s1', 'Клерк s1'])).toBe(true);
     expect(matchesFilter(open, '', true, ['clerk.s1', 'Клерк s1'])).toBe(false);
+  });
+});
+
+describe('sortTasks', () => {
+  it('puts the soonest due first and undated tasks last, and reverses on demand', () => {
+    // given three tasks: due later, due sooner, and without a deadline
+    const later = task({ id: 'later', dueAt: '2026-12-10T00:00:00Z', studentName: 'Әлиев Бауыржан' });
+    const sooner = task({ id: 'sooner', dueAt: '2026-12-01T00:00:00Z', studentName: 'Абаев Нұрлан' });
+    const undated = task({ id: 'undated', dueAt: null, studentName: 'Жанова Айгерім' });
+
+    // when sorted by due date, then descending, then by student
+    // then the order follows the chosen column
+    expect(sortTasks([later, undated, sooner], 'due', false).map((x) => x.id)).toEqual(['sooner', 'later', 'undated']);
+    expect(sortTasks([later, undated, sooner], 'due', true).map((x) => x.id)).toEqual(['undated', 'later', 'sooner']);
+    expect(sortTasks([later, undated, sooner], 'student', false).map((x) => x.id)).toEqual(['sooner', 'later', 'undated']);
   });
 });

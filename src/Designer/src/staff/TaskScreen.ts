@@ -1,9 +1,9 @@
-import '@bpmn-io/form-js-viewer/dist/assets/form-js-base.css';
-import { Form } from '@bpmn-io/form-js-viewer';
-import { ApiError } from '../api/client';
+import { errorText } from '../app/errors';
+import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
-import { citation, el, formatDate, link, notice } from '../app/dom';
-import { t } from '../i18n';
+import { citation, el, formatDate, link, notice, noticeOf } from '../app/dom';
+import { documentTitle } from '../documents/titles';
+import { LocalizedForm } from '../forms/LocalizedForm';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
 import { voteScreen } from './VoteScreen';
@@ -39,9 +39,8 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   // Key/value entry only when the API knows no form for the task; a known form's fields are the only keys it takes.
   const freeForm = fields.length === 0 && !isSchema(detail.form);
   const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
-  // Undebounced input (form-js config `debounce`): "Complete" clicked right after typing must submit what was typed.
-  const form = new Form({ container: formHost, debounce: false } as ConstructorParameters<typeof Form>[0]);
-  await form.importSchema(schema, {});
+  const form = new LocalizedForm(formHost, schema);
+  await form.show();
 
   // Without a form the clerk names the values: each added key becomes a field of the schema.
   const keyInput = el('input', { i18nPlaceholder: 'fieldKey', attrs: { id: 'new-field-key' } });
@@ -52,8 +51,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
         const key = keyInput.value.trim();
         if (key && !fields.includes(key)) {
           fields.push(key);
-          const data = form.submit().data;
-          void form.importSchema(schemaFromFields(fields), data);
+          void form.show(schemaFromFields(fields), form.data());
           keyInput.value = '';
         }
       },
@@ -64,22 +62,20 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     general.replaceChildren();
     const submitted = form.submit();
     if (Object.keys(submitted.errors).length > 0) {
-      general.replaceChildren(notice('error', t('formHasErrors')));
+      general.replaceChildren(noticeOf('error', 'formHasErrors'));
       return;
     }
     try {
       const result = await api.completeTask(id, dataToSubmit(submitted.data));
-      status.replaceChildren(notice('success', t('completed')),
-        result.caseId ? link(`/app/cases/${result.caseId}`, { class: 'button', i18n: 'caseTitle' }) : '');
       completeButton.disabled = true;
+      status.replaceChildren(noticeOf('success', 'completed'), await afterCompletion(context.api, id, result.caseId));
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
         const placed = placeFieldErrors(isSchema(detail.form) ? detail.form : schemaFromFields(fields), error.fieldErrors);
-        form._setState({ errors: placed.byFieldId });
-        general.replaceChildren(notice('error', t('formHasErrors')),
-          ...placed.general.map((g) => notice('error', `${g.key}: ${g.messages.join(' ')}`)));
+        form.setErrors(placed.byFieldId);
+        general.replaceChildren(noticeOf('error', 'formHasErrors'), ...placed.general.map((g) => notice('error', g.messages.join(' '))));
       } else {
-        general.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+        general.replaceChildren(notice('error', errorText(error)));
       }
     }
   };
@@ -87,18 +83,19 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   const claim = async () => {
     try {
       await api.claimTask(id);
-      status.replaceChildren(notice('success', t('claimed')));
+      status.replaceChildren(noticeOf('success', 'claimed'));
       claimButton.disabled = true;
     } catch (error) {
-      status.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
+      status.replaceChildren(notice('error', errorText(error)));
     }
   };
 
   const claimButton = el('button', { i18n: 'claim', attrs: { id: 'claim', disabled: !detail.callerIsCandidate || task.status === 'claimed' }, on: { click: () => void claim() } });
   const completeButton = el('button', { class: 'primary', i18n: 'complete', attrs: { id: 'complete', disabled: !detail.callerIsCandidate }, on: { click: () => void complete() } });
 
+  const title = el('h1', {}, stepLabel(task));
   const root = el('section', { class: 'task' },
-    el('h1', {}, stepLabel(task)),
+    title,
     el('dl', { class: 'facts' },
       el('div', { class: 'fact' }, el('dt', { i18n: 'caseNumber' }),
         el('dd', {}, task.caseId ? link(`/app/cases/${task.caseId}`, {}, task.caseNumber ?? task.caseId) : '—')),
@@ -114,9 +111,21 @@ export const taskScreen: ScreenFactory = async (context, params) => {
       ? el('section', { class: 'task-documents', attrs: { 'data-testid': 'task-documents' } },
         el('h2', { i18n: 'documents' }),
         el('ul', {}, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
-          link(`/app/documents/${d.id}`, { class: 'button', i18n: 'documentReview' }), ` ${d.registryNumber} · ${d.templateKey}`,
+          link(`/app/documents/${d.id}`, { class: 'button', i18n: 'documentReview' }), ` ${documentTitle(d.templateKey)} · ${d.registryNumber}`,
           d.signatures.length ? ` · ✓ ${d.signatures.length}` : ''))))
       : '',
     el('div', { class: 'actions' }, claimButton, completeButton));
-  return { root, dispose: () => form.destroy() };
+  return { root, dispose: () => form.destroy(), relabel: () => {
+    title.textContent = stepLabel(task);
+    void form.relabel();
+  } };
 };
+
+/** After a completion: the next open task of the inbox (soonest due first) and the way back to the inbox and the case. */
+async function afterCompletion(api: import('../api/client').QadamApi, doneId: string, caseId?: string | null): Promise<HTMLElement> {
+  const next: TaskSummary | undefined = (await api.inbox().catch(() => [] as TaskSummary[])).find((task) => task.id !== doneId);
+  return el('div', { class: 'actions', attrs: { 'data-testid': 'after-completion' } },
+    next ? link(`/app/tasks/${next.id}`, { class: 'button primary', i18n: 'nextTask', attrs: { id: 'next-task' } }) : '',
+    link('/app/inbox', { class: 'button', i18n: 'backToInbox', attrs: { id: 'back-to-inbox' } }),
+    caseId ? link(`/app/cases/${caseId}`, { class: 'button', i18n: 'caseTitle' }) : '');
+}

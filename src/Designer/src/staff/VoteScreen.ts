@@ -1,10 +1,35 @@
-import { ApiError, type BallotBox, type DocumentInfo } from '../api/client';
+import { errorText } from '../app/errors';
+import { type BallotBox, type DocumentInfo } from '../api/client';
 import type { AppContext, Screen } from '../app/context';
 import { el, formatDate, link, notice } from '../app/dom';
 import { downloadButton } from '../documents/download';
 import { t, type MessageKey } from '../i18n';
 import { stepLabel } from './labels';
 import { tallyView } from './tally';
+import { pathwayName } from './pathways';
+import { documentTitle } from '../documents/titles';
+import type { CaseDetail, QadamApi } from '../api/client';
+
+/**
+ * What the council decides on, beside the ballot: the steps decided so far (who, when, under which paragraph), the
+ * case's documents by title and the evidence attached to it.
+ */
+async function evidencePanel(api: QadamApi, caseId: string, detail: CaseDetail): Promise<HTMLElement> {
+  const [documents, evidence] = await Promise.all([
+    api.caseDocuments(caseId).catch(() => [] as DocumentInfo[]),
+    api.caseEvidence(caseId).catch(() => []),
+  ]);
+  const decided = detail.decisions.map((d) => el('li', {}, el('strong', {}, stepLabel(d)),
+    el('span', { class: 'muted' }, ` · ${d.decidedBy} · ${formatDate(d.decidedAt)}`)));
+  const files = documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
+    link(`/app/documents/${d.id}`, {}, documentTitle(d.templateKey)), el('span', { class: 'muted' }, ` · № ${d.registryNumber}`)));
+  const attached = evidence.map((e) => el('li', {}, e.fileName, el('span', { class: 'muted' }, ` · ${formatDate(e.uploadedAt)}`)));
+  return el('aside', { class: 'evidence panel', attrs: { 'data-testid': 'evidence', 'aria-labelledby': 'evidence-title' } },
+    el('h2', { i18n: 'evidence', attrs: { id: 'evidence-title' } }),
+    decided.length + files.length + attached.length === 0
+      ? el('p', { class: 'muted', i18n: 'evidenceNone' })
+      : el('ul', {}, ...decided, ...files, ...attached));
+}
 
 /** How often the tally is read again while a vote is open (no push channel: polling is enough for a council of 5–15). */
 export const pollMilliseconds = 2000;
@@ -64,16 +89,38 @@ export async function voteScreen({ api }: AppContext, params: Record<string, str
         await refresh();
       } catch (error) {
         buttons.forEach((b) => (b.disabled = false));
-        status.replaceChildren(notice('error', error instanceof ApiError ? `${t('error')} ${error.status}: ${error.message}` : String(error)));
+        status.replaceChildren(notice('error', errorText(error)));
       }
     };
+    // A ballot cannot be taken back: the member confirms it in a dialog that says so before it is cast.
+    const question = el('p', { attrs: { id: `vote-question-${box.elementId}` } });
+    let pending: 'yes' | 'no' = 'yes';
+    const dialog = el('dialog', { class: 'confirm-dialog', attrs: { 'aria-labelledby': `vote-question-${box.elementId}` } },
+      question,
+      el('div', { class: 'dialog-actions' },
+        el('button', { i18n: 'cancel', attrs: { type: 'button', id: 'vote-cancel' }, on: { click: () => dialog.close() } }),
+        el('button', {
+          class: 'primary', i18n: 'voteConfirm', attrs: { type: 'button', id: 'vote-confirm' },
+          on: {
+            click: () => {
+              dialog.close();
+              void cast(pending);
+            },
+          },
+        })));
+    const ask = (vote: 'yes' | 'no') => {
+      pending = vote;
+      question.dataset['i18n'] = vote === 'yes' ? 'voteConfirmYes' : 'voteConfirmNo';
+      question.textContent = t(vote === 'yes' ? 'voteConfirmYes' : 'voteConfirmNo');
+      dialog.showModal();
+    };
     const buttons = [
-      el('button', { class: 'primary vote-yes', i18n: 'voteYes', attrs: { id: 'vote-yes', 'data-element-id': box.elementId }, on: { click: () => void cast('yes') } }),
-      el('button', { class: 'vote-no', i18n: 'voteNo', attrs: { id: 'vote-no', 'data-element-id': box.elementId }, on: { click: () => void cast('no') } }),
+      el('button', { class: 'primary vote-yes', i18n: 'voteYes', attrs: { id: 'vote-yes', 'data-element-id': box.elementId }, on: { click: () => ask('yes') } }),
+      el('button', { class: 'vote-no', i18n: 'voteNo', attrs: { id: 'vote-no', 'data-element-id': box.elementId }, on: { click: () => ask('no') } }),
     ];
     voteHost.replaceChildren(el('div', { class: 'ballot', attrs: { 'data-testid': 'my-ballot' } },
       el('label', { class: 'block' }, el('span', { i18n: 'voteComment' }), comment),
-      el('div', { class: 'actions' }, ...buttons), status));
+      el('div', { class: 'actions' }, ...buttons), status, dialog));
   };
 
   const render = (boxes: BallotBox[]) => {
@@ -106,7 +153,7 @@ export async function voteScreen({ api }: AppContext, params: Record<string, str
     const protocols = documents.filter((d) => d.templateKey.includes('protocol'));
     documentsHost.replaceChildren(...(protocols.length
       ? [el('h2', { i18n: 'protocolExtract' }), el('ul', {}, ...protocols.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
-        link(`/app/documents/${d.id}`, {}, d.registryNumber), ' ', downloadButton(api, d))))]
+        link(`/app/documents/${d.id}`, {}, `${documentTitle(d.templateKey)} · № ${d.registryNumber}`), ' ', downloadButton(api, d))))]
       : []));
     return protocols.length > 0;
   };
@@ -134,8 +181,8 @@ export async function voteScreen({ api }: AppContext, params: Record<string, str
 
   const root = el('section', { class: 'vote' },
     el('h1', {}, el('span', { i18n: 'voteTitle' }), ' · ', link(`/app/cases/${caseId}`, {}, detail.case.number)),
-    el('p', { class: 'muted' }, `${detail.case.studentName} · ${detail.case.pathway}`),
-    boxesHost, documentsHost);
+    el('p', { class: 'muted' }, `${detail.case.studentName} · ${pathwayName(detail.case.pathway)}`),
+    el('div', { class: 'vote-body' }, el('div', {}, boxesHost, documentsHost), await evidencePanel(api, caseId, detail)));
   if (await refresh()) {
     poll();
   }

@@ -57,3 +57,11 @@ declare module 'bpmn-auto-layout' {
   /** Lays out the first process of a BPMN document and answers the XML with diagram interchange added. */
   export function layoutProcess(xml: string): Promise<string>;
 }
+
+// flatpickr's ES-module locales (its dist/l10n/*.js are UMD bundles a bundler may not read named exports from).
+declare module 'flatpickr/dist/esm/l10n/kz.js' {
+  export const Kazakh: import('flatpickr/dist/types/locale').CustomLocale;
+}
+declare module 'flatpickr/dist/esm/l10n/ru.js' {
+  export const Russian: import('flatpickr/dist/types/locale').CustomLocale;
+}

@@ -49,6 +49,12 @@ public sealed class SubProcess : FlowNode
     /// <summary>The nodes and flows inside.</summary>
     public FlowScope Inner { get; }
 
+    /// <summary>
+    /// An event sub-process (triggeredByEvent): never entered by a flow, started by its start event's trigger while its
+    /// enclosing scope is active.
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
+
     /// <inheritdoc />
     public override string Kind => "subProcess";
 }

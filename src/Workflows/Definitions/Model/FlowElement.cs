@@ -42,6 +42,9 @@ public abstract class FlowNode : FlowElement
     /// <summary>Boundary events attached to this node (activities only).</summary>
     public List<BoundaryEvent> Boundaries { get; } = [];
 
+    /// <summary>A compensation handler (isForCompensation): run only to undo the activity whose compensation boundary names it.</summary>
+    public bool IsForCompensation { get; internal set; }
+
     /// <summary>A short name of the element type for messages, e.g. "userTask".</summary>
     public abstract string Kind { get; }
 }

@@ -26,3 +26,13 @@ public sealed class InclusiveGateway(string id, string? name, QadamAttributes ex
     /// <inheritdoc />
     public override string Kind => "inclusiveGateway";
 }
+
+/// <summary>
+/// Waits for the first of the catch events (or receive tasks) its flows lead to; the others are withdrawn
+/// (BPMN 2.0, 13.4.5: "the first one triggered wins").
+/// </summary>
+public sealed class EventBasedGateway(string id, string? name, QadamAttributes extension) : FlowNode(id, name, extension)
+{
+    /// <inheritdoc />
+    public override string Kind => "eventBasedGateway";
+}

@@ -59,6 +59,9 @@ public sealed class FlowScope
     /// <summary>Start events of this scope.</summary>
     public IEnumerable<StartEvent> StartEvents => Nodes.OfType<StartEvent>();
 
+    /// <summary>The event sub-processes of this scope (triggeredByEvent), started by their start events while the scope is active.</summary>
+    public IEnumerable<SubProcess> EventSubProcesses => Nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent);
+
     /// <summary>The none start event that an instance (or an entered sub-process) begins at, if any.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is NoneTrigger);
 }

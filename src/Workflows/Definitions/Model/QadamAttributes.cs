@@ -27,6 +27,12 @@ public sealed record QadamAttributes
     /// <summary>Key of the DOCX template a step renders.</summary>
     public string? TemplateKey { get; init; }
 
+    /// <summary>
+    /// Template keys of the case's documents a user task signs (<c>qadam:signs="order-transfer,parent-notice"</c>): the task
+    /// completes only when the person completing it has signed the current rendition of each.
+    /// </summary>
+    public IReadOnlyList<string> Signs { get; init; } = [];
+
     /// <summary>Due time of a user task: an ISO 8601 duration (P3D), a date-time, or an expression after "=".</summary>
     public string? Deadline { get; init; }
 

@@ -172,6 +172,14 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("message")
+                        .HasColumnName("event_type");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -596,6 +604,11 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("start_messages");
+
+                    b.PrimitiveCollection<List<string>>("StartSignals")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("start_signals");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -245,7 +245,7 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
     public async Task An_integration_client_sees_nothing_of_the_staff_endpoints()
     {
         _ = api.Server;
-        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration));
         using var client = api.CreateClient();
         using var token = await client.PostAsync("/connect/token", Identity.TokenTests.Form(
             ("grant_type", "client_credentials"), ("client_id", OidcClients.RegionIntegration), ("client_secret", secret)));
@@ -361,7 +361,7 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
     private async Task<HttpClient> IntegrationClientAsync()
     {
         _ = api.Server;
-        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration));
         var client = api.CreateClient();
         using var token = await client.PostAsync("/connect/token", Identity.TokenTests.Form(
             ("grant_type", "client_credentials"), ("client_id", OidcClients.RegionIntegration), ("client_secret", secret)));

@@ -11,9 +11,9 @@ namespace Qadam.Api.Tests.Features.Cases;
 /// </summary>
 public sealed class CouncilVoteTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
-    private const string Pathway = "council-vote";
+    internal const string Pathway = "council-vote";
 
-    private static readonly string Bpmn = $"""
+    internal static readonly string Bpmn = $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                           xmlns:qadam="http://qadam.kz/schema/bpmn" id="defs_{Pathway}" targetNamespace="http://qadam.kz/test">

@@ -54,6 +54,32 @@ public sealed class EvidenceTests(QadamApiFactory api) : IClassFixture<QadamApiF
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "case.evidence-added");
     }
 
+    [Theory]
+    [InlineData("report.pdf.exe", "%PDF-1.7\n%%EOF", ".pdf", "application/pdf")]
+    [InlineData("shell.php", "PNG", ".png", "image/png")]
+    public async Task Evidence_is_stored_and_served_under_a_generated_name_with_its_proven_extension_as_an_attachment(
+        string uploadedName, string content, string extension, string mediaType)
+    {
+        var caseId = await FileCaseAsync();
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        var bytes = content == "PNG" ? Png : System.Text.Encoding.ASCII.GetBytes(content);
+
+        using var stored = await clerk.PostAsync($"/api/cases/{caseId}/evidence", Upload(bytes, uploadedName, "application/octet-stream"));
+
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        var evidence = await stored.Content.ReadFromJsonAsync<JsonElement>();
+        var name = evidence.GetProperty("fileName").GetString()!;
+        Assert.Matches(@"^evidence-\d{8}-[0-9a-f]{8}\" + extension + "$", name);
+        using var served = await clerk.GetAsync($"/api/cases/{caseId}/evidence/{evidence.GetProperty("id").GetString()}/content");
+        Assert.Equal(mediaType, served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", served.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.EndsWith(extension, served.Content.Headers.ContentDisposition?.FileNameStar ?? served.Content.Headers.ContentDisposition?.FileName,
+            StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
+        var list = await clerk.GetStringAsync($"/api/cases/{caseId}/evidence");
+        Assert.DoesNotContain(Path.GetFileNameWithoutExtension(uploadedName), list, StringComparison.Ordinal);
+    }
+
     private async Task<string> FileCaseAsync()
     {
         await Pathways.PublishAsync(api, "evidence-pathway", Pathways.PsychologistThenHead("evidence-pathway"));

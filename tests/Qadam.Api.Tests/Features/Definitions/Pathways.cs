@@ -166,7 +166,7 @@ public static class Pathways
     public static async Task<HttpClient> IntegrationClientAsync(QadamApiFactory api)
     {
         _ = api.Server;
-        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration));
+        var secret = await File.ReadAllTextAsync(OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration));
         var client = api.CreateClient();
         using var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

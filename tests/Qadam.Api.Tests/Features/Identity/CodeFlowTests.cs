@@ -92,7 +92,7 @@ public sealed partial class CodeFlowTests(QadamApiFactory api) : IClassFixture<Q
     private static partial Regex CodeParameter();
 
     /// <summary>Checks the id token's signature against the server's published keys, its issuer and audience.</summary>
-    private sealed class SignatureCheckingValidator(QadamApiFactory api) : IIdentityTokenValidator
+    internal sealed class SignatureCheckingValidator(QadamApiFactory api) : IIdentityTokenValidator
     {
         public async Task<IdentityTokenValidationResult> ValidateAsync(string identityToken, OidcClientOptions options, CancellationToken cancel = default)
         {

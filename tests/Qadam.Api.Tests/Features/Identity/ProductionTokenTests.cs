@@ -50,4 +50,42 @@ public sealed class ProductionTokenTests(ProductionApiFactory api) : IClassFixtu
             }
         }
     }
+
+    [Fact]
+    public async Task Access_tokens_are_checked_by_signature_and_audience_without_decryption()
+    {
+        _ = api.Server;
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(api.StateDirectory, "keys", "signing.pem")));
+        var key = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa);
+        using var client = api.CreateClient();
+        var issuer = client.BaseAddress!.AbsoluteUri;
+
+        async Task<HttpStatusCode> MeAsync(string? audience, Microsoft.IdentityModel.Tokens.RsaSecurityKey signingKey)
+        {
+            var claims = new Dictionary<string, object> { ["sub"] = Guid.NewGuid().ToString(), ["name"] = "someone", ["role"] = "clerk" };
+            if (audience is not null)
+            {
+                claims["aud"] = audience;
+            }
+
+            var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Issuer = issuer, Expires = DateTime.UtcNow.AddMinutes(5), TokenType = "at+jwt", Claims = claims,
+                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(signingKey, "RS256"),
+            });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // A signed JWT of the server's key for the API's audience is accepted; one for another audience, with no audience,
+        // or signed by another key is refused.
+        Assert.Equal(HttpStatusCode.OK, await MeAsync("qadam-api", key));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync("another-api", key));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(null, key));
+        using var stranger = System.Security.Cryptography.RSA.Create(3072);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync("qadam-api", new Microsoft.IdentityModel.Tokens.RsaSecurityKey(stranger)));
+    }
 }

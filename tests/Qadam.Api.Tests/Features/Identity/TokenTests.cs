@@ -37,7 +37,7 @@ public sealed class TokenTests(QadamApiFactory api) : IClassFixture<QadamApiFact
     [Fact]
     public async Task Client_credentials_with_the_secret_written_at_first_start_give_an_integration_token_for_r1()
     {
-        var secretFile = OidcClients.SecretPath(api.StateDirectory, OidcClients.RegionIntegration);
+        var secretFile = OidcClients.SecretPath(api.StateDirectory, api.ConnectionString, OidcClients.RegionIntegration);
         _ = api.Server;
         var secret = await File.ReadAllTextAsync(secretFile);
         using var client = api.CreateClient();

@@ -43,4 +43,38 @@ public sealed class OrganisationsTests(QadamApiFactory api) : IClassFixture<Qada
         Assert.Single(list, o => o.Code == "r1" && o.Kind == "Region");
         Assert.Contains(list, o => o.Code == "c1" && o.Kind == "College");
     }
+
+    [Fact]
+    public async Task A_school_added_straight_into_the_database_is_in_the_regional_officers_scope_at_once()
+    {
+        using var regional = await api.ClientForAsync("regional.r1");
+        async Task<List<string>> VisibleAsync() =>
+            [.. (await regional.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("visibleOrganisationCodes")
+                .EnumerateArray().Select(c => c.GetString()!)];
+        // The first answers fill the cached tree of r1.
+        Assert.DoesNotContain("s88", await VisibleAsync());
+        Assert.Contains("s1", await VisibleAsync());
+
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO qadam.organisations ("Id", "Code", "Kind", "NameKk", "NameRu", "ParentId")
+                SELECT gen_random_uuid(), 's88', 'School', '№ 88 мектеп', 'Школа № 88', "Id" FROM qadam.organisations WHERE "Code" = 'd2'
+                """);
+        }
+
+        // PostgreSQL delivers the change notice on commit; the next answers include the school (a moment, not a timeout).
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        List<string> visible;
+        while (!(visible = await VisibleAsync()).Contains("s88") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains("s88", visible);
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        var clerkSees = (await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("visibleOrganisationCodes");
+        Assert.Equal(["s1"], clerkSees.EnumerateArray().Select(c => c.GetString()));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Qadam.Api.Tests.Features.Definitions;
+using Qadam.Documents.Rendering;
 
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
@@ -26,8 +27,7 @@ public sealed class CompetitionEndToEndTests(WorkflowsApiFactory api) : IClassFi
             eventName = "Шахматтан республикалық турнир / Республиканский турнир по шахматам", eventLevel = "national",
             periodFrom = today.AddDays(-12).ToString("yyyy-MM-dd"), periodTo = today.AddDays(-1).ToString("yyyy-MM-dd"),
         });
-        await @case.CompleteAsync("head.s1", "signOrder", new { orderNumber = "22-ө", orderDate = today.ToString("yyyy-MM-dd"),
-            distanceFrom = today.ToString("yyyy-MM-dd"), signed = true });
+        await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = today.ToString("yyyy-MM-dd") }, "secretary.s1");
         // The period ended yesterday: its timer is due, the student returns and the missed СОР/СОЧ are asked about.
         await @case.CompleteAsync("teacher.s1", "missedAssessments", new { assessmentsMissed = true, missedList = "Математика: БЖБ 2 / СОР 2" });
         await @case.CompleteAsync("teacher.s1", "individualSchedule", new
@@ -42,7 +42,9 @@ public sealed class CompetitionEndToEndTests(WorkflowsApiFactory api) : IClassFi
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.School1(language), DocumentTexts.Basis(language),
             DocumentTexts.Act2025, "п. 26"));
         DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "04-12/318", "Республиканский турнир по шахматам");
-        DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language));
+        SignedDocuments.CarriesOnlyItsNumber(texts[0], documents["order-transfer"].GetProperty("registryNumber").GetString()!);
+        DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language), "04-12/318",
+            ValueFormatter.FormatDate(today.AddDays(-1), language == "kk" ? DocumentLanguage.Kk : DocumentLanguage.Ru));
         DocumentTexts.Contains(texts[2], "Математика, БЖБ 2 / СОР 2");
         Assert.Equal("returned", (await @case.ReadAsync("clerk.s1")).GetProperty("status").GetString());
 
@@ -51,6 +53,8 @@ public sealed class CompetitionEndToEndTests(WorkflowsApiFactory api) : IClassFi
             .SelectMany(c => c.GetProperty("cases").EnumerateArray()).Single(c => c.GetProperty("id").GetString() == @case.Id);
         var order = tracked.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("templateKey").GetString() == "order-transfer");
         Assert.True(order.GetProperty("signed").GetBoolean());
+        Assert.True(tracked.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("templateKey").GetString() == "parent-notice")
+            .GetProperty("signed").GetBoolean());
         Assert.Equal("PK"u8.ToArray(), (await parent.GetByteArrayAsync(order.GetProperty("contentUrl").GetString()))[..2]);
     }
 }

@@ -41,14 +41,12 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         Assert.Equal(await StudentsOfAsync("s1", "s2"), transfer.GetProperty("done").GetInt32());
         Assert.Equal(["s1", "s2"], transfer.GetProperty("schools").EnumerateArray().Select(s => s.GetProperty("organisation").GetString()));
 
-        var texts = await HeadSignsTheOrderAsync("head.s1", "schoolOrder", new
-        {
-            orderNumber = "45-ө", orderDate = today.ToString("yyyy-MM-dd"), classesCovered = "1-11", modeOfWork = "Дистанционно / Қашықтан", signed = true,
-        });
+        var (texts, numbers) = await HeadSignsTheOrderAsync("head.s1", "schoolOrder", new { classesCovered = "1-11", modeOfWork = "Дистанционно / Қашықтан" });
         foreach (var (language, text) in texts)
         {
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), "ЧС-e2e", DocumentTexts.Basis(language),
                 Act2025, "п. 22");
+            SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 
         await ParentIsToldAsync(language: "ru", "переведён(а) на дистанционное обучение");
@@ -71,21 +69,29 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
 
         var order = new
         {
-            orderNumber = "46-ө", classesAndShift = "0-11, 1 ауысым / 1 смена", modeOfWork = "Қашықтан / Дистанционно",
+            classesAndShift = "0-11, 1 ауысым / 1 смена", modeOfWork = "Қашықтан / Дистанционно",
             responsibleAdministration = "Директордың орынбасары / Заместитель директора", responsibleTeachers = "Сынып жетекшілері / Классные руководители",
             postedOnWebsite = true,
         };
-        var texts = await HeadSignsTheOrderAsync("head.s1", "schoolOrders", order);
-        // The transfer follows when every school with a first shift has its order.
+        var (texts, numbers) = await HeadSignsTheOrderAsync("head.s1", "schoolOrders", order);
+        // The transfer follows when every school with a first shift has its order, each signed by its own head.
         foreach (var head in new[] { "head.s2", "head.s3", "head.c1" })
         {
             using var client = await api.ClientForAsync(head);
+            var task = await WaitForAsync(async () =>
+            {
+                var page = await client.GetFromJsonAsync<JsonElement>("/api/tasks?element=schoolOrders");
+                return page.GetProperty("items").EnumerateArray().Select(t => (JsonElement?)t).FirstOrDefault();
+            }, $"{head} to get schoolOrders");
+            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{task.GetProperty("id").GetString()}");
+            await SignedDocuments.SignAndVerifyAsync(client, detail.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("toSign").GetBoolean()));
             await CompleteAsync(client, instance, "schoolOrders", order);
         }
 
         foreach (var (language, text) in texts)
         {
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), DocumentTexts.Basis(language), Act2025);
+            SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 
         var transfer = await WaitForAsync(async () =>
@@ -96,25 +102,26 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         Assert.Equal(await FirstShiftOfAsync(), transfer.GetProperty("done").GetInt32());
     }
 
-    /// <summary>The head finds the school's task, signs both orders it brings (kk, ru), completes it; the orders' texts by language.</summary>
-    private async Task<List<(string Language, string Text)>> HeadSignsTheOrderAsync(string head, string element, object? data)
+    /// <summary>
+    /// The head finds the school's task, which lists both orders it signs (kk, ru); completing before signing is refused, the
+    /// council secretary may not sign, 20 signatures at once store one; then it completes. The orders' texts and numbers by language.
+    /// </summary>
+    private async Task<(List<(string Language, string Text)> Texts, Dictionary<string, string> Numbers)> HeadSignsTheOrderAsync(
+        string head, string element, object data)
     {
         using var client = await api.ClientForAsync(head);
+        using var secretary = await api.ClientForAsync("secretary.s1");
         var task = await WaitForAsync(async () =>
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?element={element}");
             return page.GetProperty("items").EnumerateArray().Select(t => (JsonElement?)t).FirstOrDefault();
         }, $"{head} to get {element}");
-        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{task.GetProperty("id").GetString()}");
-        var documents = detail.GetProperty("documents").EnumerateArray().ToList();
+        var documents = await SignedDocuments.SignTheStepAsync(api, client, secretary, task.GetProperty("id").GetString()!, data);
         Assert.Equal(["kk", "ru"], documents.Select(d => d.GetProperty("language").GetString()).Order());
 
-        await SignedDocuments.SignAndVerifyAsync(client, documents);
         var pdfTexts = await SignedDocuments.ReadAsPdfAsync(client, documents);
         var texts = documents.Select((d, i) => (d.GetProperty("language").GetString()!, pdfTexts[i])).ToList();
-
-        await CompleteAsync(client, null, element, data ?? new { });
-        return texts;
+        return (texts, documents.ToDictionary(d => d.GetProperty("language").GetString()!, d => d.GetProperty("registryNumber").GetString()!));
     }
 
     private async Task CompleteAsync(HttpClient client, string? instance, string element, object data)

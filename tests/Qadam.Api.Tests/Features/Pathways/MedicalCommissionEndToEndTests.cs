@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Qadam.Api.Tests.Features.Definitions;
+using Qadam.Documents.Rendering;
 
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
@@ -25,9 +26,11 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
             conclusionNumber = "ВКК-1452", conclusionDate = Day(-2), medicalOrganisation = "№ 5 қалалық емхана / Городская поликлиника № 5",
             periodFrom = Day(0), periodTo = Day(30),
         });
-        await @case.CompleteAsync("head.s1", "signOrder", new { orderNumber = "40-ө", orderDate = Day(0), distanceFrom = Day(0), signed = true });
+        var first = await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = Day(0) }, "secretary.s1");
         await @case.CompleteAsync("clerk.s1", "newConclusion", new { conclusionNumber = "ВКК-1610", conclusionDate = Day(0), periodTo = Day(60) });
-        await @case.CompleteAsync("head.s1", "signExtension", new { orderNumber = "41-ө", orderDate = Day(0), distanceFrom = Day(31), signed = true });
+        // The extension is a new order: the step signs its current rendition, not the first order signed before.
+        var extension = Assert.Single(await @case.SignStepAsync("head.s1", "signExtension", new { distanceFrom = Day(31) }, "secretary.s1"));
+        Assert.NotEqual(first[0].GetProperty("id").GetString(), extension.GetProperty("id").GetString());
 
         await @case.DocumentsAsync("head.s1", "order-transfer", "parent-notice");
         var head = await @case.ClientAsync("head.s1");
@@ -42,7 +45,10 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
             DocumentTexts.Act2025, "п. 24"));
         DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "ВКК-1452", "п. 24, п. 25");
         DocumentTexts.Contains(texts[1], language == "kk" ? "Қашықтан оқытуды ұзарту туралы" : "О продлении дистанционного обучения", "ВКК-1610");
-        DocumentTexts.Contains(texts[2], DocumentTexts.Transferred(language));
+        SignedDocuments.CarriesOnlyItsNumber(texts[0], orders[0].GetProperty("registryNumber").GetString()!);
+        SignedDocuments.CarriesOnlyItsNumber(texts[1], orders[1].GetProperty("registryNumber").GetString()!);
+        DocumentTexts.Contains(texts[2], DocumentTexts.Transferred(language), "ВКК-1452",
+            ValueFormatter.FormatDate(today.AddDays(30), language == "kk" ? DocumentLanguage.Kk : DocumentLanguage.Ru));
 
         var parent = await @case.ClientAsync("parent.p1");
         var tracked = (await parent.GetFromJsonAsync<JsonElement>("/api/parents/me/cases")).EnumerateArray()
@@ -50,5 +56,7 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.Equal("transferred", tracked.GetProperty("status").GetString());
         Assert.Equal(2, tracked.GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("templateKey").GetString() == "order-transfer"
                                                                                        && d.GetProperty("signed").GetBoolean()));
+        Assert.True(tracked.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("templateKey").GetString() == "parent-notice")
+            .GetProperty("signed").GetBoolean());
     }
 }

@@ -35,7 +35,9 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.DoesNotContain("childOpinion", await @case.OpenTasksAsync("teacher.s1")); // seven years old: 2025 asks from ten
         await @case.VoteAsync("councilVote", "yes", [.. Enumerable.Range(1, 5).Select(i => $"council{i}.s1")]);
         await @case.VoteAsync("trusteesVote", "yes", [.. Enumerable.Range(1, 3).Select(i => $"trustee{i}.s1")]);
-        await @case.CompleteAsync("head.s1", "signOrder", new { orderNumber = "15-ө", orderDate = Today, distanceFrom = Today, signed = true });
+        // The head signs the order and the notice before the step completes; the council secretary may not sign the order.
+        var signed = await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = Today }, "secretary.s1");
+        Assert.Equal(["order-transfer", "parent-notice"], signed.Select(d => d.GetProperty("templateKey").GetString()));
 
         var documents = await @case.DocumentsAsync("head.s1",
             "order-transfer", "parent-notice", "council-protocol-extract", "psychologist-conclusion", "living-conditions-act");
@@ -49,7 +51,11 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         // Each document cites its own step's paragraph: the evidence and the order para 28, the notice para 3(5).
         Assert.All(texts.Where((_, i) => i != 1), text => DocumentTexts.Contains(text, "п. 28 пп. 1)"));
         DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), orderNumber, "п. 28 пп. 1), п. 28 пп. 2)");
-        DocumentTexts.Contains(texts[1], DocumentTexts.NoticeTitle(language), DocumentTexts.Transferred(language), orderNumber, "п. 3 пп. 5)");
+        SignedDocuments.CarriesOnlyItsNumber(texts[0], orderNumber);
+        // The notice states the decision, the bodies that took it and the period, and the order it rests on.
+        DocumentTexts.Contains(texts[1], DocumentTexts.NoticeTitle(language), DocumentTexts.Transferred(language), orderNumber, "п. 3 пп. 5)",
+            language == "kk" ? "педагогикалық кеңесі мен қамқоршылық кеңесі" : "педагогическим советом и попечительским советом",
+            language == "kk" ? "бұйрыққа қол қойылған күннен бастап" : "с даты подписания приказа");
         DocumentTexts.Contains(texts[2], language == "kk" ? "жақтады" : "за");
         Assert.All(texts, text => Assert.DoesNotContain("{{", text, StringComparison.Ordinal));
 
@@ -59,6 +65,11 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.Equal("transferred", tracked.GetProperty("status").GetString());
         var order = tracked.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("templateKey").GetString() == "order-transfer");
         Assert.True(order.GetProperty("signed").GetBoolean());
+        var notice = tracked.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("templateKey").GetString() == "parent-notice");
+        Assert.True(notice.GetProperty("signed").GetBoolean());
+        var noticeCheck = await parent.GetFromJsonAsync<JsonElement>($"/api/documents/{notice.GetProperty("id").GetString()}/verification");
+        Assert.True(noticeCheck.GetProperty("isValid").GetBoolean(), noticeCheck.GetRawText());
+        Assert.Equal(documents["parent-notice"].GetProperty("id").GetString(), notice.GetProperty("id").GetString());
         var download = await parent.GetByteArrayAsync(order.GetProperty("contentUrl").GetString());
         Assert.Equal("PK"u8.ToArray(), download[..2]);
     }
@@ -75,7 +86,7 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         {
             councilBody = "pedagogical", protocolNumber = "7", protocolDate = Today, distanceHours = 180, totalHours = 1000, councilDecision = "approve",
         });
-        await @case.CompleteAsync("head.c1", "signOrder", new { orderNumber = "31-ө", orderDate = Today, distanceFrom = Today, signed = true });
+        await @case.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
 
         var documents = await @case.DocumentsAsync("head.c1", "order-transfer", "parent-notice");
         await @case.SignAndVerifyAsync("head.c1", documents["order-transfer"], documents["parent-notice"]);
@@ -84,7 +95,9 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2025,
             language == "kk" ? "Астана политехникалық колледжі" : "Астанинский политехнический колледж"));
         DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "п. 28 пп. 1), п. 28 пп. 2)", "180", "1 000", "№ 7");
-        DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language));
+        SignedDocuments.CarriesOnlyItsNumber(texts[0], documents["order-transfer"].GetProperty("registryNumber").GetString()!);
+        DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language), "№ 7",
+            language == "kk" ? "орта білімнен кейінгі білім беру ұйымының кеңесі" : "советом организации технического и профессионального");
         Assert.Equal("transferred", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
     }
 }

@@ -69,6 +69,21 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user} completing {elementId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>
+    /// The signing step <paramref name="elementId"/> as <paramref name="signer"/> works it (<see cref="SignedDocuments.SignTheStepAsync"/>):
+    /// refused before signing, 403 for <paramref name="outsider"/>, one signature for 20 requests, then completed with <paramref name="data"/>.
+    /// </summary>
+    public async Task<List<JsonElement>> SignStepAsync(string signer, string elementId, object data, string outsider)
+    {
+        var client = await ClientAsync(signer);
+        var task = await WaitForAsync(async () =>
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={Id}&element={elementId}");
+            return page.GetProperty("items").EnumerateArray().Select(t => (JsonElement?)t).FirstOrDefault();
+        }, $"{signer} has no task {elementId}");
+        return await SignedDocuments.SignTheStepAsync(api, client, await ClientAsync(outsider), task.GetProperty("id").GetString()!, data);
+    }
+
     /// <summary>Each member casts the same vote until the body's majority has decided and no ballot is left.</summary>
     public async Task VoteAsync(string elementId, string vote, params string[] members)
     {

@@ -14,7 +14,7 @@ describe('attributeFieldsFor', () => {
 
     // then the labels come first and every attribute the engine reads on a user task is editable
     expect(fields.slice(0, 2)).toEqual(['labelKk', 'labelRu']);
-    expect(fields).toEqual(expect.arrayContaining(['candidateRoles', 'organisationScope', 'formKey', 'deadline', 'templateKey']));
+    expect(fields).toEqual(expect.arrayContaining(['candidateRoles', 'organisationScope', 'formKey', 'deadline', 'templateKey', 'signs']));
     expect(fields).not.toContain('activity');
   });
 

@@ -20,6 +20,8 @@ const labels: Record<string, MessageKey> = {
   table: 'propTable',
   resultVariable: 'propResultVariable',
   outputs: 'propOutputs',
+  correlationKey: 'propCorrelationKey',
+  payload: 'propPayload',
 };
 
 export const legalBasisLabels: Record<string, MessageKey> = {

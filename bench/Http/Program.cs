@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Qadam.Bench;
+using Qadam.Bench.Http;
+
+// HTTP benchmark: the API in its own process (Production profile), driven from this one over loopback HTTP, each scenario
+// followed by pgbench select-only and TPC-B on the same PostgreSQL in the same run.
+//   dotnet run -c Release --project bench/Http -- [parents=10000] [connections=200] [seconds=10] [filings=2000] [pgbench-seconds=5]
+// Scenarios, in the order they run: case filings by clerks; the 07:00 parent crowd (each request a different parent of
+// `parents`, alternating their cases and their notices); staff inboxes (500 clerks); task completions (each client on its
+// own open task, the first step of the cases just filed, with an Idempotency-Key).
+var parents = Argument(0, 10_000);
+var connections = Argument(1, 200);
+var seconds = Argument(2, 10);
+var filings = Argument(3, 2_000);
+var pgbenchSeconds = Argument(4, 5);
+const int Clerks = 500;
+const int Schools = 50;
+const int WarmUp = 200;
+// The server's access tokens are signed JWTs for the API's audience (RFC 9068); this must follow IdentityServiceCollectionExtensions.
+const bool ServerEncryptsAccessTokens = false;
+const string? Audience = "qadam-api";
+
+var loadAverage = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_http");
+var scratch = Path.Combine(Path.GetTempPath(), "qadam-bench-http");
+if (Directory.Exists(scratch))
+{
+    Directory.Delete(scratch, recursive: true);
+}
+
+var state = Directory.CreateDirectory(Path.Combine(scratch, "state")).FullName;
+var logFile = Path.Combine(scratch, "api.log");
+// PostgreSQL allows 100 connections here, shared with pgbench and everything else on the machine; under 200 concurrent
+// requests Npgsql's default pool (100) would take them all and the surplus fail. An operator sizes the pool the same way.
+var apiConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString;
+var (api, firstStart) = await ApiServer.StartAsync(apiConnectionString, state, 5180, logFile);
+await using var running = api;
+Console.WriteLine($"API (pid {api.ProcessId}) answered /health {firstStart.TotalSeconds:F1} s after its start (empty database: migrations, pathways)");
+
+var seedWatch = Stopwatch.StartNew();
+var population = await BenchPopulation.SeedAsync(connectionString, parents + filings + WarmUp, Clerks, Schools);
+Console.WriteLine($"Seeded {population.Parents.Count:N0} students with a parent each and {Clerks} clerks in {Schools} schools in {seedWatch.Elapsed.TotalSeconds:F1} s");
+
+var tokenWatch = Stopwatch.StartNew();
+// One signer per thread: an RSA key object is not documented as safe to share between threads.
+using var signers = new ThreadLocal<AccessTokens>(() => new AccessTokens(state, api.Address, ServerEncryptsAccessTokens, Audience));
+var parentTokens = population.Parents.Take(parents).AsParallel().AsOrdered().Select(p => signers.Value!.For(p)).ToArray();
+var clerkTokens = population.Clerks.AsParallel().AsOrdered().Select(c => signers.Value!.For(c)).ToArray();
+var tokens = signers.Value!;
+Console.WriteLine($"Issued {parentTokens.Length + clerkTokens.Length:N0} access tokens ({(tokens.Encrypted ? "JWE" : "JWS")}) in {tokenWatch.Elapsed.TotalSeconds:F1} s");
+
+var pgbench = new Pgbench(connectionString, 16, pgbenchSeconds);
+pgbench.Initialise();
+
+using var client = LoadRun.Client(api.Address, connections);
+var results = new List<(LoadResult Result, (double SelectOnly, double TpcB) Pgbench)>();
+var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+// Filings: students after the parents' ones, so the crowd reads children with and without cases alike.
+HttpRequestMessage? Filing(int student)
+{
+    var (iin, school) = population.Students[student];
+    var clerk = school + (Schools * (student / Schools % (Clerks / Schools)));
+    return Authorised(HttpMethod.Post, "/api/cases", clerkTokens[clerk],
+        $$"""{"pathway":"parent-application","studentIin":"{{iin}}","ground":"Өтініш / Заявление","filedOn":"{{today}}","language":"kk"}""",
+        "file-" + iin);
+}
+
+await LoadRun.RunAsync("warm-up", api, client, Math.Min(connections, 50), TimeSpan.FromMinutes(1),
+    i => i < WarmUp ? Filing(parents + filings + (int)i) : null);
+await Measure("(4) case filings", TimeSpan.FromMinutes(5), i => i < filings ? Filing(parents + (int)i) : null);
+
+await LoadRun.RunAsync("warm-up", api, client, connections, TimeSpan.FromSeconds(2), ParentRead);
+await Measure("(1) parent crowd", TimeSpan.FromSeconds(seconds), ParentRead);
+
+HttpRequestMessage Inbox(long i) => Authorised(HttpMethod.Get, "/api/tasks", clerkTokens[i % Clerks]);
+await LoadRun.RunAsync("warm-up", api, client, connections, TimeSpan.FromSeconds(2), Inbox);
+await Measure("(2) staff inboxes", TimeSpan.FromSeconds(seconds), Inbox);
+
+var open = new List<(Guid Id, string School)>();
+await using (var connection = new NpgsqlConnection(connectionString))
+{
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(
+        "SELECT id, organisation FROM workflows.tasks WHERE element_id = 'exclusionCheck' AND lower(status) = 'open' ORDER BY created_at",
+        connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        open.Add((reader.GetGuid(0), reader.GetString(1)));
+    }
+}
+
+HttpRequestMessage? Completion(int index)
+{
+    if (index >= open.Count)
+    {
+        return null;
+    }
+
+    var (id, school) = open[index];
+    var clerk = int.Parse(school["bench-s".Length..], CultureInfo.InvariantCulture) + (Schools * (index % (Clerks / Schools)));
+    return Authorised(HttpMethod.Post, $"/api/tasks/{id}/complete", clerkTokens[clerk],
+        """{"data":{"departsAbroad":false,"destination":"Астана"}}""", "complete-" + id);
+}
+
+await LoadRun.RunAsync("warm-up", api, client, Math.Min(connections, 50), TimeSpan.FromMinutes(1), i => i < WarmUp ? Completion((int)i) : null);
+await Measure("(3) task completions", TimeSpan.FromMinutes(5), i => Completion(WarmUp + (int)i));
+
+var (rss, peak) = api.MemoryMb();
+Console.WriteLine();
+Console.WriteLine($"HTTP benchmark, {Environment.ProcessorCount} cores, load average {string.Join(' ', loadAverage)} at the start; "
+                  + $"API in Production profile, log level Information (log: {logFile}); {parents:N0} parents, {Clerks} clerks, "
+                  + $"access tokens {(tokens.Encrypted ? "JWE (RSA-OAEP + A256CBC-HS512)" : "JWS (RS256)")}");
+Console.WriteLine("| scenario | connections | requests | requests/s | p50 ms | p95 ms | p99 ms | errors | API CPU ms/request | client CPU ms/request | pgbench -S tps | pgbench TPC-B tps |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var (r, pg) in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Name} | {r.Connections} | {r.Requests:N0} | {r.PerSecond:N0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} | {r.ApiCpuMsPerRequest:F2} | {r.ClientCpuMsPerRequest:F2} | {pg.SelectOnly:N0} | {pg.TpcB:N0} |"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API RSS {rss:F0} MB at the end, peak {peak:F0} MB"));
+foreach (var (r, _) in results.Where(r => r.Result.FirstError is not null))
+{
+    Console.WriteLine($"first error of {r.Name}: {r.FirstError}");
+}
+
+return results.Sum(r => r.Result.Errors) == 0 ? 0 : 1;
+
+HttpRequestMessage ParentRead(long i) => Authorised(
+    HttpMethod.Get, i % 2 == 0 ? "/api/parents/me/cases" : "/api/parents/me/notifications", parentTokens[i / 2 % parents]);
+
+async Task Measure(string name, TimeSpan duration, Func<long, HttpRequestMessage?> next)
+{
+    var result = await LoadRun.RunAsync(name, api, client, connections, duration, next);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}: {result.Requests:N0} in {result.Elapsed.TotalSeconds:F1} s = {result.PerSecond:N0}/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Errors} errors"));
+    results.Add((result, pgbench.Measure()));
+}
+
+static HttpRequestMessage Authorised(HttpMethod method, string path, string token, string? json = null, string? idempotencyKey = null)
+{
+    var request = new HttpRequestMessage(method, path);
+    request.Headers.Authorization = new("Bearer", token);
+    if (json is not null)
+    {
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+    }
+
+    if (idempotencyKey is not null)
+    {
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+    }
+
+    return request;
+}
+
+int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Qadam.Api.Hosting;
+
+/// <summary>
+/// The Kazakh and Russian wording of the API's problem titles and field messages. The handlers word their problems in
+/// English for developers (logs, <c>developerDetail</c>); a person reads one of these, in the language asked for by
+/// <c>Accept-Language</c> (<see cref="ProblemLanguage"/>). A message with no entry reads as the generic sentence of its
+/// status, never as English on a Kazakh or Russian screen.
+/// </summary>
+internal static partial class ProblemTexts
+{
+    private sealed record Text(Regex Pattern, string Kk, string Ru);
+
+    private static readonly Text[] Titles =
+    [
+        T(@"One or more (fields are not acceptable|validation errors occurred)\.", "Кейбір өрістер қабылданбады.", "Некоторые поля не приняты."),
+        T(@"The data does not fit the form '.+'\.", "Нысан дұрыс толтырылмаған.", "Форма заполнена неверно."),
+        T(@"The request is malformed\.", "Сұрау дұрыс құрылмаған.", "Запрос составлен неверно."),
+        T(@"The request cannot be accepted\.", "Сұрау қабылданбады.", "Запрос не принят."),
+        T(@"Not [Ff]ound\.?", "Табылмады.", "Не найдено."),
+        T(@"Forbidden\.?", "Рұқсат жоқ.", "Доступ запрещён."),
+        T(@"Unauthorized\.?", "Кіру қажет.", "Требуется вход."),
+        T(@"Conflict\.?", "Жазба өзгерген, бетті жаңартыңыз.", "Запись изменилась, обновите страницу."),
+        T(@"Bad Request\.?", "Сұрау дұрыс құрылмаған.", "Запрос составлен неверно."),
+        T(@"An error occurred while processing your request\.", "Серверде қате шықты.", "На сервере произошла ошибка."),
+        T(@"The document was not signed\.?", "Құжатқа қол қойылмады.", "Документ не подписан."),
+        T(@"The template cannot be stored\.", "Үлгі сақталмады.", "Шаблон не сохранён."),
+        T(@"The form cannot be changed\.", "Нысанды өзгертуге болмайды.", "Форму изменить нельзя."),
+    ];
+
+    private static readonly Text[] Messages =
+    [
+        // The IIN (src/Identifiers/Iin.cs).
+        T(@"The check digit of the IIN is wrong\.", "ЖСН-нің бақылау цифры қате.", "Неверная контрольная цифра ИИН."),
+        T(@"An IIN has exactly 12 digits\.", "ЖСН дәл 12 цифрдан тұрады.", "ИИН состоит ровно из 12 цифр."),
+        T(@"An IIN has digits only\.", "ЖСН тек цифрлардан тұрады.", "ИИН состоит только из цифр."),
+        T(@"The seventh digit of an IIN gives century and sex and must be 1 to 6, not (.+)\.",
+            "ЖСН-нің жетінші цифры ғасыр мен жынысты білдіреді: 1-ден 6-ға дейін болуы керек, $1 емес.",
+            "Седьмая цифра ИИН означает век и пол и должна быть от 1 до 6, а не $1."),
+        T(@"The first six digits of an IIN are the birth date YYMMDD; (\d+) is not a date\.",
+            "ЖСН-нің алғашқы алты цифры — туған күн (ЖЖААКК); $1 күн емес.",
+            "Первые шесть цифр ИИН — дата рождения (ГГММДД); $1 не является датой."),
+
+        // Filing a case (src/Api/Features/Cases/FileCase.cs).
+        T(@"A pathway is a definition key, e\.g\. ""parent-application""\.", "Процесті таңдаңыз.", "Выберите процесс."),
+        T(@"The ground is required, at most 2000 characters\.", "Негізді жазыңыз (ең көбі 2000 таңба).",
+            "Укажите основание (не более 2000 символов)."),
+        T(@"The filing date (\S+) is in the future \(today is (\S+) in Kazakhstan\)\.",
+            "Өтініш күні ($1) болашақта: бүгін $2.", "Дата подачи ($1) в будущем: сегодня $2."),
+        T(@"The filing date (\S+) is more than a year ago\.", "Өтініш күні ($1) бір жылдан бұрын.",
+            "Дата подачи ($1) более года назад."),
+        T(@"The applicant's language is kk or ru\.", "Өтініш берушінің тілі: қазақ немесе орыс.",
+            "Язык заявителя: казахский или русский."),
+        T(@"The language is kk or ru\.", "Тіл: қазақ немесе орыс.", "Язык: казахский или русский."),
+        T(@"No student with this IIN is on the rosters of your organisations\.",
+            "Бұл ЖСН-мен білім алушы сіздің ұйымдарыңыздың тізімінде жоқ.",
+            "Обучающегося с таким ИИН нет в списках ваших организаций."),
+        T(@"No version of '.+' is in force on (\S+): the pathway starts later\.",
+            "$1 күні бұл процестің күшіндегі нұсқасы жоқ: ол кейінірек басталады.",
+            "На $1 у этого процесса нет действующей редакции: он начинается позже."),
+        T(@"No published pathway '.+'\.", "Мұндай жарияланған процесс жоқ.", "Такого опубликованного процесса нет."),
+        T(@"At most (\d+) characters\.", "Ең көбі $1 таңба.", "Не более $1 символов."),
+        T(@"At least (\d+) characters\.", "Кемінде $1 таңба.", "Не менее $1 символов."),
+
+        // A task's form data (src/Api/Features/Tasks/FormSchema.cs).
+        T(@"This field is required\.", "Толтыру міндетті.", "Обязательное поле."),
+        T(@"This box must be checked\.", "Белгілеу міндетті.", "Нужно отметить."),
+        T(@"Expected true or false\.", "Иә немесе жоқ таңдаңыз.", "Выберите да или нет."),
+        T(@"Expected a list of values\.", "Тізімнен таңдаңыз.", "Выберите из списка."),
+        T(@"Expected text\.", "Мәтін енгізіңіз.", "Введите текст."),
+        T(@"Does not match the required pattern\.", "Мән үлгіге сәйкес емес.", "Значение не соответствует образцу."),
+        T(@"The form's pattern cannot be checked; ask the legal department to fix the form\.",
+            "Нысанның үлгісін тексеру мүмкін емес: заң бөліміне хабарлаңыз.",
+            "Образец формы не проверяется: сообщите юридическому отделу."),
+        T(@"Expected a number\.", "Сан енгізіңіз.", "Введите число."),
+        T(@"At least (-?[\d.]+)\.", "Ең кіші мәні: $1.", "Наименьшее значение: $1."),
+        T(@"At most (-?[\d.]+)\.", "Ең үлкен мәні: $1.", "Наибольшее значение: $1."),
+        T(@"Must be one of: .+\.", "Тізімдегі мәндердің бірін таңдаңыз.", "Выберите одно из значений списка."),
+        T(@"Expected a date as text\.|Expected a date yyyy-MM-dd\.", "Күнді кк.аа.жжжж түрінде енгізіңіз.",
+            "Введите дату в виде дд.мм.гггг."),
+        T(@"Expected a time HH:mm\.", "Уақытты сс:мм түрінде енгізіңіз.", "Введите время в виде чч:мм."),
+        T(@"Expected an ISO 8601 date and time\.", "Күн мен уақытты енгізіңіз.", "Введите дату и время."),
+        T(@"'.+' is not a field of form '.+'\.", "Бұл нысанда мұндай өріс жоқ.", "В этой форме нет такого поля."),
+    ];
+
+    /// <summary>The title in <paramref name="language"/> (kk or ru); the status's generic title when it has no entry.</summary>
+    public static string Title(string title, int status, string language) =>
+        Find(Titles, title, language) ?? Generic(status, language);
+
+    /// <summary>A field message in <paramref name="language"/>; the generic "not accepted" when it has no entry.</summary>
+    public static string Message(string message, string language) =>
+        Find(Messages, message, language) ?? (language == "ru" ? "Значение не принято." : "Мән қабылданбады.");
+
+    /// <summary>Whether a message has its own wording (a generic fallback is only for messages that have none).</summary>
+    public static bool Knows(string message) => Find(Messages, message, "kk") is not null || Find(Titles, message, "kk") is not null;
+
+    public static string Generic(int status, string language) => (status, language) switch
+    {
+        (404, "ru") => "Не найдено.",
+        (404, _) => "Табылмады.",
+        (401 or 403, "ru") => "Доступ запрещён.",
+        (401 or 403, _) => "Рұқсат жоқ.",
+        (409, "ru") => "Запись изменилась, обновите страницу.",
+        (409, _) => "Жазба өзгерген, бетті жаңартыңыз.",
+        (>= 500, "ru") => "На сервере произошла ошибка.",
+        (>= 500, _) => "Серверде қате шықты.",
+        (_, "ru") => "Запрос не принят.",
+        _ => "Сұрау қабылданбады.",
+    };
+
+    private static string? Find(Text[] texts, string english, string language)
+    {
+        foreach (var text in texts)
+        {
+            var match = text.Pattern.Match(english);
+            if (match.Success)
+            {
+                return IsoDate().Replace(match.Result(language == "ru" ? text.Ru : text.Kk), ReadableDate);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Dates as people in Kazakhstan read them: dd.MM.yyyy.</summary>
+    private static string ReadableDate(Match date) =>
+        DateOnly.TryParseExact(date.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+            : date.Value;
+
+    private static Text T(string pattern, string kk, string ru) =>
+        new(new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), kk, ru);
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex IsoDate();
+}

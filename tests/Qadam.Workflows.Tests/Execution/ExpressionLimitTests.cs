@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Workflows.Tests.Execution;
+
+/// <summary>
+/// An expression stays inside its limits whatever the legal editor writes: a regular expression that backtracks stops at
+/// the expression's timeout, a string or array too large for the memory limit is refused before it is allocated, and the
+/// expressions of one command share one budget of time and statements.
+/// </summary>
+public sealed class ExpressionLimitTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 9, 1, 9, 0, 0, TimeSpan.FromHours(5));
+
+    private static readonly JsonObject Variables = new() { ["text"] = new string('a', 40) + "!" };
+
+    [Fact]
+    public void A_backtracking_regular_expression_stops_at_the_expression_timeout_not_at_ten_seconds()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default, Now);
+        var watch = Stopwatch.StartNew();
+
+        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("gw", "/^(a+)+$/.test(text)", Variables));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Contains("took too long", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eight_backtracking_conditions_in_one_command_stop_at_the_commands_budget()
+    {
+        // Each condition alone may run 2 s, as long as the whole command: without the budget eight would take 16 s.
+        var budget = new CommandBudget(EngineLimits.Default with
+        {
+            ExpressionTimePerCommand = TimeSpan.FromSeconds(2), Expression = ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(2) },
+        });
+        var evaluator = new ExpressionEvaluator(budget.Limits.Expression, Now, budget);
+        var watch = Stopwatch.StartNew();
+        var messages = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            var one = Stopwatch.StartNew();
+            messages.Add(Assert.Throws<ExpressionException>(() => evaluator.Evaluate($"gw{i}", "/^(a+)+$/.test(text)", Variables)).Message
+                         + " " + one.Elapsed);
+        }
+
+        // Two seconds of budget: the first condition spends it, the other seven are refused at once.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), string.Join("\n", messages));
+        Assert.True(messages.Count(m => m.Contains("budget", StringComparison.Ordinal)) >= 6, string.Join("\n", messages));
+    }
+
+    [Theory]
+    [InlineData("'x'.repeat(2 ** 28).length")]
+    [InlineData("'x'.padStart(2 ** 28).length")]
+    [InlineData("new Array(2 ** 26).fill(0).length")]
+    [InlineData("Array.from({ length: 2 ** 26 }).length")]
+    [InlineData("(() => { let s = 'x'; for (let i = 0; i < 40; i++) s = s + s; return s.length; })()")]
+    [InlineData("JSON.stringify(new Array(2 ** 24).join('ab'))")]
+    [InlineData("new Array(1000).fill('x'.repeat(2 ** 20)).join('').length")]
+    [InlineData("'x'.repeat(2 ** 20).replaceAll('x', 'y'.repeat(1000)).length")]
+    [InlineData("'x'.repeat(2 ** 20).replace(/x/g, 'y'.repeat(1000)).length")]
+    [InlineData("'x'.repeat(2 ** 20).concat(...new Array(1000).fill('x'.repeat(2 ** 20))).length")]
+    [InlineData("'x'.repeat(2 ** 20).split('').map(c => c + c).length")]
+    [InlineData("JSON.stringify(new Array(1000).fill('x'.repeat(2 ** 20))).length")]
+    [InlineData("new Array(1000).fill('x'.repeat(2 ** 20))")]
+    [InlineData("[...'x'.repeat(2 ** 22)].length")]
+    [InlineData("Object.keys(Object.fromEntries(new Array(2 ** 20).fill(0).map((_, i) => [i, i]))).length")]
+    [InlineData("'x'.repeat(2 ** 20).padEnd(2 ** 29, 'abc').length")]
+    [InlineData("`${'x'.repeat(2 ** 24)}${'x'.repeat(2 ** 24)}${'x'.repeat(2 ** 24)}${'x'.repeat(2 ** 24)}`.length")]
+    public void An_expression_cannot_allocate_far_beyond_the_memory_limit(string expression)
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default, Now);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Record.Exception(() => evaluator.Evaluate("gw", expression, Variables));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64L * 1024 * 1024, $"{expression} allocated {allocated / (1024 * 1024)} MB: {error?.Message}");
+        Assert.IsType<ExpressionException>(error);
+    }
+
+    [Fact]
+    public void The_statements_of_one_commands_expressions_share_one_budget()
+    {
+        var budget = new CommandBudget(EngineLimits.Default with { ExpressionStatementsPerCommand = 20_000 });
+        var evaluator = new ExpressionEvaluator(budget.Limits.Expression, Now, budget);
+        const string Loop = "(() => { let n = 0; for (let i = 0; i < 3000; i++) { n++; } return n; })()";
+
+        var ran = 0;
+        var error = Assert.Throws<ExpressionException>(() =>
+        {
+            for (; ran < 100; ran++)
+            {
+                evaluator.Evaluate("gw", Loop, Variables);
+            }
+        });
+
+        // Each run is well under the 10,000 statements of one expression; together they reach the command's 20,000.
+        Assert.InRange(ran, 2, 6);
+        Assert.Contains("budget", error.Message, StringComparison.Ordinal);
+    }
+}
