@@ -57,7 +57,7 @@ internal static class AttestReadiness
         var errors = Validate(request, required, edition.Items(), today, russian);
         if (errors.Count > 0)
         {
-            return UnprocessableProblem.Create(errors, Text(russian, "Кейбір өрістер қабылданбайды.", "Некоторые поля не приняты."));
+            return UnprocessableProblem.Create(errors);
         }
 
         // Kept in the edition's order, trimmed.

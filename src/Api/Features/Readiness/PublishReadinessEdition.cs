@@ -48,7 +48,7 @@ internal static class PublishReadinessEdition
 
         if (errors.Count > 0)
         {
-            return UnprocessableProblem.Create(errors, Text(russian, "Кейбір өрістер қабылданбайды.", "Некоторые поля не приняты."));
+            return UnprocessableProblem.Create(errors);
         }
 
         var content = JsonSerializer.SerializeToUtf8Bytes(request, Json);
