@@ -15,7 +15,7 @@ public enum IinSex
 /// <summary>
 /// A checked 12-digit individual identification number (ИИН): digits 1-6 the birth date <c>YYMMDD</c>,
 /// digit 7 century and sex, digits 8-11 a serial, digit 12 the check digit
-/// (Government resolution 565 of 11.06.2003; domain-facts.md). Every IIN that enters the API goes through
+/// (Government resolution 565 of 11.06.2003; docs/domain-facts.md). Every IIN that enters the API goes through
 /// <see cref="TryParse(string?, out Iin, out string?)"/>, so an <see cref="Iin"/> value is always valid. The one place
 /// the rule is written: the API's rosters, the engine's expression helpers and the signature checks all use it.
 /// </summary>
@@ -40,7 +40,10 @@ public readonly record struct Iin
     /// <summary>The sex digit 7 encodes.</summary>
     public IinSex Sex { get; }
 
-    /// <summary>Full years of age on <paramref name="on"/>; a birthday on 29 February counts on 1 March in other years.</summary>
+    /// <summary>
+    /// Full years of age on <paramref name="on"/>. A birthday on 29 February counts on 28 February in other years: a term
+    /// counted in years that would end on a date the month lacks ends on that month's last day.
+    /// </summary>
     public int AgeOn(DateOnly on) => AgeOn(BirthDate, on);
 
     /// <summary>Full years of age on <paramref name="on"/> of someone born on <paramref name="birthDate"/>.</summary>

@@ -18,7 +18,7 @@ internal static class TestPki
 
     public static SignatureVerifier Verifier() => new(new SignatureTrust([Demo.RootCertificate]));
 
-    // Valid IINs from domain-facts.md (worked examples of the check digit).
+    // Valid IINs from docs/domain-facts.md (worked examples of the check digit).
     public const string HeadIin = "900615300011";
     public const string SecretaryIin = "061211600012";
 

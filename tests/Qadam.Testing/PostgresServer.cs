@@ -4,7 +4,7 @@ using Testcontainers.PostgreSql;
 namespace Qadam.Testing;
 
 /// <summary>
-/// The PostgreSQL server the tests run on, found once per test assembly (style.md 13):
+/// The PostgreSQL server the tests run on, found once per test assembly (docs/style.md 13):
 /// <c>QADAM_TEST_DB</c> when set; else the machine's own PostgreSQL, started by
 /// <c>scripts/local-postgres</c>; else a Testcontainers container when a Docker engine answers.
 /// </summary>

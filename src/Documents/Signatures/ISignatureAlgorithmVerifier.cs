@@ -15,7 +15,7 @@ namespace Qadam.Documents.Signatures;
 /// It must recompute the message digest of <c>content</c> with the signer's digest algorithm,
 /// compare it with the <c>messageDigest</c> signed attribute, and verify the signature over the
 /// DER of the signed attributes with the certificate's public key. BouncyCastle C# can do this for
-/// GOST 2015-512 once the Kazakh OIDs are mapped to the TC26 curves (domain-facts.md).
+/// GOST 2015-512 once the Kazakh OIDs are mapped to the TC26 curves (docs/domain-facts.md).
 /// </para>
 /// <para>
 /// No implementation ships: a GOST verifier must be tested against real NCA RK signatures before

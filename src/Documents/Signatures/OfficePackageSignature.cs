@@ -17,7 +17,7 @@ namespace Qadam.Documents.Signatures;
 /// </summary>
 /// <remarks>
 /// Written with <see cref="SignedXml"/> directly, because <c>PackageDigitalSignatureManager</c>
-/// is Windows-only (domain-facts.md). The content parts are copied byte for byte, so the
+/// is Windows-only (docs/domain-facts.md). The content parts are copied byte for byte, so the
 /// registered bytes' parts and the signed package's parts have the same digests.
 /// </remarks>
 public static class OfficePackageSignature

@@ -4,7 +4,7 @@ namespace Qadam.Workflows.Definitions;
 
 /// <summary>
 /// Which BPMN 2.0 elements Qadam runs, which it reads past as diagram-only, and why it refuses the
-/// rest (architecture.md, "Process engine": anything outside the subset is rejected at upload, with
+/// rest (docs/architecture.md, "Process engine": anything outside the subset is rejected at upload, with
 /// the element id and a reason, never at run time).
 /// </summary>
 internal static class BpmnSubset

@@ -34,7 +34,7 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 /// </summary>
 internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null)
 {
-    /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (domain-facts.md).</summary>
+    /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (docs/domain-facts.md).</summary>
     public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 
     private static readonly ConcurrentDictionary<string, Compiled> Prepared = new(StringComparer.Ordinal);

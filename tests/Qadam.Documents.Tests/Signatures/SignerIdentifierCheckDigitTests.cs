@@ -6,7 +6,7 @@ namespace Qadam.Documents.Tests.Signatures;
 public sealed class SignerIdentifierCheckDigitTests
 {
     [Theory]
-    [InlineData("900615300011", true)]  // first pass gives 1 (domain-facts.md)
+    [InlineData("900615300011", true)]  // first pass gives 1 (docs/domain-facts.md)
     [InlineData("061211600012", true)]  // first pass gives 10, second pass 2
     [InlineData("051140001230", true)]  // the demo organisation's BIN
     [InlineData("900615300012", false)]

@@ -11,9 +11,6 @@ internal static class RepositoryFiles
     /// <summary>The third-party BPMN files (bpmn-io/bpmn-js-examples, MIT), copied into the repository.</summary>
     public static string InteropFolder { get; } = Path.Combine(Root, "tests", "Qadam.Workflows.Tests", "Definitions", "Interop");
 
-    /// <summary>Where the copies come from, when the workplace's shared/ is beside the repository.</summary>
-    public static string SharedInteropFolder { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "interop", "bpmn"));
-
     public static string Interop(string fileName) => Path.Combine(InteropFolder, fileName);
 
     private static string Locate()

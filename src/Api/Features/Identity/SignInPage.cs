@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Qadam.Api.Features.Identity;
 
-/// <summary>The HTML of the sign-in page, in Kazakh (the state language) or Russian (architecture.md, languages).</summary>
+/// <summary>The HTML of the sign-in page, in Kazakh (the state language) or Russian (docs/architecture.md, languages).</summary>
 internal static class SignInPage
 {
     public enum Message

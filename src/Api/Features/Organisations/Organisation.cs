@@ -50,7 +50,7 @@ public sealed class Organisation
     /// <summary>Schools and colleges hold student rosters; the offices above them do not.</summary>
     public bool HoldsStudents => Kind is OrganisationKind.School or OrganisationKind.College;
 
-    /// <summary>Sets the BIN after checking it with the IIN check-digit rule (domain-facts.md: same length and rule).</summary>
+    /// <summary>Sets the BIN after checking it with the IIN check-digit rule (docs/domain-facts.md: same length and rule).</summary>
     public bool TrySetBin(string bin)
     {
         if (!Qadam.Identifiers.Iin.HasValidCheckDigit(bin))

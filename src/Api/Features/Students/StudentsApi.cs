@@ -5,7 +5,7 @@ namespace Qadam.Api.Features.Students;
 /// <summary>Maps <c>/api/students</c>.</summary>
 internal static class StudentsApi
 {
-    /// <summary>Kazakhstan's single time zone since 1 March 2024 (architecture.md, languages and time).</summary>
+    /// <summary>Kazakhstan's single time zone since 1 March 2024 (docs/architecture.md, languages and time).</summary>
     private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 
     public static IEndpointRouteBuilder MapStudentsApi(this IEndpointRouteBuilder routes)

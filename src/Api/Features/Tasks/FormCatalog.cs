@@ -6,7 +6,7 @@ using Qadam.Api.Hosting;
 namespace Qadam.Api.Features.Tasks;
 
 /// <summary>
-/// The form-js forms of the published pathways: <c>workflows/**/forms/&lt;formKey&gt;.form.json</c> (architecture.md,
+/// The form-js forms of the published pathways: <c>workflows/**/forms/&lt;formKey&gt;.form.json</c> (docs/architecture.md,
 /// layout). Read from disk when asked, so a form added beside a pathway applies without a restart.
 /// </summary>
 public sealed partial class FormCatalog(IOptions<QadamOptions> options, IHostEnvironment environment, ILogger<FormCatalog> logger)

@@ -7,7 +7,7 @@ namespace Qadam.Api.Features.Tasks;
 
 /// <summary>
 /// A form-js form (the bpmn.io JSON schema the designer edits and the browser renders), checked again on the server
-/// (architecture.md: forms are validated on the server): each field by its <c>key</c> and <c>type</c>
+/// (docs/architecture.md: forms are validated on the server): each field by its <c>key</c> and <c>type</c>
 /// (textfield, textarea, number, checkbox, select, radio, checklist, taglist, datetime), <c>validate.required</c>,
 /// min/max, minLength/maxLength, pattern, and the enumerations of <c>values</c>. Layout components (text, spacer,
 /// group …) hold no data; groups are searched for fields.
