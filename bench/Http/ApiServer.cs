@@ -131,6 +131,9 @@ internal sealed class ApiServer : IAsyncDisposable
         static double Kb(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>SIGKILL, as a crashed or unplugged node: no shutdown, no flush, in-flight requests cut.</summary>
+    public void KillHard() => process.Kill();
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -14,6 +14,8 @@ internal sealed class BenchPopulation
 {
     public const string RegionCode = "bench-r";
 
+    public required Guid RegionId { get; init; }
+
     public required List<BenchUser> Parents { get; init; }
 
     public required List<BenchUser> Clerks { get; init; }
@@ -169,6 +171,7 @@ internal sealed class BenchPopulation
 
         return new BenchPopulation
         {
+            RegionId = regionId,
             Parents = parentUsers,
             Clerks = clerkUsers,
             Students = [.. students.Select(s => (s.Iin, s.School))],
