@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Qadam.Browser.Tests;
@@ -27,6 +30,7 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
             Assert.Contains("оқытуды басқару жүйесінің болуы",
                 await page.Locator("fieldset[data-key='lms'] legend").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.Locator("fieldset[data-key='tvetProgramme']").CountAsync());
+            Assert.StartsWith("3-қосымша, 1-тармақ, 3) тармақша", await page.Locator("fieldset[data-key='lms'] legend").InnerTextAsync(), StringComparison.Ordinal);
             await BrowserFixture.ShotAsync(page, "readiness-01-attest-kk");
 
             // when the LMS stays met but its address is removed
@@ -106,6 +110,46 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
         catch
         {
             await BrowserFixture.ShotAsync(page, "readiness-overview-failure");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task The_head_sees_on_an_individual_transfer_case_that_the_school_lacks_an_LMS()
+    {
+        // given a parent's application at s2, the demo school without an LMS
+        using var clerk = await fixture.ClientForAsync("clerk.s2");
+        using var students = JsonDocument.Parse(await clerk.GetStringAsync("/api/students?organisation=s2&pageSize=1"));
+        using var filed = await clerk.PostAsync("/api/cases", new StringContent(JsonSerializer.Serialize(new
+        {
+            pathway = "parent-application", studentIin = students.RootElement.GetProperty("items")[0].GetProperty("iin").GetString(),
+            ground = "Заявление родителя", filedOn = DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }), Encoding.UTF8, "application/json"));
+        Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
+        var id = JsonDocument.Parse(await filed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var page = await fixture.NewPageAsync();
+        page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
+        try
+        {
+            // when the head opens the case page
+            await BrowserFixture.SignInAsync(page, "head.s2");
+            await page.GotoAsync($"/app/cases/{id}");
+
+            // then the school's readiness shows with the missing LMS (2023 Annex 2 para 11(1)), in Kazakh, then in Russian
+            var readiness = page.Locator("[data-testid='case-readiness']");
+            await Assertions.Expect(readiness.Locator("[data-testid='readiness-summary']")).ToHaveAttributeAsync("data-status", "incomplete");
+            await Assertions.Expect(readiness.Locator("li[data-key='lms']")).ToContainTextAsync("оқытуды басқару жүйесінің болуы");
+            await BrowserFixture.ShotAsync(page, "readiness-06-case-kk");
+            await page.Locator("#language").SelectOptionAsync("ru");
+            await Assertions.Expect(readiness.Locator("h2")).ToHaveTextAsync("Готовность организации к дистанционному обучению");
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("[data-testid='case-readiness'] li[data-key='lms']")).ToContainTextAsync("наличие системы управления обучением");
+            await BrowserFixture.ShotAsync(page, "readiness-07-case-ru");
+            await page.Locator("#language").SelectOptionAsync("kk");
+        }
+        catch
+        {
+            await BrowserFixture.ShotAsync(page, "readiness-case-failure");
             throw;
         }
     }

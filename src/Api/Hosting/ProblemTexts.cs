@@ -89,9 +89,14 @@ internal static partial class ProblemTexts
     public static string Title(string title, int status, string language) =>
         Find(Titles, title, language) ?? Generic(status, language);
 
-    /// <summary>A field message in <paramref name="language"/>; the generic "not accepted" when it has no entry.</summary>
+    /// <summary>
+    /// A field message in <paramref name="language"/>; the generic "not accepted" when it has no entry. A handler that
+    /// words its messages in the caller's language itself (readiness, whose messages name the annex's paragraph) writes
+    /// Cyrillic, which is kept as it is.
+    /// </summary>
     public static string Message(string message, string language) =>
-        Find(Messages, message, language) ?? (language == "ru" ? "Значение не принято." : "Мән қабылданбады.");
+        Find(Messages, message, language)
+        ?? (Cyrillic().IsMatch(message) ? message : language == "ru" ? "Значение не принято." : "Мән қабылданбады.");
 
     /// <summary>Whether a message has its own wording (a generic fallback is only for messages that have none).</summary>
     public static bool Knows(string message) => Find(Messages, message, "kk") is not null || Find(Titles, message, "kk") is not null;
@@ -132,6 +137,9 @@ internal static partial class ProblemTexts
 
     private static Text T(string pattern, string kk, string ru) =>
         new(new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), kk, ru);
+
+    [GeneratedRegex(@"\p{IsCyrillic}")]
+    private static partial Regex Cyrillic();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex IsoDate();

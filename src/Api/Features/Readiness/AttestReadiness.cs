@@ -57,7 +57,7 @@ internal static class AttestReadiness
         var errors = Validate(request, required, edition.Items(), today, russian);
         if (errors.Count > 0)
         {
-            return UnprocessableProblem.Create(errors, Text(russian, "Кейбір өрістер қабылданбайды.", "Некоторые поля не приняты."));
+            return UnprocessableProblem.Create(errors);
         }
 
         // Kept in the edition's order, trimmed.
@@ -147,7 +147,7 @@ internal static class AttestReadiness
     {
         var required = requirement.Evidence.ToHashSet(StringComparer.Ordinal);
         string Needed() => Text(russian,
-            $"{requirement.Paragraph} орындалды деп белгіленсе, бұл дәлел міндетті.",
+            $"{requirement.ParagraphKk ?? requirement.Paragraph} орындалды деп белгіленсе, бұл дәлел міндетті.",
             $"Обязательно, если требование ({requirement.Paragraph}) отмечено выполненным.");
         string TooLong(int max) => Text(russian, $"Ең көбі {max} таңба.", $"Не более {max} символов.");
 

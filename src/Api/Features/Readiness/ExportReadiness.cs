@@ -64,8 +64,9 @@ internal static class ExportReadiness
                 new(T("Күйі", "Статус"), StatusText(r.Status, russian)),
                 new(T("Талаптарға сай", "Соответствует требованиям"), r.MeetsRequirements ? T("иә", "да") : T("жоқ", "нет")),
                 new(T("Орындалмаған талаптар", "Невыполненные требования"),
-                    string.Join("; ", r.Missing.Select(m => $"{m.Paragraph}: {(russian ? m.TextRu : m.TextKk)}"))),
-                new(T("Жазба редакциясы", "Редакция записи"), record is null ? string.Empty : $"{record.Edition.Edition} ({record.Edition.LegalBasis})"),
+                    string.Join("; ", r.Missing.Select(m => russian ? $"{m.Paragraph}: {m.TextRu}" : $"{m.ParagraphKk}: {m.TextKk}"))),
+                new(T("Жазба редакциясы", "Редакция записи"), record is null ? string.Empty
+                    : $"{record.Edition.Edition} ({(russian ? record.Edition.LegalBasis : record.Edition.LegalBasisKk)})"),
                 new(T("Күшіндегі редакция", "Действующая редакция"), r.EditionInForce?.Edition ?? string.Empty),
                 new(T("Растаған", "Подтвердил"), record?.AttestedByName ?? string.Empty),
                 new(T("Расталған күні", "Дата подтверждения"),

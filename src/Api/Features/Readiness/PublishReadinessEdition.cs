@@ -16,12 +16,13 @@ namespace Qadam.Api.Features.Readiness;
 /// </summary>
 public sealed record ReadinessEditionRequest(
     DateOnly EffectiveFrom, string Act, string ActKk, string Edition, string Paragraph, string TitleKk, string TitleRu,
-    IReadOnlyList<ReadinessRequirement> Items);
+    IReadOnlyList<ReadinessRequirement> Items, string? ParagraphKk = null);
 
 /// <summary>An edition as the API shows it.</summary>
 public sealed record ReadinessEditionResponse(
     int Version, DateOnly EffectiveFrom, string Act, string ActKk, string Edition, string Paragraph, string LegalBasis, string TitleKk,
-    string TitleRu, IReadOnlyList<ReadinessRequirement> Items, string PublishedBy, DateTimeOffset PublishedAt);
+    string TitleRu, IReadOnlyList<ReadinessRequirement> Items, string PublishedBy, DateTimeOffset PublishedAt, string ParagraphKk,
+    string LegalBasisKk);
 
 /// <summary>
 /// <c>POST /api/readiness/editions</c>: the legal department publishes a new edition of the requirements when the annex
@@ -47,7 +48,7 @@ internal static class PublishReadinessEdition
 
         if (errors.Count > 0)
         {
-            return UnprocessableProblem.Create(errors, Text(russian, "Кейбір өрістер қабылданбайды.", "Некоторые поля не приняты."));
+            return UnprocessableProblem.Create(errors);
         }
 
         var content = JsonSerializer.SerializeToUtf8Bytes(request, Json);
@@ -63,7 +64,8 @@ internal static class PublishReadinessEdition
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = (await db.ReadinessEditions.MaxAsync(e => (int?)e.Version, cancellationToken) ?? 0) + 1;
         var edition = new ReadinessEdition(version, request.EffectiveFrom, request.Act.Trim(), request.ActKk.Trim(), request.Edition.Trim(),
-            request.Paragraph.Trim(), request.TitleKk.Trim(), request.TitleRu.Trim(), request.Items, sha, actor.Name, now);
+            request.Paragraph.Trim(), request.ParagraphKk?.Trim() ?? string.Empty, request.TitleKk.Trim(), request.TitleRu.Trim(), request.Items, sha,
+            actor.Name, now);
         db.ReadinessEditions.Add(edition);
         await audit.AppendAsync(actor, new AuditEntry("readiness.edition-published", JsonSerializer.SerializeToUtf8Bytes(request, Json),
             ProcessKey: "readiness", ProcessVersion: version, LegalBasis: edition.Cite()), cancellationToken);
@@ -89,6 +91,11 @@ internal static class PublishReadinessEdition
         Require("actKk", request.ActKk, 1000);
         Require("edition", request.Edition, 32);
         Require("paragraph", request.Paragraph, 300);
+        if (request.ParagraphKk is { Length: > 300 })
+        {
+            errors["paragraphKk"] = [Text(russian, "Ең көбі 300 таңба.", "Не более 300 символов.")];
+        }
+
         Require("titleKk", request.TitleKk, 1000);
         Require("titleRu", request.TitleRu, 1000);
         if (request.Items.Count == 0)
@@ -104,6 +111,10 @@ internal static class PublishReadinessEdition
             Require($"items[{i}].paragraph", item.Paragraph, 300);
             Require($"items[{i}].textKk", item.TextKk, 2000);
             Require($"items[{i}].textRu", item.TextRu, 2000);
+            if (item.ParagraphKk is { Length: > 300 })
+            {
+                errors[$"items[{i}].paragraphKk"] = [Text(russian, "Ең көбі 300 таңба.", "Не более 300 символов.")];
+            }
             if (!string.IsNullOrWhiteSpace(item.Key) && !keys.Add(item.Key))
             {
                 errors[$"items[{i}].key"] = [Text(russian, $"'{item.Key}' кілті қайталанады.", $"Ключ '{item.Key}' повторяется.")];
@@ -123,7 +134,7 @@ internal static class PublishReadinessEdition
 
     public static ReadinessEditionResponse ToResponse(ReadinessEdition e) =>
         new(e.Version, e.EffectiveFrom, e.Act, e.ActKk, e.EditionLabel, e.Paragraph, e.Cite(), e.TitleKk, e.TitleRu, e.Items(), e.PublishedBy,
-            e.PublishedAt);
+            e.PublishedAt, e.ParagraphKk, e.CiteKk());
 
     public static string Text(bool russian, string kk, string ru) => russian ? ru : kk;
 }

@@ -5,13 +5,15 @@ using Qadam.Api.Persistence;
 namespace Qadam.Api.Features.Readiness;
 
 /// <summary>The edition a record or a day falls under, with the paragraph that lists the requirements.</summary>
-public sealed record ReadinessEditionSummary(int Version, string Edition, DateOnly EffectiveFrom, string LegalBasis, string TitleKk, string TitleRu);
+public sealed record ReadinessEditionSummary(
+    int Version, string Edition, DateOnly EffectiveFrom, string LegalBasis, string TitleKk, string TitleRu, string LegalBasisKk);
 
 /// <summary>One requirement with what the head attested for it.</summary>
-public sealed record ReadinessItemResponse(string Key, string Paragraph, string TextKk, string TextRu, bool Met, ReadinessEvidence? Evidence);
+public sealed record ReadinessItemResponse(
+    string Key, string Paragraph, string TextKk, string TextRu, bool Met, ReadinessEvidence? Evidence, string ParagraphKk);
 
 /// <summary>A requirement of the edition in force that the organisation's record does not show as met.</summary>
-public sealed record MissingItemResponse(string Key, string Paragraph, string TextKk, string TextRu);
+public sealed record MissingItemResponse(string Key, string Paragraph, string TextKk, string TextRu, string ParagraphKk);
 
 /// <summary>The head's attestation.</summary>
 public sealed record ReadinessRecordResponse(
@@ -52,7 +54,7 @@ public static class ReadinessAssessment
         editions.Where(e => e.EffectiveFrom <= on).OrderByDescending(e => e.EffectiveFrom).ThenByDescending(e => e.Version).FirstOrDefault();
 
     public static ReadinessEditionSummary Summary(ReadinessEdition e) =>
-        new(e.Version, e.EditionLabel, e.EffectiveFrom, e.Cite(), e.TitleKk, e.TitleRu);
+        new(e.Version, e.EditionLabel, e.EffectiveFrom, e.Cite(), e.TitleKk, e.TitleRu, e.CiteKk());
 
     public static bool IsTvet(Organisation organisation) => organisation.Kind == OrganisationKind.College;
 
@@ -107,8 +109,8 @@ public static class ReadinessAssessment
             recordResponse = new ReadinessRecordResponse(Summary(edition), record.AttestedBy, record.AttestedByName, record.AttestedAt,
                 record.ValidUntil, record.Revision, items.FirstOrDefault(i => i.Evidence?.CertifiedShare is not null)?.Evidence?.CertifiedShare,
                 [.. items.Select(i => texts.TryGetValue(i.Key, out var t)
-                    ? new ReadinessItemResponse(i.Key, t.Paragraph, t.TextKk, t.TextRu, i.Met, i.Evidence)
-                    : new ReadinessItemResponse(i.Key, string.Empty, i.Key, i.Key, i.Met, i.Evidence))]);
+                    ? new ReadinessItemResponse(i.Key, t.Paragraph, t.TextKk, t.TextRu, i.Met, i.Evidence, t.ParagraphKk ?? t.Paragraph)
+                    : new ReadinessItemResponse(i.Key, string.Empty, i.Key, i.Key, i.Met, i.Evidence, string.Empty))]);
             var met = items.Where(i => i.Met).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
             missing = [.. required.Where(r => !met.Contains(r.Key)).Select(Missing)];
             if (edition.Id != inForce.Id)
@@ -153,5 +155,5 @@ public static class ReadinessAssessment
             $"Учебный год начинается {date}: подтвердите соответствие требованиям по предоставлению дистанционного обучения.");
     }
 
-    private static MissingItemResponse Missing(ReadinessRequirement r) => new(r.Key, r.Paragraph, r.TextKk, r.TextRu);
+    private static MissingItemResponse Missing(ReadinessRequirement r) => new(r.Key, r.Paragraph, r.TextKk, r.TextRu, r.ParagraphKk ?? r.Paragraph);
 }

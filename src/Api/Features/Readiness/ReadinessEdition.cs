@@ -9,7 +9,7 @@ namespace Qadam.Api.Features.Readiness;
 /// <see cref="Evidence"/> names the facts a head gives when attesting that it is met (<see cref="ReadinessEvidence"/>).
 /// </summary>
 public sealed record ReadinessRequirement(
-    string Key, string Paragraph, string TextKk, string TextRu, bool TvetOnly, IReadOnlyList<string> Evidence);
+    string Key, string Paragraph, string TextKk, string TextRu, bool TvetOnly, IReadOnlyList<string> Evidence, string? ParagraphKk = null);
 
 /// <summary>
 /// An edition of the requirements to organisations providing distance learning, as data: the legal department
@@ -22,12 +22,12 @@ public sealed class ReadinessEdition
 
     private ReadinessEdition()
     {
-        Act = ActKk = EditionLabel = Paragraph = TitleKk = TitleRu = ItemsJson = ContentSha256 = PublishedBy = string.Empty;
+        Act = ActKk = EditionLabel = Paragraph = ParagraphKk = TitleKk = TitleRu = ItemsJson = ContentSha256 = PublishedBy = string.Empty;
     }
 
     public ReadinessEdition(
-        int version, DateOnly effectiveFrom, string act, string actKk, string editionLabel, string paragraph, string titleKk, string titleRu,
-        IReadOnlyList<ReadinessRequirement> items, string contentSha256, string publishedBy, DateTimeOffset publishedAt)
+        int version, DateOnly effectiveFrom, string act, string actKk, string editionLabel, string paragraph, string paragraphKk, string titleKk,
+        string titleRu, IReadOnlyList<ReadinessRequirement> items, string contentSha256, string publishedBy, DateTimeOffset publishedAt)
         : this()
     {
         Id = Guid.CreateVersion7(publishedAt);
@@ -37,6 +37,7 @@ public sealed class ReadinessEdition
         ActKk = actKk;
         EditionLabel = editionLabel;
         Paragraph = paragraph;
+        ParagraphKk = paragraphKk;
         TitleKk = titleKk;
         TitleRu = titleRu;
         ItemsJson = JsonSerializer.Serialize(items, Json);
@@ -63,6 +64,9 @@ public sealed class ReadinessEdition
     /// <summary>Where the list stands: «приложение 1, п. 1» (349) or «приложение 3, п. 1» (103).</summary>
     public string Paragraph { get; private set; }
 
+    /// <summary>The same place in Kazakh: «1-қосымша, 1-тармақ».</summary>
+    public string ParagraphKk { get; private set; }
+
     public string TitleKk { get; private set; }
 
     public string TitleRu { get; private set; }
@@ -83,6 +87,8 @@ public sealed class ReadinessEdition
     public IReadOnlyList<ReadinessRequirement> ItemsFor(bool tvet) => [.. Items().Where(i => tvet || !i.TvetOnly)];
 
     public string Cite() => $"{Act}, {Paragraph}";
+
+    public string CiteKk() => $"{ActKk}, {(ParagraphKk.Length > 0 ? ParagraphKk : Paragraph)}";
 }
 
 internal sealed class ReadinessEditionConfiguration : IEntityTypeConfiguration<ReadinessEdition>
@@ -97,6 +103,7 @@ internal sealed class ReadinessEditionConfiguration : IEntityTypeConfiguration<R
         builder.Property(e => e.ActKk).HasMaxLength(1000);
         builder.Property(e => e.EditionLabel).HasMaxLength(32);
         builder.Property(e => e.Paragraph).HasMaxLength(300);
+        builder.Property(e => e.ParagraphKk).HasMaxLength(300);
         builder.Property(e => e.TitleKk).HasMaxLength(1000);
         builder.Property(e => e.TitleRu).HasMaxLength(1000);
         builder.Property(e => e.ItemsJson).HasColumnType("jsonb");

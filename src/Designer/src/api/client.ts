@@ -156,6 +156,8 @@ export interface CaseDetail {
   deadlines: CaseDeadline[];
   decisions: CaseDecision[];
   data: Record<string, unknown>;
+  /** The organisation's readiness for distance learning today (2023 Annex 2 para 11(1)); a parent gets it without the record. */
+  readiness?: OrganisationReadiness | null;
 }
 
 /** A task as the inbox shows it (src/Api/Features/Tasks/TasksApi.cs, TaskResponse). */
@@ -404,6 +406,7 @@ export interface MassTransferSchool {
 export interface ReadinessRequirement {
   key: string;
   paragraph: string;
+  paragraphKk?: string | null;
   textKk: string;
   textRu: string;
   tvetOnly: boolean;
@@ -418,7 +421,9 @@ export interface ReadinessEdition {
   actKk: string;
   edition: string;
   paragraph: string;
+  paragraphKk: string;
   legalBasis: string;
+  legalBasisKk: string;
   titleKk: string;
   titleRu: string;
   items: ReadinessRequirement[];
@@ -455,6 +460,7 @@ export interface ReadinessEditionSummary {
   edition: string;
   effectiveFrom: string;
   legalBasis: string;
+  legalBasisKk: string;
   titleKk: string;
   titleRu: string;
 }
@@ -467,7 +473,7 @@ export interface ReadinessRecord {
   validUntil: string;
   revision: number;
   certifiedShare?: number | null;
-  items: Array<ReadinessItem & { paragraph: string; textKk: string; textRu: string }>;
+  items: Array<ReadinessItem & { paragraph: string; paragraphKk: string; textKk: string; textRu: string }>;
 }
 
 /** GET /api/readiness and /api/readiness/organisations/{code}. */
@@ -483,7 +489,7 @@ export interface OrganisationReadiness {
   reasons: string[];
   editionInForce?: ReadinessEditionSummary | null;
   record?: ReadinessRecord | null;
-  missing: Array<{ key: string; paragraph: string; textKk: string; textRu: string }>;
+  missing: Array<{ key: string; paragraph: string; paragraphKk: string; textKk: string; textRu: string }>;
   reminder?: { dueOn: string; textKk: string; textRu: string } | null;
 }
 
@@ -499,6 +505,9 @@ export interface MassTransfer {
   startedAt: string;
   finishedAt?: string | null;
   schools: MassTransferSchool[];
+  /** Schools of the transfer that do not meet the readiness requirements; the transfer is not held for them. */
+  notReady?: Array<{ organisation: string; nameKk: string; nameRu: string; readiness: string; reasons: string[];
+    missing: Array<{ key: string; paragraph: string; paragraphKk: string; textKk: string; textRu: string }> }> | null;
 }
 
 export interface Dashboard {

@@ -374,6 +374,8 @@ export const kk = {
   trackerNoNotices: 'Әзірге хабарлама жоқ.',
 
   // Readiness for distance learning (349 Annex 1, 103 Annex 3)
+  caseReadiness: 'Ұйымның қашықтан оқытуға дайындығы',
+  transferNotReady: 'Қашықтан оқыту талаптарына сай емес мектептер (ауыстыру тоқтатылмайды)',
   navReadiness: 'Дайындық',
   readinessTitle: 'Ұйымдардың қашықтан оқытуға дайындығы',
   readinessAttestTitle: 'Қашықтан оқытуға дайындықты растау',

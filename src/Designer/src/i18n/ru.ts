@@ -376,6 +376,8 @@ export const ru: Messages = {
   trackerNoNotices: 'Уведомлений пока нет.',
 
   // Readiness for distance learning (349 Annex 1, 103 Annex 3)
+  caseReadiness: 'Готовность организации к дистанционному обучению',
+  transferNotReady: 'Школы, не соответствующие требованиям дистанционного обучения (перевод не задерживается)',
   navReadiness: 'Готовность',
   readinessTitle: 'Готовность организаций к дистанционному обучению',
   readinessAttestTitle: 'Подтверждение готовности к дистанционному обучению',

@@ -3,7 +3,7 @@ import type { ScreenFactory } from '../app/context';
 import { el, notice } from '../app/dom';
 import { pick, t, type MessageKey } from '../i18n';
 import { evidenceText, inputKind, item, schoolYearEnd } from './evidence';
-import { readinessSummary } from './readinessView';
+import { citation, paragraph, readinessSummary } from './readinessView';
 
 function todayInKazakhstan(): string {
   return new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -44,7 +44,11 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
     met.checked = previous?.met ?? false;
     const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
     const legendText = el('span');
-    const setLegend = () => (legendText.textContent = pick({ kk: requirement.textKk, ru: requirement.textRu }));
+    const paragraphText = el('span', { class: 'paragraph' });
+    const setLegend = () => {
+      paragraphText.textContent = `${paragraph(requirement)}: `;
+      legendText.textContent = pick({ kk: requirement.textKk, ru: requirement.textRu });
+    };
     setLegend();
     relabelers.push(setLegend);
     const fields = requirement.evidence.map((field) => {
@@ -59,7 +63,7 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
         errorSpan(`items[${index}].evidence.${field}`));
     });
     const section = el('fieldset', { class: 'requirement', attrs: { 'data-key': requirement.key } },
-      el('legend', {}, el('span', { class: 'paragraph' }, `${requirement.paragraph}: `), legendText),
+      el('legend', {}, paragraphText, legendText),
       el('label', { class: 'met' }, met, el('span', { i18n: 'readinessMet' })),
       ...fields, errorSpan(`items[${index}].key`));
     return {
@@ -101,7 +105,7 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
   };
 
   const title = el('p', { class: 'muted' });
-  const setTitle = () => (title.textContent = `${pick({ kk: edition.titleKk, ru: edition.titleRu })} (${edition.legalBasis})`);
+  const setTitle = () => (title.textContent = `${pick({ kk: edition.titleKk, ru: edition.titleRu })} (${citation(edition)})`);
   setTitle();
   relabelers.push(setTitle);
   const organisationName = el('h2');

@@ -3,7 +3,7 @@ import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
 import { saveBlob } from '../documents/download';
 import { pick, t } from '../i18n';
-import { readinessBadge, reasonsText } from './readinessView';
+import { citation, readinessBadge, reasonsText, subParagraph } from './readinessView';
 
 const statuses = ['ready', 'incomplete', 'outdated', 'none'] as const;
 
@@ -35,7 +35,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
     [['', () => t('readinessAllDistricts')], ...districts.map((d): [string, () => string] => [d, () => d])]);
   const missing = select('filter-missing', 'readinessFilterMissing',
     [['', () => t('readinessAnyItem')], ...(edition?.items ?? []).map((i): [string, () => string] =>
-      [i.key, () => `${i.paragraph.split(',').pop()?.trim() ?? ''} ${pick({ kk: i.textKk, ru: i.textRu })}`.slice(0, 80)])]);
+      [i.key, () => `${subParagraph(i)} ${pick({ kk: i.textKk, ru: i.textRu })}`.slice(0, 80)])]);
   status.control.value = query.get('status') ?? '';
   district.control.value = query.get('district') ?? '';
   missing.control.value = query.get('missing') ?? '';
@@ -51,7 +51,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
     el('td', {}, r.district ?? t('none')),
     el('td', {}, readinessBadge(r.status), r.reasons.length > 0 ? el('div', { class: 'muted' }, reasonsText(r.reasons)) : ''),
     el('td', {}, r.missing.length === 0 ? t('none') : el('ul', { class: 'missing' },
-      ...r.missing.map((m) => el('li', { attrs: { 'data-key': m.key } }, `${m.paragraph.split(',').pop()?.trim() ?? ''} ${pick({ kk: m.textKk, ru: m.textRu })}`)))),
+      ...r.missing.map((m) => el('li', { attrs: { 'data-key': m.key } }, `${subParagraph(m)} ${pick({ kk: m.textKk, ru: m.textRu })}`)))),
     el('td', {}, r.record ? r.record.edition.edition : t('none')),
     el('td', {}, r.record ? `${r.record.attestedByName}, ${formatDate(r.record.attestedAt)}` : t('none')),
     el('td', {}, r.record ? formatDate(r.record.validUntil) : t('none')),
@@ -91,7 +91,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
 
   const editionLine = el('p', { class: 'muted' });
   const setEdition = () => (editionLine.textContent = edition
-    ? `${pick({ kk: edition.titleKk, ru: edition.titleRu })} — ${t('readinessEditionInForce', { basis: edition.legalBasis })}`
+    ? `${pick({ kk: edition.titleKk, ru: edition.titleRu })} — ${t('readinessEditionInForce', { basis: citation(edition) })}`
     : t('readinessStatus_noEdition'));
   setEdition();
   const hasFilters = Object.values(filters()).some((v) => v !== '');

@@ -3,7 +3,8 @@ import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client'
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
 import { pick, t, type MessageKey } from '../i18n';
-import { progressOf, type OrderProgress } from './progress';
+import { readinessBadge, subParagraph } from '../readiness/readinessView';
+import { progressOf, type OrderProgress, type TransferProgress } from './progress';
 
 /** How often a running transfer is read again. */
 export const pollMilliseconds = 1000;
@@ -42,7 +43,21 @@ function progressView(progress: OrderProgress): HTMLElement {
           el('td', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`),
           el('td', {}, statusLabel(s.status)),
           el('td', { class: 'progress-cell' }, bar(s.percent)),
-          el('td', {}, `${s.done} / ${s.total}`))))))));
+          el('td', {}, `${s.done} / ${s.total}`))))),
+      notReadyList(transfer.notReady))));
+}
+
+/** The schools moved although they do not meet the requirements for distance learning, so the region can help them (LMS access). */
+function notReadyList(schools: TransferProgress['notReady']): HTMLElement | string {
+  if (schools.length === 0) {
+    return '';
+  }
+  return el('div', { class: 'not-ready', attrs: { 'data-testid': 'not-ready' } },
+    el('h4', { i18n: 'transferNotReady' }),
+    el('ul', {}, ...schools.map((s) => el('li', { attrs: { 'data-organisation': s.organisation } },
+      el('strong', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`), ' ',
+      readinessBadge(s.readiness), ' ',
+      s.missing.map((m) => `${subParagraph(m)} ${pick({ kk: m.textKk, ru: m.textRu })}`).join('; ')))));
 }
 
 /**

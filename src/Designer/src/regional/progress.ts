@@ -20,6 +20,7 @@ export interface TransferProgress {
   startedAt: string;
   finishedAt?: string | null;
   schools: SchoolProgress[];
+  notReady: NonNullable<MassTransfer['notReady']>;
 }
 
 export interface OrderProgress {
@@ -64,6 +65,7 @@ export function progressOf(transfers: readonly MassTransfer[]): OrderProgress {
       finishedAt: t.finishedAt,
       schools: t.schools.map((s) => school(s, t.status === 'completed'))
         .sort((a, b) => (statusOrder[a.status] ?? 2) - (statusOrder[b.status] ?? 2) || a.organisation.localeCompare(b.organisation)),
+      notReady: t.notReady ?? [],
     }));
   const done = views.reduce((sum, t) => sum + t.done, 0);
   const total = views.reduce((sum, t) => sum + t.total, 0);

@@ -3,6 +3,7 @@ import { citation, el, formatDate, link } from '../app/dom';
 import type { MessageKey } from '../i18n';
 import { downloadButton } from '../documents/download';
 import { documentTitle } from '../documents/titles';
+import { readinessSummary } from '../readiness/readinessView';
 import { caseStatus, stepLabel, timelineEvent } from './labels';
 import { pathwayName } from './pathways';
 
@@ -54,6 +55,10 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
       fact('organisation', c.organisation)),
+    detail.readiness
+      ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
+        el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))
+      : '',
     ballots.length
       ? link(`/app/cases/${c.id}/vote`, { class: 'button', i18n: 'voteOpenScreen', attrs: { 'data-testid': 'open-vote' } })
       : '',

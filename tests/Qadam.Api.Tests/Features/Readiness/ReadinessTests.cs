@@ -53,6 +53,8 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
         Assert.Equal("https://lms.gymnasium3.kz", lms.GetProperty("evidence").GetProperty("lmsUrl").GetString());
         Assert.Equal("наличие системы управления обучением", lms.GetProperty("textRu").GetString());
         Assert.Equal("оқытуды басқару жүйесінің болуы", lms.GetProperty("textKk").GetString());
+        Assert.Equal("3-қосымша, 1-тармақ, 3) тармақша", lms.GetProperty("paragraphKk").GetString());
+        Assert.Contains("№ 103 бұйрықтың редакциясында", record.GetProperty("edition").GetProperty("legalBasisKk").GetString(), StringComparison.Ordinal);
 
         Assert.Equal("incomplete", s2.GetProperty("status").GetString());
         Assert.False(s2.GetProperty("meetsRequirements").GetBoolean());
