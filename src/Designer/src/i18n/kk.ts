@@ -74,7 +74,6 @@ export const kk = {
   parentOutcome_failed: 'Істі қарау кезінде техникалық қате шықты. Мектепке хабарласыңыз.',
   documentPdf: 'PDF',
   documentRegistry: 'Тіркеу нөмірі',
-  orderIssuerDefault: 'Астана қаласының әкімдігі',
   progressLabel: 'Орындалуы: {percent}%',
 
   navDefinitions: 'Процестер',

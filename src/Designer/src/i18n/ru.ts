@@ -76,7 +76,6 @@ export const ru: Messages = {
   parentOutcome_failed: 'При рассмотрении дела произошла техническая ошибка. Свяжитесь со школой.',
   documentPdf: 'PDF',
   documentRegistry: 'Регистрационный номер',
-  orderIssuerDefault: 'Акимат города Астаны',
   progressLabel: 'Выполнено: {percent}%',
 
   navDefinitions: 'Процессы',

@@ -3,7 +3,10 @@ import { errorText } from '../app/errors';
 import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
-import { messages, pick, t, type MessageKey } from '../i18n';
+import { language, pick, t, type Language, type MessageKey } from '../i18n';
+
+/** The demo region's issuing body, suggested in the screen's language (data the officer may overwrite, not a label). */
+const issuerSuggestion: Record<Language, string> = { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' };
 import { progressOf, type OrderProgress } from './progress';
 
 /** How often a running transfer is read again. */
@@ -76,7 +79,7 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
 
   const input = (id: string, value = '', type = 'text') => el('input', { attrs: { id, name: id, type, value } });
   const fields = {
-    issuingBody: input('order-issuing-body', t('orderIssuerDefault')),
+    issuingBody: input('order-issuing-body', issuerSuggestion[language()]),
     number: input('order-number'),
     date: input('order-date', todayInKazakhstan(), 'date'),
     territory: input('order-territory'),
@@ -193,8 +196,8 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
     dispose: () => clearTimeout(timer),
     relabel: () => {
       // The issuer suggested in the other language follows the switch; one the officer typed stays.
-      if ([messages('kk').orderIssuerDefault, messages('ru').orderIssuerDefault].includes(fields.issuingBody.value)) {
-        fields.issuingBody.value = t('orderIssuerDefault');
+      if (Object.values(issuerSuggestion).includes(fields.issuingBody.value)) {
+        fields.issuingBody.value = issuerSuggestion[language()];
       }
       pickers.forEach((picker) => picker.relabel());
       void watch();
