@@ -5,7 +5,8 @@ import { el, link, navigate, notice, relabel } from './app/dom';
 import { errorText } from './app/errors';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
 import { allowedRoutes, homeFor, matchRoute, navigationFor, type RouteName } from './app/routes';
-import { language, onLanguageChange, setLanguage, t, type Language } from './i18n';
+import { language, onLanguageChange, pick, setLanguage, t, type Language } from './i18n';
+import { pickLanguage } from './forms/localizeSchema';
 
 // Screens load on demand: the modeler (bpmn-js) is not downloaded by a parent opening the tracker.
 const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
@@ -37,13 +38,32 @@ function languageSwitch(): HTMLElement {
   return select;
 }
 
+/** The person's school or office by name in the screen's language (its code when the API gives no name). */
+function organisationName(context?: AppContext): HTMLElement | string {
+  const me = context?.me;
+  if (!me?.organisationCode) {
+    return '';
+  }
+  const names = { kk: me.organisationNameKk, ru: me.organisationNameRu };
+  const name = el('span', { class: 'organisation-name' }, ` · ${pick(names, me.organisationCode)}`);
+  onLanguageChange(() => (name.textContent = ` · ${pick(names, me.organisationCode ?? '')}`));
+  return name;
+}
+
+/** The person's name; a demo name written "kk / ru" shows its half of the screen's language. */
+function personName(displayName: string): HTMLElement {
+  const name = el('strong', { attrs: { 'data-testid': 'user-name' } }, pickLanguage(displayName, language()));
+  onLanguageChange(() => (name.textContent = pickLanguage(displayName, language())));
+  return name;
+}
+
 function header(user?: SignedInUser, context?: AppContext): HTMLElement {
   const nav = el('nav', { class: 'main-nav' },
     ...(context ? navigationFor(context.me.roles).map((item) => link(item.href, { i18n: item.label })) : []));
   const who = user
     ? el('span', { class: 'who' },
-      el('strong', { attrs: { 'data-testid': 'user-name' } }, user.displayName),
-      context?.me.organisationCode && !user.displayName.includes(context.me.organisationCode) ? ` · ${context.me.organisationCode}` : '',
+      personName(user.displayName),
+      organisationName(context),
       el('button', {
         class: 'link-button',
         i18n: 'signOut',

@@ -8,6 +8,8 @@ export interface Me {
   seesAllOrganisations: boolean;
   visibleOrganisationCodes: string[];
   linkedChildren: string[];
+  organisationNameKk?: string | null;
+  organisationNameRu?: string | null;
 }
 
 export interface LegalBasis {

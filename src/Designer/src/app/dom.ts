@@ -33,7 +33,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props =
     node.setAttribute('placeholder', t(props.i18nPlaceholder));
   }
   for (const [name, value] of Object.entries(props.attrs ?? {})) {
-    if (value === true) {
+    if (name === 'style' && value !== undefined && value !== false) {
+      // Through the CSS object model: a Content-Security-Policy without 'unsafe-inline' refuses style attributes, not this.
+      node.style.cssText = String(value);
+    } else if (value === true) {
       node.setAttribute(name, '');
     } else if (value !== undefined && value !== false) {
       node.setAttribute(name, String(value));

@@ -1,10 +1,14 @@
+import { datePicker } from '../forms/datePicker';
 import { errorText } from '../app/errors';
 import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
-import { pick, t, type MessageKey } from '../i18n';
+import { language, pick, t, type Language, type MessageKey } from '../i18n';
 import { readinessBadge, subParagraph } from '../readiness/readinessView';
 import { progressOf, type OrderProgress, type TransferProgress } from './progress';
+
+/** The demo region's issuing body, suggested in the screen's language (data the officer may overwrite, not a label). */
+const issuerSuggestion: Record<Language, string> = { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' };
 
 /** How often a running transfer is read again. */
 export const pollMilliseconds = 1000;
@@ -16,9 +20,18 @@ function todayInKazakhstan(days = 0): string {
   return new Date(Date.now() + 5 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function bar(percent: number, testId?: string): HTMLElement {
-  return el('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent, ...(testId ? { 'data-testid': testId } : {}) } },
-    el('div', { class: 'progress-fill', attrs: { style: `width:${percent}%` } }), el('span', { class: 'progress-label' }, `${percent}%`));
+/** A progress bar with its accessible name (what is progressing) and its figure on a light chip, readable over the fill. */
+function bar(percent: number, testId?: string, name?: string): HTMLElement {
+  const fill = el('div', { class: 'progress-fill' });
+  // Set through the CSS object model, not a style attribute: a Content-Security-Policy without 'unsafe-inline' allows it.
+  fill.style.width = `${percent}%`;
+  return el('div', {
+    class: 'progress',
+    attrs: {
+      role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent,
+      'aria-label': `${name ? `${name}: ` : ''}${t('progressLabel', { percent })}`, ...(testId ? { 'data-testid': testId } : {}),
+    },
+  }, fill, el('span', { class: 'progress-label' }, el('span', {}, `${percent}%`)));
 }
 
 function statusLabel(status: string): HTMLElement {
@@ -31,18 +44,18 @@ function progressView(progress: OrderProgress): HTMLElement {
     return el('p', { i18n: 'transferNone' });
   }
   return el('div', {},
-    bar(progress.percent, 'order-progress'),
+    bar(progress.percent, 'order-progress', t('orderProgress')),
     ...progress.transfers.map((transfer) => el('section', { class: 'transfer', attrs: { 'data-transfer-id': transfer.id, 'data-status': transfer.status } },
       el('h3', {}, el('span', { i18n: `transferDirection_${transfer.direction}` as MessageKey }), ' ', statusLabel(transfer.status)),
       el('p', { class: 'muted' }, t('transferStudents', { done: transfer.done, total: transfer.total }), ` · ${formatDate(transfer.startedAt)}`,
         transfer.finishedAt ? ` – ${formatDate(transfer.finishedAt)}` : ''),
-      bar(transfer.percent),
+      bar(transfer.percent, undefined, t(`transferDirection_${transfer.direction}` as MessageKey)),
       el('table', { class: 'data' },
         el('thead', {}, el('tr', {}, el('th', { i18n: 'school' }), el('th', { i18n: 'status' }), el('th', {}, '%'), el('th'))),
         el('tbody', {}, ...transfer.schools.map((s) => el('tr', { attrs: { 'data-organisation': s.organisation } },
           el('td', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`),
           el('td', {}, statusLabel(s.status)),
-          el('td', { class: 'progress-cell' }, bar(s.percent)),
+          el('td', { class: 'progress-cell' }, bar(s.percent, undefined, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation))),
           el('td', {}, `${s.done} / ${s.total}`))))),
       notReadyList(transfer.notReady))));
 }
@@ -81,7 +94,7 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
 
   const input = (id: string, value = '', type = 'text') => el('input', { attrs: { id, name: id, type, value } });
   const fields = {
-    issuingBody: input('order-issuing-body', 'Акимат города Астаны'),
+    issuingBody: input('order-issuing-body', issuerSuggestion[language()]),
     number: input('order-number'),
     date: input('order-date', todayInKazakhstan(), 'date'),
     territory: input('order-territory'),
@@ -187,6 +200,8 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
     el('button', { class: 'primary', i18n: 'orderPost', attrs: { type: 'submit', id: 'post-order' } }),
     status);
   form.addEventListener('submit', (event) => void post(event));
+  // Dates read dd.mm.yyyy in a calendar of the screen's language; the values stay yyyy-mm-dd for the API.
+  const pickers = [fields.date, fields.from, fields.to].map((date) => datePicker(date));
 
   const root = el('section', { class: 'orders' }, el('h1', { i18n: 'ordersTitle' }), form, progressHost, listHost);
   showList();
@@ -194,6 +209,13 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
   return {
     root,
     dispose: () => clearTimeout(timer),
-    relabel: () => void watch(),
+    relabel: () => {
+      // The issuer suggested in the other language follows the switch; one the officer typed stays.
+      if (Object.values(issuerSuggestion).includes(fields.issuingBody.value)) {
+        fields.issuingBody.value = issuerSuggestion[language()];
+      }
+      pickers.forEach((picker) => picker.relabel());
+      void watch();
+    },
   };
 };
