@@ -136,6 +136,7 @@ export const kk = {
   propOutputs: 'Қайтарылатын айнымалылар',
   propCorrelationKey: 'Сәйкестендіру кілті (хабарлама немесе сигнал аясы)',
   propPayload: 'Жіберілетін айнымалылар',
+  propSigns: 'Қол қойылатын құжаттар (шаблон кілттері, үтір арқылы)',
   propLegalAct: 'Құқықтық негіз: акт',
   propLegalEdition: 'Құқықтық негіз: редакция',
   propLegalParagraph: 'Құқықтық негіз: тармақ',

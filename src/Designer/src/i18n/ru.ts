@@ -138,6 +138,7 @@ export const ru: Messages = {
   propOutputs: 'Возвращаемые переменные',
   propCorrelationKey: 'Ключ корреляции (сообщения или области сигнала)',
   propPayload: 'Передаваемые переменные',
+  propSigns: 'Подписываемые документы (ключи шаблонов через запятую)',
   propLegalAct: 'Правовое основание: акт',
   propLegalEdition: 'Правовое основание: редакция',
   propLegalParagraph: 'Правовое основание: пункт',

@@ -22,6 +22,7 @@ const labels: Record<string, MessageKey> = {
   outputs: 'propOutputs',
   correlationKey: 'propCorrelationKey',
   payload: 'propPayload',
+  signs: 'propSigns',
 };
 
 export const legalBasisLabels: Record<string, MessageKey> = {
