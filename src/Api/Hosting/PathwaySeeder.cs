@@ -97,6 +97,13 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
 
         try
         {
+            // The seeder publishes at once, so what only blocks publishing (a template the folder lacks) refuses the file
+            // before anything is stored, as an error would.
+            if (await store.CheckAsync(kind, key, content, references, cancellationToken) is { Count: > 0 } problems)
+            {
+                throw new DefinitionRejectedException(problems);
+            }
+
             var draft = await store.SaveDraftAsync(kind, key, content, Actor, references, cancellationToken);
             var published = await store.PublishAsync(key, draft.Version, entry.EffectiveFrom, entry.LegalBasis, Actor, cancellationToken);
             LogPublished(logger, key, draft.Version, file, entry.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

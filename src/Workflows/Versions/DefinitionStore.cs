@@ -30,15 +30,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
     public async Task<(ProcessDefinition Definition, IReadOnlyList<DefinitionProblem> Warnings)> SaveDraftCheckedAsync(DefinitionKind kind,
         string key, string content, string actor, DefinitionCatalog? references = null, CancellationToken cancellationToken = default)
     {
-        var own = await CatalogAsync(cancellationToken);
-        var catalog = own with
-        {
-            FormKeys = references?.FormKeys,
-            TemplateKeys = references?.TemplateKeys,
-            // A process may call itself (a new edition of the same key calling a sub-procedure of it).
-            DefinitionKeys = kind == DefinitionKind.Bpmn ? new HashSet<string>(own.DefinitionKeys!.Append(key), StringComparer.Ordinal) : own.DefinitionKeys,
-        };
-        var problems = DefinitionCompiler.Check(kind, content, catalog);
+        var problems = await CheckAsync(kind, key, content, references, cancellationToken);
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             throw new DefinitionRejectedException(problems);
@@ -68,6 +60,26 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
 
         await db.SaveChangesAsync(cancellationToken);
         return (latest, problems);
+    }
+
+    /// <summary>
+    /// Every problem of <paramref name="content"/> as a draft of <paramref name="key"/>, errors and the warnings that only
+    /// block publishing, checked against the engine's catalog and the host's <paramref name="references"/>; stores nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<DefinitionProblem>> CheckAsync(DefinitionKind kind, string key, string content,
+        DefinitionCatalog? references = null, CancellationToken cancellationToken = default)
+    {
+        var own = await CatalogAsync(cancellationToken);
+        var catalog = own with
+        {
+            FormKeys = references?.FormKeys,
+            TemplateKeys = references?.TemplateKeys,
+            // A process may call itself (a new edition of the same key calling a sub-procedure of it).
+            DefinitionKeys = kind == DefinitionKind.Bpmn
+                ? new HashSet<string>(own.DefinitionKeys!.Append(key), StringComparer.Ordinal)
+                : own.DefinitionKeys,
+        };
+        return DefinitionCompiler.Check(kind, content, catalog);
     }
 
     /// <summary>
