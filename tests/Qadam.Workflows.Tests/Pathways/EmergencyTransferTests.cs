@@ -5,8 +5,9 @@ namespace Qadam.Workflows.Tests.Pathways;
 
 /// <summary>
 /// Emergency, restrictive measures, quarantine (349 Annex 2 para 5 and 14; 2025: Annex 1 para 22-23): the regional
-/// department's order; each listed school is its own instance (its students moved, its head's order filled, rendered and
-/// signed, its parents notified, its LMS access confirmed or escalated on its own clock); the return is armed when the
+/// department's order moves every listed school's students on receipt; then each school is its own instance (its head's
+/// order filled, rendered and signed, its parents notified, its LMS access confirmed or escalated on its own clock); the
+/// return is armed when the
 /// order is received, from its period, and an amendment or an early lifting reaches every school at once.
 /// </summary>
 public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestBase(fixture), IClassFixture<EngineFixture>
@@ -57,8 +58,8 @@ public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestB
         var started = await OrderAsync("0f8e5a52-order-154", from, from.AddDays(9));
         var id = started.InstanceId;
 
-        // Every school's students are moved on receipt, each school by its own step.
-        Assert.Equal(Schools, (await OutboxAsync(id, "mass-transfer")).Select(m => m.School).Order(StringComparer.Ordinal));
+        // Every listed school's students are moved on receipt by the department's order (para 22), in one step.
+        Assert.Equal([("transferStudents", (string?)null)], (await OutboxAsync(id, "mass-transfer")).Select(m => (m.Element, m.School)));
         Assert.Equal(Schools, (await OpenTasksAsync(id)).Select(t => t.Organisation!).Order(StringComparer.Ordinal));
 
         // The first school goes all the way while the others have not started their orders.
@@ -85,7 +86,7 @@ public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestB
 
         Assert.Equal(InstanceStatus.Active, afterFirstTerm);
         Assert.Equal(InstanceStatus.Terminated, await StatusAsync(id)); // the return ends every school's open steps
-        Assert.Equal(["returnStudents"], (await OutboxAsync(id, "mass-transfer")).Where(m => m.School is null).Select(m => m.Element));
+        Assert.Equal(["transferStudents", "returnStudents"], (await OutboxAsync(id, "mass-transfer")).Select(m => m.Element));
         Assert.Equal(3, (await VariablesAsync(id))["schoolResults"]!.AsArray().Count);
         Assert.All((await VariablesAsync(id))["schoolResults"]!.AsArray(),
             r => Assert.StartsWith("https://", r!["websiteUrl"]!.GetValue<string>(), StringComparison.Ordinal));
@@ -117,7 +118,7 @@ public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestB
         Assert.Equal(Region, Assert.Single(escalated).Organisation);
         Assert.Equal(InstanceStatus.Active, onLastDay);
         Assert.Equal(InstanceStatus.Terminated, await StatusAsync(id)); // the return ends every school's open steps
-        Assert.Equal(["returnStudents"], (await OutboxAsync(id, "mass-transfer")).Where(m => m.School is null).Select(m => m.Element));
+        Assert.Equal(["transferStudents", "returnStudents"], (await OutboxAsync(id, "mass-transfer")).Select(m => m.Element));
         Assert.Empty(await OpenTasksAsync(id));
     }
 
@@ -149,7 +150,7 @@ public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestB
 
         Assert.Equal(InstanceStatus.Active, afterOtherLifting);
         Assert.Equal(InstanceStatus.Terminated, await StatusAsync(id)); // the return ends every school's open steps
-        Assert.Equal(["returnStudents"], (await OutboxAsync(id, "mass-transfer")).Where(m => m.School is null).Select(m => m.Element));
+        Assert.Equal(["transferStudents", "returnStudents"], (await OutboxAsync(id, "mass-transfer")).Select(m => m.Element));
         Assert.Contains("notifyReturn", await NotifiedElementsAsync(id));
         Assert.Empty(await OpenTasksAsync(id));
     }
