@@ -7,8 +7,8 @@ namespace Qadam.Workflows.Tests.Pathways;
 /// Emergency, restrictive measures, quarantine (349 Annex 2 para 5 and 14; 2025: Annex 1 para 22-23): the regional
 /// department's order moves every listed school's students on receipt; then each school is its own instance (its head's
 /// order filled, rendered and signed, its parents notified, its LMS access confirmed or escalated on its own clock); the
-/// return is armed when the
-/// order is received, from its period, and an amendment or an early lifting reaches every school at once.
+/// return is armed when the order is received, from its period, and an amendment or an early lifting reaches every
+/// school at once.
 /// </summary>
 public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestBase(fixture), IClassFixture<EngineFixture>
 {

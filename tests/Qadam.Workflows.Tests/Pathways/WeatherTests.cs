@@ -41,7 +41,7 @@ public sealed class WeatherTests(EngineFixture fixture) : PathwayTestBase(fixtur
         var started = await StartFiledAsync("weather", Day(schools), Today);
         await CompleteAsAsync(started.InstanceId, "enterWeather", As("regionalOfficer", Region), new JsonObject
         {
-            ["forDate"] = Iso(forDate), ["shiftGroup"] = shiftGroup, ["source"] = "actual",
+            ["forDate"] = Iso(forDate), ["shiftGroup"] = shiftGroup, ["source"] = "observed",
             ["temperature"] = temperature, ["windSpeed"] = wind, ["blizzard"] = blizzard,
         });
         return started.InstanceId;

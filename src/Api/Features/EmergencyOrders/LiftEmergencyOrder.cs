@@ -75,8 +75,8 @@ internal static class LiftEmergencyOrder
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         var reached = await engine.BroadcastSignalAsync(new BroadcastSignal(SignalName,
-            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), order.Id.ToString(), lifting,
-            $"emergency-order-lifted:{order.Id}"), cancellationToken);
+            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), order.Id.ToString(), lifting),
+            cancellationToken);
         if (reached.Count == 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: ru
