@@ -18,8 +18,8 @@ namespace Qadam.Api.Features.EmergencyOrders;
 public sealed record EmergencyOrderLifting(string Number, DateOnly Date);
 
 /// <summary>What the lifting reached: the order, the lifting order, and the pathway instances that began the return.</summary>
-public sealed record EmergencyOrderLiftingResponse(Guid OrderId, string Number, DateOnly Date, IReadOnlyList<Guid> Instances, string LiftedBy,
-    DateTimeOffset LiftedAt);
+public sealed record EmergencyOrderLiftingResponse(
+    Guid OrderId, string Number, DateOnly Date, IReadOnlyList<Guid> Instances, string LiftedBy, DateTimeOffset LiftedAt);
 
 /// <summary>
 /// <c>POST /api/emergency-orders/{id}/lifting</c>: the order ends early (order 103 para 22: distance learning lasts on the
@@ -32,8 +32,8 @@ internal static class LiftEmergencyOrder
     public const string SignalName = "emergency-order-lifted";
 
     public static async Task<Results<Ok<EmergencyOrderLiftingResponse>, NotFound, ProblemHttpResult>> HandleAsync(
-        Guid id, EmergencyOrderLifting request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine,
-        AuditTrail audit,
+        Guid id, EmergencyOrderLifting request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
+        ProcessEngine engine, AuditTrail audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var order = await db.EmergencyOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
@@ -84,12 +84,13 @@ internal static class LiftEmergencyOrder
                 : "Бұйрық енді күшінде емес: білім алушылар қайтарылды немесе қайтарылуда.");
         }
 
-        await audit.AppendAsync(actor, new AuditEntry("emergency-order.lifted", JsonSerializer.SerializeToUtf8Bytes(new { order.Id, request.Number, request.Date }),
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new { order.Id, request.Number, request.Date });
+        await audit.AppendAsync(actor, new AuditEntry("emergency-order.lifted", payload,
             ProcessKey: PostEmergencyOrder.PathwayKey, ProcessVersion: order.DefinitionVersion,
             LegalBasis: "Приказ № 349 в ред. приказа № 103, прил. 1, п. 22"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new EmergencyOrderLiftingResponse(order.Id, number, request.Date, [.. reached.Select(r => r.InstanceId)], actor.Name,
-            time.GetUtcNow()));
+        return TypedResults.Ok(new EmergencyOrderLiftingResponse(order.Id, number, request.Date, [.. reached.Select(r => r.InstanceId)],
+            actor.Name, time.GetUtcNow()));
     }
 }

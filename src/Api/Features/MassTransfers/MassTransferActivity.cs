@@ -57,7 +57,8 @@ internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcess
             Direction(context.ElementId), Date(period["from"]), Date(period["to"]), codes, null);
     }
 
-    private static MassTransferRequest WeatherRequest(ActivityContext context, string stepKey, JsonArray schools, string shiftGroup, string? school)
+    private static MassTransferRequest WeatherRequest(
+        ActivityContext context, string stepKey, JsonArray schools, string shiftGroup, string? school)
     {
         // The first shift alone, or the second and third together: the order's two deadlines (07:00 and 12:00).
         int[] shifts = shiftGroup == "first" ? [1] : [2, 3];
