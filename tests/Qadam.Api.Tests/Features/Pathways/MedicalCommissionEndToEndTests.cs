@@ -42,8 +42,8 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
         var texts = await @case.ReadAsPdfAsync("head.s1", [.. orders, notice]);
 
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.School1(language), DocumentTexts.Basis(language),
-            DocumentTexts.Act2025, "п. 24"));
-        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "ВКК-1452", "п. 24, п. 25");
+            DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 24")));
+        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "ВКК-1452", DocumentTexts.Paragraph(language, "п. 24, п. 25"));
         DocumentTexts.Contains(texts[1], language == "kk" ? "Қашықтан оқытуды ұзарту туралы" : "О продлении дистанционного обучения", "ВКК-1610");
         SignedDocuments.CarriesOnlyItsNumber(texts[0], orders[0].GetProperty("registryNumber").GetString()!);
         SignedDocuments.CarriesOnlyItsNumber(texts[1], orders[1].GetProperty("registryNumber").GetString()!);
