@@ -16,6 +16,9 @@ public sealed class KazakhParagraphsTests
     [InlineData("п. 9, часть вторая", "9-тармағының екінші бөлігі")]
     [InlineData("п. 26, часть вторая", "26-тармағының екінші бөлігі")]
     [InlineData("п. 3-1", "3-1-тармақ")]
+    [InlineData("пп. 20, 26-28, 34", "20-тармақ, 26-28-тармақтар, 34-тармақ")]
+    [InlineData("приложение 1, п. 3 пп. 3), пп. 24-25", "1-қосымша, 3-тармағының 3) тармақшасы, 24-25-тармақтар")]
+    [InlineData("приложение 2, п. 3 пп. 5), п. 11, п. 15", "2-қосымша, 3-тармағының 5) тармақшасы, 11-тармақ, 15-тармақ")]
     public void Paragraph_references_are_written_as_the_Kazakh_orders_write_them(string russian, string kazakh) =>
         Assert.Equal(kazakh, KazakhParagraphs.Translate(russian));
 
@@ -23,6 +26,7 @@ public sealed class KazakhParagraphsTests
     [InlineData("п. 11 пп. 1): заключение школьного психолога")]
     [InlineData("п. 3 (кроме организаций ТиППО)")]
     [InlineData("часть вторая")]
+    [InlineData("п. 3, 4")]
     [InlineData("")]
     public void Free_text_is_not_guessed(string russian) => Assert.Null(KazakhParagraphs.Translate(russian));
 

@@ -82,9 +82,10 @@ public sealed partial class KazakhDocumentsTests
             foreach (var entry in ((json["editions"] as JsonArray) ?? []).Concat((json["tables"] as JsonArray) ?? []))
             {
                 var act = entry?["legalBasis"]?["act"]?.GetValue<string>();
-                if (act is not null && Citations.Resolve(act, null) is null)
+                var paragraph = entry?["legalBasis"]?["paragraph"]?.GetValue<string>();
+                if (act is not null && Citations.Resolve(act, paragraph) is null)
                 {
-                    missing.Add($"{manifest}: «{act}»");
+                    missing.Add($"{manifest}: «{act}» «{paragraph}»");
                 }
             }
         }
