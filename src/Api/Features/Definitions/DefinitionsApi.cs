@@ -91,7 +91,10 @@ internal static partial class DefinitionsApi
 
     public static string StatusName(DefinitionStatus status) => status.ToString().ToLowerInvariant();
 
-    public static DefinitionVersionResponse ToResponse(ProcessDefinition d) =>
-        new(d.Key, d.Version, KindName(d.Kind), StatusName(d.Status), d.Name, d.EffectiveFrom, ToResponse(d.LegalBasis),
+    public static DefinitionVersionResponse ToResponse(ProcessDefinition d) => ToResponse(d, null);
+
+    /// <summary>The version with its legal basis in kk and ru when <paramref name="citations"/> knows it.</summary>
+    public static DefinitionVersionResponse ToResponse(ProcessDefinition d, Documents.Citations? citations) =>
+        new(d.Key, d.Version, KindName(d.Kind), StatusName(d.Status), d.Name, d.EffectiveFrom, ToResponse(d.LegalBasis, citations),
             d.ContentSha256, d.CreatedAt, d.CreatedBy, d.PublishedAt, d.PublishedBy);
 }
