@@ -18,8 +18,6 @@ namespace Qadam.Api.Tests.Features.EndToEnd;
 /// </summary>
 public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassFixture<WorkflowsApiFactory>
 {
-    private const string Act2025 = "Приказ Министра просвещения РК от 27.11.2023 № 349 в редакции приказа от 02.05.2025 № 103";
-
     [Fact]
     public async Task An_emergency_order_moves_the_district_and_each_head_signs_the_schools_order_in_kazakh_and_russian()
     {
@@ -51,7 +49,8 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         {
             // The order states what the head filled in (classes, mode of work, the people responsible), and one number.
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), "ЧС-e2e", DocumentTexts.Basis(language),
-                Act2025, "п. 22", "5А, 7Б, 9В", "Кезекші топтар / Дежурные группы", "Сейтова А.", "Иванова Е., Ахметов Б.");
+                DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 22"), "5А, 7Б, 9В", "Кезекші топтар / Дежурные группы",
+                "Сейтова А.", "Иванова Е., Ахметов Б.");
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 
