@@ -24,7 +24,7 @@ internal static class CertificateChecks
         bool chainTrusted;
         if (algorithms is not null && algorithms.Any(a => a.CanVerify(certificate.SignatureAlgorithm.Value ?? string.Empty)))
         {
-            var pathProblems = CertificatePath.Check(certificate, extraCertificates, trust, signingTime, algorithms);
+            var pathProblems = CertificatePath.Check(certificate, WithIntermediates(extraCertificates, trust), trust, signingTime, algorithms);
             chainTrusted = pathProblems.Count == 0;
             if (!chainTrusted)
             {
@@ -56,7 +56,7 @@ internal static class CertificateChecks
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(trust.Roots);
-        chain.ChainPolicy.ExtraStore.AddRange(extraCertificates);
+        chain.ChainPolicy.ExtraStore.AddRange(WithIntermediates(extraCertificates, trust));
         // Offline by design: the demo PKI publishes no CRL or OCSP. A production deployment
         // checks revocation against NCA RK's OCSP at acceptance time (RFC 6960); here the chain,
         // validity and key usage are checked, and revocation is reported as not done).
@@ -82,6 +82,13 @@ internal static class CertificateChecks
         }
 
         return trusted;
+    }
+
+    private static X509Certificate2Collection WithIntermediates(X509Certificate2Collection carried, SignatureTrust trust)
+    {
+        var all = new X509Certificate2Collection(carried);
+        all.AddRange(trust.Intermediates);
+        return all;
     }
 
     public static void CheckIdentity(SignerIdentity identity, List<string> problems)
