@@ -83,6 +83,10 @@ public sealed class SignatureTrustStartupTests(TestDatabase database) : IClassFi
 
             Assert.Contains(roots, r => r.Subject.Contains("ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)", StringComparison.Ordinal));
             Assert.DoesNotContain(roots, r => r.Thumbprint == demo.RootCertificate.Thumbprint);
+            // and NCALayer's GOST signatures (GOST R 34.10-2015 512, GOST 34.310-2004) are verified, not reported unsupported
+            var algorithms = production.Services.GetServices<ISignatureAlgorithmVerifier>().ToList();
+            Assert.Contains(algorithms, a => a.CanVerify("1.2.398.3.10.1.1.2.3.2"));
+            Assert.Contains(algorithms, a => a.CanVerify("1.2.398.3.10.1.1.1.2"));
         }
         finally
         {
