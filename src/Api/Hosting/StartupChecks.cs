@@ -30,7 +30,8 @@ internal static partial class StartupChecks
 
         var qadam = app.Services.GetRequiredService<IOptions<QadamOptions>>().Value;
         if (!DemoProfileGuard.AllowsStart(app.Environment, qadam, logger)
-            || !SignatureTrustGuard.AllowsStart(app.Environment, qadam, app.Services.GetRequiredService<ConfiguredSignatureTrust>(), logger))
+            || !SignatureTrustGuard.AllowsStart(
+                app.Environment, qadam, app.Services.GetRequiredService<ConfiguredSignatureTrust>(), logger))
         {
             return false;
         }

@@ -24,7 +24,8 @@ internal static class CertificateChecks
         bool chainTrusted;
         if (algorithms is not null && algorithms.Any(a => a.CanVerify(certificate.SignatureAlgorithm.Value ?? string.Empty)))
         {
-            var pathProblems = CertificatePath.Check(certificate, WithIntermediates(extraCertificates, trust), trust, signingTime, algorithms);
+            var pathProblems = CertificatePath.Check(
+                certificate, WithIntermediates(extraCertificates, trust), trust, signingTime, algorithms);
             chainTrusted = pathProblems.Count == 0;
             if (!chainTrusted)
             {

@@ -60,7 +60,8 @@ internal static class CertificatePath
         return ["The certification path is longer than " + MaxDepth + " certificates."];
     }
 
-    private static bool? VerifiesWith(X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<ISignatureAlgorithmVerifier> algorithms)
+    private static bool? VerifiesWith(
+        X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<ISignatureAlgorithmVerifier> algorithms)
     {
         var plugin = algorithms.FirstOrDefault(a => a.CanVerify(certificate.SignatureAlgorithm.Value ?? string.Empty));
         return plugin?.VerifyCertificateSignature(certificate, issuer);

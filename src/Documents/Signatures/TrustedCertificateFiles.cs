@@ -13,7 +13,9 @@ public sealed record TrustedCertificateFiles(
 {
     private static readonly string[] Extensions = [".cer", ".crt", ".pem", ".der"];
 
-    /// <summary>Loads every certificate under <paramref name="paths"/>; a path that is missing or holds no certificate is a problem.</summary>
+    /// <summary>
+    /// Loads every certificate under <paramref name="paths"/>; a path that is missing or holds no certificate is a problem.
+    /// </summary>
     public static TrustedCertificateFiles Load(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -49,7 +51,8 @@ public sealed record TrustedCertificateFiles(
                 var certificates = Read(file, problems);
                 foreach (var certificate in certificates)
                 {
-                    var target = certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData) ? roots : intermediates;
+                    var selfSigned = certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+                    var target = selfSigned ? roots : intermediates;
                     if (!target.Any(c => c.Thumbprint == certificate.Thumbprint))
                     {
                         target.Add(certificate);

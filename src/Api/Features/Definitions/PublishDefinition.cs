@@ -57,7 +57,8 @@ internal static class PublishDefinition
 
         if (await PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken) is { Count: > 0 } missing)
         {
-            return UnprocessableProblem.Create(missing, "The version cannot be published: documents it renders have no template, or tasks have no form.");
+            return UnprocessableProblem.Create(missing,
+                "The version cannot be published: documents it renders have no template, or tasks have no form.");
         }
 
         var basis = new LegalBasis(request.LegalBasis.Act.Trim(), request.LegalBasis.Edition, request.LegalBasis.Paragraph);
@@ -72,7 +73,9 @@ internal static class PublishDefinition
         return TypedResults.Ok(DefinitionsApi.ToResponse(published));
     }
 
-    /// <summary>Everything publishing refuses: missing templates (<see cref="MissingTemplatesAsync"/>) and forms (<see cref="MissingFormsAsync"/>).</summary>
+    /// <summary>
+    /// Everything publishing refuses: missing templates (<see cref="MissingTemplatesAsync"/>) and forms (<see cref="MissingFormsAsync"/>).
+    /// </summary>
     public static async Task<Dictionary<string, string[]>> PublishProblemsAsync(
         string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
         CancellationToken cancellationToken)
@@ -84,8 +87,9 @@ internal static class PublishDefinition
         {
             foreach (var (field, messages) in await MissingFormsAsync(definition.Content, forms, cancellationToken))
             {
-                problems[field] = [.. messages.Select(m => $"Version {version}: {m} Create it (PUT /api/definitions/{key}/versions/{version}/forms/"
-                                                            + $"{field["forms.".Length..]}) before publishing.")];
+                var formKey = field["forms.".Length..];
+                problems[field] = [.. messages.Select(m =>
+                    $"Version {version}: {m} Create it (PUT /api/definitions/{key}/versions/{version}/forms/{formKey}) before publishing.")];
             }
         }
 
@@ -96,7 +100,8 @@ internal static class PublishDefinition
     /// One problem per form key the BPMN's user tasks name (qadam:formKey) without a form: the task would show no fields and
     /// accept any data, so such a version is not published. Keyed <c>forms.&lt;formKey&gt;</c>, naming the tasks.
     /// </summary>
-    public static async Task<Dictionary<string, string[]>> MissingFormsAsync(string bpmn, FormCatalog forms, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, string[]>> MissingFormsAsync(
+        string bpmn, FormCatalog forms, CancellationToken cancellationToken)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var tasks = (BpmnParser.Parse(bpmn).Model?.Nodes ?? []).OfType<UserTask>()

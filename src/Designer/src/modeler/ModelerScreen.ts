@@ -245,7 +245,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     el('button', { i18n: 'validate', attrs: { id: 'validate' }, on: { click: () => void validate() } }),
     el('button', { i18n: 'saveDraft', attrs: { id: 'save-draft' }, on: { click: () => void saveDraft() } }),
     el('button', { class: 'primary', i18n: 'publish', attrs: { id: 'publish' }, on: { click: () => void publish() } }));
-  const root = el('section', { class: 'modeler' }, toolbar, status, carriedHost, el('div', { class: 'modeler-body' }, canvasHost, panelHost), problemsHost);
+  const root = el('section', { class: 'modeler' }, toolbar, status, carriedHost,
+    el('div', { class: 'modeler-body' }, canvasHost, panelHost), problemsHost);
   showTitle();
 
   return {

@@ -29,6 +29,7 @@ export function carriedTemplatesView(rows: CarriedTemplate[], version: number): 
     el('h2', {}, t('carriedTemplatesTitle', { version })),
     rows.length === 0
       ? el('p', {}, t('carriedTemplatesNone'))
-      : el('ul', {}, ...rows.map((row) => el('li', { attrs: { 'data-template-key': row.templateKey, 'data-complete': String(row.kk && row.ru) } },
+      : el('ul', {}, ...rows.map((row) => el('li',
+        { attrs: { 'data-template-key': row.templateKey, 'data-complete': String(row.kk && row.ru) } },
         el('span', { class: 'mono' }, row.templateKey), ': ', language(row, 'kk'), ', ', language(row, 'ru')))));
 }
