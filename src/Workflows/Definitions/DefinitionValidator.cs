@@ -289,10 +289,11 @@ public static partial class DefinitionValidator
     private static void CheckMultiInstance(FlowNode node, MultiInstance loop, List<DefinitionProblem> problems)
     {
         var id = node.Id;
-        if (loop.OutputCollection is not null && node is not UserTask)
+        // A sub-process instance's own variables (its element and what its steps recorded) are what it leaves to collect.
+        if (loop.OutputCollection is not null && node is not (UserTask or SubProcess))
         {
             problems.Add(new DefinitionProblem(id,
-                $"qadam:outputCollection collects the form data of a multi-instance userTask; a {node.Kind} has none to collect"));
+                $"qadam:outputCollection collects the form data of a multi-instance userTask or sub-process; a {node.Kind} has none to collect"));
         }
 
         if ((loop.Collection is null) == (loop.Cardinality is null))

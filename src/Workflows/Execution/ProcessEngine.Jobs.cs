@@ -103,7 +103,7 @@ public sealed partial class ProcessEngine
             return loaded;
         }
 
-        loaded.Runner.Merge(context.Output);
+        loaded.Runner.MergeAt(job.TokenId, context.Output);
         foreach (var message in context.Outbox)
         {
             session.Writer.Add(message);

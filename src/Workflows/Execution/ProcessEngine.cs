@@ -101,7 +101,7 @@ public sealed partial class ProcessEngine(
             }
             else
             {
-                loaded.Runner.Merge(output);
+                loaded.Runner.MergeAt(task.TokenId, output);
                 loaded.Runner.Resume(task.TokenId);
             }
 

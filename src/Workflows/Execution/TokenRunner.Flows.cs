@@ -20,7 +20,8 @@ internal sealed partial class TokenRunner
         {
             // One instance of a multi-instance activity is done: the activity as a whole decides whether to go on.
             LeaveWaitState(token, dropWaitRows: true);
-            FinishLoopInstance(token, body, node, null);
+            // A sub-process instance's own variables (its element and what its steps recorded) join the output collection.
+            FinishLoopInstance(token, body, node, node is SubProcess ? InstanceOutput(token) : null);
             return;
         }
 

@@ -114,6 +114,19 @@ internal sealed partial class TokenRunner
         _agenda.Enqueue(new Leave(owner, node));
     }
 
+    /// <summary>What one instance of a multi-instance sub-process leaves in its output collection: its locals but the counter.</summary>
+    private static JsonObject? InstanceOutput(Token inner)
+    {
+        if (inner.Locals is not { } locals)
+        {
+            return null;
+        }
+
+        var output = locals.DeepClone().AsObject();
+        output.Remove(LoopCounter);
+        return output;
+    }
+
     /// <summary>The variables the completion condition sees besides the instance's: the counts, and the owner's own.</summary>
     private JsonObject LoopLocals(ScopeInstance body, Token owner, JsonObject? instance)
     {

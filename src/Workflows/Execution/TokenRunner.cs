@@ -95,6 +95,53 @@ internal sealed partial class TokenRunner
         _variablesChanged |= data.Count > 0;
     }
 
+    /// <summary>
+    /// Form data or an activity's output produced inside one instance of a multi-instance sub-process belongs to that
+    /// instance: one school's order form must not overwrite another school's (order 103 para 15-16: each head's own order).
+    /// It joins the instance's own variables, which everything inside the instance sees and its output collection gathers;
+    /// anywhere else it is merged into the process variables.
+    /// </summary>
+    public void MergeAt(string tokenId, JsonObject? data)
+    {
+        if (data is null || data.Count == 0)
+        {
+            return;
+        }
+
+        if (SubProcessInstanceOf(State.FindToken(tokenId)) is not { } instance)
+        {
+            Merge(data);
+            return;
+        }
+
+        instance.Locals ??= [];
+        foreach (var (name, value) in data)
+        {
+            instance.Locals[name] = value?.DeepClone();
+        }
+
+        _variablesChanged = true;
+    }
+
+    /// <summary>
+    /// The token of the multi-instance sub-process instance the token runs inside (the token whose locals hold the element
+    /// and loopCounter), or null at process level and for one instance of a multi-instance task itself.
+    /// </summary>
+    private Token? SubProcessInstanceOf(Token? token)
+    {
+        for (var current = token; current?.ScopeId is { } scopeId && State.FindScope(scopeId) is { } scope;)
+        {
+            if (scope.Total is not null)
+            {
+                return ReferenceEquals(current, token) ? null : current;
+            }
+
+            current = State.FindToken(scope.OwnerTokenId);
+        }
+
+        return null;
+    }
+
     /// <summary>A boundary timer fired for the activity whose token is <paramref name="activityTokenId"/>; false if that activity was already left.</summary>
     public bool FireBoundary(BoundaryEvent boundary, string activityTokenId)
     {

@@ -78,6 +78,47 @@ public sealed class MultiInstanceTests(EngineFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task What_one_schools_steps_record_stays_in_that_schools_instance_and_joins_the_output_collection_at_its_end()
+    {
+        await Fixture.PublishAsync("own-form", Process("own-form", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="school">
+              <bpmn:multiInstanceLoopCharacteristics isSequential="false" qadam:collection="organisations" qadam:elementVariable="school"
+                qadam:outputCollection="results" />
+              <bpmn:startEvent id="schoolStart" />
+              <bpmn:userTask id="sign" qadam:candidateRoles="head" qadam:organisationScope="=school" />
+              <bpmn:userTask id="lms" qadam:candidateRoles="clerk" qadam:organisationScope="=school" qadam:assignee="=classes" />
+              <bpmn:endEvent id="schoolDone" />
+              {Flow("s0", "schoolStart", "sign")}{Flow("s1", "sign", "lms")}{Flow("s2", "lms", "schoolDone")}
+            </bpmn:subProcess>
+            {UserTask("report", "regionalOfficer")}{Ends("report")}
+            {Flow("f0", "start", "school")}{Flow("f1", "school", "report")}
+            """));
+        var started = await StartAsync("own-form", Schools(2));
+        var signs = await OpenTasksAsync(started.InstanceId);
+
+        // Both heads fill in the same form field; each school's next step sees its own value, the process none.
+        await CompleteTaskAsync(signs.Single(t => t.Organisation == "s1"), new JsonObject { ["classes"] = "5А" });
+        await CompleteTaskAsync(signs.Single(t => t.Organisation == "s2"), new JsonObject { ["classes"] = "7Б" });
+        var lms = (await OpenTasksAsync(started.InstanceId)).ToDictionary(t => t.Organisation!, t => t.Assignee);
+        var whileRunning = await VariablesAsync(started.InstanceId);
+        foreach (var step in await OpenTasksAsync(started.InstanceId))
+        {
+            await using var host = Fixture.NewHost();
+            await host.Engine.CompleteTaskAsync(new CompleteTask(step.Id, new Actor(step.Assignee!, "clerk", step.Organisation),
+                new JsonObject { ["confirmed"] = true }));
+        }
+
+        Assert.Equal("5А", lms["s1"]);
+        Assert.Equal("7Б", lms["s2"]);
+        Assert.Null(whileRunning["classes"]);
+        var results = (await VariablesAsync(started.InstanceId))["results"]!.AsArray();
+        Assert.Equal([("s1", "5А"), ("s2", "7Б")], results
+            .Select(r => (r!["school"]!.GetValue<string>(), r["classes"]!.GetValue<string>())).Order());
+        Assert.All(results, r => Assert.True(r!["confirmed"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task A_nationwide_order_of_7859_schools_starts_in_one_command_within_the_default_limits()
     {
         await Fixture.PublishAsync("nationwide", PerSchool("nationwide"));

@@ -45,6 +45,7 @@ internal static class FakeActivities
             context.Send("notify", new JsonObject
             {
                 ["element"] = context.ElementId,
+                ["school"] = context.Variables["school"]?["organisation"]?.DeepClone(),
                 ["language"] = context.Variables["language"]?.DeepClone(),
                 ["document"] = context.Variables["lastDocumentId"]?.DeepClone(),
             });
@@ -71,6 +72,11 @@ internal static class FakeActivities
         public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
         {
             context.SetVariable("massTransfers", Append(context, "massTransfers", context.ElementId));
+            // Inside a school's own instance the trace above stays in that instance: the outbox shows every school's at once.
+            context.Send("mass-transfer", new JsonObject
+            {
+                ["element"] = context.ElementId, ["school"] = context.Variables["school"]?["organisation"]?.DeepClone(),
+            });
             return Task.CompletedTask;
         }
     }

@@ -85,6 +85,14 @@ public abstract class PathwayTestBase(EngineFixture fixture) : EngineTestBase(fi
         return [.. messages.Select(m => m.Payload["element"]!.GetValue<string>())];
     }
 
+    /// <summary>The outbox messages of a topic (notify, mass-transfer): which step, for which school, at what time.</summary>
+    protected async Task<List<(string Element, string? School, DateTimeOffset At)>> OutboxAsync(Guid instanceId, string topic)
+    {
+        await using var db = Fixture.NewContext();
+        var messages = await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId && o.Topic == topic).OrderBy(o => o.Id).ToListAsync();
+        return [.. messages.Select(m => (m.Payload["element"]!.GetValue<string>(), m.Payload["school"]?.GetValue<string>(), m.CreatedAt))];
+    }
+
     /// <summary>Jobs that failed and the last journal entries, for a failure message.</summary>
     protected async Task<string> DiagnoseAsync(Guid instanceId)
     {

@@ -23,6 +23,15 @@ internal static class EmergencyOrdersApi
             .WithRequestExample("""{"issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C"}""")
             .WithResponseExample(201, """{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisations: Not schools or colleges within your territory: s9.","errors":{"organisations":["Not schools or colleges within your territory: s9."]}}""", "application/problem+json");
+        group.MapPost("/{id:guid}/lifting", LiftEmergencyOrder.HandleAsync).RequireAuthorization(QadamPolicies.PostEmergencyOrders)
+            .WithSummary("Lifts an emergency order before its period ends: every school's students return at once.")
+            .WithDescription("""
+                The education department's order that ends the emergency order early (number, date). The signal
+                emergency-order-lifted, scoped to the order, reaches each school's instance whatever step it has reached.
+                404 for an order outside the caller's territory; 422 names the field; 409 when the order no longer applies.
+                """)
+            .WithRequestExample("""{"number":"ЧС-17/1","date":"2026-11-24"}""")
+            .WithResponseExample(200, """{"orderId":"019ab5d5-0000-7000-8000-444444444444","number":"ЧС-17/1","date":"2026-11-24","instances":["019ab5d5-0001-7000-8000-555555555555"],"liftedBy":"regional.r1","liftedAt":"2026-11-24T04:00:00+00:00"}""");
         group.MapGet("/", ListEmergencyOrders.HandleAsync).RequireAuthorization(QadamPolicies.ReadEmergencyOrders)
             .WithSummary("Lists the emergency orders that concern an organisation within the caller's scope, newest first.")
             .WithDescription("At most `limit` (default 100, up to 500) orders; each names its pathway, version and process instance.")

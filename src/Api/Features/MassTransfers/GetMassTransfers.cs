@@ -77,7 +77,10 @@ internal static class GetMassTransfers
                 continue;
             }
 
-            var status = transfer.Status == TransferStatus.Running && failing.Any(f => f.InstanceId == transfer.InstanceId && f.ElementId == transfer.ElementId)
+            // A school's own step is recorded as element/school; its incident names the element.
+            var status = transfer.Status == TransferStatus.Running
+                         && failing.Any(f => f.InstanceId == transfer.InstanceId && (f.ElementId == transfer.ElementId
+                                                                                    || transfer.ElementId.StartsWith(f.ElementId + "/", StringComparison.Ordinal)))
                 ? "failed"
                 : transfer.Status;
             visible.Add(new MassTransferResponse(transfer.Id, transfer.OrderId, transfer.InstanceId, transfer.ElementId, transfer.Direction, status,

@@ -37,34 +37,42 @@ internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcess
     internal static MassTransferRequest RequestFor(ActivityContext context)
     {
         var variables = context.Variables;
+        // Inside one school's instance of the per-school sub-process (order 103 para 15 and 22: each school's own order) the
+        // step moves that school alone, and is known by its element and school, so each school's step resumes by itself.
+        var school = (variables["school"] as JsonObject)?["organisation"]?.GetValue<string>();
+        var stepKey = school is null ? context.ElementId : $"{context.ElementId}/{school}";
         if (variables["schools"] is JsonArray schools && variables["shiftGroup"]?.GetValue<string>() is { } shiftGroup)
         {
-            return WeatherRequest(context, schools, shiftGroup);
+            return WeatherRequest(context, stepKey, schools, shiftGroup, school);
         }
 
-        var codes = (variables["organisations"] as JsonArray
-                     ?? throw new InvalidOperationException("The instance has neither 'organisations' nor 'schools' to transfer."))
-            .Select(c => c!.GetValue<string>()).ToList();
+        List<string> codes = school is not null
+            ? [school]
+            : [.. (variables["organisations"] as JsonArray
+                   ?? throw new InvalidOperationException("The instance has neither 'organisations' nor 'schools' to transfer."))
+                .Select(c => c!.GetValue<string>())];
         var period = variables["period"] ?? throw new InvalidOperationException("The instance has no 'period' of the order.");
         Guid? order = Guid.TryParse(variables["order"]?["id"]?.GetValue<string>(), out var id) ? id : null;
-        return new MassTransferRequest(context.InstanceId, context.ElementId, context.DefinitionKey, context.DefinitionVersion, order,
+        return new MassTransferRequest(context.InstanceId, stepKey, context.DefinitionKey, context.DefinitionVersion, order,
             Direction(context.ElementId), Date(period["from"]), Date(period["to"]), codes, null);
     }
 
-    private static MassTransferRequest WeatherRequest(ActivityContext context, JsonArray schools, string shiftGroup)
+    private static MassTransferRequest WeatherRequest(
+        ActivityContext context, string stepKey, JsonArray schools, string shiftGroup, string? school)
     {
         // The first shift alone, or the second and third together: the order's two deadlines (07:00 and 12:00).
         int[] shifts = shiftGroup == "first" ? [1] : [2, 3];
         var codes = schools
             .Where(s => s!["shifts"]!.AsArray().Any(n => shifts.Contains(n!.GetValue<int>())))
             .Select(s => s!["organisation"]!.GetValue<string>())
+            .Where(code => school is null || string.Equals(code, school, StringComparison.Ordinal))
             .ToList();
         var remote = context.Variables["remote"] as JsonObject
                      ?? throw new InvalidOperationException("The indicator table decided nothing ('remote' is empty): there is no one to transfer.");
         var day = Date(context.Variables["forDate"]);
         var selection = new StudentSelection(shifts, remote["gradesFrom"]!.GetValue<int>(), remote["gradesTo"]!.GetValue<int>(),
             [.. (remote["collegeYears"] as JsonArray ?? []).Select(y => y!.GetValue<int>())], day.Month >= 9 ? day.Year : day.Year - 1);
-        return new MassTransferRequest(context.InstanceId, context.ElementId, context.DefinitionKey, context.DefinitionVersion, null,
+        return new MassTransferRequest(context.InstanceId, stepKey, context.DefinitionKey, context.DefinitionVersion, null,
             Direction(context.ElementId), day, day, codes, selection);
     }
 

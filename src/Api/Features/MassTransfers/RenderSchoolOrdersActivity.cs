@@ -37,7 +37,14 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
         foreach (var code in codes)
         {
             var variables = common.DeepClone().AsObject();
-            variables["school"] = schools[code];
+            // Within one school's instance the loop element (its name and shifts) is kept, with the names and count added.
+            var school = (common["school"] as JsonObject)?.DeepClone().AsObject() ?? [];
+            foreach (var (field, value) in schools[code])
+            {
+                school[field] = value?.DeepClone();
+            }
+
+            variables["school"] = school;
             var name = (schools[code]["nameKk"]!.GetValue<string>(), schools[code]["nameRu"]!.GetValue<string>());
             foreach (var language in (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru])
             {
