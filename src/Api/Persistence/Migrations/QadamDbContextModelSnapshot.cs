@@ -639,6 +639,33 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("case_evidence", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Subject", "Target", "Key");
+
+                    b.ToTable("idempotency_keys", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Identity.QadamUser", b =>
                 {
                     b.Property<Guid>("Id")
