@@ -17,8 +17,8 @@ internal static class WeatherApi
                 table decides the grades per shift; each school concerned gets its order (kk and ru) and the head's task, due
                 by 07:00 for the first shift and 12:00 for the others. Body: {"language":"kk"} (or "ru", the language of
                 the parents' notices). Idempotency-Key header: a retry returns the first decision (another body with the
-                key: 422). 422 names the field: language, organisation (the caller is not a region's or district's officer), or pathway when no version of
-                'weather' is in force.
+                key: 422). 422 names the field: language, organisation (the caller is not a region's or district's
+                officer), or pathway when no version of 'weather' is in force.
                 """)
             .WithRequestExample("""{"language":"ru"}""")
             .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2]}]}""")
