@@ -1095,6 +1095,30 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("readiness_records", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Renditions.PdfRendition", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("document_pdf_renditions", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Students.ParentLink", b =>
                 {
                     b.Property<Guid>("ParentUserId")
