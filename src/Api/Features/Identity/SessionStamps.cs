@@ -34,7 +34,8 @@ public sealed class SessionStamps(IMemoryCache cache, IServiceScopeFactory scope
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-            var stamp = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+            var stamp = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp)
+                .SingleOrDefaultAsync(cancellationToken);
             return stamp is null ? string.Empty : Digest(stamp);
         });
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(current ?? string.Empty), Encoding.ASCII.GetBytes(digest));

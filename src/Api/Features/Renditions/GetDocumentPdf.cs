@@ -39,10 +39,11 @@ internal static class GetDocumentPdf
 
     public static IEndpointRouteBuilder MapPdfRenditionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/documents/{id:guid}/pdf", HandleAsync).WithTags("Documents").RequireAuthorization(QadamPolicies.ReadDocuments)
-            .WithSummary("The document as a PDF to read on a phone, rendered by LibreOffice from the signed DOCX (the DOCX stays the original).")
-            .WithDescription("200 application/pdf once rendered; 202 {\"status\":\"rendering\"} with Retry-After while it is being rendered; "
-                             + "404 outside the caller's cases.");
+        routes.MapGet("/api/documents/{id:guid}/pdf", HandleAsync).WithTags("Documents")
+            .RequireAuthorization(QadamPolicies.ReadDocuments)
+            .WithSummary("The document as a PDF to read on a phone, rendered by LibreOffice from the signed DOCX (still the original).")
+            .WithDescription("200 application/pdf once rendered; 202 {\"status\":\"rendering\"} with Retry-After while it is "
+                             + "being rendered; 404 outside the caller's cases.");
         return routes;
     }
 }

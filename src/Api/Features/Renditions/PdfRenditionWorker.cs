@@ -11,8 +11,8 @@ namespace Qadam.Api.Features.Renditions;
 /// request never waits for it). A document asked for twice is rendered once; the rendition is stored with the document,
 /// so every node serves it afterwards.
 /// </summary>
-public sealed class PdfRenditionWorker(IServiceScopeFactory scopes, PdfConverter converter, TimeProvider time, ILogger<PdfRenditionWorker> logger)
-    : BackgroundService
+public sealed class PdfRenditionWorker(
+    IServiceScopeFactory scopes, PdfConverter converter, TimeProvider time, ILogger<PdfRenditionWorker> logger) : BackgroundService
 {
     private readonly Channel<Guid> _requests = Channel.CreateBounded<Guid>(new BoundedChannelOptions(1000)
     {
