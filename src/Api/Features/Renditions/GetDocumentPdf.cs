@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Documents;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 
@@ -43,7 +44,8 @@ internal static class GetDocumentPdf
             .RequireAuthorization(QadamPolicies.ReadDocuments)
             .WithSummary("The document as a PDF to read on a phone, rendered by LibreOffice from the signed DOCX (still the original).")
             .WithDescription("200 application/pdf once rendered; 202 {\"status\":\"rendering\"} with Retry-After while it is "
-                             + "being rendered; 404 outside the caller's cases.");
+                             + "being rendered; 404 outside the caller's cases.")
+            .WithResponseExample(202, """{"status":"rendering"}""");
         return routes;
     }
 }
