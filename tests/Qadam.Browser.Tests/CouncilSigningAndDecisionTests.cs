@@ -166,7 +166,7 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
 
         await WaitForStatusAsync(caseId, "transferred");
 
-        var parent = await SignedInPageAsync("parent.p1");
+        var parent = await SignedInPageAsync("parent.p1", injectScripts: true);
         try
         {
             // when parent.p1 opens the tracker
@@ -175,7 +175,8 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
 
             // then the decision is there in words, with the step that took it, and the signed order to download
             Assert.Contains("қашықтан оқытуға ауыстырылды", await card.Locator("[data-testid='decision']").InnerTextAsync(), StringComparison.Ordinal);
-            var download = card.Locator($"[data-testid='tracker-documents'] li[data-document-id='{order}'] button");
+            var download = card.Locator(
+                $"[data-testid='tracker-documents'] li[data-document-id='{order}'] [data-testid='download-signed']");
             await download.WaitForAsync();
             // and below the cases, the notices about the children (decisions, emergency orders, frosts)
             await parent.Locator("[data-testid='tracker-notices'] h2").WaitForAsync();
@@ -189,6 +190,29 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
             await parent.Locator($"article[data-case-id='{caseId}'] [data-testid='decision']",
                 new PageLocatorOptions { HasTextString = "переведён на дистанционное обучение" }).WaitForAsync();
             await BrowserFixture.ShotAsync(parent, "parent-04-decision-ru");
+
+            // and on a phone, in either language, the order by its title opens as a PDF rendered from the signed DOCX
+            await parent.SetViewportSizeAsync(390, 844);
+            foreach (var language in new[] { "ru", "kk" })
+            {
+                await parent.Locator("#language").SelectOptionAsync(language);
+                await parent.WaitForFunctionAsync($"() => document.documentElement.lang === '{language}'");
+                var item = parent.Locator(
+                    $"article[data-case-id='{caseId}'] [data-testid='tracker-documents'] li[data-document-id='{order}']");
+                var title = await item.InnerTextAsync();
+                Assert.Contains(language == "kk" ? "бұйрық" : "приказ", title, StringComparison.OrdinalIgnoreCase);
+                var read = item.Locator("[data-testid='read-pdf']");
+                Assert.Equal(language == "kk" ? "PDF түрінде оқу" : "Читать в PDF", (await read.InnerTextAsync()).Trim());
+                var pdf = await parent.RunAndWaitForDownloadAsync(() => read.ClickAsync(),
+                    new PageRunAndWaitForDownloadOptions { Timeout = 120_000 });
+                Assert.EndsWith(".pdf", pdf.SuggestedFilename, StringComparison.Ordinal);
+                var bytes = await File.ReadAllBytesAsync(await pdf.PathAsync());
+                Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+                await BrowserFixture.ShotAsync(parent, $"parent-05-phone-pdf-{language}");
+                await ScreenChecks.AssertFitsWidthAsync(parent, $"tracker with documents 390px {language}");
+                await ScreenChecks.AssertOneLanguageAsync(parent, language, "tracker with documents");
+                await ScreenChecks.AssertAccessibleAsync(parent, "tracker with documents");
+            }
         }
         catch
         {
@@ -197,9 +221,9 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
         }
     }
 
-    private async Task<IPage> SignedInPageAsync(string user)
+    private async Task<IPage> SignedInPageAsync(string user, bool injectScripts = false)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(injectScripts: injectScripts);
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
         await BrowserFixture.SignInAsync(page, user);
         return page;

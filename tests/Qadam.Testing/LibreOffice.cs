@@ -60,6 +60,22 @@ public static class LibreOffice
         }
     }
 
+    /// <summary>The text poppler's pdftotext reads from a PDF (one made by the server, to compare with a DOCX's).</summary>
+    public static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        var file = Path.Combine(Path.GetTempPath(), "qadam-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            return await RunAsync("pdftotext", ["-enc", "UTF-8", file, "-"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Collapses runs of whitespace (pdftotext breaks lines where the PDF does) for comparisons.</summary>
     public static string Normalise(string text)
     {

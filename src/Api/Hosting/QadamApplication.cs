@@ -18,6 +18,7 @@ using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Readiness;
+using Qadam.Api.Features.Renditions;
 using Qadam.Api.Features.Rosters;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
@@ -63,6 +64,9 @@ internal static class QadamApplication
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
         builder.Services.AddHostedService<EngineWorker>();
+        builder.Services.AddSingleton<PdfConverter>();
+        builder.Services.AddSingleton<PdfRenditionWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PdfRenditionWorker>());
         builder.Services.AddScoped<PathwaySeeder>();
         builder.Services.AddScoped<ReadinessEditionSeeder>();
         builder.AddQadamDocumentsFeature();
@@ -125,6 +129,7 @@ internal static class QadamApplication
         app.MapEmergencyOrdersApi();
         app.MapWeatherApi();
         app.MapDocumentsApi();
+        app.MapPdfRenditionsApi();
         app.MapDryRunApi();
         app.MapFormsApi();
         app.MapBallotsApi();

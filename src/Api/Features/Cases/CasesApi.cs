@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
@@ -27,7 +28,7 @@ internal static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases");
-        group.MapPost("/", FileCase.HandleAsync).RequireAuthorization(QadamPolicies.FileCases)
+        group.MapPost("/", FileCase.HandleAsync).WithIdempotencyKey().RequireAuthorization(QadamPolicies.FileCases)
             .WithSummary("Files a case: binds it to the pathway's version in force on the filing date and starts its process.")
             .WithDescription("""
                 Clerks, heads and regional officers, for students they see. Example body:

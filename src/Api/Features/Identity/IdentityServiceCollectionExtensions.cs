@@ -98,6 +98,7 @@ internal static class IdentityServiceCollectionExtensions
             {
                 o.UseLocalServer();
                 o.AddAudiences(TokenPrincipals.ApiAudience);
+                o.AddEventHandler(SignedOutAccessTokens.Descriptor);
                 o.UseAspNetCore();
             });
 
@@ -123,6 +124,8 @@ internal static class IdentityServiceCollectionExtensions
         // The sign-in cookie is checked against the user's security stamp on every use, so a sign-out or a locked
         // account ends every copy of it at once (the cookie only serves the authorize endpoint: one query per sign-in).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {

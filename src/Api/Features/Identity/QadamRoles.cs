@@ -48,6 +48,12 @@ public static class QadamClaims
 
     /// <summary>The code of the caller's organisation (<c>s1</c>), for logs and audit.</summary>
     public const string OrganisationCode = "org_code";
+
+    /// <summary>
+    /// A digest of the user's security stamp when the access token was issued (<see cref="SessionStamps"/>): a sign-out
+    /// changes the stamp, and the token stops working.
+    /// </summary>
+    public const string Session = "qadam_session";
 }
 
 /// <summary>Authorization policy names; every role also has a policy of its own name.</summary>

@@ -25,7 +25,8 @@ internal static class TokenPrincipals
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Name, user.UserName)
             .SetClaim(Claims.PreferredUsername, user.UserName)
-            .SetClaim("display_name", user.DisplayName);
+            .SetClaim("display_name", user.DisplayName)
+            .SetClaim(QadamClaims.Session, user.SecurityStamp is { } stamp ? SessionStamps.Digest(stamp) : null);
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         if (user.OrganisationId is { } organisationId)
         {
@@ -59,7 +60,10 @@ internal static class TokenPrincipals
         identity.SetResources(ApiAudience);
         // Note: the API validates its own access tokens, so every claim goes there; the identity
         // token carries the same claims for the front-end, which shows the name, roles and school.
-        identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
+        // The session digest only serves the API's check; the front-end has no use for it.
+        identity.SetDestinations(claim => claim.Type == QadamClaims.Session
+            ? [Destinations.AccessToken]
+            : [Destinations.AccessToken, Destinations.IdentityToken]);
         return new ClaimsPrincipal(identity);
     }
 }

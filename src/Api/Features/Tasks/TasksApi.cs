@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
@@ -36,11 +37,11 @@ internal static class TasksApi
             .WithSummary("Claims a task for the caller: 403 without a candidate role, 409 when someone else holds it or it is done.")
             .WithResponseExample(200, """{"id":"019ab5d2-7c21-7b00-9e00-111111111111","caseId":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","caseNumber":"s1-2026-00017","definitionKey":"parent-application","definitionVersion":2,"elementId":"psychologist","name":"Psychologist","labelKk":"Психологтың қорытындысы","labelRu":"Заключение психолога","candidateRoles":["psychologist"],"organisation":"s1","formKey":"psychologist-conclusion","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2, п. 5"},"status":"claimed","assignee":"psychologist.s1","createdAt":"2026-11-20T05:12:00+00:00","dueAt":"2026-11-23T05:12:00+00:00"}""")
             .WithResponseExample(409, """{"title":"The command conflicts with the current state.","status":409,"detail":"Task 019ab5d2-7c21-7b00-9e00-111111111111 is claimed by 019ab4c0-0000-7000-8000-000000000001."}""", "application/problem+json");
-        group.MapPost("/{id:guid}/complete", CompleteUserTask.HandleAsync)
+        group.MapPost("/{id:guid}/complete", CompleteUserTask.HandleAsync).WithIdempotencyKey()
             .WithSummary("Completes a task with form data, validated against the task's form; the process runs on to its next wait.")
             .WithDescription("""
                 Body example: {"data":{"recommendation":"distance","conclusion":"Рекомендовано"}}. Header Idempotency-Key: a replay
-                returns the first result. 403 without a candidate role; 409 when already completed; 422 with errors keyed by field
+                returns the first result, the same key with other data is 422 naming the key. 403 without a candidate role; 409 when already completed; 422 with errors keyed by field
                 ("data.recommendation") when the data does not fit the form.
                 """)
             .WithRequestExample("""{"data":{"recommendation":"distance","conclusion":"Рекомендовано дистанционное обучение"}}""")

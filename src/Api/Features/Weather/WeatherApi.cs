@@ -1,3 +1,4 @@
+using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
 
@@ -8,16 +9,16 @@ internal static class WeatherApi
 {
     public static IEndpointRouteBuilder MapWeatherApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/weather-decisions", StartWeatherDecision.HandleAsync).WithTags("Emergency orders")
+        routes.MapPost("/api/weather-decisions", StartWeatherDecision.HandleAsync).WithIdempotencyKey().WithTags("Emergency orders")
             .RequireAuthorization(QadamPolicies.PostEmergencyOrders)
             .WithSummary("Opens the day's unfavourable-weather decision (pathway 'weather') for the caller's region or district.")
             .WithDescription("""
                 The officer then enters the forecast or observed values in the task 'enterWeather'; the region's indicator
                 table decides the grades per shift; each school concerned gets its order (kk and ru) and the head's task, due
                 by 07:00 for the first shift and 12:00 for the others. Body: {"language":"kk"} (or "ru", the language of
-                the parents' notices). Idempotency-Key header: a retry returns the first decision. 422 names the field:
-                language, organisation (the caller is not a region's or district's officer), or pathway when no version of
-                'weather' is in force.
+                the parents' notices). Idempotency-Key header: a retry returns the first decision (another body with the
+                key: 422). 422 names the field: language, organisation (the caller is not a region's or district's
+                officer), or pathway when no version of 'weather' is in force.
                 """)
             .WithRequestExample("""{"language":"ru"}""")
             .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2]}]}""")

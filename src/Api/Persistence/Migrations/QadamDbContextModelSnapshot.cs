@@ -639,6 +639,33 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("case_evidence", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Subject", "Target", "Key");
+
+                    b.ToTable("idempotency_keys", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Identity.QadamUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1066,6 +1093,30 @@ namespace Qadam.Api.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("readiness_records", "qadam");
+                });
+
+            modelBuilder.Entity("Qadam.Api.Features.Renditions.PdfRendition", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("document_pdf_renditions", "qadam");
                 });
 
             modelBuilder.Entity("Qadam.Api.Features.Students.ParentLink", b =>

@@ -705,6 +705,24 @@ export class QadamApi {
     return this.blob(`/api/documents/${encodeURIComponent(id)}/content${signed ? '?signed=true' : ''}`);
   }
 
+  /** The document as a PDF to read on a phone; undefined while the server is still rendering it (202, ask again). */
+  async documentPdf(id: string): Promise<Blob | undefined> {
+    const headers: Record<string, string> = { 'Accept-Language': this.language() };
+    const token = this.token();
+    if (token) {
+      headers['Authorization'] = `Bearer ${token}`;
+    }
+    const response = await this.fetchImpl(`${this.baseUrl}/api/documents/${encodeURIComponent(id)}/pdf`, { method: 'GET', headers });
+    if (response.status === 202) {
+      return undefined;
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError(response.status, (text ? safeJson(text) as ProblemDetails : undefined) ?? { title: response.statusText });
+    }
+    return response.blob();
+  }
+
   signDocument(id: string, request: SignRequest): Promise<DocumentInfo> {
     return this.send('POST', `/api/documents/${encodeURIComponent(id)}/signatures`, request);
   }

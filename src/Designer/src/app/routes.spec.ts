@@ -22,6 +22,16 @@ describe('routes by role', () => {
     expect(navigationFor(['parent']).map((n) => n.href)).toEqual(['/app/my-children']);
   });
 
+  it('shows the legal department only the pathway editor, no case menus', () => {
+    // given a legal editor
+    const allowed = allowedRoutes(['legalEditor']);
+
+    // when the routes are checked
+    // then the definitions, the modeler and the comparison are open, and nothing that shows cases
+    expect([...allowed].sort()).toEqual(['compare', 'definitions', 'modeler']);
+    expect(navigationFor(['legalEditor']).map((n) => n.href)).toEqual(['/app/definitions']);
+  });
+
   it('decodes the parameters of a version path', () => {
     // given the path of a version of a definition key
     // when it is matched

@@ -8,9 +8,11 @@ export const roles = {
   administrator: 'administrator',
 } as const;
 
+// The people who work on cases. The legal department edits pathways, forms, templates and tables and dry-runs them,
+// but reads no case (the API refuses it case data): its menu holds no inbox, case list or dashboard.
 const staffRoles = [
   'clerk', 'psychologist', 'classTeacher', 'socialPedagogue', 'councilMember', 'councilSecretary', 'trustee', 'head',
-  'regionalOfficer', 'legalEditor', 'administrator',
+  'regionalOfficer', 'administrator',
 ];
 
 export type RouteName =

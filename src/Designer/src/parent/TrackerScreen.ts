@@ -2,6 +2,7 @@ import type { ChildCase, DocumentInfo, ParentNotice, QadamApi } from '../api/cli
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate } from '../app/dom';
 import { downloadButton } from '../documents/download';
+import { readPdfButton } from '../documents/readPdf';
 import { caseStatus, stepLabel } from '../staff/labels';
 import { documentTitle } from '../documents/titles';
 import { t, type MessageKey } from '../i18n';
@@ -29,6 +30,7 @@ async function decision(api: QadamApi, c: ChildCase): Promise<HTMLElement | null
         el('ul', {}, ...documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
           el('strong', {}, documentTitle(d.templateKey)), el('span', { class: 'muted' }, ` · № ${d.registryNumber} · ${formatDate(d.createdAt)}`),
           d.signatures.length ? ' ✓' : '', ' ',
+          readPdfButton(api, d), ' ',
           downloadButton(api, d, d.signatures.length > 0)))))
       : null);
 }

@@ -274,7 +274,7 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         foreach (var path in new[]
                  {
                      $"/api/documents/{unknown}", $"/api/documents/{unknown}/content", $"/api/documents/{unknown}/verification",
-                     $"/api/students/{students["s1"]}", $"/api/cases/{caseId}", $"/api/cases/{caseId}/documents",
+                     $"/api/documents/{unknown}/pdf", $"/api/students/{students["s1"]}", $"/api/cases/{caseId}", $"/api/cases/{caseId}/documents",
                      $"/api/cases/{caseId}/evidence", $"/api/cases/{caseId}/ballots", $"/api/cases/{caseId}/audit", "/api/dashboard",
                      "/api/definitions", "/api/parents/me/children",
                  })

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Tests.Features.Definitions;
 using Qadam.Documents.Rendering;
 using Qadam.Documents.Templates;
+using Qadam.Testing;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Tests.Features.Documents;
@@ -158,6 +159,47 @@ public sealed class DocumentsApiTests(QadamApiFactory api) : IClassFixture<Qadam
         var rendered = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "engine.service-task-completed");
         Assert.Equal("system", rendered.GetProperty("actor").GetString());
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "document.signed");
+    }
+
+    [Fact]
+    public async Task The_parent_reads_the_signed_order_as_a_PDF_rendered_by_the_server_with_the_same_text()
+    {
+        var (_, id) = await FileAndRenderAsync();
+        using var head = await api.ClientForAsync("head.s1");
+        using var parent = await api.ClientForAsync("parent.p1");
+        using var otherParent = await api.ClientForAsync("parent.p2");
+        using (var signed = await head.PostAsync($"/api/documents/{id}/signatures", Pathways.Json(new { mode = "server" })))
+        {
+            Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        }
+
+        var signedCopy = await parent.GetByteArrayAsync($"/api/documents/{id}/content?signed=true");
+
+        // The first request starts the rendering in the background: 202 with Retry-After, then the PDF.
+        byte[]? pdf = null;
+        for (var attempt = 0; attempt < 120 && pdf is null; attempt++)
+        {
+            using var response = await parent.GetAsync($"/api/documents/{id}/pdf");
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                await Task.Delay(500);
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            pdf = await response.Content.ReadAsByteArrayAsync();
+        }
+
+        Assert.NotNull(pdf);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var text = LibreOffice.Normalise(await LibreOffice.PdfTextAsync(pdf));
+        Assert.Equal(LibreOffice.Normalise(await LibreOffice.ToPdfTextAsync(signedCopy)), text);
+        Assert.Contains("Қашықтан оқытуға ауыстыру туралы бұйрық", text, StringComparison.Ordinal);
+        // The DOCX stays the signed original, and the PDF is no one else's to read.
+        Assert.Equal(signedCopy, await parent.GetByteArrayAsync($"/api/documents/{id}/content?signed=true"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherParent.GetAsync($"/api/documents/{id}/pdf")).StatusCode);
     }
 
     [Fact]

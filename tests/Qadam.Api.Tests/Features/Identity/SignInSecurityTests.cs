@@ -10,7 +10,7 @@ namespace Qadam.Api.Tests.Features.Identity;
 /// <summary>
 /// Sign-in and sign-out as an attacker and a shared school computer see them: guessing is throttled per address without
 /// locking the owner out, one message for every failure, PKCE S256 only, a reused refresh token ends the grant, the
-/// end-session endpoint revokes the refresh token and the cookie, and a standard OIDC client reads the UserInfo endpoint.
+/// end-session endpoint revokes the refresh token, the access token and the cookie, and a standard OIDC client reads the UserInfo endpoint.
 /// </summary>
 public sealed partial class SignInSecurityTests(QadamApiFactory api) : IClassFixture<QadamApiFactory>
 {
@@ -53,7 +53,7 @@ public sealed partial class SignInSecurityTests(QadamApiFactory api) : IClassFix
     }
 
     [Fact]
-    public async Task A_standard_OIDC_client_reads_UserInfo_then_signs_out_and_its_refresh_token_and_session_are_gone()
+    public async Task A_standard_OIDC_client_reads_UserInfo_then_signs_out_and_its_tokens_and_session_are_gone()
     {
         using var client = api.CreateClient();
         var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
@@ -75,8 +75,18 @@ public sealed partial class SignInSecurityTests(QadamApiFactory api) : IClassFix
         Assert.Contains(userInfo.Claims, c => c.Type == "role" && c.Value == "councilSecretary");
         Assert.Equal(login.User.FindFirst("sub")!.Value, userInfo.Claims.Single(c => c.Type == "sub").Value);
 
+        using var api1 = api.CreateClient();
+        api1.DefaultRequestHeaders.Authorization = new("Bearer", login.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await api1.GetAsync("/api/me")).StatusCode);
+
         var logout = await oidc.LogoutAsync(new LogoutRequest { IdTokenHint = login.IdentityToken });
         Assert.False(logout.IsError, logout.Error);
+
+        // The access token of the ended session is refused too, not only at its expiry 30 minutes later.
+        using var afterSignOut = await api1.GetAsync("/api/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, afterSignOut.StatusCode);
+        Assert.Contains("invalid_token", afterSignOut.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.True((await oidc.GetUserInfoAsync(login.AccessToken)).IsError, "UserInfo still answers the signed-out token");
 
         var refreshed = await oidc.RefreshTokenAsync(login.RefreshToken);
         Assert.True(refreshed.IsError, "the refresh token still works after sign-out");

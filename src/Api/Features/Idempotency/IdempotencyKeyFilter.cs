@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Idempotency;
+
+/// <summary>Marks an endpoint that honours the Idempotency-Key header (the endpoint test finds them by it).</summary>
+public sealed class HonoursIdempotencyKey;
+
+/// <summary>
+/// On an endpoint that honours Idempotency-Key: the same key with the same body goes on to the endpoint (which replays
+/// the first result); the same key with a different body is refused with 422 naming the key
+/// (draft-ietf-httpapi-idempotency-key-header section 2.6), instead of silently answering the first result. The key's
+/// fingerprint is kept only when the first request succeeded, so a refused request may be corrected and sent again with
+/// its key.
+/// </summary>
+internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time) : IEndpointFilter
+{
+    public const string Header = "Idempotency-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[Header].ToString();
+        var subject = http.User.FindFirst(Claims.Subject)?.Value;
+        if (key.Length is 0 or > 100 || subject is null)
+        {
+            // No key, or one the endpoint refuses itself for its length.
+            return await next(context);
+        }
+
+        var target = $"{http.Request.Method} {http.Request.Path}";
+        if (target.Length > 300)
+        {
+            return await next(context);
+        }
+
+        var fingerprint = Fingerprint(context.Arguments);
+        var cancellationToken = http.RequestAborted;
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO qadam.idempotency_keys ("Subject", "Target", "Key", "Fingerprint", "CreatedAt")
+            VALUES ({subject}, {target}, {key}, {fingerprint}, {time.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        if (inserted == 0)
+        {
+            var first = await db.Set<IdempotencyRecord>().AsNoTracking()
+                .Where(r => r.Subject == subject && r.Target == target && r.Key == key)
+                .Select(r => r.Fingerprint).SingleOrDefaultAsync(cancellationToken);
+            if (first is not null && !first.AsSpan().SequenceEqual(fingerprint))
+            {
+                return UnprocessableProblem.Create(Header,
+                    $"The Idempotency-Key '{key}' was already used for a different request; use a new key for a new request.");
+            }
+
+            return await next(context);
+        }
+
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await ForgetAsync(subject, target, key);
+            throw;
+        }
+
+        if (StatusOf(result) is not (>= 200 and < 300))
+        {
+            await ForgetAsync(subject, target, key);
+        }
+
+        return result;
+    }
+
+    /// <summary>The body the endpoint bound (its request record), serialised: a retry's whitespace or order does not count.</summary>
+    private static byte[] Fingerprint(IList<object?> arguments)
+    {
+        var bodies = arguments.Where(a => a is not null && a.GetType().Namespace?.StartsWith("Qadam.Api.Features", StringComparison.Ordinal) == true
+                                                        && a.GetType().Name.EndsWith("Request", StringComparison.Ordinal))
+            .Select(a => JsonSerializer.SerializeToNode(a, a!.GetType(), JsonSerializerOptions.Web)).ToList();
+        return SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(bodies, JsonSerializerOptions.Web));
+    }
+
+    private static int? StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult status => status.StatusCode ?? StatusCodes.Status200OK,
+        _ => null,
+    };
+
+    private async Task ForgetAsync(string subject, string target, string key) =>
+        // Not the request's token: a cancelled request must not leave its key behind.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""DELETE FROM qadam.idempotency_keys WHERE "Subject" = {subject} AND "Target" = {target} AND "Key" = {key}""",
+            CancellationToken.None);
+}
+
+internal static class IdempotencyKeyEndpoints
+{
+    /// <summary>The endpoint honours Idempotency-Key: a reused key with a different body is 422 naming the key.</summary>
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<IdempotencyKeyFilter>().WithMetadata(new HonoursIdempotencyKey());
+}
