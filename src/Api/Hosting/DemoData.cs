@@ -48,6 +48,7 @@ internal static class DemoData
         var db = services.GetRequiredService<QadamDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
         await SeedOrganisationsAsync(db, cancellationToken);
+        await DemoUniversity.SeedAsync(db, time, cancellationToken);
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, cancellationToken);
 
         var students = Roster(organisations);
@@ -61,7 +62,6 @@ internal static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await DemoUniversity.SeedAsync(db, time, cancellationToken);
         await SeedUsersAsync(services, db, options, organisations, students, time, cancellationToken);
     }
 
