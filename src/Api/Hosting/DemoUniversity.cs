@@ -17,7 +17,8 @@ internal static class DemoUniversity
 {
     public const string Code = "u1";
 
-    private sealed record DemoStudent(string UserName, string FullName, DateOnly Born, int Sex, string Programme, string Group, int Year, int AtDistance);
+    private sealed record DemoStudent(
+        string UserName, string FullName, DateOnly Born, int Sex, string Programme, string Group, int Year, int AtDistance);
 
     private static readonly DemoStudent[] Students =
     [
@@ -88,19 +89,21 @@ internal static class DemoUniversity
         db.Organisations.AddRange(university, f1, f2);
         var faculties = new Dictionary<string, Guid>(StringComparer.Ordinal) { ["u1-f1"] = f1.Id, ["u1-f2"] = f2.Id };
         var programmes = Programmes.ToDictionary(
-            p => p.Code, p => new UniversityProgramme(university.Id, faculties[p.Faculty], p.Code, p.NameKk, p.NameRu, p.Field, p.Level),
+            p => p.Code,
+            p => new UniversityProgramme(university.Id, faculties[p.Faculty], p.Code, p.NameKk, p.NameRu, p.Field, p.Level),
             StringComparer.Ordinal);
         db.UniversityProgrammes.AddRange(programmes.Values);
         foreach (var s in Students)
         {
             var programme = programmes[s.Programme];
-            var student = new Student(IinOf(s), new StudentDetails(s.FullName, university.Id, s.Group, Shift.First, programme.Level, null, null, null),
-                time.GetUtcNow());
+            var details = new StudentDetails(s.FullName, university.Id, s.Group, Shift.First, programme.Level, null, null, null);
+            var student = new Student(IinOf(s), details, time.GetUtcNow());
             db.Students.Add(student);
             // The first AtDistance disciplines already have 20 % of their hours at a distance; D10 is a MOOC.
             var plan = Disciplines.Select((d, i) => new PlanDiscipline(
                 d.Code, d.Kk, d.Ru, d.Credits, d.Credits * 30, i < s.AtDistance ? d.Credits * 6 : 0, d.Code == "D10")).ToList();
-            db.StudyPlans.Add(new StudyPlan(student.Id, programme.Id, s.Year, programme.Level == EducationLevel.Master ? 120 : 240, 0, plan));
+            var credits = programme.Level == EducationLevel.Master ? 120 : 240;
+            db.StudyPlans.Add(new StudyPlan(student.Id, programme.Id, s.Year, credits, 0, plan));
         }
 
         await db.SaveChangesAsync(cancellationToken);

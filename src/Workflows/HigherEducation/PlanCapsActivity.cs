@@ -67,8 +67,10 @@ public sealed class PlanCapsActivity : IProcessActivity
             if (share > disciplinesCap)
             {
                 refusals.Add(Refusal("disciplines", caps["disciplinesBasis"], share, disciplinesCap, "%",
-                    $"{disciplines.Count} пәннің {atDistance.Count} пәні қашықтан ({F(share)} %), шегі {F(disciplinesCap)} %, {F(share - disciplinesCap)} %-ға асады",
-                    $"дистанционно {atDistance.Count} из {disciplines.Count} дисциплин ({F(share)} %) при пределе {F(disciplinesCap)} %, превышение на {F(share - disciplinesCap)} %"));
+                    $"{disciplines.Count} пәннің {atDistance.Count} пәні қашықтан ({F(share)} %),"
+                    + $" шегі {F(disciplinesCap)} %, {F(share - disciplinesCap)} %-ға асады",
+                    $"дистанционно {atDistance.Count} из {disciplines.Count} дисциплин ({F(share)} %) при пределе {F(disciplinesCap)} %,"
+                    + $" превышение на {F(share - disciplinesCap)} %"));
             }
         }
 
@@ -80,8 +82,10 @@ public sealed class PlanCapsActivity : IProcessActivity
                 if (share > volumeCap)
                 {
                     refusals.Add(Refusal("disciplineVolume", caps["volumeBasis"], share, volumeCap, "%",
-                        $"«{d.NameKk}» ({d.Code}) пәнінің көлемінің {F(share)} % қашықтан, шегі {F(volumeCap)} %, {F(share - volumeCap)} %-ға асады",
-                        $"по дисциплине «{d.NameRu}» ({d.Code}) дистанционно {F(share)} % объёма при пределе {F(volumeCap)} %, превышение на {F(share - volumeCap)} %"));
+                        $"«{d.NameKk}» ({d.Code}) пәнінің көлемінің {F(share)} % қашықтан,"
+                        + $" шегі {F(volumeCap)} %, {F(share - volumeCap)} %-ға асады",
+                        $"по дисциплине «{d.NameRu}» ({d.Code}) дистанционно {F(share)} % объёма при пределе {F(volumeCap)} %,"
+                        + $" превышение на {F(share - volumeCap)} %"));
                 }
             }
         }
@@ -94,16 +98,20 @@ public sealed class PlanCapsActivity : IProcessActivity
             if (share > mobilityCap)
             {
                 refusals.Add(Refusal("academicMobility", caps["mobilityBasis"], share, mobilityCap, "%",
-                    $"академиялық ұтқырлық бойынша {F(mobility)} кредит ({F(share)} %), шегі {F(mobilityCap)} %, {F(share - mobilityCap)} %-ға асады",
-                    $"по академической мобильности {F(mobility)} кредитов ({F(share)} %) при пределе {F(mobilityCap)} %, превышение на {F(share - mobilityCap)} %"));
+                    $"академиялық ұтқырлық бойынша {F(mobility)} кредит ({F(share)} %),"
+                    + $" шегі {F(mobilityCap)} %, {F(share - mobilityCap)} %-ға асады",
+                    $"по академической мобильности {F(mobility)} кредитов ({F(share)} %) при пределе {F(mobilityCap)} %,"
+                    + $" превышение на {F(share - mobilityCap)} %"));
             }
         }
 
         if (Cap(caps, "mobilityCredits") is { } mobilityCreditsCap && mobility > mobilityCreditsCap)
         {
             refusals.Add(Refusal("academicMobility", caps["mobilityBasis"], mobility, mobilityCreditsCap, "credits",
-                $"академиялық ұтқырлық бойынша {F(mobility)} кредит, шегі {F(mobilityCreditsCap)}, {F(mobility - mobilityCreditsCap)} кредитке асады",
-                $"по академической мобильности {F(mobility)} кредитов при пределе {F(mobilityCreditsCap)}, превышение на {F(mobility - mobilityCreditsCap)}"));
+                $"академиялық ұтқырлық бойынша {F(mobility)} кредит,"
+                + $" шегі {F(mobilityCreditsCap)}, {F(mobility - mobilityCreditsCap)} кредитке асады",
+                $"по академической мобильности {F(mobility)} кредитов при пределе {F(mobilityCreditsCap)},"
+                + $" превышение на {F(mobility - mobilityCreditsCap)}"));
         }
 
         if (Cap(caps, "distanceCredits") is { } creditsCap)
@@ -146,7 +154,8 @@ public sealed class PlanCapsActivity : IProcessActivity
     private static decimal Number(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<decimal>(out var d) => d,
-        JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => p,
+        JsonValue v when v.TryGetValue<string>(out var s)
+                         && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => p,
         _ => 0m,
     };
 
