@@ -151,4 +151,22 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
         Assert.Equal(20m, afterCheck["refusals"]![0]!["excess"]!.GetValue<decimal>());
         Assert.NotEqual((await InstanceAsync(before)).DefinitionVersion, (await InstanceAsync(after)).DefinitionVersion);
     }
+
+    [Fact]
+    public async Task A_discipline_not_in_the_plan_is_refused_by_name_and_a_deans_refusal_ends_without_an_order()
+    {
+        var unknown = await FileAsync(Student("economics", atDistance: 0), Today);
+        var check = await ReviewAsync(unknown, "D99", 20);
+        var refusedByDean = await FileAsync(Student("economics", atDistance: 0), Today, reason: "competition");
+        await CompleteAsAsync(refusedByDean, "deanReview", As("dean", University), new JsonObject
+        {
+            ["deanDecision"] = "refuse", ["distanceDisciplines"] = "D02", ["distancePercent"] = 10, ["format"] = "async", ["schedule"] = "—",
+        });
+
+        Assert.Equal("plan", check["refusals"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains("D99", check["reasonRu"]!.GetValue<string>());
+        Assert.Equal(["statusRefused"], await StringsAsync(refusedByDean, "statusHistory"));
+        Assert.True(((JsonObject)(await VariablesAsync(refusedByDean))["capCheck"]!)["allowed"]!.GetValue<bool>());
+        Assert.Equal(["student-notice"], await StringsAsync(refusedByDean, "renderedDocuments"));
+    }
 }
