@@ -48,6 +48,7 @@ internal static class DemoData
         var db = services.GetRequiredService<QadamDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
         await SeedOrganisationsAsync(db, cancellationToken);
+        await DemoUniversity.SeedAsync(db, time, cancellationToken);
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, cancellationToken);
 
         var students = Roster(organisations);
@@ -97,6 +98,7 @@ internal static class DemoData
         users.Add(("admin.mon", QadamRoles.Administrator, "mon"));
         users.Add(("parent.p1", QadamRoles.Parent, null));
         users.Add(("parent.p2", QadamRoles.Parent, null));
+        users.AddRange(DemoUniversity.Users());
         return users;
     }
 
@@ -127,7 +129,7 @@ internal static class DemoData
         return roster;
     }
 
-    private static Iin MakeIin(DateOnly born, int centuryAndSex, ref int serial)
+    internal static Iin MakeIin(DateOnly born, int centuryAndSex, ref int serial)
     {
         while (true)
         {
@@ -196,11 +198,12 @@ internal static class DemoData
         var staffSerial = 8000;
         foreach (var (userName, role, organisation) in Users().Where(u => !existing.Contains(u.UserName)))
         {
-            var iin = parentIins.GetValueOrDefault(userName)
+            var iin = parentIins.GetValueOrDefault(userName) ?? DemoUniversity.StudentIin(userName)
                       ?? MakeIin(new DateOnly(1975, 1, 1).AddDays(staffSerial * 37 % 7000), 3 + (staffSerial % 2), ref staffSerial).Value;
             var user = new QadamUser(
                 userName,
-                organisation is null ? "Ата-ана / Родитель " + userName[^2..] : $"{userName} ({organisation})",
+                DemoUniversity.StudentName(userName)
+                ?? (organisation is null ? "Ата-ана / Родитель " + userName[^2..] : $"{userName} ({organisation})"),
                 organisation is null ? null : organisations[organisation],
                 iin)
             {

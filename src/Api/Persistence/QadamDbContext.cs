@@ -12,6 +12,7 @@ using Qadam.Api.Features.Notifications;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
+using Qadam.Api.Features.Universities;
 
 namespace Qadam.Api.Persistence;
 
@@ -52,6 +53,10 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
     public DbSet<ReadinessEdition> ReadinessEditions => Set<ReadinessEdition>();
 
     public DbSet<ReadinessRecord> ReadinessRecords => Set<ReadinessRecord>();
+
+    public DbSet<UniversityProgramme> UniversityProgrammes => Set<UniversityProgramme>();
+
+    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,17 +4,18 @@ using Qadam.Workflows.Execution;
 namespace Qadam.Workflows.Tests.Pathways;
 
 /// <summary>
-/// Small stand-ins for the activities the API registers, leaving traces in the variables
+/// Small stand-ins for the activities the API registers (and the real check-plan-caps, which is pure over the variables), leaving traces in the variables
 /// (<c>renderedDocuments</c>, <c>statusHistory</c>, <c>massTransfers</c>) and the outbox (topic <c>notify</c>).
 /// </summary>
 internal static class FakeActivities
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer",
+        "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer", "check-plan-caps",
     };
 
-    public static IProcessActivity[] All() => [new Render(), new Render("render-school-orders"), new Notify(), new SetStatus(), new MassTransfer()];
+    public static IProcessActivity[] All() => [new Render(), new Render("render-school-orders"), new Notify(), new SetStatus(), new MassTransfer(),
+        new Qadam.Workflows.HigherEducation.PlanCapsActivity()];
 
     private static JsonArray Append(ActivityContext context, string variable, JsonNode? item)
     {

@@ -16,7 +16,7 @@ internal sealed class Pathway
     public static readonly IReadOnlySet<string> TemplateKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         "order-transfer", "council-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
-        "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order",
+        "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order", "university-order", "student-notice",
     };
 
     private Pathway(string folder, PathwayManifest manifest)

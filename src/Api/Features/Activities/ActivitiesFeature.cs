@@ -11,6 +11,7 @@ internal static class ActivitiesFeature
     {
         services.AddProcessActivity<SetCaseStatusActivity>();
         services.AddProcessActivity<NotifyActivity>();
+        services.AddProcessActivity<Qadam.Workflows.HigherEducation.PlanCapsActivity>();
         services.AddScoped<IOutboxHandler, CaseNoticeDelivery>();
     }
 }

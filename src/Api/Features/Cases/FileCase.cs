@@ -90,7 +90,8 @@ internal static class FileCase
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var student = await (from s in db.Students.AsNoTracking()
                              join o in db.Organisations on s.OrganisationId equals o.Id
-                             where s.Iin == iin.Value && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId))
+                             where s.Iin == iin.Value
+                                   && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId) || scope.StudentIds.Contains(s.Id))
                              select new { s, o.Code }).SingleOrDefaultAsync(cancellationToken);
         if (student is null)
         {
@@ -165,6 +166,7 @@ internal static class FileCase
                 ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = student.Code,
             })]),
         };
+        await Universities.UniversityCaseVariables.AddAsync(db, student.s.Id, variables, cancellationToken);
         variables["council"] = Body(QadamRoles.CouncilMember);
         variables["trustees"] = Body(QadamRoles.Trustee);
         try

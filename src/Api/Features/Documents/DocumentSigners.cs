@@ -23,8 +23,8 @@ internal static class DocumentSigners
 {
     private static readonly Dictionary<string, string[][]> ByType = new(StringComparer.Ordinal)
     {
-        ["ORDER"] = [[QadamRoles.Head]],
-        ["NOTICE"] = [[QadamRoles.Head]],
+        ["ORDER"] = [[QadamRoles.Head, QadamRoles.Rector]],
+        ["NOTICE"] = [[QadamRoles.Head, QadamRoles.Rector]],
         ["PROTOCOL"] = [[QadamRoles.CouncilSecretary], [QadamRoles.Head]],
         ["ACT"] = [[QadamRoles.ClassTeacher, QadamRoles.SocialPedagogue]],
         ["CONCLUSION"] = [[QadamRoles.Psychologist]],
@@ -34,6 +34,7 @@ internal static class DocumentSigners
     private static readonly Dictionary<string, (string Kk, string Ru)> RoleNames = new(StringComparer.Ordinal)
     {
         [QadamRoles.Head] = ("ұйым басшысы", "руководитель организации"),
+        [QadamRoles.Rector] = ("ректор", "ректор"),
         [QadamRoles.CouncilSecretary] = ("кеңес хатшысы", "секретарь совета"),
         [QadamRoles.ClassTeacher] = ("сынып жетекшісі", "классный руководитель"),
         [QadamRoles.SocialPedagogue] = ("әлеуметтік педагог", "социальный педагог"),

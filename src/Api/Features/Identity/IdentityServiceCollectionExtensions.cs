@@ -152,17 +152,18 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.Parent, p => p.RequireRole(QadamRoles.Parent));
         authorization.AddPolicy(QadamPolicies.ReadDefinitions, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.EditDefinitions, p => p.RequireRole(QadamRoles.LegalEditor));
-        authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
-        authorization.AddPolicy(QadamPolicies.FileCases, p => p.RequireRole(QadamRoles.Clerk, QadamRoles.Head, QadamRoles.RegionalOfficer));
-        authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));
+        authorization.AddPolicy(QadamPolicies.FileCases, p => p.RequireRole(
+            QadamRoles.Clerk, QadamRoles.Head, QadamRoles.RegionalOfficer, QadamRoles.Registrar, QadamRoles.Student));
+        authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.CaseStaff, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.CaseStaff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor]));
-        authorization.AddPolicy(QadamPolicies.ReadStudent, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
-        authorization.AddPolicy(QadamPolicies.ReadDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent]));
+        authorization.AddPolicy(QadamPolicies.ReadStudent, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));
+        authorization.AddPolicy(QadamPolicies.ReadDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.SignDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff]));
         authorization.AddPolicy(QadamPolicies.ReadEmergencyOrders,
-            p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, QadamRoles.Parent, QadamRoles.Integration]));
+            p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService, QadamRoles.Integration]));
         authorization.AddPolicy(QadamPolicies.ReadSelf, p => p.RequireRole([.. QadamRoles.UserRoles, QadamRoles.Integration]));
         authorization.AddPolicy(QadamPolicies.ReadReadiness, p => p.RequireRole([.. QadamRoles.Staff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.AttestReadiness, p => p.RequireRole(QadamRoles.Head));

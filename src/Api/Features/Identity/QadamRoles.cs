@@ -17,21 +17,39 @@ public static class QadamRoles
     public const string Auditor = "auditor";
     public const string Administrator = "administrator";
 
+    /// <summary>A university's office of the registrar: registers students' applications and keeps their plans.</summary>
+    public const string Registrar = "registrar";
+
+    /// <summary>A university's dean: reviews an application and draws up the individual plan (order 97 para 21).</summary>
+    public const string Dean = "dean";
+
+    /// <summary>A university's academic (scientific) council: decides under order 374 para 8.</summary>
+    public const string AcademicCouncil = "academicCouncil";
+
+    /// <summary>A university's rector: signs the order (order 97 para 14, order 374 para 8).</summary>
+    public const string Rector = "rector";
+
+    /// <summary>A university student: an adult who files their own case and reads only their own.</summary>
+    public const string Student = "student";
+
     /// <summary>Not a person's role: the role of a confidential client (a regional department's system) acting for its organisation.</summary>
     public const string Integration = "integration";
 
     public static readonly IReadOnlyList<string> UserRoles =
     [
         Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
-        RegionalOfficer, LegalEditor, Parent, Auditor, Administrator,
+        RegionalOfficer, LegalEditor, Parent, Auditor, Administrator, Registrar, Dean, AcademicCouncil, Rector, Student,
     ];
 
     /// <summary>Roles that work inside an organisation and read its rosters.</summary>
     public static readonly IReadOnlyList<string> Staff =
     [
         Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
-        RegionalOfficer, LegalEditor, Administrator,
+        RegionalOfficer, LegalEditor, Administrator, Registrar, Dean, AcademicCouncil, Rector,
     ];
+
+    /// <summary>Those who read their own cases only: parents (their children's) and university students (their own).</summary>
+    public static readonly IReadOnlyList<string> SelfService = [Parent, Student];
 
     /// <summary>
     /// Staff who work on cases and read students: everyone of <see cref="Staff"/> but the legal editor, who edits the

@@ -33,7 +33,7 @@ public sealed class CallerScope
     /// <summary>The caller's organisation and everything below it (empty for parents and clients without one).</summary>
     public IReadOnlySet<Guid> OrganisationIds { get; }
 
-    /// <summary>Students linked to the caller as a parent.</summary>
+    /// <summary>Students linked to the caller as a parent, or the caller's own record for a university student.</summary>
     public IReadOnlySet<Guid> StudentIds { get; }
 
     /// <summary>The subject of the token: a user id, or a client id for integrations.</summary>
@@ -60,6 +60,14 @@ public sealed class CallerScope
         {
             students = (await db.ParentLinks.Where(l => l.ParentUserId == userId).Select(l => l.StudentId).ToListAsync(cancellationToken))
                 .ToHashSet();
+        }
+        else if (caller.IsInRole(QadamRoles.Student) && Guid.TryParse(subject, out var studentUserId))
+        {
+            // A university student is an adult applicant and sees their own record only, matched by their own IIN.
+            students = (await (from u in db.Users
+                               join s in db.Students on u.Iin equals s.Iin
+                               where u.Id == studentUserId
+                               select s.Id).ToListAsync(cancellationToken)).ToHashSet();
         }
 
         return new CallerScope(organisationId, seesAll, organisations, students, subject);

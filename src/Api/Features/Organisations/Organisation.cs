@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Qadam.Api.Features.Organisations;
 
-/// <summary>What an organisation is in the tree ministry → region → district → school or college.</summary>
+/// <summary>
+/// What an organisation is in the tree ministry → region → district → school or college, and ministry → university →
+/// faculty (regional departments do not govern universities: order 97 para 4(1) has the emergency order reach them
+/// "for all students", but the university reports to the Ministry of Science and Higher Education). Stored as its
+/// name, so new kinds are appended without renumbering.
+/// </summary>
 public enum OrganisationKind
 {
     Ministry,
@@ -11,6 +16,8 @@ public enum OrganisationKind
     District,
     School,
     College,
+    University,
+    Faculty,
 }
 
 /// <summary>An organisation in the education system, with its names in Kazakh and Russian.</summary>
@@ -47,8 +54,8 @@ public sealed class Organisation
     /// <summary>Business identification number (БИН), same length and check digit as an IIN; unknown for demo data.</summary>
     public string? Bin { get; private set; }
 
-    /// <summary>Schools and colleges hold student rosters; the offices above them do not.</summary>
-    public bool HoldsStudents => Kind is OrganisationKind.School or OrganisationKind.College;
+    /// <summary>Schools, colleges and universities hold student rosters; the offices above them (and faculties) do not.</summary>
+    public bool HoldsStudents => Kind is OrganisationKind.School or OrganisationKind.College or OrganisationKind.University;
 
     /// <summary>Sets the BIN after checking it with the IIN check-digit rule (docs/domain-facts.md: same length and rule).</summary>
     public bool TrySetBin(string bin)

@@ -22,6 +22,15 @@ public enum EducationLevel
     BasicSecondary,
     GeneralSecondary,
     Tvet,
+
+    /// <summary>Higher education (бакалавриат), order 97 / order 374.</summary>
+    Bachelor,
+
+    /// <summary>Postgraduate: master's programmes (магистратура).</summary>
+    Master,
+
+    /// <summary>Postgraduate: doctoral programmes (докторантура).</summary>
+    Doctoral,
 }
 
 /// <summary>The details a roster row gives for one student.</summary>

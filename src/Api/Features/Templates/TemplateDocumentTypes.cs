@@ -17,6 +17,8 @@ internal static class TemplateDocumentTypes
         ["psychologist-conclusion"] = "CONCLUSION",
         ["individual-schedule"] = "SCHEDULE",
         ["online-curriculum-order"] = "ORDER",
+        ["university-order"] = "ORDER",
+        ["student-notice"] = "NOTICE",
     };
 
     /// <summary>The type for <paramref name="templateKey"/>; a key the legal department adds later is numbered as <c>DOC</c>.</summary>

@@ -31,6 +31,11 @@ internal static partial class TemplateVariables
         "order", "order.id", "order.issuingBody", "order.number", "order.date", "order.ground", "order.territory",
         "period", "period.from", "period.to", "organisations",
         "schools", "schools.organisation", "schools.name", "schools.shifts",
+        // A university student (UniversityCaseVariables): programme with its field, faculty, year and plan.
+        "student.programme", "student.programme.code", "student.programme.nameKk", "student.programme.nameRu", "student.programme.field",
+        "student.faculty", "student.faculty.nameKk", "student.faculty.nameRu", "student.year", "student.plan",
+        // What check-plan-caps sets (Qadam.Workflows.HigherEducation.PlanCapsActivity).
+        "capCheck", "capCheck.allowed", "capCheck.reasonKk", "capCheck.reasonRu", "capCheck.disciplines", "capCheck.disciplinesAtDistance",
     ];
 
     /// <summary>What set-case-status sets (SetCaseStatusActivity).</summary>

@@ -20,6 +20,9 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
 {
     private static readonly string[] Region = ["s1", "s2", "s3", "c1"];
 
+    /// <summary>The region's organisations and the university, which is under the ministry, not under the region.</summary>
+    private static readonly string[] All = [.. Region, "u1"];
+
     public static TheoryData<string, string[], string[], bool, bool> Callers => new()
     {
         // user, organisations whose students it sees, schools it may import for, may verify audit, is a parent
@@ -38,7 +41,11 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         { "regional.r1", Region, Region, false, false },
         { "legal.r1", Region, [], false, false },
         { "auditor.r1", Region, [], true, false },
-        { "admin.mon", Region, [], true, false },
+        { "admin.mon", All, [], true, false },
+        { "registrar.u1", ["u1"], [], false, false },
+        { "dean.u1", ["u1"], [], false, false },
+        { "council1.u1", ["u1"], [], false, false },
+        { "rector.u1", ["u1"], [], false, false },
         { "parent.p1", [], [], false, true },
         { "parent.p2", [], [], false, true },
     };
@@ -118,7 +125,7 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         }
         else
         {
-            Assert.Equal(sees.Order(StringComparer.Ordinal), me!.VisibleOrganisationCodes.Where(c => Region.Contains(c)).Order(StringComparer.Ordinal));
+            Assert.Equal(sees.Order(StringComparer.Ordinal), me!.VisibleOrganisationCodes.Where(c => All.Contains(c)).Order(StringComparer.Ordinal));
         }
     }
 
@@ -187,8 +194,8 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
             Assert.Equal(user == "legal.r1" ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.Forbidden, draft.StatusCode);
         }
 
-        // POST /api/cases: clerks, heads and regional officers; a foreign student is 422 like an unknown one.
-        var files = user.StartsWith("clerk.", StringComparison.Ordinal) || user.StartsWith("head.", StringComparison.Ordinal) || user == "regional.r1";
+        // POST /api/cases: clerks, heads, regional officers and a university's registrar; a foreign student is 422 like an unknown one.
+        var files = user.StartsWith("clerk.", StringComparison.Ordinal) || user.StartsWith("head.", StringComparison.Ordinal) || user is "regional.r1" or "registrar.u1";
         using (var file = await client.PostAsync("/api/cases", Pathways.Json(new
                {
                    pathway = "matrix-pathway", studentIin = cases["s1"].Iin, ground = "g", filedOn = Pathways.Today.AddDays(1),
@@ -214,6 +221,52 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
                 Assert.Equal(linked.Order(StringComparer.Ordinal), children.EnumerateArray().Select(c => c.GetProperty("iin").GetString()!).Order(StringComparer.Ordinal));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_university_student_reads_and_files_only_for_themself()
+    {
+        using var client = await api.ClientForAsync("student.u1");
+        var students = await OneStudentPerOrganisationAsync();
+        var own = await OwnIinAsync("student.u1");
+        var classmate = await OwnIinAsync("student2.u1");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/students/{own}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/students/{classmate}")).StatusCode);
+        foreach (var iin in students.Values.Where(i => i != own))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/students/{iin}")).StatusCode);
+        }
+
+        foreach (var path in new[] { "/api/students", "/api/tasks", "/api/definitions", "/api/parents/me/cases", "/api/audit/verify" })
+        {
+            Assert.True((await client.GetAsync(path)).StatusCode == HttpStatusCode.Forbidden, $"student.u1 GET {path}");
+        }
+
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
+        Assert.False(me!.SeesAllOrganisations);
+        Assert.Empty(me.VisibleOrganisationCodes);
+
+        // Filing for a classmate is refused like an unknown IIN; for themself the request reaches the pathway check.
+        using var foreign = await client.PostAsync("/api/cases", Pathways.Json(new
+        {
+            pathway = "university-distance", studentIin = classmate, ground = "g", filedOn = Pathways.Today,
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
+        Assert.Contains("studentIin", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var self = await client.PostAsync("/api/cases", Pathways.Json(new
+        {
+            pathway = "matrix-absent", studentIin = own, ground = "g", filedOn = Pathways.Today,
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
+        Assert.DoesNotContain("studentIin", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> OwnIinAsync(string user)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        return await db.Users.Where(u => u.UserName == user).Select(u => u.Iin!).SingleAsync();
     }
 
     [Fact]
@@ -397,7 +450,7 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var code in Region)
+        foreach (var code in All)
         {
             var id = await db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync();
             result[code] = await db.Students.Where(s => s.OrganisationId == id).OrderBy(s => s.Iin).Select(s => s.Iin).FirstAsync();
