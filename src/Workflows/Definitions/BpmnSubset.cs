@@ -20,7 +20,7 @@ internal static class BpmnSubset
         "userTask", "serviceTask", "businessRuleTask", "subProcess", "callActivity",
         "exclusiveGateway", "parallelGateway", "inclusiveGateway",
         "sendTask", "receiveTask", "intermediateThrowEvent", "eventBasedGateway",
-        "task", "manualTask",
+        "task", "manualTask", "scriptTask",
     };
 
     // Documentation and diagram content: lanes only colour who does what (candidate roles decide),
@@ -37,9 +37,12 @@ internal static class BpmnSubset
 
     private static readonly Dictionary<string, string> RefusedTypes = new(StringComparer.Ordinal)
     {
-        ["scriptTask"] = "scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
-        ["complexGateway"] = "complexGateway is not supported: use exclusive, parallel or inclusive gateways",
-        ["transaction"] = "transaction is not supported: Qadam has no cancel events; use a subProcess (compensation runs in it)",
+        // Camunda 7 refuses complex gateways at deployment too ("unsupported" in its BPMN coverage), as Flowable does.
+        ["complexGateway"] = "complexGateway is not supported (Camunda 7 does not run it either): "
+                             + "use an exclusive, parallel or inclusive gateway, whose conditions say which paths are taken",
+        // Camunda 7 runs transactions with cancel events; Qadam does not: a case's steps are each committed on their own.
+        ["transaction"] = "transaction is not supported, nor its cancel events: use a subProcess, "
+                          + "with a compensation throw event to undo its completed steps",
         ["adHocSubProcess"] = "adHocSubProcess is not supported: model the order of steps with gateways",
         ["implicitThrowEvent"] = "implicitThrowEvent is not supported",
         ["callChoreography"] = "callChoreography is not supported",
@@ -144,6 +147,13 @@ internal static class BpmnSubset
         if (allowed is null || allowed.Contains(trigger, StringComparer.Ordinal))
         {
             return null;
+        }
+
+        if (trigger == "cancel")
+        {
+            // Cancel events belong to transaction sub-processes (BPMN 2.0, 10.5.6), which Qadam refuses.
+            return $"cancel {kind} is not supported: a cancel event belongs to a transaction (Camunda 7 refuses it elsewhere), "
+                   + "and Qadam runs no transactions; use an error event, with compensation to undo completed steps";
         }
 
         return trigger == "none"

@@ -64,9 +64,9 @@ public static partial class DefinitionValidator
         switch (node)
         {
             case EventBasedGateway gateway:
-                if (gateway.Outgoing.Count < 2)
+                if (gateway.Outgoing.Count == 1)
                 {
-                    problems.Add(new DefinitionProblem(
+                    problems.Add(DefinitionProblem.Incomplete(
                         gateway.Id, "the eventBasedGateway needs two or more outgoing flows, each to the event that may come first"));
                 }
 
@@ -80,7 +80,7 @@ public static partial class DefinitionValidator
 
                 break;
             case BoundaryEvent { Trigger: CompensateTrigger, CompensationHandler: null }:
-                problems.Add(new DefinitionProblem(
+                problems.Add(DefinitionProblem.Incomplete(
                     node.Id,
                     "the compensation boundary event has no handler: associate it with an activity marked isForCompensation=\"true\""));
                 break;

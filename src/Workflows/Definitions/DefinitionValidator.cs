@@ -119,7 +119,7 @@ public static partial class DefinitionValidator
 
         if (noneStarts.Count != 1)
         {
-            problems.Add(new DefinitionProblem(
+            problems.Add(DefinitionProblem.Incomplete(
                 scopeId,
                 noneStarts.Count == 0
                     ? "the sub-process has no none start event: it needs exactly one, where it begins"
@@ -172,23 +172,27 @@ public static partial class DefinitionValidator
             return;
         }
 
-        if (node.Outgoing.Count == 0)
+        // An activity or event without outgoing flow ends its path there (an implicit end, BPMN 2.0 10.5.3, as Camunda 7
+        // runs it); a gateway without one is a drawing not finished.
+        if (node.Outgoing.Count == 0 && node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway)
         {
-            problems.Add(new DefinitionProblem(
-                node.Id,
-                node is ExclusiveGateway or ParallelGateway or InclusiveGateway
-                    ? $"the {node.Kind} has no outgoing flow"
-                    : $"the {node.Kind} has no outgoing flow: every path must lead to an end event"));
+            problems.Add(DefinitionProblem.Incomplete(node.Id, $"the {node.Kind} has no outgoing flow"));
         }
 
         if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
         {
             foreach (var flow in node.Outgoing.Where(f => f is { IsDefault: false, Condition: null }))
             {
-                problems.Add(new DefinitionProblem(
+                // Camunda 7 takes such a flow as always true: an exclusive gateway takes the first flow, in the file's order,
+                // whose condition is absent or holds; an inclusive one takes it every time. Qadam runs it so and asks for it
+                // to be said before publication, since a flow drawn first silently shadows the ones after it.
+                problems.Add(DefinitionProblem.Warning(
                     flow.Id,
-                    $"the flow leaves {node.Kind} {node.Id} without a condition: "
-                    + "give it a condition or make it the gateway's default flow"));
+                    node is ExclusiveGateway
+                        ? $"the flow leaves exclusiveGateway {node.Id} without a condition: it counts as true, and the gateway takes "
+                          + "the first flow in the file's order whose condition holds; give it a condition or make it the default flow"
+                        : $"the flow leaves inclusiveGateway {node.Id} without a condition: it is taken every time; "
+                          + "give it a condition or make it the default flow"));
             }
         }
     }
@@ -279,6 +283,9 @@ public static partial class DefinitionValidator
                 CheckVariableName(node.Id, "qadam:resultVariable", rule.ResultVariable, problems);
                 CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
                 break;
+            case ScriptTask script:
+                CheckVariableName(node.Id, "resultVariable", script.ResultVariable, problems);
+                break;
             case CallActivity call:
                 Require(node.Id, call.CalledElement, "the callActivity has no calledElement: name the definition key it starts", problems);
                 CheckReference(node.Id, "definition", call.CalledElement, catalog.DefinitionKeys, problems);
@@ -365,7 +372,7 @@ public static partial class DefinitionValidator
         switch (trigger)
         {
             case TimerTrigger { Value.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the timer has no timeDate, timeDuration or timeCycle value"));
+                problems.Add(DefinitionProblem.Incomplete(node.Id, "the timer has no timeDate, timeDuration or timeCycle value"));
                 break;
             case TimerTrigger timer:
                 if (timer.Kind == TimerKind.Cycle && node is not StartEvent)
@@ -394,13 +401,14 @@ public static partial class DefinitionValidator
                 CheckPayload(node.Id, signal.Payload, problems);
                 break;
             case ConditionalTrigger { Condition.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the conditional event has no condition: write one in its conditionalEventDefinition"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "the conditional event has no condition: write one in its conditionalEventDefinition"));
                 break;
             case ConditionalTrigger conditional:
                 CheckExpression(node.Id, "the condition", conditional.Condition, problems);
                 break;
             case LinkTrigger { LinkName.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the link event has no name: a throw and its catch share one"));
+                problems.Add(DefinitionProblem.Incomplete(node.Id, "the link event has no name: a throw and its catch share one"));
                 break;
         }
     }
@@ -439,7 +447,8 @@ public static partial class DefinitionValidator
         foreach (var node in scope.Nodes.Where(n => !reached.Contains(n) && n is not UnsupportedNode))
         {
             var where = scope.Owner is null ? "the process" : $"sub-process {scope.Owner.Id}";
-            problems.Add(new DefinitionProblem(node.Id, $"the {node.Kind} cannot be reached from any start event of {where}"));
+            // Camunda 7 deploys it and never runs it; it is left over from drawing, to be removed or connected before publication.
+            problems.Add(DefinitionProblem.Warning(node.Id, $"the {node.Kind} cannot be reached from any start event of {where}"));
         }
     }
 
