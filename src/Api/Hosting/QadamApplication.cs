@@ -19,6 +19,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Rosters;
+using Qadam.Api.Features.Signals;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Features.Templates;
@@ -122,6 +123,7 @@ internal static class QadamApplication
         app.MapTasksApi();
         app.MapEvidenceApi();
         app.MapEmergencyOrdersApi();
+        app.MapSignalsApi();
         app.MapWeatherApi();
         app.MapDocumentsApi();
         app.MapDryRunApi();
