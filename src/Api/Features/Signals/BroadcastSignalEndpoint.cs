@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -65,7 +66,8 @@ internal static class BroadcastSignalEndpoint
                 is { } first)
         {
             // The engine kept the first broadcast's result under the key, and this record the body it was for.
-            if (first != body)
+            // Stored as jsonb, which writes it back in its own spacing: compared as JSON.
+            if (!JsonNode.DeepEquals(JsonNode.Parse(first), JsonNode.Parse(body)))
             {
                 return UnprocessableProblem.Create("Idempotency-Key",
                     $"The Idempotency-Key '{key}' was already used for a different signal; use a new key for a new broadcast.");
