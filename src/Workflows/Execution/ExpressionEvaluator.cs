@@ -76,7 +76,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             timeout = left < timeout ? left : timeout;
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = ThreadCpuClock.Now();
         try
         {
             var compiled = written is null
@@ -118,7 +118,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         }
         finally
         {
-            budget?.ChargeExpressionTime(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            budget?.ChargeExpressionTime(ThreadCpuClock.Now() - started);
         }
     }
 
