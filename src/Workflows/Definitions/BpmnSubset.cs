@@ -144,6 +144,23 @@ internal static class BpmnSubset
             _ => null,
         };
 
+        if (trigger == "compensate" && kind == "startEvent")
+        {
+            // A compensation event sub-process (BPMN 2.0, 10.6.6) runs when its sub-process is compensated; Qadam compensates
+            // an activity by the handler associated with its compensation boundary event only.
+            return "a compensation start event (a compensation event sub-process) is not supported: attach a compensation boundary "
+                   + "event to the activity and associate it with a handler marked isForCompensation=\"true\"";
+        }
+
+        if (trigger == "compensate" && IsFalse(element.Elements().FirstOrDefault(e => e.Name == Ns + "compensateEventDefinition")
+                ?.Attribute("waitForCompletion")))
+        {
+            // Qadam runs the handlers one after the other and then goes on (BPMN 2.0's default, waitForCompletion="true"); a
+            // file asking to go on before they ran is refused rather than run otherwise than it says.
+            return $"{kind} with waitForCompletion=\"false\" is not supported: the compensation handlers run first, then the "
+                   + "path goes on; remove the attribute";
+        }
+
         if (allowed is null || allowed.Contains(trigger, StringComparer.Ordinal))
         {
             return null;
@@ -162,6 +179,9 @@ internal static class BpmnSubset
     }
 
     private static string Readable(string eventKind) => eventKind == "compensate" ? "compensation" : eventKind;
+
+    private static bool IsFalse(XAttribute? attribute) =>
+        attribute is not null && string.Equals(attribute.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTrue(XAttribute? attribute) =>
         attribute is not null && string.Equals(attribute.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);

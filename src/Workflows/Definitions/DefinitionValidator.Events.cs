@@ -35,6 +35,12 @@ public static partial class DefinitionValidator
 
     private static bool CheckEventSubProcessStart(SubProcess owner, List<StartEvent> starts, List<DefinitionProblem> problems)
     {
+        if (starts.Count == 0 && owner.Inner.Nodes.Any(n => n is UnsupportedNode { Kind: "startEvent" }))
+        {
+            // Its start event is refused already, with its reason.
+            return true;
+        }
+
         if (starts.Count != 1)
         {
             problems.Add(new DefinitionProblem(
