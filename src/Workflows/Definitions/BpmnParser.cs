@@ -235,6 +235,7 @@ public static class BpmnParser
                 // The first drawn pool is checked meanwhile, so the draft's other problems are listed as well.
                 problems.Add(DefinitionProblem.Incomplete(
                     IdOf(drawn[0]) ?? definitionsId,
+                    "collaboration.none-executable",
                     $"the file has {drawn.Count} processes ({Ids(drawn)}) and none is marked isExecutable=\"true\": "
                     + $"mark the one Qadam runs (the first, {IdOf(drawn[0]) ?? "(no id)"}, is checked meanwhile)"));
                 return drawn[0];

@@ -85,7 +85,7 @@ internal sealed class BpmnProcessReader(
 
             if (BpmnSubset.Refusal(child) is { } refusal)
             {
-                problems.Add(new DefinitionProblem(id, refusal));
+                problems.Add(new DefinitionProblem(id, refusal) { Code = "element.unsupported" });
             }
 
             if (BpmnSubset.IsContainer(child))
@@ -136,7 +136,7 @@ internal sealed class BpmnProcessReader(
         var name = xml.Attribute("name")?.Value;
         if (BpmnSubset.Refusal(xml) is { } refusal)
         {
-            problems.Add(new DefinitionProblem(id, refusal));
+            problems.Add(new DefinitionProblem(id, refusal) { Code = "element.unsupported" });
             _refused.Add(xml);
             var placeholder = new UnsupportedNode(id, name, kind);
             Add(placeholder, scope);
@@ -226,7 +226,7 @@ internal sealed class BpmnProcessReader(
 
         if (format is null)
         {
-            problems.Add(DefinitionProblem.Incomplete(id, "the scriptTask has no scriptFormat: write javascript"));
+            problems.Add(DefinitionProblem.Incomplete(id, "script.no-format", "the scriptTask has no scriptFormat: write javascript"));
         }
         else if (!IsJavaScript(format))
         {
@@ -236,7 +236,7 @@ internal sealed class BpmnProcessReader(
 
         if (script.Length == 0)
         {
-            problems.Add(DefinitionProblem.Incomplete(id, "the scriptTask has no script: write it in its bpmn:script"));
+            problems.Add(DefinitionProblem.Incomplete(id, "script.no-script", "the scriptTask has no script: write it in its bpmn:script"));
         }
         else if (ExpressionSyntax.CheckScript(script) is { } error)
         {
@@ -290,7 +290,8 @@ internal sealed class BpmnProcessReader(
         if (string.IsNullOrEmpty(messageRef))
         {
             var what = definition.Name.LocalName == "messageEventDefinition" ? "message event" : definition.Name.LocalName;
-            problems.Add(DefinitionProblem.Incomplete(id, $"the {what} names no message: set messageRef to a bpmn:message"));
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "message.no-ref", $"the {what} names no message: set messageRef to a bpmn:message"));
             return new MessageTrigger("", key);
         }
 
@@ -303,7 +304,8 @@ internal sealed class BpmnProcessReader(
         var name = message.Attribute("name")?.Value.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            problems.Add(DefinitionProblem.Incomplete(messageRef, "the message has no name: the name is what a sender correlates on"));
+            problems.Add(DefinitionProblem.Incomplete(
+                messageRef, "message.no-name", "the message has no name: the name is what a sender correlates on"));
         }
 
         key ??= ExpressionSyntax.Normalize(QadamVocabulary.Read(message, QadamVocabulary.CorrelationKey));
@@ -323,7 +325,8 @@ internal sealed class BpmnProcessReader(
         string? name = null;
         if (string.IsNullOrEmpty(signalRef))
         {
-            problems.Add(DefinitionProblem.Incomplete(id, "the signal event names no signal: set signalRef to a bpmn:signal"));
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "signal.no-ref", "the signal event names no signal: set signalRef to a bpmn:signal"));
         }
         else if (!Signals.TryGetValue(signalRef, out var signal))
         {
@@ -334,7 +337,8 @@ internal sealed class BpmnProcessReader(
             name = signal.Attribute("name")?.Value.Trim();
             if (string.IsNullOrEmpty(name))
             {
-                problems.Add(DefinitionProblem.Incomplete(signalRef, "the signal has no name: the name is what a broadcast reaches"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    signalRef, "signal.no-name", "the signal has no name: the name is what a broadcast reaches"));
             }
         }
 
@@ -615,7 +619,8 @@ internal sealed class BpmnProcessReader(
         var reference = xml.Attribute(attribute)?.Value.Trim();
         if (string.IsNullOrEmpty(reference))
         {
-            problems.Add(DefinitionProblem.Incomplete(id, $"the sequence flow has no {attribute}"));
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "flow." + (attribute == "sourceRef" ? "no-source" : "no-target"), $"the sequence flow has no {attribute}"));
             return null;
         }
 

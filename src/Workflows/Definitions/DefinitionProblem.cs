@@ -27,12 +27,19 @@ public sealed record DefinitionProblem(string ElementId, string Message)
     /// </summary>
     public bool Unfinished { get; init; }
 
+    /// <summary>
+    /// A stable code for what is wrong, e.g. <c>timer.no-value</c>, by which a caller words it in Kazakh or Russian
+    /// (<see cref="DefinitionProblemTexts"/>); <c>definition.invalid</c> for a problem that has only its English message.
+    /// </summary>
+    public string Code { get; init; } = DefinitionProblemTexts.Generic;
+
     /// <summary>A problem only publishing needs fixed.</summary>
-    internal static DefinitionProblem Warning(string elementId, string message) => new(elementId, message) { Severity = ProblemSeverity.Warning };
+    internal static DefinitionProblem Warning(string elementId, string code, string message) =>
+        new(elementId, message) { Severity = ProblemSeverity.Warning, Code = code };
 
     /// <summary>A part of the drawing not finished yet: the draft is saved, nothing runs until it is finished.</summary>
-    internal static DefinitionProblem Incomplete(string elementId, string message) =>
-        new(elementId, message) { Severity = ProblemSeverity.Warning, Unfinished = true };
+    internal static DefinitionProblem Incomplete(string elementId, string code, string message) =>
+        new(elementId, message) { Severity = ProblemSeverity.Warning, Unfinished = true, Code = code };
 
     /// <summary>The longest excerpt of the file's own text a message quotes.</summary>
     internal const int MaxQuoted = 80;

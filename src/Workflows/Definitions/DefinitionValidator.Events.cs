@@ -73,7 +73,7 @@ public static partial class DefinitionValidator
                 if (gateway.Outgoing.Count == 1)
                 {
                     problems.Add(DefinitionProblem.Incomplete(
-                        gateway.Id, "the eventBasedGateway needs two or more outgoing flows, each to the event that may come first"));
+                        gateway.Id, "gateway.one-event", "the eventBasedGateway needs two or more outgoing flows, each to the event that may come first"));
                 }
 
                 foreach (var flow in gateway.Outgoing.Where(f => !IsRaceable(f.Target)))
@@ -88,6 +88,7 @@ public static partial class DefinitionValidator
             case BoundaryEvent { Trigger: CompensateTrigger, CompensationHandler: null }:
                 problems.Add(DefinitionProblem.Incomplete(
                     node.Id,
+                    "compensation.no-handler",
                     "the compensation boundary event has no handler: associate it with an activity marked isForCompensation=\"true\""));
                 break;
             case IntermediateThrowEvent or EndEvent when ThrownTrigger(node) is CompensateTrigger { ActivityRef: { } activity }:

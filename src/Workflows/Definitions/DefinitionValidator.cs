@@ -121,6 +121,7 @@ public static partial class DefinitionValidator
         {
             problems.Add(DefinitionProblem.Incomplete(
                 scopeId,
+                "subprocess.start-count",
                 noneStarts.Count == 0
                     ? "the sub-process has no none start event: it needs exactly one, where it begins"
                     : $"the sub-process has {noneStarts.Count} none start events ({string.Join(", ", noneStarts.Select(s => s.Id))}): "
@@ -176,7 +177,7 @@ public static partial class DefinitionValidator
         // runs it); a gateway without one is a drawing not finished.
         if (node.Outgoing.Count == 0 && node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway)
         {
-            problems.Add(DefinitionProblem.Incomplete(node.Id, $"the {node.Kind} has no outgoing flow"));
+            problems.Add(DefinitionProblem.Incomplete(node.Id, "gateway.no-outgoing", $"the {node.Kind} has no outgoing flow"));
         }
 
         if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
@@ -188,6 +189,7 @@ public static partial class DefinitionValidator
                 // to be said before publication, since a flow drawn first silently shadows the ones after it.
                 problems.Add(DefinitionProblem.Warning(
                     flow.Id,
+                    node is ExclusiveGateway ? "gateway.flow-first-taken" : "gateway.flow-always-taken",
                     node is ExclusiveGateway
                         ? $"the flow leaves exclusiveGateway {node.Id} without a condition: it counts as true, and the gateway takes "
                           + "the first flow in the file's order whose condition holds; give it a condition or make it the default flow"
@@ -261,6 +263,7 @@ public static partial class DefinitionValidator
                 {
                     problems.Add(DefinitionProblem.Warning(
                         node.Id,
+                        "task.no-candidate-roles",
                         "the userTask has no qadam:candidateRoles: name the roles that may claim it"));
                 }
 
@@ -372,7 +375,8 @@ public static partial class DefinitionValidator
         switch (trigger)
         {
             case TimerTrigger { Value.Length: 0 }:
-                problems.Add(DefinitionProblem.Incomplete(node.Id, "the timer has no timeDate, timeDuration or timeCycle value"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "timer.no-value", "the timer has no timeDate, timeDuration or timeCycle value"));
                 break;
             case TimerTrigger timer:
                 if (timer.Kind == TimerKind.Cycle && node is not StartEvent)
@@ -402,13 +406,14 @@ public static partial class DefinitionValidator
                 break;
             case ConditionalTrigger { Condition.Length: 0 }:
                 problems.Add(DefinitionProblem.Incomplete(
-                    node.Id, "the conditional event has no condition: write one in its conditionalEventDefinition"));
+                    node.Id, "condition.missing", "the conditional event has no condition: write one in its conditionalEventDefinition"));
                 break;
             case ConditionalTrigger conditional:
                 CheckExpression(node.Id, "the condition", conditional.Condition, problems);
                 break;
             case LinkTrigger { LinkName.Length: 0 }:
-                problems.Add(DefinitionProblem.Incomplete(node.Id, "the link event has no name: a throw and its catch share one"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "link.no-name", "the link event has no name: a throw and its catch share one"));
                 break;
         }
     }
@@ -448,7 +453,8 @@ public static partial class DefinitionValidator
         {
             var where = scope.Owner is null ? "the process" : $"sub-process {scope.Owner.Id}";
             // Camunda 7 deploys it and never runs it; it is left over from drawing, to be removed or connected before publication.
-            problems.Add(DefinitionProblem.Warning(node.Id, $"the {node.Kind} cannot be reached from any start event of {where}"));
+            problems.Add(DefinitionProblem.Warning(
+                node.Id, "element.unreachable", $"the {node.Kind} cannot be reached from any start event of {where}"));
         }
     }
 
@@ -478,7 +484,7 @@ public static partial class DefinitionValidator
     {
         if (value.Length == 0)
         {
-            problems.Add(DefinitionProblem.Warning(id, message));
+            problems.Add(DefinitionProblem.Warning(id, "binding.missing", message));
         }
     }
 
@@ -487,7 +493,7 @@ public static partial class DefinitionValidator
     {
         if (known is not null && !string.IsNullOrEmpty(name) && !known.Contains(name))
         {
-            problems.Add(DefinitionProblem.Warning(id, $"there is no {kind} {DefinitionProblem.Quote(name)}"));
+            problems.Add(DefinitionProblem.Warning(id, "reference.unknown", $"there is no {kind} {DefinitionProblem.Quote(name)}"));
         }
     }
 

@@ -431,11 +431,11 @@ public sealed class DefinitionValidatorTests
 
         Assert.Equal(
             [
-                DefinitionProblem.Warning("Review", "there is no form 'review-form'"),
-                DefinitionProblem.Warning("Render", "there is no document template 'transfer-order'"),
-                DefinitionProblem.Warning("Render", "there is no activity 'render-document'"),
-                DefinitionProblem.Warning("Caps", "there is no condition table 'class-caps'"),
-                DefinitionProblem.Warning("Appeal", "there is no definition 'appeal'"),
+                DefinitionProblem.Warning("Review", "reference.unknown", "there is no form 'review-form'"),
+                DefinitionProblem.Warning("Render", "reference.unknown", "there is no document template 'transfer-order'"),
+                DefinitionProblem.Warning("Render", "reference.unknown", "there is no activity 'render-document'"),
+                DefinitionProblem.Warning("Caps", "reference.unknown", "there is no condition table 'class-caps'"),
+                DefinitionProblem.Warning("Appeal", "reference.unknown", "there is no definition 'appeal'"),
             ],
             result.Problems);
         Assert.True(Parse(Process(Referencing), DefinitionCatalog.None).IsValid);
@@ -450,7 +450,7 @@ public sealed class DefinitionValidatorTests
 
         var problems = DefinitionValidator.Validate(model, new DefinitionCatalog(known, known, known, known, known));
 
-        Assert.Equal([DefinitionProblem.Warning("Appeal", "there is no definition 'appeal'")], problems);
+        Assert.Equal([DefinitionProblem.Warning("Appeal", "reference.unknown", "there is no definition 'appeal'")], problems);
     }
 
     [Fact]

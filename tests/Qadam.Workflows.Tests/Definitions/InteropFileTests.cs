@@ -104,7 +104,7 @@ public sealed class InteropFileTests
     {
         var problems = Parse(KitchenSink).Problems;
 
-        Assert.Contains(DefinitionProblem.Warning("Task_1x2pxcn", "the userTask has no qadam:candidateRoles: name the roles that may claim it"), problems);
+        Assert.Contains(DefinitionProblem.Warning("Task_1x2pxcn", "task.no-candidate-roles", "the userTask has no qadam:candidateRoles: name the roles that may claim it"), problems);
         Assert.Contains(problems, p => p.ElementId == "Task_1suvpez" && p.Message.Contains("no qadam:activity", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.ElementId == "Task_1165fo8" && p.Message.Contains("no qadam:table", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.ElementId == "Task_0vcqxha" && p.Message.Contains("no calledElement", StringComparison.Ordinal));

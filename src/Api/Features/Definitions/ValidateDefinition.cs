@@ -9,11 +9,18 @@ namespace Qadam.Api.Features.Definitions;
 /// One problem of a definition: <c>error</c> (the engine cannot run it: the upload is refused) or <c>warning</c> (only
 /// publishing needs it: candidate roles, a bound activity, form, template, table or called definition).
 /// </summary>
-public sealed record DefinitionProblemResponse(string ElementId, string Message, string Severity = "error")
+/// <param name="ElementId">The element to fix.</param>
+/// <param name="Message">What is wrong, in the caller's language (Accept-Language) when its code has a wording, else in English.</param>
+/// <param name="Severity">error or warning.</param>
+/// <param name="Code">A stable code for what is wrong, e.g. timer.no-value; definition.invalid when it has only its English message.</param>
+/// <param name="DeveloperMessage">The engine's English message, with the details (names, counts) the worded one leaves out.</param>
+public sealed record DefinitionProblemResponse(
+    string ElementId, string Message, string Severity = "error", string Code = DefinitionProblemTexts.Generic, string? DeveloperMessage = null)
 {
-    /// <summary>The response form of an engine problem.</summary>
-    public static DefinitionProblemResponse From(DefinitionProblem problem) =>
-        new(problem.ElementId, problem.Message, problem.Severity == ProblemSeverity.Warning ? "warning" : "error");
+    /// <summary>The response form of an engine problem, worded in <paramref name="language"/> (kk, ru or en).</summary>
+    public static DefinitionProblemResponse From(DefinitionProblem problem, string language = "en") =>
+        new(problem.ElementId, DefinitionProblemTexts.Message(problem, language), problem.Severity == ProblemSeverity.Warning ? "warning" : "error",
+            problem.Code, problem.Message);
 }
 
 /// <summary>
@@ -44,6 +51,7 @@ internal static class ValidateDefinition
         var problems = body.Value.Kind == DefinitionKind.Bpmn
             ? BpmnParser.Parse(body.Value.Content, await store.CatalogAsync(cancellationToken)).Problems
             : ConditionTable.Parse(body.Value.Content).Problems;
-        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(DefinitionProblemResponse.From)]));
+        var language = Hosting.ProblemLanguage.Of(request);
+        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(p => DefinitionProblemResponse.From(p, language))]));
     }
 }
