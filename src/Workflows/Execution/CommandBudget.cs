@@ -16,7 +16,7 @@ internal sealed class CommandBudget(EngineLimits limits)
 
     public EngineLimits Limits { get; } = limits;
 
-    /// <summary>Expression time left to this command: the thread's CPU time where the platform gives it (<see cref="ThreadCpuClock"/>).</summary>
+    /// <summary>Expression time left to this command, in CPU time where the platform gives it (<see cref="ThreadCpuClock"/>).</summary>
     public TimeSpan ExpressionTimeLeft => Limits.ExpressionTimePerCommand - _expressionTime;
 
     /// <summary>Statements left to this command.</summary>

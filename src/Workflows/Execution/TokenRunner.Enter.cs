@@ -121,7 +121,8 @@ internal sealed partial class TokenRunner
             written[name] = result;
         }
 
-        Journal("script-ran", script.Id, token.Id, new JsonObject { ["variables"] = new JsonArray([.. written.Select(p => (JsonNode)p.Key)]) });
+        var names = new JsonArray([.. written.Select(p => (JsonNode)p.Key)]);
+        Journal("script-ran", script.Id, token.Id, new JsonObject { ["variables"] = names });
         Merge(written);
     }
 

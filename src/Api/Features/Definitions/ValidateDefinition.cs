@@ -52,6 +52,7 @@ internal static class ValidateDefinition
             ? BpmnParser.Parse(body.Value.Content, await store.CatalogAsync(cancellationToken)).Problems
             : ConditionTable.Parse(body.Value.Content).Problems;
         var language = Hosting.ProblemLanguage.Of(request);
-        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(p => DefinitionProblemResponse.From(p, language))]));
+        return TypedResults.Ok(
+            new ValidationResponse(problems.Count == 0, [.. problems.Select(p => DefinitionProblemResponse.From(p, language))]));
     }
 }

@@ -62,8 +62,8 @@ internal static class BroadcastSignalEndpoint
         var bodyKey = key.Length > 0 ? $"signal-body:{subject}:{key}" : null;
         var body = JsonSerializer.Serialize(new { name, scope });
         if (bodyKey is not null
-            && await workflows.Commands.AsNoTracking().Where(c => c.Key == bodyKey).Select(c => c.ResultJson).SingleOrDefaultAsync(cancellationToken)
-                is { } first)
+            && await workflows.Commands.AsNoTracking().Where(c => c.Key == bodyKey).Select(c => c.ResultJson)
+                .SingleOrDefaultAsync(cancellationToken) is { } first)
         {
             // The engine kept the first broadcast's result under the key, and this record the body it was for.
             // Stored as jsonb, which writes it back in its own spacing: compared as JSON.
@@ -73,8 +73,8 @@ internal static class BroadcastSignalEndpoint
                     $"The Idempotency-Key '{key}' was already used for a different signal; use a new key for a new broadcast.");
             }
 
-            var replay = await engine.BroadcastSignalAsync(new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey),
-                cancellationToken);
+            var replay = await engine.BroadcastSignalAsync(
+                new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey), cancellationToken);
             return TypedResults.Ok(Response(name, scope, replay));
         }
 
@@ -85,7 +85,10 @@ internal static class BroadcastSignalEndpoint
             cancellationToken);
         if (bodyKey is not null)
         {
-            workflows.Commands.Add(new CommandRecord { Key = bodyKey, Command = "signal-body", ResultJson = body, CreatedAt = time.GetUtcNow() });
+            workflows.Commands.Add(new CommandRecord
+            {
+                Key = bodyKey, Command = "signal-body", ResultJson = body, CreatedAt = time.GetUtcNow(),
+            });
             await workflows.SaveChangesAsync(cancellationToken);
         }
 
@@ -102,11 +105,13 @@ internal static class BroadcastSignalEndpoint
     /// A regional officer broadcasts only within an emergency order of the officer's territory: the scope must name one, and
     /// each of its organisations must be within the officer's scope.
     /// </summary>
-    private static async Task<ProblemHttpResult?> RefusedScopeAsync(ClaimsPrincipal user, QadamDbContext db, string? scope, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> RefusedScopeAsync(
+        ClaimsPrincipal user, QadamDbContext db, string? scope, CancellationToken cancellationToken)
     {
         if (scope is null || !Guid.TryParse(scope, out var orderId))
         {
-            return UnprocessableProblem.Create("scope", "A regional officer broadcasts within an emergency order: give its id as the scope.");
+            return UnprocessableProblem.Create("scope",
+                "A regional officer broadcasts within an emergency order: give its id as the scope.");
         }
 
         var order = await db.EmergencyOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
@@ -120,8 +125,8 @@ internal static class BroadcastSignalEndpoint
         var ids = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => o.Id).ToListAsync(cancellationToken);
         return ids.Count > 0 && ids.All(caller.CanSeeOrganisation)
             ? null
-            : TypedResults.Problem("The emergency order concerns organisations outside your territory.", statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden.");
+            : TypedResults.Problem("The emergency order concerns organisations outside your territory.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
     }
 
     private static Actor ActorOf(ClaimsPrincipal user, string subject)
