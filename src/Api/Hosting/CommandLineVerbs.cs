@@ -74,8 +74,9 @@ internal static class CommandLineVerbs
             }
 
             var warnings = result.Problems.Count(p => p.Severity == ProblemSeverity.Warning);
-            output.WriteLine(result.CanRun
+            output.WriteLine(result.CanSave
                 ? $"{file}: not publishable, {warnings} warning(s): it can be saved as a draft"
+                  + (result.CanRun ? "" : ", and runs once its drawing is finished")
                 : $"{file}: invalid, {result.Problems.Count} problem(s)");
             foreach (var problem in result.Problems)
             {

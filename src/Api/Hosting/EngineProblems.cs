@@ -36,9 +36,12 @@ internal sealed partial class EngineProblems(IProblemDetailsService problems, IL
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = engine.Message };
         if (engine is DefinitionRejectedException rejected)
         {
+            // Each problem in the caller's language when its code has a wording (DefinitionProblemTexts), the English beside it.
+            var language = ProblemLanguage.Of(httpContext.Request);
             details.Extensions["errors"] = rejected.Problems.Select(p => new
             {
-                elementId = p.ElementId, message = p.Message, severity = p.Severity == ProblemSeverity.Warning ? "warning" : "error",
+                elementId = p.ElementId, message = DefinitionProblemTexts.Message(p, language),
+                severity = p.Severity == ProblemSeverity.Warning ? "warning" : "error", code = p.Code, developerMessage = p.Message,
             }).ToList();
         }
 

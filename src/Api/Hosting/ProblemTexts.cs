@@ -80,6 +80,19 @@ internal static partial class ProblemTexts
         T(@"At most (\d+) characters\.", "Ең көбі $1 таңба.", "Не более $1 символов."),
         T(@"At least (\d+) characters\.", "Кемінде $1 таңба.", "Не менее $1 символов."),
 
+        // Broadcasting a signal (src/Api/Features/Signals/BroadcastSignalEndpoint.cs).
+        T(@"The signal's name is required, at most (\d+) characters\.", "Сигналдың атауын жазыңыз (ең көбі $1 таңба).",
+            "Укажите название сигнала (не более $1 символов)."),
+        T(@"A regional officer broadcasts within an emergency order: give its id as the scope\.",
+            "Өңірлік маман сигналды төтенше жағдай туралы бұйрық аясында ғана жібереді: бұйрықты көрсетіңіз.",
+            "Региональный специалист подаёт сигнал только в рамках приказа о ЧС: укажите приказ."),
+        T(@"No emergency order has this id\.", "Мұндай төтенше жағдай туралы бұйрық жоқ.", "Такого приказа о ЧС нет."),
+        T(@"The emergency order concerns organisations outside your territory\.",
+            "Бұйрық сіздің аумағыңыздан тыс ұйымдарға қатысты.", "Приказ касается организаций вне вашей территории."),
+        T(@"The Idempotency-Key '(.+)' was already used for a different signal; use a new key for a new broadcast\.",
+            "Idempotency-Key '$1' басқа сигнал үшін қолданылған: жаңа сигналға жаңа кілт беріңіз.",
+            "Idempotency-Key '$1' уже использован для другого сигнала: для нового сигнала нужен новый ключ."),
+
         // A task's form data (src/Api/Features/Tasks/FormSchema.cs).
         T(@"This field is required\.", "Толтыру міндетті.", "Обязательное поле."),
         T(@"This box must be checked\.", "Белгілеу міндетті.", "Нужно отметить."),

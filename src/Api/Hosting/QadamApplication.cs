@@ -20,6 +20,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Renditions;
 using Qadam.Api.Features.Rosters;
+using Qadam.Api.Features.Signals;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Features.Templates;
@@ -127,6 +128,7 @@ internal static class QadamApplication
         app.MapTasksApi();
         app.MapEvidenceApi();
         app.MapEmergencyOrdersApi();
+        app.MapSignalsApi();
         app.MapWeatherApi();
         app.MapDocumentsApi();
         app.MapPdfRenditionsApi();

@@ -7,9 +7,11 @@ public sealed class BpmnParseResult
 {
     internal BpmnParseResult(ProcessModel? model, IReadOnlyList<DefinitionProblem> problems)
     {
-        // A model with errors may hold placeholders for refused elements; it never leaves the parser. Warnings (what only
-        // publishing needs) leave a model that runs, e.g. in a dry run of a draft.
-        Model = problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : model;
+        // A model with errors may hold placeholders for refused elements, an unfinished one lacks a flow's end or an event's
+        // definition; neither leaves the parser. Warnings (what only publishing needs) leave a model that runs, e.g. in a
+        // dry run of a draft.
+        Model = problems.Any(p => p.Severity == ProblemSeverity.Error || p.Unfinished) ? null : model;
+        CanSave = !problems.Any(p => p.Severity == ProblemSeverity.Error);
         Problems = problems;
     }
 
@@ -22,6 +24,9 @@ public sealed class BpmnParseResult
     /// <summary>True when the file has no problem at all: it may be published.</summary>
     public bool IsValid => Model is not null && Problems.Count == 0;
 
-    /// <summary>True when the file has no error: it may be saved as a draft (its warnings listed) and run in a dry run.</summary>
+    /// <summary>True when the file has no error and its drawing is finished: it may be run in a dry run.</summary>
     public bool CanRun => Model is not null;
+
+    /// <summary>True when the file has no error: it may be saved as a draft, its warnings listed.</summary>
+    public bool CanSave { get; }
 }

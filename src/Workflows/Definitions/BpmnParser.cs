@@ -224,13 +224,21 @@ public static class BpmnParser
                 return null;
             case (_, 1):
                 return drawn[0];
-            default:
-                var named = drawn.Count > 1 ? drawn : processes;
+            case (_, 0):
                 problems.Add(new DefinitionProblem(
                     definitionsId,
-                    $"the file has {named.Count} processes ({Ids(named)}) and none is marked isExecutable=\"true\": "
-                    + "mark the one Qadam runs"));
+                    $"the file has {processes.Count} processes ({Ids(processes)}), all empty, and none is marked isExecutable=\"true\""));
                 return null;
+            default:
+                // A collaboration drawn for discussion (Camunda 7 deploys none of its pools marked isExecutable="false"):
+                // which pool is the school's is the author's choice, needed to run or publish it, not to keep the draft.
+                // The first drawn pool is checked meanwhile, so the draft's other problems are listed as well.
+                problems.Add(DefinitionProblem.Incomplete(
+                    IdOf(drawn[0]) ?? definitionsId,
+                    "collaboration.none-executable",
+                    $"the file has {drawn.Count} processes ({Ids(drawn)}) and none is marked isExecutable=\"true\": "
+                    + $"mark the one Qadam runs (the first, {IdOf(drawn[0]) ?? "(no id)"}, is checked meanwhile)"));
+                return drawn[0];
         }
     }
 

@@ -85,7 +85,7 @@ internal sealed class BpmnProcessReader(
 
             if (BpmnSubset.Refusal(child) is { } refusal)
             {
-                problems.Add(new DefinitionProblem(id, refusal));
+                problems.Add(new DefinitionProblem(id, refusal) { Code = "element.unsupported" });
             }
 
             if (BpmnSubset.IsContainer(child))
@@ -136,7 +136,7 @@ internal sealed class BpmnProcessReader(
         var name = xml.Attribute("name")?.Value;
         if (BpmnSubset.Refusal(xml) is { } refusal)
         {
-            problems.Add(new DefinitionProblem(id, refusal));
+            problems.Add(new DefinitionProblem(id, refusal) { Code = "element.unsupported" });
             _refused.Add(xml);
             var placeholder = new UnsupportedNode(id, name, kind);
             Add(placeholder, scope);
@@ -169,6 +169,7 @@ internal sealed class BpmnProcessReader(
             "boundaryEvent" => ReadBoundary(xml, id, name, extension),
             "userTask" => new UserTask(id, name, extension, null),
             "task" or "manualTask" => new PassThroughTask(id, name, extension, kind),
+            "scriptTask" => ReadScriptTask(xml, id, name, extension),
             "serviceTask" => new ServiceTask(id, name, extension, QadamVocabulary.Read(xml, QadamVocabulary.Activity) ?? ""),
             "businessRuleTask" => new BusinessRuleTask(
                 id,
@@ -208,6 +209,42 @@ internal sealed class BpmnProcessReader(
         node.Scope = scope;
         scope.Nodes.Add(node);
         _elements[node.Id] = node;
+    }
+
+    /// <summary>
+    /// A script task as Camunda 7 reads it (scriptFormat, an inline bpmn:script, camunda:resultVariable); only JavaScript runs,
+    /// in the expression sandbox. A script kept in a resource outside the file (camunda:resource) cannot be checked at upload.
+    /// </summary>
+    private ScriptTask ReadScriptTask(XElement xml, string id, string? name, QadamAttributes extension)
+    {
+        var format = Trimmed(xml.Attribute("scriptFormat"));
+        var script = xml.Element(Bpmn + "script")?.Value.Trim() ?? "";
+        if (EngineAttribute(xml, "resource") is not null)
+        {
+            problems.Add(new DefinitionProblem(id, "the script is in an external resource (camunda:resource): write it in the task's script"));
+        }
+
+        if (format is null)
+        {
+            problems.Add(DefinitionProblem.Incomplete(id, "script.no-format", "the scriptTask has no scriptFormat: write javascript"));
+        }
+        else if (!IsJavaScript(format))
+        {
+            problems.Add(new DefinitionProblem(
+                id, $"the scriptTask is in {DefinitionProblem.Quote(format)}: scripts run in JavaScript only (scriptFormat javascript)"));
+        }
+
+        if (script.Length == 0)
+        {
+            problems.Add(DefinitionProblem.Incomplete(id, "script.no-script", "the scriptTask has no script: write it in its bpmn:script"));
+        }
+        else if (ExpressionSyntax.CheckScript(script) is { } error)
+        {
+            problems.Add(new DefinitionProblem(id, $"the script {error}"));
+        }
+
+        return new ScriptTask(id, name, extension, script,
+            QadamVocabulary.Read(xml, QadamVocabulary.ResultVariable) ?? EngineAttribute(xml, "resultVariable"));
     }
 
     private BoundaryEvent ReadBoundary(XElement xml, string id, string? name, QadamAttributes extension)
@@ -252,7 +289,9 @@ internal sealed class BpmnProcessReader(
         var key = ExpressionSyntax.Normalize(QadamVocabulary.Read(definition, QadamVocabulary.CorrelationKey));
         if (string.IsNullOrEmpty(messageRef))
         {
-            problems.Add(new DefinitionProblem(id, "the message event names no message: set messageRef to a bpmn:message"));
+            var what = definition.Name.LocalName == "messageEventDefinition" ? "message event" : definition.Name.LocalName;
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "message.no-ref", $"the {what} names no message: set messageRef to a bpmn:message"));
             return new MessageTrigger("", key);
         }
 
@@ -265,7 +304,8 @@ internal sealed class BpmnProcessReader(
         var name = message.Attribute("name")?.Value.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            problems.Add(new DefinitionProblem(messageRef, "the message has no name: the name is what a sender correlates on"));
+            problems.Add(DefinitionProblem.Incomplete(
+                messageRef, "message.no-name", "the message has no name: the name is what a sender correlates on"));
         }
 
         key ??= ExpressionSyntax.Normalize(QadamVocabulary.Read(message, QadamVocabulary.CorrelationKey));
@@ -285,7 +325,8 @@ internal sealed class BpmnProcessReader(
         string? name = null;
         if (string.IsNullOrEmpty(signalRef))
         {
-            problems.Add(new DefinitionProblem(id, "the signal event names no signal: set signalRef to a bpmn:signal"));
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "signal.no-ref", "the signal event names no signal: set signalRef to a bpmn:signal"));
         }
         else if (!Signals.TryGetValue(signalRef, out var signal))
         {
@@ -296,7 +337,8 @@ internal sealed class BpmnProcessReader(
             name = signal.Attribute("name")?.Value.Trim();
             if (string.IsNullOrEmpty(name))
             {
-                problems.Add(new DefinitionProblem(signalRef, "the signal has no name: the name is what a broadcast reaches"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    signalRef, "signal.no-name", "the signal has no name: the name is what a broadcast reaches"));
             }
         }
 
@@ -577,7 +619,8 @@ internal sealed class BpmnProcessReader(
         var reference = xml.Attribute(attribute)?.Value.Trim();
         if (string.IsNullOrEmpty(reference))
         {
-            problems.Add(new DefinitionProblem(id, $"the sequence flow has no {attribute}"));
+            problems.Add(DefinitionProblem.Incomplete(
+                id, "flow." + (attribute == "sourceRef" ? "no-source" : "no-target"), $"the sequence flow has no {attribute}"));
             return null;
         }
 
@@ -652,7 +695,7 @@ internal sealed class BpmnProcessReader(
         }
 
         if (activity is not (UserTask or ServiceTask or BusinessRuleTask or SubProcess or CallActivity or SendTask or ReceiveTask
-            or PassThroughTask or UnsupportedNode))
+            or PassThroughTask or ScriptTask or UnsupportedNode))
         {
             problems.Add(new DefinitionProblem(
                 boundary.Id,

@@ -20,7 +20,7 @@ internal static class BpmnSubset
         "userTask", "serviceTask", "businessRuleTask", "subProcess", "callActivity",
         "exclusiveGateway", "parallelGateway", "inclusiveGateway",
         "sendTask", "receiveTask", "intermediateThrowEvent", "eventBasedGateway",
-        "task", "manualTask",
+        "task", "manualTask", "scriptTask",
     };
 
     // Documentation and diagram content: lanes only colour who does what (candidate roles decide),
@@ -37,9 +37,12 @@ internal static class BpmnSubset
 
     private static readonly Dictionary<string, string> RefusedTypes = new(StringComparer.Ordinal)
     {
-        ["scriptTask"] = "scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
-        ["complexGateway"] = "complexGateway is not supported: use exclusive, parallel or inclusive gateways",
-        ["transaction"] = "transaction is not supported: Qadam has no cancel events; use a subProcess (compensation runs in it)",
+        // Camunda 7 refuses complex gateways at deployment too ("unsupported" in its BPMN coverage), as Flowable does.
+        ["complexGateway"] = "complexGateway is not supported (Camunda 7 does not run it either): "
+                             + "use an exclusive, parallel or inclusive gateway, whose conditions say which paths are taken",
+        // Camunda 7 runs transactions with cancel events; Qadam does not: a case's steps are each committed on their own.
+        ["transaction"] = "transaction is not supported, nor its cancel events: use a subProcess, "
+                          + "with a compensation throw event to undo its completed steps",
         ["adHocSubProcess"] = "adHocSubProcess is not supported: model the order of steps with gateways",
         ["implicitThrowEvent"] = "implicitThrowEvent is not supported",
         ["callChoreography"] = "callChoreography is not supported",
@@ -141,9 +144,33 @@ internal static class BpmnSubset
             _ => null,
         };
 
+        if (trigger == "compensate" && kind == "startEvent")
+        {
+            // A compensation event sub-process (BPMN 2.0, 10.6.6) runs when its sub-process is compensated; Qadam compensates
+            // an activity by the handler associated with its compensation boundary event only.
+            return "a compensation start event (a compensation event sub-process) is not supported: attach a compensation boundary "
+                   + "event to the activity and associate it with a handler marked isForCompensation=\"true\"";
+        }
+
+        if (trigger == "compensate" && IsFalse(element.Elements().FirstOrDefault(e => e.Name == Ns + "compensateEventDefinition")
+                ?.Attribute("waitForCompletion")))
+        {
+            // Qadam runs the handlers one after the other and then goes on (BPMN 2.0's default, waitForCompletion="true"); a
+            // file asking to go on before they ran is refused rather than run otherwise than it says.
+            return $"{kind} with waitForCompletion=\"false\" is not supported: the compensation handlers run first, then the "
+                   + "path goes on; remove the attribute";
+        }
+
         if (allowed is null || allowed.Contains(trigger, StringComparer.Ordinal))
         {
             return null;
+        }
+
+        if (trigger == "cancel")
+        {
+            // Cancel events belong to transaction sub-processes (BPMN 2.0, 10.5.6), which Qadam refuses.
+            return $"cancel {kind} is not supported: a cancel event belongs to a transaction (Camunda 7 refuses it elsewhere), "
+                   + "and Qadam runs no transactions; use an error event, with compensation to undo completed steps";
         }
 
         return trigger == "none"
@@ -152,6 +179,9 @@ internal static class BpmnSubset
     }
 
     private static string Readable(string eventKind) => eventKind == "compensate" ? "compensation" : eventKind;
+
+    private static bool IsFalse(XAttribute? attribute) =>
+        attribute is not null && string.Equals(attribute.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTrue(XAttribute? attribute) =>
         attribute is not null && string.Equals(attribute.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);

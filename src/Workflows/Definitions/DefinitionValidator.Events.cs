@@ -35,6 +35,12 @@ public static partial class DefinitionValidator
 
     private static bool CheckEventSubProcessStart(SubProcess owner, List<StartEvent> starts, List<DefinitionProblem> problems)
     {
+        if (starts.Count == 0 && owner.Inner.Nodes.Any(n => n is UnsupportedNode { Kind: "startEvent" }))
+        {
+            // Its start event is refused already, with its reason.
+            return true;
+        }
+
         if (starts.Count != 1)
         {
             problems.Add(new DefinitionProblem(
@@ -64,10 +70,10 @@ public static partial class DefinitionValidator
         switch (node)
         {
             case EventBasedGateway gateway:
-                if (gateway.Outgoing.Count < 2)
+                if (gateway.Outgoing.Count == 1)
                 {
-                    problems.Add(new DefinitionProblem(
-                        gateway.Id, "the eventBasedGateway needs two or more outgoing flows, each to the event that may come first"));
+                    problems.Add(DefinitionProblem.Incomplete(
+                        gateway.Id, "gateway.one-event", "the eventBasedGateway needs two or more outgoing flows, each to the event that may come first"));
                 }
 
                 foreach (var flow in gateway.Outgoing.Where(f => !IsRaceable(f.Target)))
@@ -80,8 +86,9 @@ public static partial class DefinitionValidator
 
                 break;
             case BoundaryEvent { Trigger: CompensateTrigger, CompensationHandler: null }:
-                problems.Add(new DefinitionProblem(
+                problems.Add(DefinitionProblem.Incomplete(
                     node.Id,
+                    "compensation.no-handler",
                     "the compensation boundary event has no handler: associate it with an activity marked isForCompensation=\"true\""));
                 break;
             case IntermediateThrowEvent or EndEvent when ThrownTrigger(node) is CompensateTrigger { ActivityRef: { } activity }:

@@ -119,8 +119,9 @@ public static partial class DefinitionValidator
 
         if (noneStarts.Count != 1)
         {
-            problems.Add(new DefinitionProblem(
+            problems.Add(DefinitionProblem.Incomplete(
                 scopeId,
+                "subprocess.start-count",
                 noneStarts.Count == 0
                     ? "the sub-process has no none start event: it needs exactly one, where it begins"
                     : $"the sub-process has {noneStarts.Count} none start events ({string.Join(", ", noneStarts.Select(s => s.Id))}): "
@@ -172,23 +173,28 @@ public static partial class DefinitionValidator
             return;
         }
 
-        if (node.Outgoing.Count == 0)
+        // An activity or event without outgoing flow ends its path there (an implicit end, BPMN 2.0 10.5.3, as Camunda 7
+        // runs it); a gateway without one is a drawing not finished.
+        if (node.Outgoing.Count == 0 && node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway)
         {
-            problems.Add(new DefinitionProblem(
-                node.Id,
-                node is ExclusiveGateway or ParallelGateway or InclusiveGateway
-                    ? $"the {node.Kind} has no outgoing flow"
-                    : $"the {node.Kind} has no outgoing flow: every path must lead to an end event"));
+            problems.Add(DefinitionProblem.Incomplete(node.Id, "gateway.no-outgoing", $"the {node.Kind} has no outgoing flow"));
         }
 
         if (node is ExclusiveGateway or InclusiveGateway && node.Outgoing.Count > 1)
         {
             foreach (var flow in node.Outgoing.Where(f => f is { IsDefault: false, Condition: null }))
             {
-                problems.Add(new DefinitionProblem(
+                // Camunda 7 takes such a flow as always true: an exclusive gateway takes the first flow, in the file's order,
+                // whose condition is absent or holds; an inclusive one takes it every time. Qadam runs it so and asks for it
+                // to be said before publication, since a flow drawn first silently shadows the ones after it.
+                problems.Add(DefinitionProblem.Warning(
                     flow.Id,
-                    $"the flow leaves {node.Kind} {node.Id} without a condition: "
-                    + "give it a condition or make it the gateway's default flow"));
+                    node is ExclusiveGateway ? "gateway.flow-first-taken" : "gateway.flow-always-taken",
+                    node is ExclusiveGateway
+                        ? $"the flow leaves exclusiveGateway {node.Id} without a condition: it counts as true, and the gateway takes "
+                          + "the first flow in the file's order whose condition holds; give it a condition or make it the default flow"
+                        : $"the flow leaves inclusiveGateway {node.Id} without a condition: it is taken every time; "
+                          + "give it a condition or make it the default flow"));
             }
         }
     }
@@ -257,6 +263,7 @@ public static partial class DefinitionValidator
                 {
                     problems.Add(DefinitionProblem.Warning(
                         node.Id,
+                        "task.no-candidate-roles",
                         "the userTask has no qadam:candidateRoles: name the roles that may claim it"));
                 }
 
@@ -278,6 +285,9 @@ public static partial class DefinitionValidator
                     problems);
                 CheckVariableName(node.Id, "qadam:resultVariable", rule.ResultVariable, problems);
                 CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
+                break;
+            case ScriptTask script:
+                CheckVariableName(node.Id, "resultVariable", script.ResultVariable, problems);
                 break;
             case CallActivity call:
                 Require(node.Id, call.CalledElement, "the callActivity has no calledElement: name the definition key it starts", problems);
@@ -366,7 +376,8 @@ public static partial class DefinitionValidator
         switch (trigger)
         {
             case TimerTrigger { Value.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the timer has no timeDate, timeDuration or timeCycle value"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "timer.no-value", "the timer has no timeDate, timeDuration or timeCycle value"));
                 break;
             case TimerTrigger timer:
                 if (timer.Kind == TimerKind.Cycle && node is not StartEvent)
@@ -395,13 +406,15 @@ public static partial class DefinitionValidator
                 CheckPayload(node.Id, signal.Payload, problems);
                 break;
             case ConditionalTrigger { Condition.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the conditional event has no condition: write one in its conditionalEventDefinition"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "condition.missing", "the conditional event has no condition: write one in its conditionalEventDefinition"));
                 break;
             case ConditionalTrigger conditional:
                 CheckExpression(node.Id, "the condition", conditional.Condition, problems);
                 break;
             case LinkTrigger { LinkName.Length: 0 }:
-                problems.Add(new DefinitionProblem(node.Id, "the link event has no name: a throw and its catch share one"));
+                problems.Add(DefinitionProblem.Incomplete(
+                    node.Id, "link.no-name", "the link event has no name: a throw and its catch share one"));
                 break;
         }
     }
@@ -440,7 +453,9 @@ public static partial class DefinitionValidator
         foreach (var node in scope.Nodes.Where(n => !reached.Contains(n) && n is not UnsupportedNode))
         {
             var where = scope.Owner is null ? "the process" : $"sub-process {scope.Owner.Id}";
-            problems.Add(new DefinitionProblem(node.Id, $"the {node.Kind} cannot be reached from any start event of {where}"));
+            // Camunda 7 deploys it and never runs it; it is left over from drawing, to be removed or connected before publication.
+            problems.Add(DefinitionProblem.Warning(
+                node.Id, "element.unreachable", $"the {node.Kind} cannot be reached from any start event of {where}"));
         }
     }
 
@@ -470,7 +485,7 @@ public static partial class DefinitionValidator
     {
         if (value.Length == 0)
         {
-            problems.Add(DefinitionProblem.Warning(id, message));
+            problems.Add(DefinitionProblem.Warning(id, "binding.missing", message));
         }
     }
 
@@ -479,7 +494,7 @@ public static partial class DefinitionValidator
     {
         if (known is not null && !string.IsNullOrEmpty(name) && !known.Contains(name))
         {
-            problems.Add(DefinitionProblem.Warning(id, $"there is no {kind} {DefinitionProblem.Quote(name)}"));
+            problems.Add(DefinitionProblem.Warning(id, "reference.unknown", $"there is no {kind} {DefinitionProblem.Quote(name)}"));
         }
     }
 

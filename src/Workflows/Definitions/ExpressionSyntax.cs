@@ -32,6 +32,24 @@ internal static class ExpressionSyntax
         }
     }
 
+    /// <summary>Null when <paramref name="script"/> parses as a strict-mode JavaScript script (a script task's), else why not.</summary>
+    public static string? CheckScript(string script)
+    {
+        try
+        {
+            new Parser().ParseScript(script, sourceFile: null, strict: true);
+            return null;
+        }
+        catch (ParseErrorException ex)
+        {
+            return $"does not parse as JavaScript: {ex.Description} (line {ex.LineNumber}, column {ex.Column + 1})";
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return "is nested too deeply to parse";
+        }
+    }
+
     /// <summary>
     /// The expression text of a pure-expression field: trimmed, with a Camunda-style <c>${...}</c>
     /// wrapper or a leading <c>=</c> (Zeebe style) taken off, so files from those modelers read as they

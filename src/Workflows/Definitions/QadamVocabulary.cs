@@ -54,6 +54,7 @@ internal static class QadamVocabulary
         ("bpmn:ServiceTask", Activity),
         ("bpmn:BusinessRuleTask", Table),
         ("bpmn:BusinessRuleTask", ResultVariable),
+        ("bpmn:ScriptTask", ResultVariable),
         ("bpmn:CallActivity", Outputs),
         ("bpmn:MultiInstanceLoopCharacteristics", Collection),
         ("bpmn:MultiInstanceLoopCharacteristics", ElementVariable),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Qadam.Workflows.Execution;
@@ -10,21 +9,21 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal sealed class CommandBudget(EngineLimits limits)
 {
-    private long _expressionTicks;
+    private TimeSpan _expressionTime;
     private int _statements;
     private int _created;
     private int _steps;
 
     public EngineLimits Limits { get; } = limits;
 
-    /// <summary>Expression time left to this command.</summary>
-    public TimeSpan ExpressionTimeLeft => Limits.ExpressionTimePerCommand - Stopwatch.GetElapsedTime(0, _expressionTicks);
+    /// <summary>Expression time left to this command, in CPU time where the platform gives it (<see cref="ThreadCpuClock"/>).</summary>
+    public TimeSpan ExpressionTimeLeft => Limits.ExpressionTimePerCommand - _expressionTime;
 
     /// <summary>Statements left to this command.</summary>
     public int StatementsLeft => Math.Max(0, Limits.ExpressionStatementsPerCommand - _statements);
 
-    /// <summary>Adds the time one evaluation took.</summary>
-    public void ChargeExpressionTime(long stopwatchTicks) => _expressionTicks += stopwatchTicks;
+    /// <summary>Adds the time one evaluation took, two <see cref="ThreadCpuClock.Now"/> readings apart.</summary>
+    public void ChargeExpressionTime(TimeSpan used) => _expressionTime += used;
 
     /// <summary>Counts one statement; false when the command's statements are spent.</summary>
     public bool TryChargeStatement() => ++_statements <= Limits.ExpressionStatementsPerCommand;

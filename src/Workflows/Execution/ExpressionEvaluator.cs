@@ -32,12 +32,13 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 /// sees the instance's variables as globals plus a few helpers; dates are Kazakhstan's (UTC+5).
 /// A failure of any kind becomes an <see cref="ExpressionException"/> naming the element.
 /// </summary>
-internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null)
+internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null)
 {
     /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (docs/domain-facts.md).</summary>
     public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 
     private static readonly ConcurrentDictionary<string, Compiled> Prepared = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Compiled> PreparedScripts = new(StringComparer.Ordinal);
 
     /// <summary>A parsed expression and every name it mentions.</summary>
     private sealed record Compiled(Prepared<Acornima.Ast.Script> Script, HashSet<string> Names);
@@ -50,7 +51,18 @@ internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffse
             var other => throw new ExpressionException(elementId, expression, $"a condition must give true or false, not {other.ToJsonString()}"),
         };
 
-    public JsonNode? Evaluate(string elementId, string expression, JsonObject variables, JsonObject? locals = null)
+    public JsonNode? Evaluate(string elementId, string expression, JsonObject variables, JsonObject? locals = null) =>
+        Run(elementId, expression, variables, locals, null);
+
+    /// <summary>
+    /// Runs a script task's script under the same limits as an expression. The variables it sets with
+    /// <c>execution.setVariable</c> are put in <paramref name="written"/> (each held to the size of a string the script
+    /// could make); the script's last value is returned.
+    /// </summary>
+    public JsonNode? RunScript(string elementId, string script, JsonObject variables, JsonObject? locals, JsonObject written) =>
+        Run(elementId, script, variables, locals, written);
+
+    private JsonNode? Run(string elementId, string expression, JsonObject variables, JsonObject? locals, JsonObject? written)
     {
         var timeout = limits.Timeout;
         if (budget is not null)
@@ -64,11 +76,18 @@ internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffse
             timeout = left < timeout ? left : timeout;
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = ThreadCpuClock.Now();
         try
         {
-            var compiled = Prepared.GetOrAdd(expression, static e => Compile(e));
+            var compiled = written is null
+                ? Prepared.GetOrAdd(expression, static e => Compile("(" + e + "\n)"))
+                : PreparedScripts.GetOrAdd(expression, static e => Compile(e));
             var engine = CreateEngine(compiled.Names, variables, locals, timeout);
+            if (written is not null)
+            {
+                engine.SetValue("execution", Execution(engine, variables, locals, written));
+            }
+
             var result = engine.Evaluate(compiled.Script);
             return ToJson(engine, result);
         }
@@ -99,7 +118,7 @@ internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffse
         }
         finally
         {
-            budget?.ChargeExpressionTime(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            budget?.ChargeExpressionTime(ThreadCpuClock.Now() - started);
         }
     }
 
@@ -119,9 +138,9 @@ internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffse
         _ => ex.Message,
     };
 
-    private static Compiled Compile(string expression)
+    private static Compiled Compile(string source)
     {
-        var script = Engine.PrepareScript("(" + expression + "\n)", strict: true);
+        var script = Engine.PrepareScript(source, strict: true);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<Acornima.Ast.Node>();
         pending.Push(script.Program!);
@@ -189,6 +208,40 @@ internal sealed class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffse
         engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
         return engine;
     }
+
+    /// <summary>
+    /// The <c>execution</c> object of a Camunda 7 script: getVariable reads what the script wrote, else the instance's
+    /// variables; setVariable writes case data, under a variable name and as JSON no larger than a string may be.
+    /// </summary>
+    private JsValue Execution(Engine engine, JsonObject variables, JsonObject? locals, JsonObject written)
+    {
+        var parser = new JsonParser(engine);
+        var execution = new Jint.Native.JsObject(engine);
+        execution.Set("getVariable", new Jint.Runtime.Interop.ClrFunction(engine, "getVariable", (_, args) =>
+        {
+            var name = args.Length > 0 ? TypeConverter.ToString(args[0]) : "";
+            JsonNode? value = null;
+            var found = written.TryGetPropertyValue(name, out value)
+                        || (locals is not null && locals.TryGetPropertyValue(name, out value))
+                        || variables.TryGetPropertyValue(name, out value);
+            return !found ? JsValue.Undefined : value is null ? JsValue.Null : parser.Parse(value.ToJsonString());
+        }));
+        execution.Set("setVariable", new Jint.Runtime.Interop.ClrFunction(engine, "setVariable", (_, args) =>
+        {
+            var name = args.Length > 0 ? TypeConverter.ToString(args[0]) : "";
+            if (!VariableName().IsMatch(name))
+            {
+                throw new ArgumentException($"setVariable: '{(name.Length > 80 ? name[..80] : name)}' is not a variable name");
+            }
+
+            written[name] = ToJson(engine, args.Length > 1 ? args[1] : JsValue.Undefined);
+            return JsValue.Undefined;
+        }));
+        return execution;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableName();
 
     // The birth date only: a case's IIN was checked where it entered, and an expression must not fail on a check digit.
     private static DateOnly BirthDateOf(string iin) =>

@@ -46,6 +46,10 @@ internal sealed partial class TokenRunner
             case PassThroughTask:
                 _agenda.Enqueue(new Leave(token, node));
                 break;
+            case ScriptTask script:
+                RunScript(token, script);
+                _agenda.Enqueue(new Leave(token, node));
+                break;
             case ExclusiveGateway exclusive:
                 TakeExclusive(token, exclusive);
                 break;
@@ -102,6 +106,24 @@ internal sealed partial class TokenRunner
         OpenListeners(scope.Id, sub.Inner);
         var inner = NewToken(start, scope.Id);
         _agenda.Enqueue(new Arrive(inner, start, null));
+    }
+
+    /// <summary>
+    /// Runs a script task in the expression sandbox and keeps what it wrote: a failure (a thrown error, a limit) fails the
+    /// command as a failing condition does, nothing of the script kept.
+    /// </summary>
+    private void RunScript(Token token, ScriptTask script)
+    {
+        var written = new JsonObject();
+        var result = _expressions.RunScript(script.Id, script.Script, Variables, LocalsFor(token), written);
+        if (script.ResultVariable is { } name)
+        {
+            written[name] = result;
+        }
+
+        var names = new JsonArray([.. written.Select(p => (JsonNode)p.Key)]);
+        Journal("script-ran", script.Id, token.Id, new JsonObject { ["variables"] = names });
+        Merge(written);
     }
 
     private JsonNode? EvaluateTable(BusinessRuleTask rule, JsonObject? locals)

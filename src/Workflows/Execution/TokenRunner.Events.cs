@@ -429,8 +429,10 @@ internal sealed partial class TokenRunner
             }
 
             var activity = _model.Node(scope.NodeId);
+            // One instance of a multi-instance sub-process is not the activity the boundary sits on: the escalation goes on to
+            // the multi-instance body, whose owner is (as an error does), so an interrupting boundary ends every instance.
             if ((activity.Boundaries.FirstOrDefault(b => Exact(b.Trigger)) ?? activity.Boundaries.FirstOrDefault(b => Any(b.Trigger))) is { } boundary
-                && State.FindToken(scope.OwnerTokenId) is { } owner)
+                && State.FindToken(scope.OwnerTokenId) is { } owner && !IsLoopInstance(owner, activity))
             {
                 TriggerBoundary(boundary, owner);
                 return;

@@ -30,7 +30,7 @@ public sealed class ValidateVerbTests : IDisposable
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_2">
           <bpmn:process id="Broken" isExecutable="true">
             <bpmn:startEvent id="Start" />
-            <bpmn:scriptTask id="Script" />
+            <bpmn:scriptTask id="Script" scriptFormat="groovy"><bpmn:script>approved = true</bpmn:script></bpmn:scriptTask>
             <bpmn:exclusiveGateway id="Decide" />
             <bpmn:endEvent id="End" />
             <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Script" />
@@ -67,8 +67,9 @@ public sealed class ValidateVerbTests : IDisposable
         Assert.Equal(
             [
                 $"{file}: invalid, 2 problem(s)",
-                "Script: error: scriptTask is not supported: scripts do not run in Qadam; use a serviceTask or a businessRuleTask",
-                "No: error: the flow leaves exclusiveGateway Decide without a condition: give it a condition or make it the gateway's default flow",
+                "Script: error: the scriptTask is in 'groovy': scripts run in JavaScript only (scriptFormat javascript)",
+                "No: warning: the flow leaves exclusiveGateway Decide without a condition: it counts as true, and the gateway takes the first "
+                + "flow in the file's order whose condition holds; give it a condition or make it the default flow",
             ],
             Lines(output));
     }

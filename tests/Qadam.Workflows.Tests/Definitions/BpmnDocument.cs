@@ -52,8 +52,9 @@ internal static class BpmnDocument
         Assert.False(result.IsValid);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(elementId, problem.ElementId);
-        // An error leaves nothing to run; a warning (what only publishing needs) leaves a draft that runs in a dry run.
-        if (problem.Severity == ProblemSeverity.Error)
+        // An error leaves nothing to run, nor does a drawing not finished; a warning (what only publishing needs) leaves a
+        // draft that runs in a dry run.
+        if (problem.Severity == ProblemSeverity.Error || problem.Unfinished)
         {
             Assert.Null(result.Model);
         }

@@ -406,7 +406,7 @@ public sealed partial class BpmnParserTests
     }
 
     [Fact]
-    public void Several_processes_with_none_executable_is_a_problem_of_the_definitions()
+    public void Several_processes_with_none_executable_is_a_draft_that_must_say_which_runs()
     {
         var xml = $"""
             {DefinitionsOpen}
@@ -415,9 +415,10 @@ public sealed partial class BpmnParserTests
             </bpmn:definitions>
             """;
 
-        var problem = SingleProblem(xml, "Definitions_1");
+        var problem = SingleProblem(xml, "A");
 
         Assert.Contains("none is marked isExecutable", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem is { Severity: ProblemSeverity.Warning, Unfinished: true });
     }
 
     [Fact]
@@ -464,7 +465,7 @@ public sealed partial class BpmnParserTests
 
     public static TheoryData<string, string, string> RefusedElements => new()
     {
-        { """<bpmn:scriptTask id="Step" />""", "Step", "scriptTask is not supported" },
+        { """<bpmn:scriptTask id="Step" scriptFormat="groovy"><bpmn:script>1</bpmn:script></bpmn:scriptTask>""", "Step", "the scriptTask is in 'groovy'" },
         { """<bpmn:complexGateway id="Step" />""", "Step", "complexGateway is not supported" },
         { """<bpmn:transaction id="Step"><bpmn:startEvent id="InTx" /></bpmn:transaction>""", "Step", "transaction is not supported" },
         { """<bpmn:adHocSubProcess id="Step" />""", "Step", "adHocSubProcess is not supported" },
@@ -498,7 +499,7 @@ public sealed partial class BpmnParserTests
             """
             <bpmn:transaction id="Step">
               <bpmn:startEvent id="InStart" />
-              <bpmn:scriptTask id="InScript" />
+              <bpmn:complexGateway id="InGateway" />
               <bpmn:subProcess id="InEvents" triggeredByEvent="true">
                 <bpmn:startEvent id="OnError"><bpmn:errorEventDefinition /></bpmn:startEvent>
                 <bpmn:userTask id="Looping" qadam:candidateRoles="head"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
@@ -506,7 +507,7 @@ public sealed partial class BpmnParserTests
             </bpmn:transaction>
             """));
 
-        Assert.Equal(["Step", "InScript", "Looping"], result.Problems.Select(p => p.ElementId));
+        Assert.Equal(["Step", "InGateway", "Looping"], result.Problems.Select(p => p.ElementId));
     }
 
     [Fact]
@@ -515,7 +516,7 @@ public sealed partial class BpmnParserTests
         var result = Parse(Process(
             """
             <bpmn:startEvent id="Start" />
-            <bpmn:scriptTask id="Script" />
+            <bpmn:complexGateway id="Script" />
             <bpmn:userTask id="After" qadam:candidateRoles="head" />
             <bpmn:userTask id="Escalate" qadam:candidateRoles="head" />
             <bpmn:boundaryEvent id="Signal" attachedToRef="After"><bpmn:signalEventDefinition /></bpmn:boundaryEvent>

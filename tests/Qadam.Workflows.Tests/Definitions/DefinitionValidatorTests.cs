@@ -43,27 +43,42 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
-    public void Task_without_outgoing_flow_is_refused()
+    public void Task_without_outgoing_flow_ends_its_path_as_in_Camunda_7()
     {
         var xml = Around(UserTaskStep + """<bpmn:userTask id="DeadEnd" qadam:candidateRoles="head" /><bpmn:sequenceFlow id="X" sourceRef="Step" targetRef="DeadEnd" />""");
 
-        AssertProblem(xml, "DeadEnd", "the userTask has no outgoing flow");
+        Assert.True(BpmnParser.Parse(xml).IsValid, string.Join("; ", BpmnParser.Parse(xml).Problems));
     }
 
     [Fact]
-    public void Boundary_event_without_outgoing_flow_is_refused()
+    public void Boundary_event_without_outgoing_flow_ends_its_path_as_in_Camunda_7()
     {
         var xml = Around(UserTaskStep + """<bpmn:boundaryEvent id="Late" attachedToRef="Step"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>""");
 
-        AssertProblem(xml, "Late", "the boundaryEvent has no outgoing flow");
+        Assert.True(BpmnParser.Parse(xml).IsValid, string.Join("; ", BpmnParser.Parse(xml).Problems));
     }
 
     [Fact]
-    public void Gateway_without_outgoing_flow_is_refused()
+    public void Gateway_without_outgoing_flow_is_a_drawing_not_finished()
     {
         var xml = Around(UserTaskStep + """<bpmn:parallelGateway id="Split" /><bpmn:sequenceFlow id="X" sourceRef="Step" targetRef="Split" />""");
 
-        AssertProblem(xml, "Split", "the parallelGateway has no outgoing flow");
+        var problem = SingleProblem(xml, "Split");
+        Assert.Equal("the parallelGateway has no outgoing flow", problem.Message);
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.True(problem.Unfinished);
+        Assert.True(BpmnParser.Parse(xml).CanSave);
+        Assert.False(BpmnParser.Parse(xml).CanRun);
+    }
+
+    [Fact]
+    public void A_flow_without_a_target_is_a_drawing_not_finished()
+    {
+        var xml = Around(UserTaskStep + """<bpmn:sequenceFlow id="Loose" sourceRef="Step" />""");
+
+        var problem = SingleProblem(xml, "Loose");
+        Assert.Equal("the sequence flow has no targetRef", problem.Message);
+        Assert.True(problem is { Severity: ProblemSeverity.Warning, Unfinished: true });
     }
 
     [Theory]
@@ -82,7 +97,8 @@ public sealed class DefinitionValidatorTests
             <bpmn:sequenceFlow id="Otherwise" sourceRef="Decide" targetRef="No" />
             """);
 
-        AssertProblem(xml, "Otherwise", $"the flow leaves {gateway} Decide without a condition");
+        AssertWarning(xml, "Otherwise", $"the flow leaves {gateway} Decide without a condition");
+        Assert.True(BpmnParser.Parse(xml).CanRun);
     }
 
     [Fact]
@@ -133,7 +149,7 @@ public sealed class DefinitionValidatorTests
     {
         var xml = Around(UserTaskStep + """<bpmn:userTask id="Orphan" qadam:candidateRoles="head" /><bpmn:sequenceFlow id="X" sourceRef="Orphan" targetRef="End" />""");
 
-        AssertProblem(xml, "Orphan", "the userTask cannot be reached from any start event of the process");
+        AssertWarning(xml, "Orphan", "the userTask cannot be reached from any start event of the process");
     }
 
     [Fact]
@@ -415,11 +431,11 @@ public sealed class DefinitionValidatorTests
 
         Assert.Equal(
             [
-                DefinitionProblem.Warning("Review", "there is no form 'review-form'"),
-                DefinitionProblem.Warning("Render", "there is no document template 'transfer-order'"),
-                DefinitionProblem.Warning("Render", "there is no activity 'render-document'"),
-                DefinitionProblem.Warning("Caps", "there is no condition table 'class-caps'"),
-                DefinitionProblem.Warning("Appeal", "there is no definition 'appeal'"),
+                DefinitionProblem.Warning("Review", "reference.unknown", "there is no form 'review-form'"),
+                DefinitionProblem.Warning("Render", "reference.unknown", "there is no document template 'transfer-order'"),
+                DefinitionProblem.Warning("Render", "reference.unknown", "there is no activity 'render-document'"),
+                DefinitionProblem.Warning("Caps", "reference.unknown", "there is no condition table 'class-caps'"),
+                DefinitionProblem.Warning("Appeal", "reference.unknown", "there is no definition 'appeal'"),
             ],
             result.Problems);
         Assert.True(Parse(Process(Referencing), DefinitionCatalog.None).IsValid);
@@ -434,7 +450,7 @@ public sealed class DefinitionValidatorTests
 
         var problems = DefinitionValidator.Validate(model, new DefinitionCatalog(known, known, known, known, known));
 
-        Assert.Equal([DefinitionProblem.Warning("Appeal", "there is no definition 'appeal'")], problems);
+        Assert.Equal([DefinitionProblem.Warning("Appeal", "reference.unknown", "there is no definition 'appeal'")], problems);
     }
 
     [Fact]

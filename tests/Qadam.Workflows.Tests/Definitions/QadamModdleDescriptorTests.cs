@@ -82,6 +82,7 @@ public sealed class QadamModdleDescriptorTests
             "bpmn:ServiceTask" => Around($"""<bpmn:serviceTask id="Step" {(attribute == "activity" ? "" : """qadam:activity="a" """)}{on}/>"""),
             "bpmn:BusinessRuleTask" => Around($"""<bpmn:businessRuleTask id="Step" {(attribute == "table" ? """qadam:resultVariable="r" """ : """qadam:table="t" """)}{on}/>"""),
             "bpmn:CallActivity" => Around($"""<bpmn:callActivity id="Step" calledElement="c" {on}/>"""),
+            "bpmn:ScriptTask" => Around($"""<bpmn:scriptTask id="Step" scriptFormat="javascript" {on}><bpmn:script>1</bpmn:script></bpmn:scriptTask>"""),
             "bpmn:MultiInstanceLoopCharacteristics" => Around(
                 $"""<bpmn:userTask id="Step" qadam:candidateRoles="x"><bpmn:multiInstanceLoopCharacteristics {(attribute == "collection" ? "" : """qadam:collection="c" """)}{on}/></bpmn:userTask>"""),
             "bpmn:MessageEventDefinition" => Around(
@@ -124,7 +125,7 @@ public sealed class QadamModdleDescriptorTests
         "signs" => string.Join('|', node.Extension.Signs),
         "activity" => ((ServiceTask)node).Activity,
         "table" => ((BusinessRuleTask)node).TableKey,
-        "resultVariable" => ((BusinessRuleTask)node).ResultVariable,
+        "resultVariable" => node is ScriptTask script ? script.ResultVariable : ((BusinessRuleTask)node).ResultVariable,
         "outputs" => string.Join('|', ((CallActivity)node).Outputs!),
         "collection" => ((UserTask)node).MultiInstance!.Collection,
         "elementVariable" => ((UserTask)node).MultiInstance!.ElementVariable,

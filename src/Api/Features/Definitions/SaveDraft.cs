@@ -70,7 +70,10 @@ internal static class SaveDraft
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}",
-            DefinitionsApi.ToResponse(saved) with { Warnings = [.. warnings.Select(DefinitionProblemResponse.From)] });
+            DefinitionsApi.ToResponse(saved) with
+            {
+                Warnings = [.. warnings.Select(w => DefinitionProblemResponse.From(w, Hosting.ProblemLanguage.Of(request)))],
+            });
     }
 
     /// <summary>

@@ -10,11 +10,18 @@ namespace Qadam.Api.Features.Definitions;
 /// One problem of a definition: <c>error</c> (the engine cannot run it: the upload is refused) or <c>warning</c> (only
 /// publishing needs it: candidate roles, a bound activity, form, template, table or called definition).
 /// </summary>
-public sealed record DefinitionProblemResponse(string ElementId, string Message, string Severity = "error")
+/// <param name="ElementId">The element to fix.</param>
+/// <param name="Message">What is wrong, in the caller's language (Accept-Language) when its code has a wording, else in English.</param>
+/// <param name="Severity">error or warning.</param>
+/// <param name="Code">A stable code for what is wrong, e.g. timer.no-value; definition.invalid when it has only its English message.</param>
+/// <param name="DeveloperMessage">The engine's English message, with the details (names, counts) the worded one leaves out.</param>
+public sealed record DefinitionProblemResponse(
+    string ElementId, string Message, string Severity = "error", string Code = DefinitionProblemTexts.Generic, string? DeveloperMessage = null)
 {
-    /// <summary>The response form of an engine problem.</summary>
-    public static DefinitionProblemResponse From(DefinitionProblem problem) =>
-        new(problem.ElementId, problem.Message, problem.Severity == ProblemSeverity.Warning ? "warning" : "error");
+    /// <summary>The response form of an engine problem, worded in <paramref name="language"/> (kk, ru or en).</summary>
+    public static DefinitionProblemResponse From(DefinitionProblem problem, string language = "en") =>
+        new(problem.ElementId, DefinitionProblemTexts.Message(problem, language), problem.Severity == ProblemSeverity.Warning ? "warning" : "error",
+            problem.Code, problem.Message);
 }
 
 /// <summary>
@@ -45,7 +52,8 @@ internal static class ValidateDefinition
         var problems = body.Value.Kind == DefinitionKind.Bpmn
             ? BpmnParser.Parse(body.Value.Content, await store.CatalogAsync(cancellationToken)).Problems
             : ConditionTable.Parse(body.Value.Content).Problems;
-        var responses = problems.Select(DefinitionProblemResponse.From).ToList();
+        var language = Hosting.ProblemLanguage.Of(request);
+        var responses = problems.Select(p => DefinitionProblemResponse.From(p, language)).ToList();
         if (body.Value.Kind == DefinitionKind.Bpmn && problems.All(p => p.Severity == ProblemSeverity.Warning))
         {
             // What publishing refuses is said while the legal department edits: a task whose form does not exist.

@@ -158,6 +158,7 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.CaseStaff, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.CaseStaff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));
+        authorization.AddPolicy(QadamPolicies.BroadcastSignals, p => p.RequireRole(QadamRoles.Administrator, QadamRoles.RegionalOfficer));
         authorization.AddPolicy(QadamPolicies.ReadCaseWork, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor]));
         authorization.AddPolicy(QadamPolicies.ReadStudent, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.ReadDocuments, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));

@@ -107,6 +107,9 @@ public static class QadamPolicies
     /// <summary>The task inbox: staff (candidate roles decide which tasks).</summary>
     public const string WorkTasks = "tasks.work";
 
+    /// <summary>Broadcasting a BPMN signal: administrators, and regional officers within an emergency order of their territory.</summary>
+    public const string BroadcastSignals = "signals.broadcast";
+
     /// <summary>Posting an emergency order: a regional department's system or a regional officer.</summary>
     public const string PostEmergencyOrders = "emergency-orders.post";
 

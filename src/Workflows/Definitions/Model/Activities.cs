@@ -113,3 +113,22 @@ public sealed record MultiInstance
     /// <summary>Name of the array that collects each completed user task instance's form data (qadam:outputCollection).</summary>
     public string? OutputCollection { get; init; }
 }
+
+/// <summary>
+/// A script task (bpmn:scriptTask) in JavaScript, run at once in the same sandbox and under the same limits as conditions
+/// (time, statements, memory), as Camunda 7 runs one in its script engine: the instance's variables are globals,
+/// <c>execution.getVariable(name)</c> and <c>execution.setVariable(name, value)</c> read and write case data, and the
+/// script's last value goes to <see cref="ResultVariable"/> when one is named.
+/// </summary>
+public sealed class ScriptTask(string id, string? name, QadamAttributes extension, string script, string? resultVariable)
+    : FlowNode(id, name, extension)
+{
+    /// <summary>The script's text (bpmn:script).</summary>
+    public string Script { get; } = script;
+
+    /// <summary>Variable receiving the script's last value (qadam:, camunda: or flowable:resultVariable); null keeps none.</summary>
+    public string? ResultVariable { get; } = resultVariable;
+
+    /// <inheritdoc />
+    public override string Kind => "scriptTask";
+}

@@ -43,7 +43,7 @@ public static partial class Pathways
         </bpmn:definitions>
         """;
 
-    /// <summary>A process with two faults the validator names: a user task without candidate roles, a gateway without outgoing flow.</summary>
+    /// <summary>A process the engine cannot run: a complex gateway (Camunda 7 runs none either), and an end event nothing reaches.</summary>
     public static string Invalid(string key) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:qadam="http://qadam.kz/schema/bpmn"
@@ -51,7 +51,7 @@ public static partial class Pathways
           <bpmn:process id="{key}" isExecutable="true">
             <bpmn:startEvent id="start" />
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Gateway_1" />
-            <bpmn:exclusiveGateway id="Gateway_1" />
+            <bpmn:complexGateway id="Gateway_1" />
             <bpmn:endEvent id="end" />
           </bpmn:process>
         </bpmn:definitions>

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Hosting;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qadam.Api.Features.Signals;
+
+/// <summary>A signal to broadcast: its name (bpmn:signal name) and, optionally, the scope it is limited to.</summary>
+/// <param name="Name">The signal's name, e.g. "emergency-lifted".</param>
+/// <param name="Scope">An emergency order's id: only the waits subscribed in that scope, and those listening in none, hear it.</param>
+public sealed record BroadcastSignalRequest(string? Name, string? Scope = null);
+
+/// <summary>What one broadcast reached: every instance whose wait it ended, or that it started.</summary>
+public sealed record BroadcastSignalResponse(string Name, string? Scope, int Reached, IReadOnlyList<Guid> Instances);
+
+/// <summary>
+/// <c>POST /api/signals</c>: broadcasts a signal (BPMN 2.0, 10.5.5) in one engine command with its audit event, so every
+/// waiting subscription of the name hears it exactly once. An administrator broadcasts any signal; a regional officer only
+/// within an emergency order whose organisations are all in the officer's territory (e.g. the order lifted early: every
+/// transfer under it returns). A repeat with the same Idempotency-Key answers the first broadcast; the same key with another
+/// body is refused (draft-ietf-httpapi-idempotency-key-header, section 2.6).
+/// </summary>
+internal static class BroadcastSignalEndpoint
+{
+    private const int MaxNameLength = 200;
+    private const int MaxKeyLength = 100;
+
+    public static async Task<Results<Ok<BroadcastSignalResponse>, ProblemHttpResult>> HandleAsync(
+        BroadcastSignalRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
+        ProcessEngine engine, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? "";
+        var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
+        var key = http.Headers["Idempotency-Key"].ToString();
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            return UnprocessableProblem.Create("name", $"The signal's name is required, at most {MaxNameLength} characters.");
+        }
+
+        if (key.Length > MaxKeyLength)
+        {
+            return UnprocessableProblem.Create("Idempotency-Key", $"At most {MaxKeyLength} characters.");
+        }
+
+        if (!user.IsInRole(QadamRoles.Administrator) && await RefusedScopeAsync(user, db, scope, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var subject = user.FindFirstValue(Claims.Subject)!;
+        var engineKey = key.Length > 0 ? $"signal:{subject}:{key}" : null;
+        var bodyKey = key.Length > 0 ? $"signal-body:{subject}:{key}" : null;
+        var body = JsonSerializer.Serialize(new { name, scope });
+        if (bodyKey is not null
+            && await workflows.Commands.AsNoTracking().Where(c => c.Key == bodyKey).Select(c => c.ResultJson)
+                .SingleOrDefaultAsync(cancellationToken) is { } first)
+        {
+            // The engine kept the first broadcast's result under the key, and this record the body it was for.
+            // Stored as jsonb, which writes it back in its own spacing: compared as JSON.
+            if (!JsonNode.DeepEquals(JsonNode.Parse(first), JsonNode.Parse(body)))
+            {
+                return UnprocessableProblem.Create("Idempotency-Key",
+                    $"The Idempotency-Key '{key}' was already used for a different signal; use a new key for a new broadcast.");
+            }
+
+            var replay = await engine.BroadcastSignalAsync(
+                new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey), cancellationToken);
+            return TypedResults.Ok(Response(name, scope, replay));
+        }
+
+        var actor = AuditActor.From(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        var reached = await engine.BroadcastSignalAsync(new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey),
+            cancellationToken);
+        if (bodyKey is not null)
+        {
+            workflows.Commands.Add(new CommandRecord
+            {
+                Key = bodyKey, Command = "signal-body", ResultJson = body, CreatedAt = time.GetUtcNow(),
+            });
+            await workflows.SaveChangesAsync(cancellationToken);
+        }
+
+        await audit.AppendAsync(actor, new AuditEntry("signal.broadcast", JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            name, scope, reached = reached.Count, instances = reached.Select(r => r.InstanceId),
+        })), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(Response(name, scope, reached));
+    }
+
+    /// <summary>
+    /// A regional officer broadcasts only within an emergency order of the officer's territory: the scope must name one, and
+    /// each of its organisations must be within the officer's scope.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> RefusedScopeAsync(
+        ClaimsPrincipal user, QadamDbContext db, string? scope, CancellationToken cancellationToken)
+    {
+        if (scope is null || !Guid.TryParse(scope, out var orderId))
+        {
+            return UnprocessableProblem.Create("scope",
+                "A regional officer broadcasts within an emergency order: give its id as the scope.");
+        }
+
+        var order = await db.EmergencyOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null)
+        {
+            return UnprocessableProblem.Create("scope", "No emergency order has this id.");
+        }
+
+        var caller = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var codes = order.Organisations.Append(order.Territory).OfType<string>().ToList();
+        var ids = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => o.Id).ToListAsync(cancellationToken);
+        return ids.Count > 0 && ids.All(caller.CanSeeOrganisation)
+            ? null
+            : TypedResults.Problem("The emergency order concerns organisations outside your territory.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+    }
+
+    private static Actor ActorOf(ClaimsPrincipal user, string subject)
+    {
+        var audit = AuditActor.From(user);
+        return new Actor(subject, audit.Roles, audit.OrganisationCode);
+    }
+
+    private static BroadcastSignalResponse Response(string name, string? scope, IReadOnlyList<CommandResult> reached) =>
+        new(name, scope, reached.Count, [.. reached.Select(r => r.InstanceId)]);
+}
