@@ -23,6 +23,7 @@ internal static class QadamVocabulary
     public const string Activity = "activity";
     public const string Table = "table";
     public const string ResultVariable = "resultVariable";
+    public const string TableDate = "tableDate";
     public const string Outputs = "outputs";
     public const string Collection = "collection";
     public const string ElementVariable = "elementVariable";
@@ -54,6 +55,7 @@ internal static class QadamVocabulary
         ("bpmn:ServiceTask", Activity),
         ("bpmn:BusinessRuleTask", Table),
         ("bpmn:BusinessRuleTask", ResultVariable),
+        ("bpmn:BusinessRuleTask", TableDate),
         ("bpmn:CallActivity", Outputs),
         ("bpmn:MultiInstanceLoopCharacteristics", Collection),
         ("bpmn:MultiInstanceLoopCharacteristics", ElementVariable),
