@@ -32,7 +32,6 @@ internal static class DemoData
         new("s3", "8А", EducationLevel.BasicSecondary, 2012, 4),
         new("c1", "ИС-24", EducationLevel.Tvet, 2009, 5),
         new("c1", "ТМ-23", EducationLevel.Tvet, 2008, 5),
-        new("c2", "БМ-24", EducationLevel.Tvet, 2009, 3),
     ];
 
     private static readonly string[] Surnames =
@@ -174,7 +173,8 @@ internal static class DemoData
 
     /// <summary>
     /// A college that runs pedagogical programmes, where distance learning is not provided (order 349 Annex 2 para 3-1,
-    /// 2025 Annex 1 para 3). It lies in a second region, r2, so that r1's officers and lists stay as they were.
+    /// 2025 Annex 1 para 3). It lies in a second region, r2, so that r1's officers and lists stay as they were; it has
+    /// staff but no demo roster (its clerk imports one), so the demo's student counts stay as they were too.
     /// </summary>
     private static async Task SeedPedagogicalCollegeAsync(QadamDbContext db, CancellationToken cancellationToken)
     {
