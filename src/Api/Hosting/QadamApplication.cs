@@ -86,6 +86,7 @@ internal static class QadamApplication
         builder.Services.AddExceptionHandler<DatabaseUnavailableProblems>();
         builder.Services.AddSingleton<FormCatalog>();
         builder.Services.AddSingleton<FormFiles>();
+        builder.Services.AddSingleton<Features.Documents.Citations>();
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExamples>());

@@ -190,8 +190,15 @@ public sealed class TemplateRenderer
             sdt.Remove();
         }
 
-        private string Value(JsonNode? scope, string scopePath, string path)
+        private string Value(JsonNode? scope, string scopePath, string placeholder)
         {
+            var (path, form) = VariablePath.SplitCase(placeholder);
+            if (form is null)
+            {
+                problems.Add($"'{placeholder}': unknown case after ':' (nom, abl, dat, loc, attr)");
+                return string.Empty;
+            }
+
             if (!VariablePath.TryResolve(scope, path, out var node))
             {
                 problems.Add($"missing variable '{Join(scopePath, path)}'");
@@ -204,7 +211,7 @@ public sealed class TemplateRenderer
                 return string.Empty;
             }
 
-            return ValueFormatter.Format(node, language);
+            return ValueFormatter.Format(node, language, form.Value);
         }
 
         private static string Join(string scopePath, string path) => scopePath.Length == 0 ? path : scopePath + "." + path;

@@ -31,9 +31,17 @@ public static class ValueFormatter
     ];
 
     /// <summary>Formats a calendar date, e.g. "2025 жылғы 2 мамыр" or "2 мая 2025 года".</summary>
-    public static string FormatDate(DateOnly date, DocumentLanguage language) => language switch
+    public static string FormatDate(DateOnly date, DocumentLanguage language) => FormatDate(date, language, KazakhCase.Nominative);
+
+    /// <summary>
+    /// Formats a calendar date with the Kazakh case the sentence needs (Russian dates are always "2 мая 2025 года"): the
+    /// ending goes on the month, as the orders write it («2023 жылғы 27 қарашадағы», «2025 жылғы 2 мамырда»), so
+    /// «2025 жылғы 1 қыркүйектен бастап», «2025 жылғы 13 желтоқсанға дейін», «2025 жылғы 2 мамырдағы өтінішіңіз».
+    /// </summary>
+    public static string FormatDate(DateOnly date, DocumentLanguage language, KazakhCase form) => language switch
     {
-        DocumentLanguage.Kk => string.Create(CultureInfo.InvariantCulture, $"{date.Year} жылғы {date.Day} {KazakhMonths[date.Month - 1]}"),
+        DocumentLanguage.Kk => string.Create(CultureInfo.InvariantCulture,
+            $"{date.Year} жылғы {date.Day} {KazakhSuffixes.Attach(KazakhMonths[date.Month - 1], form)}"),
         DocumentLanguage.Ru => string.Create(CultureInfo.InvariantCulture, $"{date.Day} {RussianMonths[date.Month - 1]} {date.Year} года"),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown document language."),
     };
@@ -62,7 +70,13 @@ public static class ValueFormatter
     /// (<c>yyyy-MM-dd</c>) or date-times, numbers and booleans formatted for the language,
     /// <c>null</c> as empty. Objects and arrays are not values and are refused.
     /// </summary>
-    public static string Format(JsonNode? node, DocumentLanguage language)
+    public static string Format(JsonNode? node, DocumentLanguage language) => Format(node, language, KazakhCase.Nominative);
+
+    /// <summary>
+    /// As <see cref="Format(JsonNode?, DocumentLanguage)"/>, a date taking the Kazakh case <paramref name="form"/>
+    /// (a template's <c>{{periodFrom:abl}}</c>); a number takes it after a hyphen («13-ке»), other values ignore it.
+    /// </summary>
+    public static string Format(JsonNode? node, DocumentLanguage language, KazakhCase form)
     {
         if (node is null)
         {
@@ -80,7 +94,7 @@ public static class ValueFormatter
                 var text = value.GetValue<string>();
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return FormatDate(date, language);
+                    return FormatDate(date, language, form);
                 }
 
                 if (text.Length > 10 && text[10] == 'T'
@@ -92,6 +106,9 @@ public static class ValueFormatter
                 }
 
                 return text;
+            case JsonValueKind.Number when language == DocumentLanguage.Kk && form != KazakhCase.Nominative
+                                           && value.TryGetValue<long>(out var whole):
+                return KazakhSuffixes.AttachToNumber(whole, form);
             case JsonValueKind.Number:
                 return FormatNumber(decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture));
             case JsonValueKind.True:

@@ -194,18 +194,32 @@ public sealed class TemplateValidator
                 return;
             }
 
-            if (!known.Contains(Join(prefix, tag)))
+            var (tagPath, tagCase) = Rendering.VariablePath.SplitCase(tag);
+            if (tagCase is null)
             {
-                problems.Add(new TemplateProblem($"{part}: tag '{tag}'", $"Unknown variable '{Join(prefix, tag)}'."));
+                problems.Add(new TemplateProblem($"{part}: tag '{tag}'", "Unknown case after ':' (nom, abl, dat, loc, attr)."));
+            }
+            else if (!known.Contains(Join(prefix, tagPath)))
+            {
+                problems.Add(new TemplateProblem($"{part}: tag '{tag}'", $"Unknown variable '{Join(prefix, tagPath)}'."));
             }
         }
 
         private void Placeholders(Paragraph paragraph, string part, string prefix)
         {
             var (names, balanced) = Rendering.Placeholders.Find(paragraph);
-            foreach (var name in names.Where(n => !known.Contains(Join(prefix, n))))
+            foreach (var name in names)
             {
-                problems.Add(new TemplateProblem($"{part}: placeholder '{{{{{name}}}}}'", $"Unknown variable '{Join(prefix, name)}'."));
+                var (path, form) = Rendering.VariablePath.SplitCase(name);
+                if (form is null)
+                {
+                    problems.Add(new TemplateProblem($"{part}: placeholder '{{{{{name}}}}}'",
+                        "Unknown case after ':'; a Kazakh date takes nom, abl (-нан/-нен), dat (-ға/-ге), loc (-да/-де) or attr (-дағы/-дегі)."));
+                }
+                else if (!known.Contains(Join(prefix, path)))
+                {
+                    problems.Add(new TemplateProblem($"{part}: placeholder '{{{{{name}}}}}'", $"Unknown variable '{Join(prefix, path)}'."));
+                }
             }
 
             if (!balanced)

@@ -55,7 +55,8 @@ public sealed record CaseDetailResponse(
 internal static class GetCase
 {
     public static async Task<Results<Ok<CaseDetailResponse>, NotFound>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, Documents.Citations citations,
+        CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
@@ -71,7 +72,7 @@ internal static class GetCase
         }
 
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
-        var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken);
+        var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken, citations);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
         var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], StudentsApi.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
@@ -80,7 +81,8 @@ internal static class GetCase
     }
 
     public static async Task<CaseDetailResponse> DescribeAsync(
-        Case @case, CaseResponse summary, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+        Case @case, CaseResponse summary, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken,
+        Documents.Citations? citations = null)
     {
         var data = JsonNode.Parse(@case.DataJson) as JsonObject ?? [];
         if (@case.ProcessInstanceId is not { } instanceId)
@@ -104,10 +106,10 @@ internal static class GetCase
 
         var open = tasks.Where(t => t.Status is TaskStatus.Open or TaskStatus.Claimed).ToList();
         var steps = open.Select(t => new CaseStepResponse(
-                t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis), t.Id, t.CandidateRoles,
+                t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
-            .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt)))
-            .Concat(messages.Select(m => Step(m.ElementId, "message", model, null)))
+            .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt, citations)))
+            .Concat(messages.Select(m => Step(m.ElementId, "message", model, null, citations)))
             .ToList();
 
         var timeline = journal.Select(j => new CaseTimelineEntry(
@@ -123,14 +125,14 @@ internal static class GetCase
             .OrderBy(d => d.DueAt).ToList();
 
         var decisions = tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseDecisionResponse(
-            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis))).ToList();
+            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations))).ToList();
 
         return new CaseDetailResponse(
             summary,
             definition is null
                 ? null
                 : new CaseDefinitionResponse(definition.Key, definition.Version, definition.Name, definition.EffectiveFrom,
-                    DefinitionsApi.ToResponse(definition.LegalBasis)),
+                    DefinitionsApi.ToResponse(definition.LegalBasis, citations)),
             steps,
             timeline,
             [.. tasks.Select(t => new CaseTaskResponse(t.Id, t.ElementId, t.LabelKk, t.LabelRu, t.Status.ToString().ToLowerInvariant(),
@@ -140,11 +142,12 @@ internal static class GetCase
             data);
     }
 
-    private static CaseStepResponse Step(string elementId, string kind, ProcessModel? model, DateTimeOffset? dueAt)
+    private static CaseStepResponse Step(
+        string elementId, string kind, ProcessModel? model, DateTimeOffset? dueAt, Documents.Citations? citations)
     {
         var node = model?.Elements.GetValueOrDefault(elementId) as FlowNode;
         return new CaseStepResponse(elementId, kind, node?.Name, node?.Extension.LabelKk, node?.Extension.LabelRu,
-            DefinitionsApi.ToResponse(node?.Extension.LegalBasis), null, [], null, dueAt);
+            DefinitionsApi.ToResponse(node?.Extension.LegalBasis, citations), null, [], null, dueAt);
     }
 
     /// <summary>Engine actors are user ids; people read user names.</summary>

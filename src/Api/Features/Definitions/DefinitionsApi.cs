@@ -6,8 +6,12 @@ using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
 
-/// <summary>A citation of a legal act as the API shows and takes it.</summary>
-public sealed record LegalBasisResponse(string Act, string? Edition, string? Paragraph);
+/// <summary>
+/// A citation of a legal act as the API shows and takes it: the BPMN's own attributes, and where the citation table
+/// (workflows/citations.json) knows them the act's official name with the paragraph in Kazakh (<paramref name="Kk"/>) and
+/// in Russian (<paramref name="Ru"/>), for screens in either language.
+/// </summary>
+public sealed record LegalBasisResponse(string Act, string? Edition, string? Paragraph, string? Kk = null, string? Ru = null);
 
 /// <summary>One version of a definition key, without its content.</summary>
 public sealed record DefinitionVersionResponse(
@@ -74,8 +78,10 @@ internal static partial class DefinitionsApi
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     public static partial Regex KeyPattern();
 
-    public static LegalBasisResponse? ToResponse(LegalBasis? basis) =>
-        basis is null ? null : new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph);
+    public static LegalBasisResponse? ToResponse(LegalBasis? basis, Documents.Citations? citations = null) =>
+        basis is null ? null : citations?.Of(basis) is { } cited
+            ? new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph, cited.Kk, cited.Ru)
+            : new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph);
 
     /// <summary>The citation as one line, the form the audit trail keeps.</summary>
     public static string? Cite(LegalBasis? basis) =>
@@ -85,7 +91,10 @@ internal static partial class DefinitionsApi
 
     public static string StatusName(DefinitionStatus status) => status.ToString().ToLowerInvariant();
 
-    public static DefinitionVersionResponse ToResponse(ProcessDefinition d) =>
-        new(d.Key, d.Version, KindName(d.Kind), StatusName(d.Status), d.Name, d.EffectiveFrom, ToResponse(d.LegalBasis),
+    public static DefinitionVersionResponse ToResponse(ProcessDefinition d) => ToResponse(d, null);
+
+    /// <summary>The version with its legal basis in kk and ru when <paramref name="citations"/> knows it.</summary>
+    public static DefinitionVersionResponse ToResponse(ProcessDefinition d, Documents.Citations? citations) =>
+        new(d.Key, d.Version, KindName(d.Kind), StatusName(d.Status), d.Name, d.EffectiveFrom, ToResponse(d.LegalBasis, citations),
             d.ContentSha256, d.CreatedAt, d.CreatedBy, d.PublishedAt, d.PublishedBy);
 }

@@ -12,7 +12,8 @@ public sealed record DefinitionContentResponse(DefinitionVersionResponse Version
 internal static class GetDefinitionVersion
 {
     public static async Task<Results<Ok<DefinitionContentResponse>, ContentHttpResult, NotFound>> HandleAsync(
-        string key, int version, HttpRequest request, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        string key, int version, HttpRequest request, WorkflowsDbContext workflows, Documents.Citations citations,
+        CancellationToken cancellationToken)
     {
         var found = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
         if (found is null)
@@ -24,6 +25,6 @@ internal static class GetDefinitionVersion
         var wantsXml = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value is "application/xml" or "text/xml");
         return wantsXml && found.Kind == DefinitionKind.Bpmn
             ? TypedResults.Text(found.Content, "application/xml", System.Text.Encoding.UTF8)
-            : TypedResults.Ok(new DefinitionContentResponse(DefinitionsApi.ToResponse(found), found.Content));
+            : TypedResults.Ok(new DefinitionContentResponse(DefinitionsApi.ToResponse(found, citations), found.Content));
     }
 }

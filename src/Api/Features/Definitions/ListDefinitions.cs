@@ -10,13 +10,14 @@ public sealed record DefinitionKeyResponse(string Key, string Kind, IReadOnlyLis
 /// <summary><c>GET /api/definitions</c>: every key with its versions (content left out; see <see cref="GetDefinitionVersion"/>).</summary>
 internal static class ListDefinitions
 {
-    public static async Task<Ok<List<DefinitionKeyResponse>>> HandleAsync(WorkflowsDbContext workflows, CancellationToken cancellationToken)
+    public static async Task<Ok<List<DefinitionKeyResponse>>> HandleAsync(
+        WorkflowsDbContext workflows, Documents.Citations citations, CancellationToken cancellationToken)
     {
         var versions = await workflows.Definitions.AsNoTracking()
             .OrderBy(d => d.Key).ThenByDescending(d => d.Version)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(versions.GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => new DefinitionKeyResponse(g.Key, DefinitionsApi.KindName(g.First().Kind), [.. g.Select(DefinitionsApi.ToResponse)]))
+            .Select(g => new DefinitionKeyResponse(g.Key, DefinitionsApi.KindName(g.First().Kind), [.. g.Select(d => DefinitionsApi.ToResponse(d, citations))]))
             .ToList());
     }
 }

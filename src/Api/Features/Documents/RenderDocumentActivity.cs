@@ -14,7 +14,7 @@ namespace Qadam.Api.Features.Documents;
 /// variable <c>documents.&lt;templateKey&gt;</c> — in the job's own transaction, so a failed render
 /// leaves neither a document nor a used number behind.
 /// </summary>
-internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, TimeProvider time) : IProcessActivity
+internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, TimeProvider time, Citations citations) : IProcessActivity
 {
     public const string ActivityName = "render-document";
 
@@ -34,7 +34,7 @@ internal sealed class RenderDocumentActivity(DocumentRegistryOptions options, Ti
 
         var registry = new DocumentRegistry(documents, options, time);
         var data = DocumentData.ForStep(context.Variables, context.ElementId, context.Extension,
-            await OrganisationNameAsync(context, organisation, cancellationToken), language);
+            await OrganisationNameAsync(context, organisation, cancellationToken), language, citations.Table);
         var issued = await registry.IssueAsync(
             new IssueDocumentRequest(organisation, templateKey, language, context.DefinitionKey,
                 context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), data, context.BusinessKey),

@@ -16,7 +16,7 @@ namespace Qadam.Api.Features.MassTransfers;
 /// all in the job's transaction. The documents are recorded in <c>schoolOrderDocuments.&lt;school&gt;.kk|ru</c> for the
 /// head's task of that school, who reviews and signs them.
 /// </summary>
-internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options, TimeProvider time) : IProcessActivity
+internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options, TimeProvider time, Citations citations) : IProcessActivity
 {
     public const string ActivityName = "render-school-orders";
 
@@ -43,7 +43,7 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
             {
                 requests.Add(new IssueDocumentRequest(code, templateKey, language, context.DefinitionKey,
                     context.DefinitionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    DocumentData.ForStep(variables, context.ElementId, context.Extension, name, language), context.BusinessKey));
+                    DocumentData.ForStep(variables, context.ElementId, context.Extension, name, language, citations.Table), context.BusinessKey));
             }
         }
 

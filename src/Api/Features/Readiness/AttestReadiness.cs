@@ -112,7 +112,7 @@ internal static class AttestReadiness
             if (requirement is null)
             {
                 errors[$"items[{i}].key"] = all.Any(r => r.Key == item.Key)
-                    ? [Text(russian, $"'{item.Key}' талабы тек ТжКБ ұйымдарына қолданылады.", $"Требование '{item.Key}' применяется только к организациям ТиППО.")]
+                    ? [Text(russian, $"'{item.Key}' талабы тек ТжКББ ұйымдарына қолданылады.", $"Требование '{item.Key}' применяется только к организациям ТиППО.")]
                     : [Text(russian, $"'{item.Key}' талабы күшіндегі редакцияда жоқ.", $"Требования '{item.Key}' нет в действующей редакции.")];
                 continue;
             }

@@ -17,7 +17,7 @@ internal static class ClaimTask
 {
     public static async Task<Results<Ok<TaskResponse>, NotFound, ForbidHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine, AuditTrail audit,
-        CancellationToken cancellationToken)
+        Documents.Citations citations, CancellationToken cancellationToken)
     {
         var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
         if (task is null)
@@ -40,6 +40,6 @@ internal static class ClaimTask
         await transaction.CommitAsync(cancellationToken);
 
         var claimed = await workflows.Tasks.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
-        return TypedResults.Ok((await TasksApi.DescribeAsync([claimed], db, cancellationToken))[0]);
+        return TypedResults.Ok((await TasksApi.DescribeAsync([claimed], db, citations, cancellationToken))[0]);
     }
 }

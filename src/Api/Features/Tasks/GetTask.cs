@@ -34,7 +34,7 @@ internal static class GetTask
 {
     public static async Task<Results<Ok<TaskDetailResponse>, NotFound>> HandleAsync(
         Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
-        UserManager<QadamUser> users, CancellationToken cancellationToken)
+        UserManager<QadamUser> users, Documents.Citations citations, CancellationToken cancellationToken)
     {
         var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
         if (task is null)
@@ -43,7 +43,7 @@ internal static class GetTask
         }
 
         var form = await forms.FindAsync(task.FormKey, cancellationToken);
-        var described = await TasksApi.DescribeAsync([task], db, cancellationToken);
+        var described = await TasksApi.DescribeAsync([task], db, citations, cancellationToken);
         var (keys, model) = await SigningStep.SignedKeysAsync(task, workflows, cancellationToken);
         List<TaskDocumentResponse> listed;
         if (keys.Count > 0)

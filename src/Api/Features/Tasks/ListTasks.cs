@@ -22,7 +22,7 @@ public sealed record TaskPage(int Page, int PageSize, int Total, IReadOnlyList<T
 internal static class ListTasks
 {
     public static async Task<Results<Ok<TaskPage>, ValidationProblem>> HandleAsync(
-        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken,
+        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Documents.Citations citations, CancellationToken cancellationToken,
         Guid? caseId = null, string? element = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 50)
     {
         if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
@@ -57,7 +57,7 @@ internal static class ListTasks
 
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TasksApi.DescribeAsync(rows, db, cancellationToken)));
+        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TasksApi.DescribeAsync(rows, db, citations, cancellationToken)));
     }
 
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>

@@ -72,7 +72,8 @@ internal static class TasksApi
 
     public static Guid? CaseId(ProcessTask task) => Guid.TryParse(task.BusinessKey, out var id) ? id : null;
 
-    public static async Task<List<TaskResponse>> DescribeAsync(IReadOnlyList<ProcessTask> tasks, QadamDbContext db, CancellationToken cancellationToken)
+    public static async Task<List<TaskResponse>> DescribeAsync(
+        IReadOnlyList<ProcessTask> tasks, QadamDbContext db, Documents.Citations citations, CancellationToken cancellationToken)
     {
         var caseIds = tasks.Select(CaseId).OfType<Guid>().Distinct().ToList();
         // The inbox names the student of each case (staff work people, not case numbers).
@@ -83,7 +84,7 @@ internal static class TasksApi
         var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
         return [.. tasks.Select(t => new TaskResponse(
             t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c)?.Number : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
-            t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis),
+            t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis, citations),
             t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee, t.Assignee), t.CreatedAt, t.DueAt,
             CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null))];
     }

@@ -16,6 +16,9 @@ export interface LegalBasis {
   act: string;
   edition?: string | null;
   paragraph?: string | null;
+  /** The act's official name and the paragraph in Kazakh and Russian, when workflows/citations.json knows the citation. */
+  kk?: string | null;
+  ru?: string | null;
 }
 
 export type DefinitionStatus = 'draft' | 'published' | 'retired';

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../i18n';
+import { pick, t, type MessageKey } from '../i18n';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -116,6 +116,12 @@ export function formatDate(iso: string | null | undefined): string {
   return `${pad(local.getUTCDate())}.${pad(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
-export function citation(basis: { act: string; edition?: string | null; paragraph?: string | null } | null | undefined): string {
-  return basis ? [basis.act, basis.edition, basis.paragraph].filter((p) => p && p.trim()).join(', ') : t('none');
+/** The citation in the screen's language (the API's kk/ru from workflows/citations.json), else the BPMN's own attributes. */
+export function citation(
+  basis: { act: string; edition?: string | null; paragraph?: string | null; kk?: string | null; ru?: string | null } | null | undefined,
+): string {
+  if (!basis) {
+    return t('none');
+  }
+  return pick({ kk: basis.kk, ru: basis.ru }) || [basis.act, basis.edition, basis.paragraph].filter((p) => p && p.trim()).join(', ');
 }

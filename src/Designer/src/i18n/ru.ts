@@ -286,8 +286,8 @@ export const ru: Messages = {
   'dryRunKind_serviceTask': 'служебная задача',
 
   voteTitle: 'Голосование',
-  voteYes: 'Да (за)',
-  voteNo: 'Нет (против)',
+  voteYes: 'За',
+  voteNo: 'Против',
   voteComment: 'Комментарий',
   voteCast: 'Ваш голос принят.',
   voteAlreadyCast: 'Вы уже проголосовали.',

@@ -88,7 +88,8 @@ public sealed class AmendmentEndToEndTests(June2025ApiFactory api) : IClassFixtu
         Assert.Contains("is valid from", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var text = Assert.Single(await @case.ReadAsPdfAsync("head.s1", notice));
 
-        DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2023, "п. 11 пп. 1)",
+        DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2023In(language),
+            DocumentTexts.Paragraph(language, "п. 11 пп. 1)"),
             language == "kk" ? "Білім алушы террористік қауіп аймағына кетеді" : "Обучающийся выезжает в зону террористической опасности",
             "Приказ № 349, приложение 2, п. 11 пп. 1)");
         Assert.Equal("refused", (await @case.ReadAsync("clerk.s1")).GetProperty("status").GetString());

@@ -40,7 +40,7 @@ public sealed class CompetitionEndToEndTests(WorkflowsApiFactory api) : IClassFi
         var texts = await @case.ReadAsPdfAsync("head.s1", documents["order-transfer"], documents["parent-notice"], documents["individual-schedule"]);
 
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.School1(language), DocumentTexts.Basis(language),
-            DocumentTexts.Act2025, "п. 26"));
+            DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 26")));
         DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "04-12/318", "Республиканский турнир по шахматам");
         SignedDocuments.CarriesOnlyItsNumber(texts[0], documents["order-transfer"].GetProperty("registryNumber").GetString()!);
         DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language), "04-12/318",

@@ -6,8 +6,28 @@ internal static class DocumentTexts
     /// <summary>The act of the 2025 edition as the BPMN steps cite it (qadam:legalBasis act).</summary>
     public const string Act2025 = "Приказ Министра просвещения РК от 27.11.2023 № 349 в редакции приказа от 02.05.2025 № 103";
 
-    /// <summary>The act of the 2023 edition as the BPMN steps cite it.</summary>
-    public const string Act2023 = "Приказ Министра просвещения РК от 27.11.2023 № 349, приложение 2";
+    /// <summary>The 2025 edition's Annex 1 as a document in <paramref name="language"/> cites it (workflows/citations.json).</summary>
+    public static string Act2025In(string language) => language == "kk"
+        ? "Қазақстан Республикасы Оқу-ағарту министрінің 2023 жылғы 27 қарашадағы № 349 бұйрығына 1-қосымша (Қазақстан Республикасы "
+          + "Оқу-ағарту министрінің 2025 жылғы 2 мамырдағы № 103 бұйрығының редакциясында"
+        : "приложение 1 к приказу Министра просвещения Республики Казахстан от 27 ноября 2023 года № 349 (в редакции приказа "
+          + "Министра просвещения Республики Казахстан от 2 мая 2025 года № 103";
+
+    /// <summary>The 2025 edition's Annex 2 (online learning in TVET) as a document cites it.</summary>
+    public static string Act2025Annex2In(string language) => language == "kk"
+        ? "Қазақстан Республикасы Оқу-ағарту министрінің 2023 жылғы 27 қарашадағы № 349 бұйрығына 2-қосымша (Қазақстан Республикасы "
+          + "Оқу-ағарту министрінің 2025 жылғы 2 мамырдағы № 103 бұйрығының редакциясында"
+        : "приложение 2 к приказу Министра просвещения Республики Казахстан от 27 ноября 2023 года № 349 (в редакции приказа "
+          + "Министра просвещения Республики Казахстан от 2 мая 2025 года № 103";
+
+    /// <summary>The 2023 edition (Annex 2 of order 349) as a document cites it.</summary>
+    public static string Act2023In(string language) => language == "kk"
+        ? "Қазақстан Республикасы Оқу-ағарту министрінің 2023 жылғы 27 қарашадағы № 349 бұйрығына 2-қосымша"
+        : "приложение 2 к приказу Министра просвещения Республики Казахстан от 27 ноября 2023 года № 349";
+
+    /// <summary>A paragraph reference as the BPMN writes it (Russian), in the document's language.</summary>
+    public static string Paragraph(string language, string russian) =>
+        language == "kk" ? Qadam.Documents.Citations.KazakhParagraphs.Translate(russian)! : russian;
 
     public static string OrderTitle(string language) => language == "kk" ? "БҰЙРЫҚ" : "ПРИКАЗ";
 

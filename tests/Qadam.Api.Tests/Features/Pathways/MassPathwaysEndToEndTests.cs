@@ -17,8 +17,6 @@ namespace Qadam.Api.Tests.Features.EndToEnd;
 /// </summary>
 public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassFixture<WorkflowsApiFactory>
 {
-    private const string Act2025 = "Приказ Министра просвещения РК от 27.11.2023 № 349 в редакции приказа от 02.05.2025 № 103";
-
     [Fact]
     public async Task An_emergency_order_moves_the_district_and_each_head_signs_the_schools_order_in_kazakh_and_russian()
     {
@@ -45,7 +43,7 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         foreach (var (language, text) in texts)
         {
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), "ЧС-e2e", DocumentTexts.Basis(language),
-                Act2025, "п. 22");
+                DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 22"));
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 
@@ -90,7 +88,7 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
 
         foreach (var (language, text) in texts)
         {
-            DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), DocumentTexts.Basis(language), Act2025);
+            DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), DocumentTexts.Basis(language), DocumentTexts.Act2025In(language));
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 

@@ -21,6 +21,19 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         using var @case = await PathwayCase.FileAsync(api, "clerk.s1", "medical-commission", await Pathways.ChildOfParentP1Async(api), language, today);
 
+        // The clerk's task and the case cite their paragraph in both languages (workflows/citations.json), whatever the case's language.
+        var clerk = await @case.ClientAsync("clerk.s1");
+        await @case.OpenTasksAsync("clerk.s1");
+        var task = (await clerk.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={@case.Id}")).GetProperty("items").EnumerateArray()
+            .Single(t => t.GetProperty("elementId").GetString() == "registerConclusion");
+        Assert.Equal(DocumentTexts.Act2025In("kk") + "; Орта, қосымша, техникалық және кәсіптік, орта білімнен кейінгі білім беру ұйымдарында "
+                     + "қашықтан оқыту бойынша оқу процесін ұйымдастыру қағидалары), 24-тармақ", task.GetProperty("legalBasis").GetProperty("kk").GetString());
+        Assert.StartsWith(DocumentTexts.Act2025In("ru"), task.GetProperty("legalBasis").GetProperty("ru").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(", п. 24", task.GetProperty("legalBasis").GetProperty("ru").GetString(), StringComparison.Ordinal);
+        var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{@case.Id}");
+        Assert.StartsWith("Қазақстан Республикасы Оқу-ағарту министрінің 2023 жылғы 27 қарашадағы № 349 бұйрығы",
+            detail.GetProperty("definition").GetProperty("legalBasis").GetProperty("kk").GetString(), StringComparison.Ordinal);
+
         await @case.CompleteAsync("clerk.s1", "registerConclusion", new
         {
             conclusionNumber = "ВКК-1452", conclusionDate = Day(-2), medicalOrganisation = "№ 5 қалалық емхана / Городская поликлиника № 5",
@@ -42,8 +55,8 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
         var texts = await @case.ReadAsPdfAsync("head.s1", [.. orders, notice]);
 
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.School1(language), DocumentTexts.Basis(language),
-            DocumentTexts.Act2025, "п. 24"));
-        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "ВКК-1452", "п. 24, п. 25");
+            DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 24")));
+        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "ВКК-1452", DocumentTexts.Paragraph(language, "п. 24, п. 25"));
         DocumentTexts.Contains(texts[1], language == "kk" ? "Қашықтан оқытуды ұзарту туралы" : "О продлении дистанционного обучения", "ВКК-1610");
         SignedDocuments.CarriesOnlyItsNumber(texts[0], orders[0].GetProperty("registryNumber").GetString()!);
         SignedDocuments.CarriesOnlyItsNumber(texts[1], orders[1].GetProperty("registryNumber").GetString()!);

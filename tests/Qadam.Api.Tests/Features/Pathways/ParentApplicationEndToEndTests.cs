@@ -47,16 +47,16 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
 
         var orderNumber = documents["order-transfer"].GetProperty("registryNumber").GetString()!;
         Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.School1(language), DocumentTexts.Basis(language),
-            DocumentTexts.Act2025));
+            DocumentTexts.Act2025In(language)));
         // Each document cites its own step's paragraph: the evidence and the order para 28, the notice para 3(5).
-        Assert.All(texts.Where((_, i) => i != 1), text => DocumentTexts.Contains(text, "п. 28 пп. 1)"));
-        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), orderNumber, "п. 28 пп. 1), п. 28 пп. 2)");
+        Assert.All(texts.Where((_, i) => i != 1), text => DocumentTexts.Contains(text, DocumentTexts.Paragraph(language, "п. 28 пп. 1)")));
+        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), orderNumber, DocumentTexts.Paragraph(language, "п. 28 пп. 1), п. 28 пп. 2)"));
         SignedDocuments.CarriesOnlyItsNumber(texts[0], orderNumber);
         // The notice states the decision, the bodies that took it and the period, and the order it rests on.
-        DocumentTexts.Contains(texts[1], DocumentTexts.NoticeTitle(language), DocumentTexts.Transferred(language), orderNumber, "п. 3 пп. 5)",
+        DocumentTexts.Contains(texts[1], DocumentTexts.NoticeTitle(language), DocumentTexts.Transferred(language), orderNumber, DocumentTexts.Paragraph(language, "п. 3 пп. 5)"),
             language == "kk" ? "педагогикалық кеңесі мен қамқоршылық кеңесі" : "педагогическим советом и попечительским советом",
             language == "kk" ? "бұйрыққа қол қойылған күннен бастап" : "с даты подписания приказа");
-        DocumentTexts.Contains(texts[2], language == "kk" ? "жақтады" : "за");
+        DocumentTexts.Contains(texts[2], language == "kk" ? "жақтаймын" : "за");
         Assert.All(texts, text => Assert.DoesNotContain("{{", text, StringComparison.Ordinal));
 
         var parent = await @case.ClientAsync("parent.p1");
@@ -92,9 +92,9 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         await @case.SignAndVerifyAsync("head.c1", documents["order-transfer"], documents["parent-notice"]);
         var texts = await @case.ReadAsPdfAsync("head.c1", documents["order-transfer"], documents["parent-notice"]);
 
-        Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2025,
+        Assert.All(texts, text => DocumentTexts.Contains(text, @case.StudentName, DocumentTexts.Basis(language), DocumentTexts.Act2025In(language),
             language == "kk" ? "Астана политехникалық колледжі" : "Астанинский политехнический колледж"));
-        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), "п. 28 пп. 1), п. 28 пп. 2)", "180", "1 000", "№ 7");
+        DocumentTexts.Contains(texts[0], DocumentTexts.OrderTitle(language), DocumentTexts.Paragraph(language, "п. 28 пп. 1), п. 28 пп. 2)"), "180", "1 000", "№ 7");
         SignedDocuments.CarriesOnlyItsNumber(texts[0], documents["order-transfer"].GetProperty("registryNumber").GetString()!);
         DocumentTexts.Contains(texts[1], DocumentTexts.Transferred(language), "№ 7",
             language == "kk" ? "орта білімнен кейінгі білім беру ұйымының кеңесі" : "советом организации технического и профессионального");

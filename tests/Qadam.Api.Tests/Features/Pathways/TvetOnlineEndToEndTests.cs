@@ -31,7 +31,7 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
         var text = Assert.Single(await @case.ReadAsPdfAsync("head.c1", order));
 
         DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), @case.StudentName, DocumentTexts.Basis(language), "06130100", "900", "4 200",
-            "Приказ Министра просвещения РК от 27.11.2023 № 349 в редакции приказа от 02.05.2025 № 103, приложение 2", "п. 5",
+            DocumentTexts.Act2025Annex2In(language), DocumentTexts.Paragraph(language, "п. 5"),
             language == "kk" ? "Астана политехникалық колледжі" : "Астанинский политехнический колледж");
         SignedDocuments.CarriesOnlyItsNumber(text, order.GetProperty("registryNumber").GetString()!);
         Assert.Equal("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());

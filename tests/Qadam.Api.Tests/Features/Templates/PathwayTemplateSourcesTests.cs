@@ -47,7 +47,11 @@ public sealed class PathwayTemplateSourcesTests
 
         var bare = Render("emergency-transfer", "emergency-order-school", language, data);
         data["modeOfWork"] = "08:30–14:00, онлайн";
-        data["legalBasis"] = new JsonObject { ["act"] = "Приказ № 349", ["edition"] = "2025", ["paragraph"] = "п. 22" };
+        data["legalBasis"] = new JsonObject
+        {
+            ["act"] = "Приказ № 349", ["edition"] = "2025", ["paragraph"] = "п. 22",
+            ["text"] = language == DocumentLanguage.Kk ? "№ 349 бұйрық, 22-тармақ" : "Приказ № 349, п. 22",
+        };
         var filled = Render("emergency-transfer", "emergency-order-school", language, data);
 
         Assert.Contains("Управление образования г. Астаны", bare, StringComparison.Ordinal);
@@ -55,7 +59,7 @@ public sealed class PathwayTemplateSourcesTests
         Assert.Contains(language == DocumentLanguage.Kk ? "2026 жылғы 5 желтоқсан" : "5 декабря 2026 года", bare, StringComparison.Ordinal);
         Assert.DoesNotContain("Приказ № 349", bare, StringComparison.Ordinal);
         Assert.Contains("08:30–14:00, онлайн", filled, StringComparison.Ordinal);
-        Assert.Contains("Приказ № 349", filled, StringComparison.Ordinal);
+        Assert.Contains(language == DocumentLanguage.Kk ? "№ 349 бұйрық, 22-тармақ" : "Приказ № 349, п. 22", filled, StringComparison.Ordinal);
     }
 
     [Theory]

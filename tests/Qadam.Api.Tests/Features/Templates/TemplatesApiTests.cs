@@ -71,7 +71,7 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
         Assert.Equal(2, order.GetProperty("definitionVersion").GetInt32());
         Assert.Matches("^[0-9a-f]{64}$", order.GetProperty("sha256").GetString());
         Assert.True(order.GetProperty("sizeBytes").GetInt64() > 1000);
-        Assert.Contains("legalBasis.act", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains("legalBasis.text", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
         Assert.Contains("student.fullName", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
     }
 
