@@ -24,6 +24,7 @@ public static class DocumentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(trust);
+        services.AddSingleton<ISignatureAlgorithmVerifier, Signatures.Gost.GostSignatureVerifier>();
         services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<SignatureTrust>(), sp.GetServices<ISignatureAlgorithmVerifier>()));
         services.AddScoped<TemplateCatalog>();
         services.AddScoped<DocumentRegistry>();

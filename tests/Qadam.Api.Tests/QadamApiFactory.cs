@@ -27,6 +27,9 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool Demo => true;
 
+    /// <summary>Certificate files trusted as signature roots (Qadam:Signatures:TrustedRoots); none: the demo CA.</summary>
+    protected virtual IReadOnlyList<string> TrustedRoots => [];
+
     public async Task InitializeAsync() => await _database.InitializeAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +42,10 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Qadam:PublicOrigins:1", "https://localhost");
         builder.UseSetting("Qadam:MaxRosterBytes", "200000");
         builder.UseSetting("Qadam:WorkflowsDirectory", WorkflowsDirectory);
+        for (var i = 0; i < TrustedRoots.Count; i++)
+        {
+            builder.UseSetting($"Qadam:Signatures:TrustedRoots:{i}", TrustedRoots[i]);
+        }
     }
 
     /// <summary>
@@ -96,9 +103,11 @@ public class QadamApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>The API as in production: Demo off, keys generated in the state directory, HTTPS required.</summary>
+/// <summary>The API as in production: Demo off, keys generated in the state directory, HTTPS required, a configured signature root.</summary>
 public sealed class ProductionApiFactory : QadamApiFactory
 {
+    private readonly string _root = Hosting.TrustedRootFile.Create();
+
     public ProductionApiFactory()
     {
         ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -107,4 +116,6 @@ public sealed class ProductionApiFactory : QadamApiFactory
     protected override string EnvironmentName => "Production";
 
     protected override bool Demo => false;
+
+    protected override IReadOnlyList<string> TrustedRoots => [_root];
 }

@@ -78,6 +78,14 @@ public sealed class LegalEditorTests(BrowserFixture fixture)
         var draft = published + 1;
         await page.Locator(".modeler-status .notice-success", new PageLocatorOptions { HasTextString = $"{draft}" }).WaitForAsync();
 
+        // then the screen shows the templates the draft carries over from the published edition, none missing
+        var carried = page.Locator("[data-testid='carried-templates']", new PageLocatorOptions { HasTextString = $"{draft}-нұсқа" });
+        await carried.WaitForAsync();
+        await carried.Locator("li[data-template-key='order-transfer'][data-complete='true']").WaitForAsync();
+        Assert.Equal(0, await carried.Locator(".template-missing").CountAsync());
+        Assert.Contains("қазақ: бар", await carried.Locator("li[data-template-key='order-transfer']").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "03b-draft-templates");
+
         // and publishes it effective tomorrow, reading what changes for new cases
         await page.Locator("#publish").ClickAsync();
         var dialog = page.Locator("[data-testid='publish-dialog']");

@@ -15,6 +15,8 @@ internal static partial class ProblemTexts
 
     private static readonly Text[] Titles =
     [
+        T(@"The version cannot be published: .+", "Нұсқа жарияланбады.", "Редакция не опубликована."),
+        T(@"The version is not a draft\.", "Жарияланған нұсқа өзгертілмейді.", "Опубликованная редакция не изменяется."),
         T(@"One or more (fields are not acceptable|validation errors occurred)\.", "Кейбір өрістер қабылданбады.", "Некоторые поля не приняты."),
         T(@"The data does not fit the form '.+'\.", "Нысан дұрыс толтырылмаған.", "Форма заполнена неверно."),
         T(@"The request is malformed\.", "Сұрау дұрыс құрылмаған.", "Запрос составлен неверно."),
@@ -32,6 +34,17 @@ internal static partial class ProblemTexts
 
     private static readonly Text[] Messages =
     [
+        // A published version's templates and forms (src/Api/Features/Definitions/PublishedVersionProblem.cs).
+        T(@"Version (\d+) of '(.+)' is (?:published|retired): its templates and forms do not change; save a new draft from it \(POST \S+\) and change them there\.",
+            "«$2» процесінің $1-нұсқасы жарияланған: оның үлгілері мен нысандары өзгермейді. Одан жаңа жоба жасап, өзгерісті сонда енгізіңіз.",
+            "Редакция $1 процесса «$2» опубликована: её шаблоны и формы не меняются. Создайте из неё новый черновик и внесите изменения в нём."),
+        // Publishing (src/Api/Features/Definitions/PublishDefinition.cs).
+        T(@"Version (\d+) renders '(.+)' but has no (kk|ru) template for it: upload one \(POST \S+\) before publishing\.",
+            "$1-нұсқа «$2» құжатын жасайды, бірақ оның $3 үлгісі жоқ: жарияламас бұрын үлгіні жүктеңіз.",
+            "Редакция $1 формирует документ «$2», но шаблона ($3) для него нет: загрузите его до публикации."),
+        T(@"Version (\d+): The task (.+) names the form '(.+)', which does not exist\. Create it \(PUT \S+\) before publishing\.",
+            "$1-нұсқа: $2 қадамы «$3» нысанын атайды, бірақ ол жоқ. Жарияламас бұрын нысанды жасаңыз.",
+            "Редакция $1: шаг $2 ссылается на форму «$3», которой нет. Создайте её до публикации."),
         // The IIN (src/Identifiers/Iin.cs).
         T(@"The check digit of the IIN is wrong\.", "ЖСН-нің бақылау цифры қате.", "Неверная контрольная цифра ИИН."),
         T(@"An IIN has exactly 12 digits\.", "ЖСН дәл 12 цифрдан тұрады.", "ИИН состоит ровно из 12 цифр."),

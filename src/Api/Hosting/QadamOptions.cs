@@ -44,6 +44,9 @@ public sealed class QadamOptions
     /// </summary>
     public string? WorkflowsDirectory { get; set; }
 
+    /// <summary>Whom signatures are verified against (README, "Trusting NCA RK").</summary>
+    public SignatureTrustOptions Signatures { get; set; } = new();
+
     public string ResolveStateDirectory()
     {
         if (!string.IsNullOrWhiteSpace(StateDirectory))
@@ -57,4 +60,15 @@ public sealed class QadamOptions
             : xdg;
         return Path.Combine(root, "qadam");
     }
+}
+
+/// <summary>The <c>Qadam:Signatures</c> section.</summary>
+public sealed class SignatureTrustOptions
+{
+    /// <summary>
+    /// Certificate files (PEM or DER) or directories of them: the NCA RK root certificates and their issuing CAs
+    /// (https://pki.gov.kz/cert/). Self-signed ones are the trust roots. When empty, only the demo CA is trusted, which
+    /// Production refuses unless the Demo profile is on.
+    /// </summary>
+    public List<string> TrustedRoots { get; set; } = [];
 }

@@ -28,7 +28,10 @@ internal static partial class StartupChecks
             return false;
         }
 
-        if (!DemoProfileGuard.AllowsStart(app.Environment, app.Services.GetRequiredService<IOptions<QadamOptions>>().Value, logger))
+        var qadam = app.Services.GetRequiredService<IOptions<QadamOptions>>().Value;
+        if (!DemoProfileGuard.AllowsStart(app.Environment, qadam, logger)
+            || !SignatureTrustGuard.AllowsStart(
+                app.Environment, qadam, app.Services.GetRequiredService<ConfiguredSignatureTrust>(), logger))
         {
             return false;
         }

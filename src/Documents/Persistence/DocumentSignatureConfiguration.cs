@@ -26,6 +26,12 @@ internal sealed class DocumentSignatureConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.AcceptedAt).HasColumnName("accepted_at");
         builder.HasOne<RegisteredDocument>().WithMany().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.DocumentId);
+        // One signature per signer and document, on every node: a replay (same IIN, or the same certificate) is answered with
+        // the first signature, and the database refuses a second one even if two requests pass the application's check at once.
+        builder.HasIndex(s => new { s.DocumentId, s.SignerIin }).IsUnique().HasFilter("signer_iin IS NOT NULL")
+            .HasDatabaseName("ix_signatures_document_id_signer_iin_unique");
+        builder.HasIndex(s => new { s.DocumentId, s.CertificateThumbprint }).IsUnique()
+            .HasDatabaseName("ix_signatures_document_id_certificate_thumbprint_unique");
         builder.HasIndex(s => s.SignedPackageSha256);
     }
 }

@@ -14,15 +14,13 @@ namespace Qadam.Documents.Signatures;
 /// signature algorithm OID it claims, it replaces <see cref="SignerInfo.CheckSignature(bool)"/>.
 /// It must recompute the message digest of <c>content</c> with the signer's digest algorithm,
 /// compare it with the <c>messageDigest</c> signed attribute, and verify the signature over the
-/// DER of the signed attributes with the certificate's public key. BouncyCastle C# can do this for
-/// GOST 2015-512 once the Kazakh OIDs are mapped to the TC26 curves (docs/domain-facts.md).
+/// DER of the signed attributes with the certificate's public key.
 /// </para>
 /// <para>
-/// No implementation ships: a GOST verifier must be tested against real NCA RK signatures before
-/// it is relied on, and a fake one would accept what it cannot check. Until one is registered, a
-/// GOST signature is reported invalid with its algorithm OID. Note also that
-/// <see cref="X509Chain"/> cannot check GOST signatures on certificates, so a GOST deployment
-/// must verify the chain's signatures with the same implementation.
+/// <see cref="X509Chain"/> cannot check GOST signatures on certificates, so for a certificate whose
+/// signature algorithm an implementation claims, the certification path is built and each link
+/// checked with <see cref="VerifyCertificateSignature"/> (<see cref="Gost.GostSignatureVerifier"/>
+/// is the implementation that ships, tested with keys and certificates BouncyCastle makes).
 /// </para>
 /// </remarks>
 public interface ISignatureAlgorithmVerifier
@@ -32,4 +30,7 @@ public interface ISignatureAlgorithmVerifier
 
     /// <summary>True when <paramref name="signer"/>'s signature, made with <paramref name="certificate"/>'s key, covers exactly <paramref name="content"/>.</summary>
     bool VerifySignature(SignerInfo signer, X509Certificate2 certificate, ReadOnlySpan<byte> content);
+
+    /// <summary>True when <paramref name="certificate"/> carries a valid signature made with <paramref name="issuer"/>'s key.</summary>
+    bool VerifyCertificateSignature(X509Certificate2 certificate, X509Certificate2 issuer);
 }

@@ -23,6 +23,12 @@ public sealed class SignatureTrust
     /// <summary>Trusted root certificates.</summary>
     public X509Certificate2Collection Roots { get; }
 
+    /// <summary>
+    /// Issuing CA certificates (NCA RK's intermediates) used to build a path when a signature does not carry them; never
+    /// trusted by themselves, only as links that chain to one of <see cref="Roots"/>.
+    /// </summary>
+    public X509Certificate2Collection Intermediates { get; init; } = [];
+
     /// <summary>Accepted difference between a client's signing time and the server clock; 5 minutes by default.</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -133,7 +133,7 @@ public sealed class SignatureVerifier
         }
 
         var at = signingTime ?? acceptedAt ?? DateTimeOffset.UtcNow;
-        var (chainTrusted, validAt, keyUsage) = CertificateChecks.Check(certificate, extra, _trust, at, problems);
+        var (chainTrusted, validAt, keyUsage) = CertificateChecks.Check(certificate, extra, _trust, at, problems, _algorithms);
         if (acceptedAt is { } now)
         {
             if (signingTime is { } claimed && (claimed - now).Duration() > _trust.AllowedClockSkew)

@@ -21,6 +21,7 @@ public sealed class StartupFailureTests
         };
         start.Environment["ConnectionStrings__Qadam"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Qadam__Signatures__TrustedRoots__0"] = TrustedRootFile.Create();
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

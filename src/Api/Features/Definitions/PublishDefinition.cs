@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
@@ -31,7 +32,7 @@ internal static class PublishDefinition
 {
     public static async Task<Results<Ok<DefinitionVersionResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string key, int version, PublishRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        DocumentsDbContext documents, DefinitionStore store, AuditTrail audit, CancellationToken cancellationToken)
+        DocumentsDbContext documents, DefinitionStore store, FormCatalog forms, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.LegalBasis.Act) || request.LegalBasis.Act.Length > 300)
@@ -54,9 +55,10 @@ internal static class PublishDefinition
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await MissingTemplatesAsync(key, version, workflows, documents, cancellationToken) is { Count: > 0 } missing)
+        if (await PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken) is { Count: > 0 } missing)
         {
-            return UnprocessableProblem.Create(missing, "The version cannot be published: documents it renders have no template.");
+            return UnprocessableProblem.Create(missing,
+                "The version cannot be published: documents it renders have no template, or tasks have no form.");
         }
 
         var basis = new LegalBasis(request.LegalBasis.Act.Trim(), request.LegalBasis.Edition, request.LegalBasis.Paragraph);
@@ -69,6 +71,55 @@ internal static class PublishDefinition
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DefinitionsApi.ToResponse(published));
+    }
+
+    /// <summary>
+    /// Everything publishing refuses: missing templates (<see cref="MissingTemplatesAsync"/>) and forms (<see cref="MissingFormsAsync"/>).
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> PublishProblemsAsync(
+        string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
+        CancellationToken cancellationToken)
+    {
+        var problems = await MissingTemplatesAsync(key, version, workflows, documents, cancellationToken);
+        var definition = await workflows.Definitions.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
+        if (definition is not null)
+        {
+            foreach (var (field, messages) in await MissingFormsAsync(definition.Content, forms, cancellationToken))
+            {
+                var formKey = field["forms.".Length..];
+                problems[field] = [.. messages.Select(m =>
+                    $"Version {version}: {m} Create it (PUT /api/definitions/{key}/versions/{version}/forms/{formKey}) before publishing.")];
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// One problem per form key the BPMN's user tasks name (qadam:formKey) without a form: the task would show no fields and
+    /// accept any data, so such a version is not published. Keyed <c>forms.&lt;formKey&gt;</c>, naming the tasks.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> MissingFormsAsync(
+        string bpmn, FormCatalog forms, CancellationToken cancellationToken)
+    {
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var tasks = (BpmnParser.Parse(bpmn).Model?.Nodes ?? []).OfType<UserTask>()
+            .Where(t => t.Extension.FormKey is not null)
+            .GroupBy(t => t.Extension.FormKey!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in tasks)
+        {
+            if (await forms.FindAsync(group.Key, cancellationToken) is null)
+            {
+                missing[$"forms.{group.Key}"] =
+                [
+                    $"The task {string.Join(", ", group.Select(t => $"'{t.Id}'"))} names the form '{group.Key}', which does not exist.",
+                ];
+            }
+        }
+
+        return missing;
     }
 
     /// <summary>

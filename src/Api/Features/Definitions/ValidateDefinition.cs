@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Qadam.Api.Features.Tasks;
 using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Tables;
 using Qadam.Workflows.Versions;
@@ -33,7 +34,7 @@ public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionProb
 internal static class ValidateDefinition
 {
     public static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, DefinitionStore store, CancellationToken cancellationToken)
+        HttpRequest request, DefinitionStore store, FormCatalog forms, CancellationToken cancellationToken)
     {
         var (body, problem) = await SaveDraft.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -44,6 +45,14 @@ internal static class ValidateDefinition
         var problems = body.Value.Kind == DefinitionKind.Bpmn
             ? BpmnParser.Parse(body.Value.Content, await store.CatalogAsync(cancellationToken)).Problems
             : ConditionTable.Parse(body.Value.Content).Problems;
-        return TypedResults.Ok(new ValidationResponse(problems.Count == 0, [.. problems.Select(DefinitionProblemResponse.From)]));
+        var responses = problems.Select(DefinitionProblemResponse.From).ToList();
+        if (body.Value.Kind == DefinitionKind.Bpmn && problems.All(p => p.Severity == ProblemSeverity.Warning))
+        {
+            // What publishing refuses is said while the legal department edits: a task whose form does not exist.
+            var missing = await PublishDefinition.MissingFormsAsync(body.Value.Content, forms, cancellationToken);
+            responses.AddRange(missing.Select(m => new DefinitionProblemResponse(m.Key, string.Join(" ", m.Value), "warning")));
+        }
+
+        return TypedResults.Ok(new ValidationResponse(responses.Count == 0, responses));
     }
 }

@@ -4,7 +4,6 @@ using Qadam.Api.Persistence;
 using Qadam.Documents;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Pki;
-using Qadam.Documents.Signatures;
 using Qadam.Workflows;
 
 namespace Qadam.Api.Features.Documents;
@@ -23,7 +22,7 @@ internal static class DocumentsFeature
             o.UseDocumentsNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
 
         // The demo PKI is made at first start outside the repository (nothing secret is committed); a real deployment
-        // trusts the national CA's root instead.
+        // trusts the national CA's roots from Qadam:Signatures:TrustedRoots instead (SignatureTrustGuard).
         var options = builder.Configuration.GetSection(QadamOptions.Section).Get<QadamOptions>() ?? new QadamOptions();
         DemoPki pki;
         lock (PkiGate)
@@ -32,7 +31,9 @@ internal static class DocumentsFeature
         }
 
         builder.Services.AddSingleton(pki);
-        builder.Services.AddQadamDocuments(new SignatureTrust([pki.RootCertificate]));
+        var trust = ConfiguredSignatureTrust.Build(options, pki);
+        builder.Services.AddSingleton(trust);
+        builder.Services.AddQadamDocuments(trust.Trust);
         builder.Services.AddProcessActivity<RenderDocumentActivity>();
     }
 

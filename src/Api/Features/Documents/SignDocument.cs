@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Parents;
@@ -72,36 +73,47 @@ internal static class SignDocument
             return TypedResults.Ok(await GetDocument.DescribeAsync(document, documents, cancellationToken));
         }
 
-        if (request.Cms is { Length: > 0 } cms)
+        try
         {
-            var accepted = await signing.AcceptClientSignatureAsync(id, cms, signer.Iin, cancellationToken);
-            if (accepted.Signature is null)
+            if (request.Cms is { Length: > 0 } cms)
             {
-                return Problem("The signature was refused: " + string.Join("; ", accepted.Problems), "cms");
+                var accepted = await signing.AcceptClientSignatureAsync(id, cms, signer.Iin, cancellationToken);
+                if (accepted.Signature is null)
+                {
+                    return Problem("The signature was refused: " + string.Join("; ", accepted.Problems), "cms");
+                }
+            }
+            else if (string.Equals(request.Mode, "server", StringComparison.Ordinal))
+            {
+                if (!options.Value.Demo)
+                {
+                    return Problem("The server holds signing keys only in the Demo profile; sign with your own key (cms).", "mode");
+                }
+
+                using var certificate = pki.User(signer.Iin, signer.DisplayName);
+                // A signature made outside its certificate's validity would never verify: say so instead of failing inside.
+                var now = time.GetUtcNow();
+                if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+                {
+                    return Problem(
+                        $"The server's demo key for this signer is valid from {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} to "
+                        + $"{certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, not at {now:yyyy-MM-dd HH:mm} UTC; sign with your own key (cms).", "mode");
+                }
+
+                await signing.SignOnServerAsync(id, certificate, cancellationToken);
+            }
+            else
+            {
+                return Problem("Give either \"cms\" (a base64 detached CMS) or \"mode\": \"server\".", "mode");
             }
         }
-        else if (string.Equals(request.Mode, "server", StringComparison.Ordinal))
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            if (!options.Value.Demo)
-            {
-                return Problem("The server holds signing keys only in the Demo profile; sign with your own key (cms).", "mode");
-            }
-
-            using var certificate = pki.User(signer.Iin, signer.DisplayName);
-            // A signature made outside its certificate's validity would never verify: say so instead of failing inside.
-            var now = time.GetUtcNow();
-            if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
-            {
-                return Problem(
-                    $"The server's demo key for this signer is valid from {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} to "
-                    + $"{certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, not at {now:yyyy-MM-dd HH:mm} UTC; sign with your own key (cms).", "mode");
-            }
-
-            await signing.SignOnServerAsync(id, certificate, cancellationToken);
-        }
-        else
-        {
-            return Problem("Give either \"cms\" (a base64 detached CMS) or \"mode\": \"server\".", "mode");
+            // The database's own guard (one signature per signer and document): a replay that passed the check above on
+            // another path is answered with the first signature, like any replay.
+            await transaction.RollbackAsync(cancellationToken);
+            documents.ChangeTracker.Clear();
+            return TypedResults.Ok(await GetDocument.DescribeAsync(document, documents, cancellationToken));
         }
 
         await audit.AppendAsync(AuditActor.From(user),

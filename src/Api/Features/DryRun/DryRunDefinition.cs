@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
+using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Documents.Persistence;
@@ -50,7 +51,7 @@ internal static class DryRunDefinition
 
     public static async Task<Results<Ok<DryRunResponse>, ProblemHttpResult>> HandleAsync(
         string key, int version, DryRunRequest request, ClaimsPrincipal user, WorkflowsDbContext workflows, ProcessEngine engine,
-        DocumentsDbContext documents, TimeProvider time, CancellationToken cancellationToken)
+        DocumentsDbContext documents, FormCatalog forms, TimeProvider time, CancellationToken cancellationToken)
     {
         var steps = request.Steps ?? [];
         var errors = new Dictionary<string, string[]>();
@@ -88,8 +89,8 @@ internal static class DryRunDefinition
             return TypedResults.Problem($"'{key}' has no BPMN version {version}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
 
-        // What publishing would refuse (a rendered document without its kk or ru template) is said before the run.
-        var publishProblems = await PublishDefinition.MissingTemplatesAsync(key, version, workflows, documents, cancellationToken);
+        // What publishing would refuse (a rendered document without its kk or ru template, a task's form missing) is said before the run.
+        var publishProblems = await PublishDefinition.PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken);
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
         var referenceDate = request.ReferenceDate ?? StudentsToday(time);

@@ -46,7 +46,7 @@ internal static class SaveForm
 
         if (definition.Status != DefinitionStatus.Draft)
         {
-            return Conflict($"{key} v{version} is {DefinitionsApi.StatusName(definition.Status)}: only a draft's forms are edited.");
+            return PublishedVersionProblem.Create(key, version, definition.Status, "version");
         }
 
         if (!FormKeysOf(definition).Contains(formKey))

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
@@ -21,7 +22,8 @@ namespace Qadam.Api.Features.Templates;
 /// <c>POST /api/definitions/{key}/versions/{version}/templates</c>: the legal department replaces a document's template
 /// for one process version. Refused, with every reason by field, when the key is not one the version renders,
 /// the language is not kk or ru, the file is not a DOCX, or it names a variable the version does not provide: a template
-/// is checked when it is uploaded, not when a head is waiting for an order to sign.
+/// is checked when it is uploaded, not when a head is waiting for an order to sign. Only a draft's templates change: a
+/// published or retired version keeps the documents its cases were filed under (409, <see cref="PublishedVersionProblem"/>).
 /// </summary>
 internal static class UploadTemplate
 {
@@ -35,6 +37,11 @@ internal static class UploadTemplate
         if (definition is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (definition.Status != DefinitionStatus.Draft)
+        {
+            return PublishedVersionProblem.Create(key, version, definition.Status, "version");
         }
 
         if (!request.HasFormContentType)

@@ -22,7 +22,8 @@ import TranslateModule from './translate';
 import type FlushableInput from './flushable-input/FlushableInput';
 import { openDryRun } from './DryRunDialog';
 import { openFormEditor } from './FormEditorDialog';
-import { openTemplates } from './TemplatesDialog';
+import { openTemplates, templateKeysOf } from './TemplatesDialog';
+import { carriedTemplates, carriedTemplatesView } from './carriedTemplates';
 
 interface Selection {
   select(element: unknown): void;
@@ -133,6 +134,17 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     }
   };
 
+  // What the version carries for each document it renders; a draft from a published edition gets that edition's templates.
+  const carriedHost = el('div');
+  const showCarried = async () => {
+    try {
+      const rows = carriedTemplates(templateKeysOf(await xml()), await api.listTemplates(key, loaded.version));
+      carriedHost.replaceChildren(carriedTemplatesView(rows, loaded.version));
+    } catch {
+      carriedHost.replaceChildren();
+    }
+  };
+
   const saveDraft = async () => {
     try {
       const saved = await api.saveDraft(key, await xml());
@@ -143,6 +155,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       definitionKey = (await api.listDefinitions()).find((k) => k.key === key);
       history.replaceState(null, '', `/app/definitions/${encodeURIComponent(key)}/versions/${saved.version}`);
       say('success', t('draftSaved', { version: saved.version }));
+      void showCarried();
     } catch (error) {
       if (error instanceof ApiError && error.definitionProblems.length > 0) {
         showProblems(error.definitionProblems);
@@ -173,6 +186,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
         loaded = published;
         showTitle();
         definitionKey = (await api.listDefinitions()).find((k) => k.key === key);
+        void showCarried();
         status.replaceChildren(notice('success', t('published', { version: published.version, date: formatDate(effectiveFrom) })),
           previous
             ? link(`/app/definitions/${encodeURIComponent(key)}/compare?from=${previous.version}&to=${published.version}`,
@@ -231,7 +245,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     el('button', { i18n: 'validate', attrs: { id: 'validate' }, on: { click: () => void validate() } }),
     el('button', { i18n: 'saveDraft', attrs: { id: 'save-draft' }, on: { click: () => void saveDraft() } }),
     el('button', { class: 'primary', i18n: 'publish', attrs: { id: 'publish' }, on: { click: () => void publish() } }));
-  const root = el('section', { class: 'modeler' }, toolbar, status, el('div', { class: 'modeler-body' }, canvasHost, panelHost), problemsHost);
+  const root = el('section', { class: 'modeler' }, toolbar, status, carriedHost,
+    el('div', { class: 'modeler-body' }, canvasHost, panelHost), problemsHost);
   showTitle();
 
   return {
@@ -241,6 +256,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       await modeler.importXML(await withDiagram(content.content));
       dirty = false;
       modeler.get<ScrollingCanvas>('canvas').zoom('fit-viewport');
+      void showCarried();
       // ?element=<id> opens the version on one step (links from the comparison and from problem lists).
       const element = query.get('element');
       if (element) {
@@ -253,6 +269,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     // The diagram keeps unsaved edits across a language switch; only language-bound texts change.
     relabel: () => {
       showTitle();
+      void showCarried();
       // bpmn-js's palette and panels redraw their texts (translate module) on i18n.changed.
       modeler.get<{ fire: (event: string) => void }>('eventBus').fire('i18n.changed');
       // The properties panel draws its labels when the selection changes: select the same again to redraw them.

@@ -222,6 +222,15 @@ namespace Qadam.Documents.Persistence.Migrations
 
                     b.HasIndex("SignedPackageSha256");
 
+                    b.HasIndex("DocumentId", "CertificateThumbprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signatures_document_id_certificate_thumbprint_unique");
+
+                    b.HasIndex("DocumentId", "SignerIin")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signatures_document_id_signer_iin_unique")
+                        .HasFilter("signer_iin IS NOT NULL");
+
                     b.ToTable("signatures", "documents");
                 });
 

@@ -31,6 +31,7 @@ public sealed class DefinitionsApiTests(QadamApiFactory api) : IClassFixture<Qad
 
         var invalid = await (await legal.PostAsync("/api/definitions/validate", Pathways.Json(new { content = Pathways.Invalid("v1"), kind = "bpmn" })))
             .Content.ReadFromJsonAsync<JsonElement>();
+        await Pathways.EnsureFormsAsync(api, Pathways.PsychologistThenHead("v2"));
         var valid = await (await legal.PostAsync("/api/definitions/validate", Pathways.Xml(Pathways.PsychologistThenHead("v2"))))
             .Content.ReadFromJsonAsync<JsonElement>();
 
@@ -48,6 +49,7 @@ public sealed class DefinitionsApiTests(QadamApiFactory api) : IClassFixture<Qad
 
         using var draft = await legal.PostAsync("/api/definitions/pub-test/drafts", Pathways.Xml(Pathways.PsychologistThenHead("pub-test")));
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        await Pathways.EnsureFormsAsync(api, Pathways.PsychologistThenHead("pub-test"));
         Assert.Equal("/api/definitions/pub-test/versions/1", draft.Headers.Location?.OriginalString);
         using var publish = await legal.PostAsync("/api/definitions/pub-test/versions/1/publish", Pathways.Json(new
         {

@@ -11,7 +11,7 @@ using Qadam.Api.Persistence;
 namespace Qadam.Api.Tests.Features.Definitions;
 
 /// <summary>Small BPMN pathways for the API tests, and the steps every case test takes (publish, file, find a student).</summary>
-public static class Pathways
+public static partial class Pathways
 {
     public const string Act = "Приказ МП РК от 27.11.2023 № 349";
 
@@ -121,7 +121,9 @@ public static class Pathways
         using var draft = await legal.PostAsync($"/api/definitions/{key}/drafts", Xml(xml));
         Assert.True(draft.StatusCode == HttpStatusCode.Created, $"draft {key}: {draft.StatusCode} {await draft.Content.ReadAsStringAsync()}");
         var version = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
-        // A version that renders documents is published once it has their templates (kk and ru): the caller uploads them here.
+        // A version is published once its tasks have their forms (an empty one unless the test wrote its own) and the
+        // documents it renders their templates (kk and ru): the caller uploads those here.
+        await EnsureFormsAsync(api, xml);
         if (beforePublish is not null)
         {
             await beforePublish(version);
@@ -133,6 +135,28 @@ public static class Pathways
         }));
         Assert.True(publish.StatusCode == HttpStatusCode.OK, $"publish {key}: {publish.StatusCode} {await publish.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>
+    /// Writes a form without fields, beside the pathway as the form editor would, for every form key the BPMN names that has
+    /// no form yet in the API's (temporary) pathways folder: publishing refuses a task whose form does not exist.
+    /// </summary>
+    public static async Task EnsureFormsAsync(QadamApiFactory api, string xml)
+    {
+        foreach (var formKey in FormKeyAttribute().Matches(xml).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal))
+        {
+            if (Directory.EnumerateFiles(api.WorkflowsDirectory, formKey + ".form.json", SearchOption.AllDirectories).Any())
+            {
+                continue;
+            }
+
+            var forms = Directory.CreateDirectory(Path.Combine(api.WorkflowsDirectory, "test-forms", "forms"));
+            await File.WriteAllTextAsync(Path.Combine(forms.FullName, formKey + ".form.json"),
+                $$"""{"type":"default","id":"{{formKey}}","components":[]}""");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("qadam:formKey=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex FormKeyAttribute();
 
     /// <summary>Files a case as the user and returns the answer's JSON.</summary>
     public static async Task<JsonElement> FileAsync(HttpClient client, string pathway, string iin, string? idempotencyKey = null)

@@ -56,6 +56,55 @@ public sealed class PublishTemplatesTests(WorkflowsApiFactory api) : IClassFixtu
         Assert.Equal(["templates.refusal-notice.ru"], await PublishRefusedAsync(legal, version));
     }
 
+    [Fact]
+    public async Task Publishing_a_version_whose_task_names_a_form_that_does_not_exist_is_a_422_and_validate_and_dry_run_say_so()
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/definitions/{Key}/versions/2");
+        read.Headers.Accept.ParseAdd("application/xml");
+        using var published = await legal.SendAsync(read);
+        var xml = await published.Content.ReadAsStringAsync();
+        var formKey = System.Text.RegularExpressions.Regex.Match(xml, "qadam:formKey=\"([^\"]+)\"").Groups[1].Value;
+        var amended = xml.Replace($"qadam:formKey=\"{formKey}\"", "qadam:formKey=\"review-2030\"", StringComparison.Ordinal);
+        using var draft = await legal.PostAsync($"/api/definitions/{Key}/drafts", Pathways.Xml(amended));
+        Assert.True(draft.StatusCode == HttpStatusCode.Created, await draft.Content.ReadAsStringAsync());
+        var version = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+
+        using var publish = await legal.PostAsync($"/api/definitions/{Key}/versions/{version}/publish", Pathways.Json(new
+        {
+            effectiveFrom = "2030-01-01", legalBasis = new { act = "Приказ Министра просвещения РК от 27.11.2023 № 349", edition = "2025", paragraph = "п. 28" },
+        }));
+        var body = await publish.Content.ReadAsStringAsync();
+        Assert.True(publish.StatusCode == HttpStatusCode.UnprocessableEntity, body);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.Equal(["forms.review-2030"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("'review-2030'", errors.GetProperty("forms.review-2030")[0].GetString(), StringComparison.Ordinal);
+
+        using var dryRun = await legal.PostAsync($"/api/definitions/{Key}/versions/{version}/dry-run", Pathways.Json(new { }));
+        var run = JsonDocument.Parse(await dryRun.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["forms.review-2030"], run.GetProperty("publishProblems").EnumerateObject().Select(p => p.Name));
+        var validation = await (await legal.PostAsync("/api/definitions/validate", Pathways.Xml(amended))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(validation.GetProperty("valid").GetBoolean());
+        Assert.True(validation.GetProperty("canSave").GetBoolean());
+        Assert.Contains(validation.GetProperty("problems").EnumerateArray(), p => p.GetProperty("elementId").GetString() == "forms.review-2030");
+
+        // once the form exists, the version publishes
+        using (var form = await legal.PutAsync($"/api/definitions/{Key}/versions/{version}/forms/review-2030", Pathways.Json(new
+               {
+                   type = "default", id = "review-2030",
+                   components = new[] { new { type = "textfield", id = "Field_note", key = "note", label = "Ескерту / Примечание" } },
+               })))
+        {
+            Assert.True(form.StatusCode == HttpStatusCode.OK, await form.Content.ReadAsStringAsync());
+        }
+
+        using var again = await legal.PostAsync($"/api/definitions/{Key}/versions/{version}/publish", Pathways.Json(new
+        {
+            effectiveFrom = "2030-01-01", legalBasis = new { act = "Приказ Министра просвещения РК от 27.11.2023 № 349", edition = "2025", paragraph = "п. 28" },
+        }));
+        Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
+    }
+
     private static async Task<List<string>> PublishRefusedAsync(HttpClient legal, int version)
     {
         using var publish = await legal.PostAsync($"/api/definitions/{Key}/versions/{version}/publish", Pathways.Json(new

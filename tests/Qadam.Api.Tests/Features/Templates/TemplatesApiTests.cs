@@ -44,6 +44,23 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
         return form;
     }
 
+    /// <summary>
+    /// The templates URL of the parent application's draft, saved from the published edition (version 2) with its templates
+    /// carried over: a published version's templates do not change, its next edition's do.
+    /// </summary>
+    private static async Task<(string Url, int Version)> DraftAsync(HttpClient legal)
+    {
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/definitions/parent-application/versions/2");
+        read.Headers.Accept.ParseAdd("application/xml");
+        using var published = await legal.SendAsync(read);
+        using var draft = await legal.PostAsync("/api/definitions/parent-application/drafts",
+            new StringContent(await published.Content.ReadAsStringAsync(), System.Text.Encoding.UTF8, "application/xml"));
+        var body = await draft.Content.ReadAsStringAsync();
+        Assert.True(draft.IsSuccessStatusCode, body);
+        var version = JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
+        return ($"/api/definitions/parent-application/versions/{version}/templates", version);
+    }
+
     private static byte[] Order(string body) => TemplateMarkup.ToDocx("# ПРИКАЗ\n" + body, DocumentLanguage.Ru);
 
     private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
@@ -75,25 +92,46 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
         Assert.Contains("student.fullName", order.GetProperty("variables").EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Theory]
+    [InlineData("kk", "«parent-application» процесінің 2-нұсқасы жарияланған")]
+    [InlineData("ru", "Редакция 2 процесса «parent-application» опубликована")]
+    public async Task A_published_versions_template_does_not_change_and_the_refusal_names_the_version(string language, string expected)
+    {
+        using var legal = await api.ClientForAsync("legal.r1");
+        legal.DefaultRequestHeaders.AcceptLanguage.Clear();
+        legal.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var before = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+
+        using var response = await legal.PostAsync(Templates, Form("order-transfer", "ru", Order("Перевести {{student.fullName}}.")));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, problem.GetProperty("version").GetInt32());
+        Assert.StartsWith(expected, problem.GetProperty("errors").GetProperty("version")[0].GetString(), StringComparison.Ordinal);
+        var after = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        Assert.Equal(before!.Select(t => t.GetProperty("sha256").GetString()), after!.Select(t => t.GetProperty("sha256").GetString()));
+    }
+
     [Fact]
     public async Task The_legal_editor_uploads_a_new_edition_which_the_version_then_lists()
     {
         using var legal = await api.ClientForAsync("legal.r1");
+        var (templates, draftVersion) = await DraftAsync(legal);
         var docx = Order("Перевести {{student.fullName}} (ИИН {{student.iin}}). Основание: {{legalBasis.act}}, {{legalBasis.paragraph}}.");
 
-        using var response = await legal.PostAsync(Templates, Form("order-transfer", "ru", docx));
+        using var response = await legal.PostAsync(templates, Form("order-transfer", "ru", docx));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("order-transfer", stored.GetProperty("templateKey").GetString());
         Assert.Equal("ru", stored.GetProperty("language").GetString());
         Assert.Equal("parent-application", stored.GetProperty("definitionKey").GetString());
-        Assert.Equal(2, stored.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(draftVersion, stored.GetProperty("definitionVersion").GetInt32());
         Assert.Equal(docx.LongLength, stored.GetProperty("sizeBytes").GetInt64());
         Assert.Equal(["legalBasis.act", "legalBasis.paragraph", "student.fullName", "student.iin"],
             stored.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToArray());
         Assert.True(stored.TryGetProperty("uploadedAt", out _));
-        var listed = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var listed = await legal.GetFromJsonAsync<JsonElement[]>(templates);
         Assert.Equal(stored.GetProperty("sha256").GetString(), listed!.Single(t => t.GetProperty("templateKey").GetString() == "order-transfer"
                                                                                  && t.GetProperty("language").GetString() == "ru").GetProperty("sha256").GetString());
         await using var scope = api.Services.CreateAsyncScope();
@@ -105,8 +143,9 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
     public async Task A_key_the_version_does_not_render_a_bad_language_and_a_file_that_is_not_a_docx_are_named_field_by_field()
     {
         using var legal = await api.ClientForAsync("legal.r1");
+        var (templates, draftVersion) = await DraftAsync(legal);
 
-        using var response = await legal.PostAsync(Templates, Form("weather-order", "en", "not a word document"u8.ToArray(), "order.pdf"));
+        using var response = await legal.PostAsync(templates, Form("weather-order", "en", "not a word document"u8.ToArray(), "order.pdf"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = await ErrorsAsync(response);
@@ -119,15 +158,16 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
     public async Task A_placeholder_the_version_does_not_provide_is_refused_and_nothing_is_stored()
     {
         using var legal = await api.ClientForAsync("legal.r1");
-        var before = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var (templates, draftVersion) = await DraftAsync(legal);
+        var before = await legal.GetFromJsonAsync<JsonElement[]>(templates);
 
-        using var response = await legal.PostAsync(Templates, Form("order-transfer", "kk", Order("{{student.fulName}} [if:refusalReasn]x[/if]")));
+        using var response = await legal.PostAsync(templates, Form("order-transfer", "kk", Order("{{student.fulName}} [if:refusalReasn]x[/if]")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problems = (await ErrorsAsync(response)).GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Contains(problems, p => p.Contains("Unknown variable 'student.fulName'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Unknown variable 'refusalReasn' in a condition", StringComparison.Ordinal));
-        var after = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var after = await legal.GetFromJsonAsync<JsonElement[]>(templates);
         Assert.Equal(before!.Select(t => t.GetProperty("sha256").GetString()), after!.Select(t => t.GetProperty("sha256").GetString()));
     }
 
@@ -135,14 +175,15 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
     public async Task An_oversized_file_is_413_an_unknown_version_404_and_a_clerk_may_not_upload()
     {
         using var legal = await api.ClientForAsync("legal.r1");
+        var (templates, draftVersion) = await DraftAsync(legal);
         using var clerk = await api.ClientForAsync("clerk.s1");
 
-        using var oversized = await legal.PostAsync(Templates, Form("order-transfer", "kk", new byte[2 * 1024 * 1024 + 1]));
+        using var oversized = await legal.PostAsync(templates, Form("order-transfer", "kk", new byte[2 * 1024 * 1024 + 1]));
         using var unknown = await legal.PostAsync("/api/definitions/parent-application/versions/99/templates", Form("order-transfer", "kk", Order("x")));
         using var listUnknown = await legal.GetAsync("/api/definitions/no-such-pathway/versions/1/templates");
-        using var forbidden = await clerk.PostAsync(Templates, Form("order-transfer", "kk", Order("x")));
-        using var missingFields = await legal.PostAsync(Templates, Form(null, null, Order("x")));
-        using var missingFile = await legal.PostAsync(Templates, Form("order-transfer", "kk", null));
+        using var forbidden = await clerk.PostAsync(templates, Form("order-transfer", "kk", Order("x")));
+        using var missingFields = await legal.PostAsync(templates, Form(null, null, Order("x")));
+        using var missingFile = await legal.PostAsync(templates, Form("order-transfer", "kk", null));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         Assert.True((await ErrorsAsync(oversized)).TryGetProperty("file", out _));
@@ -182,15 +223,16 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
     public async Task A_hostile_package_is_refused_naming_the_part_and_nothing_is_stored(string attack, string part, string reason)
     {
         using var legal = await api.ClientForAsync("legal.r1");
-        var before = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var (templates, draftVersion) = await DraftAsync(legal);
+        var before = await legal.GetFromJsonAsync<JsonElement[]>(templates);
         var docx = Hostile(Order("Перевести {{student.fullName}}."), attack);
 
-        using var response = await legal.PostAsync(Templates, Form("order-transfer", "ru", docx));
+        using var response = await legal.PostAsync(templates, Form("order-transfer", "ru", docx));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problems = (await ErrorsAsync(response)).GetProperty("file").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Contains(problems, p => p.StartsWith(part + ":", StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
-        var after = await legal.GetFromJsonAsync<JsonElement[]>(Templates);
+        var after = await legal.GetFromJsonAsync<JsonElement[]>(templates);
         Assert.Equal(before!.Select(t => t.GetProperty("sha256").GetString()), after!.Select(t => t.GetProperty("sha256").GetString()));
     }
 
@@ -198,6 +240,7 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
     public async Task A_plain_order_with_a_web_hyperlink_is_still_accepted()
     {
         using var legal = await api.ClientForAsync("legal.r1");
+        var (templates, draftVersion) = await DraftAsync(legal);
         var docx = Order("Перевести {{student.fullName}}.");
         using (var stream = new MemoryStream())
         {
@@ -210,7 +253,7 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
             docx = stream.ToArray();
         }
 
-        using var response = await legal.PostAsync(Templates, Form("order-transfer", "kk", docx));
+        using var response = await legal.PostAsync(templates, Form("order-transfer", "kk", docx));
 
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
