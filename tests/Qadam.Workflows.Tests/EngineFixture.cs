@@ -10,12 +10,23 @@ using Qadam.Workflows.Versions;
 namespace Qadam.Workflows.Tests;
 
 /// <summary>A migrated engine database for one test class, and engines on it with a fake clock.</summary>
-public sealed class EngineFixture : IAsyncLifetime
+public class EngineFixture : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
 
-    /// <summary>The fake clock every engine of this fixture reads; starts on 2025-09-01 09:00 in Kazakhstan.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 9, 1, 9, 0, 0, TimeSpan.FromHours(5)).ToUniversalTime());
+    public EngineFixture()
+        : this(new DateTimeOffset(2025, 9, 1, 9, 0, 0, TimeSpan.FromHours(5)))
+    {
+    }
+
+    /// <summary>A fixture whose clock starts at <paramref name="start"/> (the fake clock never goes back).</summary>
+    protected EngineFixture(DateTimeOffset start)
+    {
+        Clock = new FakeTimeProvider(start.ToUniversalTime());
+    }
+
+    /// <summary>The fake clock every engine of this fixture reads; starts on 2025-09-01 09:00 in Kazakhstan unless a subclass says otherwise.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public string ConnectionString => _database.ConnectionString;
 

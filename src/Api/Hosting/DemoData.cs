@@ -92,6 +92,11 @@ internal static class DemoData
         users.AddRange(Enumerable.Range(1, 5).Select(i => ($"council{i}.c1", QadamRoles.CouncilMember, (string?)"c1")));
         // The college council's decision on a parent's application is recorded by its secretary (2025 para 28(2)).
         users.Add(("secretary.c1", QadamRoles.CouncilSecretary, "c1"));
+        // A pedagogical college: every application there meets the exclusion of 2025 para 3 (349 para 3-1 before).
+        users.Add(("clerk.c2", QadamRoles.Clerk, "c2"));
+        users.Add(("head.c2", QadamRoles.Head, "c2"));
+        users.AddRange(Enumerable.Range(1, 3).Select(i => ($"council{i}.c2", QadamRoles.CouncilMember, (string?)"c2")));
+        users.Add(("secretary.c2", QadamRoles.CouncilSecretary, "c2"));
         users.Add(("regional.r1", QadamRoles.RegionalOfficer, "r1"));
         users.Add(("legal.r1", QadamRoles.LegalEditor, "r1"));
         users.Add(("auditor.r1", QadamRoles.Auditor, "r1"));
@@ -148,6 +153,7 @@ internal static class DemoData
     {
         if (await db.Organisations.AnyAsync(o => o.Code == "r1", cancellationToken))
         {
+            await SeedPedagogicalCollegeAsync(db, cancellationToken);
             return;
         }
 
@@ -163,6 +169,29 @@ internal static class DemoData
             new Organisation("s2", OrganisationKind.School, "№ 2 жалпы білім беретін мектеп", "Общеобразовательная школа № 2", d1),
             new Organisation("s3", OrganisationKind.School, "№ 3 гимназия", "Гимназия № 3", d2),
             new Organisation("c1", OrganisationKind.College, "Астана политехникалық колледжі", "Астанинский политехнический колледж", d2));
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedPedagogicalCollegeAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// A college that runs pedagogical programmes, where distance learning is not provided (order 349 Annex 2 para 3-1,
+    /// 2025 Annex 1 para 3). It lies in a second region, r2, so that r1's officers and lists stay as they were; it has
+    /// staff but no demo roster (its clerk imports one), so the demo's student counts stay as they were too.
+    /// </summary>
+    private static async Task SeedPedagogicalCollegeAsync(QadamDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(o => o.Code == "c2", cancellationToken))
+        {
+            return;
+        }
+
+        var ministry = await db.Organisations.SingleAsync(o => o.Code == "mon", cancellationToken);
+        var region = new Organisation("r2", OrganisationKind.Region,
+            "Ақмола облысының білім басқармасы", "Управление образования Акмолинской области", ministry);
+        var college = new Organisation("c2", OrganisationKind.College,
+            "Көкшетау жоғары педагогикалық колледжі", "Кокшетауский высший педагогический колледж", region);
+        college.SetProgrammes(RestrictedProgrammes.Pedagogical);
+        db.Organisations.AddRange(region, college);
         await db.SaveChangesAsync(cancellationToken);
     }
 

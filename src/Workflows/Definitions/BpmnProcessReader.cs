@@ -176,7 +176,8 @@ internal sealed class BpmnProcessReader(
                 name,
                 extension,
                 QadamVocabulary.Read(xml, QadamVocabulary.Table) ?? "",
-                QadamVocabulary.Read(xml, QadamVocabulary.ResultVariable) ?? ""),
+                QadamVocabulary.Read(xml, QadamVocabulary.ResultVariable) ?? "",
+                QadamVocabulary.Read(xml, QadamVocabulary.TableDate)),
             "subProcess" => new SubProcess(id, name, extension)
             {
                 TriggeredByEvent = string.Equals(xml.Attribute("triggeredByEvent")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase),

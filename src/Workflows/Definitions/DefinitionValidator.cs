@@ -284,6 +284,11 @@ public static partial class DefinitionValidator
                     "the businessRuleTask has no qadam:resultVariable: name the variable that receives the result",
                     problems);
                 CheckVariableName(node.Id, "qadam:resultVariable", rule.ResultVariable, problems);
+                if (rule.TableDate is { } tableDate)
+                {
+                    CheckLiteralOrExpression(node.Id, "qadam:tableDate", tableDate, TableDateLiteral, problems);
+                }
+
                 CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
                 break;
             case ScriptTask script:
@@ -471,6 +476,12 @@ public static partial class DefinitionValidator
             problems.Add(new DefinitionProblem(id, $"{what}: {error}"));
         }
     }
+
+    /// <summary>A literal table date is a calendar day (yyyy-MM-dd); the usual value is an expression such as <c>=today()</c>.</summary>
+    private static string? TableDateLiteral(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? null
+            : "is neither a day (yyyy-MM-dd) nor an expression (=today())";
 
     private static void CheckExpression(string id, string what, string expression, List<DefinitionProblem> problems)
     {

@@ -23,6 +23,7 @@ internal static class QadamVocabulary
     public const string Activity = "activity";
     public const string Table = "table";
     public const string ResultVariable = "resultVariable";
+    public const string TableDate = "tableDate";
     public const string Outputs = "outputs";
     public const string Collection = "collection";
     public const string ElementVariable = "elementVariable";
@@ -55,6 +56,7 @@ internal static class QadamVocabulary
         ("bpmn:BusinessRuleTask", Table),
         ("bpmn:BusinessRuleTask", ResultVariable),
         ("bpmn:ScriptTask", ResultVariable),
+        ("bpmn:BusinessRuleTask", TableDate),
         ("bpmn:CallActivity", Outputs),
         ("bpmn:MultiInstanceLoopCharacteristics", Collection),
         ("bpmn:MultiInstanceLoopCharacteristics", ElementVariable),

@@ -128,13 +128,13 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
         var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget);
-        var runner = new TokenRunner(instance, model, state, expressions, key => Table(key, instance.ReferenceDate), actor.Id, Now, Budget);
+        var runner = new TokenRunner(instance, model, state, expressions, (key, date) => Table(key, date ?? instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
         return loaded;
     }
 
-    /// <summary>The condition table in force on the instance's reference date (tables are versioned like processes).</summary>
+    /// <summary>The condition table in force on a day: the instance's reference date, or a step's qadam:tableDate.</summary>
     private ConditionTable Table(string key, DateOnly date)
     {
         var definition = DefinitionStore.InForceQuery(db, key, date).FirstOrDefault()

@@ -126,9 +126,27 @@ internal sealed partial class TokenRunner
         Merge(written);
     }
 
+    /// <summary>
+    /// The day that chooses the table version: qadam:tableDate when the step names one (a prohibition is read as in force on
+    /// the decision date, <c>=today()</c>), else null, i.e. the instance's reference date.
+    /// </summary>
+    private DateOnly? TableDateOf(BusinessRuleTask rule, JsonObject? locals)
+    {
+        if (rule.TableDate is not { } text)
+        {
+            return null;
+        }
+
+        var value = text.StartsWith('=') ? _expressions.Evaluate(rule.Id, text[1..], Variables, locals)?.ToString() : text;
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw new ProcessLogicException(rule.Id, $"qadam:tableDate gave '{value}', not a day (yyyy-MM-dd)");
+    }
+
     private JsonNode? EvaluateTable(BusinessRuleTask rule, JsonObject? locals)
     {
-        var table = _tables(rule.TableKey);
+        var table = _tables(rule.TableKey, TableDateOf(rule, locals));
         var hits = new JsonArray();
         for (var i = 0; i < table.Rules.Count; i++)
         {

@@ -16,14 +16,14 @@ internal sealed partial class TokenRunner
     private readonly ProcessInstance _instance;
     private readonly ProcessModel _model;
     private readonly ExpressionEvaluator _expressions;
-    private readonly Func<string, ConditionTable> _tables;
+    private readonly Func<string, DateOnly?, ConditionTable> _tables;
     private readonly string _actor;
     private readonly DateTimeOffset _now;
     private readonly CommandBudget _budget;
     private InstanceStatus? _endedAs;
 
     public TokenRunner(ProcessInstance instance, ProcessModel model, InstanceState state, ExpressionEvaluator expressions,
-        Func<string, ConditionTable> tables, string actor, DateTimeOffset now, CommandBudget budget)
+        Func<string, DateOnly?, ConditionTable> tables, string actor, DateTimeOffset now, CommandBudget budget)
     {
         _budget = budget;
         _instance = instance;

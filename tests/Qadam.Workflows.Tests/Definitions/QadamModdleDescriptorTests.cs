@@ -80,7 +80,12 @@ public sealed class QadamModdleDescriptorTests
         {
             "bpmn:FlowNode" or "bpmn:UserTask" => Around($"""<bpmn:userTask id="Step" {(attribute == "candidateRoles" ? "" : """qadam:candidateRoles="x" """)}{on}/>"""),
             "bpmn:ServiceTask" => Around($"""<bpmn:serviceTask id="Step" {(attribute == "activity" ? "" : """qadam:activity="a" """)}{on}/>"""),
-            "bpmn:BusinessRuleTask" => Around($"""<bpmn:businessRuleTask id="Step" {(attribute == "table" ? """qadam:resultVariable="r" """ : """qadam:table="t" """)}{on}/>"""),
+            "bpmn:BusinessRuleTask" => Around($"""<bpmn:businessRuleTask id="Step" {attribute switch
+            {
+                "table" => """qadam:resultVariable="r" """,
+                "tableDate" => """qadam:table="t" qadam:resultVariable="r" """,
+                _ => """qadam:table="t" """,
+            }}{on}/>"""),
             "bpmn:CallActivity" => Around($"""<bpmn:callActivity id="Step" calledElement="c" {on}/>"""),
             "bpmn:ScriptTask" => Around($"""<bpmn:scriptTask id="Step" scriptFormat="javascript" {on}><bpmn:script>1</bpmn:script></bpmn:scriptTask>"""),
             "bpmn:MultiInstanceLoopCharacteristics" => Around(
@@ -108,6 +113,7 @@ public sealed class QadamModdleDescriptorTests
     {
         "candidateRoles" or "outputs" => ("a, b", "a|b"),
         "deadline" => ("P3D", "P3D"),
+        "tableDate" => ("=today()", "=today()"),
         "organisationScope" => ("parent", "parent"),
         _ => ("value1", "value1"),
     };
@@ -126,6 +132,7 @@ public sealed class QadamModdleDescriptorTests
         "activity" => ((ServiceTask)node).Activity,
         "table" => ((BusinessRuleTask)node).TableKey,
         "resultVariable" => node is ScriptTask script ? script.ResultVariable : ((BusinessRuleTask)node).ResultVariable,
+        "tableDate" => ((BusinessRuleTask)node).TableDate,
         "outputs" => string.Join('|', ((CallActivity)node).Outputs!),
         "collection" => ((UserTask)node).MultiInstance!.Collection,
         "elementVariable" => ((UserTask)node).MultiInstance!.ElementVariable,

@@ -92,11 +92,16 @@ internal static class FileCase
                              join o in db.Organisations on s.OrganisationId equals o.Id
                              where s.Iin == iin.Value
                                    && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId) || scope.StudentIds.Contains(s.Id))
-                             select new { s, o.Code }).SingleOrDefaultAsync(cancellationToken);
+                             select new { s, o.Code, o.Kind, o.Programmes }).SingleOrDefaultAsync(cancellationToken);
         if (student is null)
         {
             // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
             return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
+        }
+
+        if (CaseScope.Refusal(student.s.Level, student.Kind) is { } outOfScope)
+        {
+            return UnprocessableProblem.Create("studentIin", outOfScope);
         }
 
         var definition = await workflows.Definitions.AsNoTracking()
@@ -142,6 +147,9 @@ internal static class FileCase
                 ["class"] = student.s.ClassName,
                 ["level"] = student.s.Level.ToString(),
                 ["organisation"] = student.Code,
+                // What 349 para 3-1 / 103 para 3 test: the organisation's kind and its restricted programmes, not the student's.
+                ["organisationKind"] = student.Kind.ToString(),
+                ["organisationProgrammes"] = new JsonArray([.. Organisation.ProgrammeCodes(student.Programmes).Select(p => (JsonNode)p)]),
             },
             ["organisation"] = student.Code,
             ["filedOn"] = request.FiledOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -4,8 +4,9 @@ using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Features.Organisations;
 
-/// <summary>One organisation as the API shows it.</summary>
-public sealed record OrganisationResponse(Guid Id, string Code, string Kind, string NameKk, string NameRu, Guid? ParentId);
+/// <summary>One organisation as the API shows it; for a college, <c>Programmes</c> lists the restricted programmes it runs.</summary>
+public sealed record OrganisationResponse(
+    Guid Id, string Code, string Kind, string NameKk, string NameRu, Guid? ParentId, IReadOnlyList<string>? Programmes = null);
 
 /// <summary>Maps <c>/api/organisations</c>.</summary>
 internal static class OrganisationsApi
@@ -23,8 +24,8 @@ internal static class OrganisationsApi
     {
         var list = await db.Organisations.AsNoTracking()
             .OrderBy(o => o.Kind).ThenBy(o => o.Code)
-            .Select(o => new OrganisationResponse(o.Id, o.Code, o.Kind.ToString(), o.NameKk, o.NameRu, o.ParentId))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(list);
+        return TypedResults.Ok(list.Select(o => new OrganisationResponse(o.Id, o.Code, o.Kind.ToString(), o.NameKk, o.NameRu, o.ParentId,
+            o.Kind == OrganisationKind.College ? Organisation.ProgrammeCodes(o.Programmes) : null)).ToList());
     }
 }

@@ -68,6 +68,9 @@ internal static class ListChildCases
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
             .Select(t => new { t.BusinessKey, t.ElementId, t.Name, t.LabelKk, t.LabelRu, t.DueAt })
             .ToListAsync(cancellationToken);
+        // A case that waits for a date (the end of a competition's period, of a VKK conclusion, the next attestation) has
+        // no open task: its next step is the timer, shown with the day it fires.
+        var waiting = await WaitingTimers.NextStepsAsync(workflows, keys, russian, cancellationToken);
         var issued = await documents.Documents.AsNoTracking()
             .Where(d => d.CaseReference != null && keys.Contains(d.CaseReference))
             .OrderBy(d => d.CreatedAt)
@@ -82,7 +85,8 @@ internal static class ListChildCases
         return TypedResults.Ok(children.Select(child => new ChildCasesResponse(child.Iin, child.FullName, child.Code,
             [.. cases.Where(c => c.StudentId == child.Id).Select(c => new ChildCaseResponse(c.Id, c.Number, c.PathwayKey, c.Status, c.FiledOn,
                 [.. open.Where(t => t.BusinessKey == c.Id.ToString())
-                    .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))],
+                    .Select(t => new NextStepResponse((russian ? t.LabelRu ?? t.LabelKk : t.LabelKk ?? t.LabelRu) ?? t.Name ?? t.ElementId, t.DueAt))
+                    .Concat(waiting.GetValueOrDefault(c.Id.ToString()) ?? [])],
                 [.. issued.Where(d => d.CaseReference == c.Id.ToString())
                     .Select(d => new ParentDocumentResponse(d.Id, d.RegistryNumber, d.TemplateKey, d.Language.ToString().ToLowerInvariant(),
                         d.CreatedAt, signed.Contains(d.Id), $"/api/documents/{d.Id}/content?signed={(signed.Contains(d.Id) ? "true" : "false")}"))]))]))

@@ -127,7 +127,7 @@ public sealed class FormSchema
         foreach (var field in _fields)
         {
             var key = field["key"]!.GetValue<string>();
-            var problem = Check(field, data[key]);
+            var problem = Check(field, data[key]) ?? CheckNotBefore(field, data);
             if (problem is not null)
             {
                 errors["data." + key] = [problem];
@@ -161,6 +161,31 @@ public sealed class FormSchema
             "datetime" => CheckDate(field, value),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A cross-field date rule, written as a form-js custom property so the editor keeps it and the browser may check it too:
+    /// <c>"properties": { "notBefore": "periodFrom" }</c> on a date field means it may not precede that field's date
+    /// (a period cannot end before it starts).
+    /// </summary>
+    private static string? CheckNotBefore(JsonObject field, JsonObject data)
+    {
+        if ((field["properties"] as JsonObject)?["notBefore"] is not JsonValue other || !other.TryGetValue<string>(out var otherKey)
+            || !TryDay(data[field["key"]!.GetValue<string>()], out var day) || !TryDay(data[otherKey], out var start))
+        {
+            return null;
+        }
+
+        return day < start
+            ? $"This date ({day:yyyy-MM-dd}) precedes '{otherKey}' ({start:yyyy-MM-dd}): a period cannot end before it starts."
+            : null;
+    }
+
+    private static bool TryDay(JsonNode? value, out DateOnly day)
+    {
+        day = default;
+        return value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length >= 10
+               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
     }
 
     private static string? CheckText(JsonNode value, JsonObject? validate)

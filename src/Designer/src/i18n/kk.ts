@@ -133,6 +133,7 @@ export const kk = {
   propAssignee: 'Орындаушы (пайдаланушы немесе өрнек)',
   propTable: 'Шарттар кестесі',
   propResultVariable: 'Нәтиже айнымалысы',
+  propTableDate: 'Кесте күні (мысалы, =today(): шешім күні)',
   propOutputs: 'Қайтарылатын айнымалылар',
   propCorrelationKey: 'Сәйкестендіру кілті (хабарлама немесе сигнал аясы)',
   propPayload: 'Жіберілетін айнымалылар',

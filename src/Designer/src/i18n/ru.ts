@@ -135,6 +135,7 @@ export const ru: Messages = {
   propAssignee: 'Исполнитель (пользователь или выражение)',
   propTable: 'Таблица условий',
   propResultVariable: 'Переменная результата',
+  propTableDate: 'Дата таблицы (например, =today(): дата решения)',
   propOutputs: 'Возвращаемые переменные',
   propCorrelationKey: 'Ключ корреляции (сообщения или области сигнала)',
   propPayload: 'Передаваемые переменные',

@@ -36,9 +36,15 @@ public sealed class ServiceTask(string id, string? name, QadamAttributes extensi
 }
 
 /// <summary>A condition-table step (bpmn:businessRuleTask): evaluates table <see cref="TableKey"/> into <see cref="ResultVariable"/>.</summary>
-public sealed class BusinessRuleTask(string id, string? name, QadamAttributes extension, string tableKey, string resultVariable)
+public sealed class BusinessRuleTask(string id, string? name, QadamAttributes extension, string tableKey, string resultVariable, string? tableDate = null)
     : FlowNode(id, name, extension)
 {
+    /// <summary>
+    /// The day whose table version is read (qadam:tableDate, an expression giving yyyy-MM-dd, e.g. <c>=today()</c> for the
+    /// decision date). Without it the instance's reference date (the filing date) chooses the version.
+    /// </summary>
+    public string? TableDate { get; } = tableDate;
+
     /// <summary>Key of the condition table (qadam:table).</summary>
     public string TableKey { get; } = tableKey;
 

@@ -19,6 +19,7 @@ const labels: Record<string, MessageKey> = {
   assignee: 'propAssignee',
   table: 'propTable',
   resultVariable: 'propResultVariable',
+  tableDate: 'propTableDate',
   outputs: 'propOutputs',
   correlationKey: 'propCorrelationKey',
   payload: 'propPayload',

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Definitions.Model;
+
+namespace Qadam.Api.Features.Parents;
+
+/// <summary>
+/// The timers a case's instance waits on, as next steps a parent reads: the timer event's label in the parent's language
+/// and the moment it fires (a return at the end of the period, the next attestation day).
+/// </summary>
+internal static class WaitingTimers
+{
+    public static async Task<Dictionary<string, List<NextStepResponse>>> NextStepsAsync(
+        WorkflowsDbContext workflows, IReadOnlyCollection<string> caseKeys, bool russian, CancellationToken cancellationToken)
+    {
+        var timers = await (from t in workflows.Timers.AsNoTracking()
+                            join i in workflows.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                            where i.BusinessKey != null && caseKeys.Contains(i.BusinessKey)
+                            orderby t.DueAt
+                            select new { BusinessKey = i.BusinessKey!, i.DefinitionId, t.ElementId, t.DueAt }).ToListAsync(cancellationToken);
+        var steps = new Dictionary<string, List<NextStepResponse>>(StringComparer.Ordinal);
+        var models = new Dictionary<Guid, ProcessModel?>();
+        foreach (var timer in timers)
+        {
+            if (!models.TryGetValue(timer.DefinitionId, out var model))
+            {
+                var content = await workflows.Definitions.AsNoTracking().Where(d => d.Id == timer.DefinitionId).Select(d => d.Content)
+                    .SingleAsync(cancellationToken);
+                models[timer.DefinitionId] = model = BpmnParser.Parse(content).Model;
+            }
+
+            var node = model?.Elements.GetValueOrDefault(timer.ElementId) as FlowNode;
+            var label = (russian ? node?.Extension.LabelRu ?? node?.Extension.LabelKk : node?.Extension.LabelKk ?? node?.Extension.LabelRu)
+                        ?? node?.Name ?? timer.ElementId;
+            if (!steps.TryGetValue(timer.BusinessKey, out var list))
+            {
+                steps[timer.BusinessKey] = list = [];
+            }
+
+            list.Add(new NextStepResponse(label, timer.DueAt));
+        }
+
+        return steps;
+    }
+}

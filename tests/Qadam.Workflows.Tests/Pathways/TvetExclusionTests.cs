@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Qadam.Workflows.Execution;
+
+namespace Qadam.Workflows.Tests.Pathways;
+
+/// <summary>
+/// Order 349 as amended by 103, Annex 1 para 3: distance learning is not provided in TVET organisations that run medical,
+/// pharmaceutical or pedagogical programmes, whatever the ground; the check reads the organisation's programmes on the
+/// decision date, and the head signs the reasoned refusal.
+/// </summary>
+public sealed class TvetExclusionTests(EngineFixture fixture) : PathwayTestBase(fixture), IClassFixture<EngineFixture>
+{
+    private const string College = TvetExclusionCase.PedagogicalCollege;
+
+    [Theory]
+    [InlineData("parent-application", "parent")]
+    [InlineData("medical-commission", "medical")]
+    [InlineData("competition", "competition")]
+    [InlineData("tvet-online", "online")]
+    public async Task A_case_at_a_pedagogical_college_is_refused_under_2025_on_every_TVET_ground(string pathway, string ground)
+    {
+        await Pathway.Load(pathway).PublishAsync(Fixture);
+        var started = await StartFiledAsync(pathway, TvetExclusionCase.At(ground), Today);
+        var id = started.InstanceId;
+        if (pathway == "medical-commission")
+        {
+            await CompleteAsAsync(id, "registerConclusion", As("clerk", College), TvetExclusionCase.VkkConclusion(Today));
+        }
+        else if (pathway == "competition")
+        {
+            await CompleteAsAsync(id, "registerLetter", As("clerk", College), TvetExclusionCase.CompetitionLetter(Today));
+        }
+
+        Assert.True((await OpenTaskIdsAsync(id)).SequenceEqual(["refusalReasons"]), await DiagnoseAsync(id));
+        var check = (await VariablesAsync(id))["programmeCheck"]!;
+        Assert.True(check["excluded"]!.GetValue<bool>());
+        Assert.False(check["exceptionPossible"]!.GetValue<bool>());
+
+        var refusal = await OpenTaskAsync(id, "refusalReasons");
+        Assert.Contains(pathway == "parent-application" ? "councilSecretary" : "head", refusal.CandidateRoles);
+        await CompleteAsAsync(id, "refusalReasons", pathway == "parent-application" ? As("clerk", College) : As("head", College),
+            TvetExclusionCase.Refusal());
+
+        Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
+        Assert.Equal(["statusRefused"], await StringsAsync(id, "statusHistory"));
+        Assert.Equal(["notifyRefusal"], await NotifiedElementsAsync(id));
+    }
+
+    [Fact]
+    public async Task The_same_grounds_at_a_college_without_restricted_programmes_go_on_to_the_order()
+    {
+        await Pathway.Load("medical-commission").PublishAsync(Fixture);
+        var started = await StartFiledAsync("medical-commission", TvetExclusionCase.At("medical", "c-astana-polytech", []), Today);
+        await CompleteAsAsync(started.InstanceId, "registerConclusion", As("clerk", "c-astana-polytech"), TvetExclusionCase.VkkConclusion(Today));
+
+        Assert.Equal(["signOrder"], await OpenTaskIdsAsync(started.InstanceId));
+    }
+}
