@@ -104,6 +104,9 @@ internal static class DemoData
         users.Add(("parent.p1", QadamRoles.Parent, null));
         users.Add(("parent.p2", QadamRoles.Parent, null));
         users.AddRange(DemoUniversity.Users());
+        // The person replacing s1's head: a frost order is the head's "or the person replacing the head" (103 para 15).
+        // Last in the list, so the IINs of the users above stay as they were.
+        users.Add(("deputy.s1", QadamRoles.DeputyHead, "s1"));
         return users;
     }
 

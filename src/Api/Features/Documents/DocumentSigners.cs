@@ -23,8 +23,9 @@ internal static class DocumentSigners
 {
     private static readonly Dictionary<string, string[][]> ByType = new(StringComparer.Ordinal)
     {
-        ["ORDER"] = [[QadamRoles.Head, QadamRoles.Rector]],
-        ["NOTICE"] = [[QadamRoles.Head, QadamRoles.Rector]],
+        // The deputy only where the signing step names deputyHead (DeputySigning): a frost order of 103 para 15.
+        ["ORDER"] = [[QadamRoles.Head, QadamRoles.DeputyHead, QadamRoles.Rector]],
+        ["NOTICE"] = [[QadamRoles.Head, QadamRoles.DeputyHead, QadamRoles.Rector]],
         ["PROTOCOL"] = [[QadamRoles.CouncilSecretary], [QadamRoles.Head]],
         ["ACT"] = [[QadamRoles.ClassTeacher, QadamRoles.SocialPedagogue]],
         ["CONCLUSION"] = [[QadamRoles.Psychologist]],
@@ -34,6 +35,7 @@ internal static class DocumentSigners
     private static readonly Dictionary<string, (string Kk, string Ru)> RoleNames = new(StringComparer.Ordinal)
     {
         [QadamRoles.Head] = ("ұйым басшысы", "руководитель организации"),
+        [QadamRoles.DeputyHead] = ("басшыны алмастыратын тұлға", "лицо, замещающее руководителя"),
         [QadamRoles.Rector] = ("ректор", "ректор"),
         [QadamRoles.CouncilSecretary] = ("кеңес хатшысы", "секретарь совета"),
         [QadamRoles.ClassTeacher] = ("сынып жетекшісі", "классный руководитель"),

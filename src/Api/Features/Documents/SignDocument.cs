@@ -14,6 +14,7 @@ using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Pki;
 using Qadam.Documents.Signatures;
+using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.Documents;
 
@@ -34,7 +35,8 @@ internal static class SignDocument
 {
     public static async Task<Results<Created<DocumentResponse>, Ok<DocumentResponse>, NotFound, ProblemHttpResult>> HandleAsync(
         Guid id, SignDocumentRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
-        DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options, AuditTrail audit, TimeProvider time,
+        WorkflowsDbContext workflows, DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options,
+        AuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (await DocumentAccess.FindVisibleAsync(id, user, db, documents, cancellationToken) is not { } document)
@@ -43,7 +45,8 @@ internal static class SignDocument
         }
 
         var russian = ListChildCases.PrefersRussian(http);
-        if (!DocumentSigners.MaySign(document.DocumentType, user))
+        if (!DocumentSigners.MaySign(document.DocumentType, user)
+            || !await DeputySigning.AllowedAsync(document, user, workflows, cancellationToken))
         {
             var required = DocumentSigners.Describe(document.DocumentType, russian);
             return TypedResults.Problem(

@@ -11,6 +11,12 @@ public static class QadamRoles
     public const string CouncilSecretary = "councilSecretary";
     public const string Trustee = "trustee";
     public const string Head = "head";
+
+    /// <summary>
+    /// The person replacing the head (order 103 para 15: «руководитель организации образования или лицо, его замещающее»):
+    /// issues and signs the school's order where the BPMN names this role beside the head.
+    /// </summary>
+    public const string DeputyHead = "deputyHead";
     public const string RegionalOfficer = "regionalOfficer";
     public const string LegalEditor = "legalEditor";
     public const string Parent = "parent";
@@ -37,14 +43,14 @@ public static class QadamRoles
 
     public static readonly IReadOnlyList<string> UserRoles =
     [
-        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
+        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head, DeputyHead,
         RegionalOfficer, LegalEditor, Parent, Auditor, Administrator, Registrar, Dean, AcademicCouncil, Rector, Student,
     ];
 
     /// <summary>Roles that work inside an organisation and read its rosters.</summary>
     public static readonly IReadOnlyList<string> Staff =
     [
-        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head,
+        Clerk, Psychologist, ClassTeacher, SocialPedagogue, CouncilMember, CouncilSecretary, Trustee, Head, DeputyHead,
         RegionalOfficer, LegalEditor, Administrator, Registrar, Dean, AcademicCouncil, Rector,
     ];
 

@@ -12,6 +12,16 @@ describe('routes by role', () => {
     expect(homeFor(['auditor'])).toBe('/app/cases');
   });
 
+  it("lands the head's deputy and the university's staff in the inbox, where their tasks are", () => {
+    // given the person replacing the head and the rector, dean and registrar of a university
+    // when they sign in
+    // then each lands in the inbox and may open a task
+    for (const role of ['deputyHead', 'rector', 'dean', 'registrar', 'academicCouncil']) {
+      expect(homeFor([role])).toBe('/app/inbox');
+      expect(allowedRoutes([role]).has('task')).toBe(true);
+    }
+  });
+
   it('keeps a parent out of the modeler, the inbox and the staff case page', () => {
     // given a parent
     const allowed = allowedRoutes(['parent']);

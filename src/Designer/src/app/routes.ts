@@ -12,7 +12,7 @@ export const roles = {
 // but reads no case (the API refuses it case data): its menu holds no inbox, case list or dashboard.
 const staffRoles = [
   'clerk', 'psychologist', 'classTeacher', 'socialPedagogue', 'councilMember', 'councilSecretary', 'trustee', 'head',
-  'regionalOfficer', 'administrator',
+  'deputyHead', 'regionalOfficer', 'administrator', 'registrar', 'dean', 'academicCouncil', 'rector',
 ];
 
 export type RouteName =

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { docxParagraphs } from './docxText';
 import { downloadButton } from './download';
 
-const signerRoles = ['head', 'councilSecretary'];
+const signerRoles = ['head', 'deputyHead', 'rector', 'councilSecretary'];
 
 function check(ok: boolean): HTMLElement {
   return el('span', { class: ok ? 'check-ok' : 'check-bad' }, ok ? '✓' : '✗');

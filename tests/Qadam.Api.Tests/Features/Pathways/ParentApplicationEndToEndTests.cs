@@ -35,8 +35,9 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.DoesNotContain("childOpinion", await @case.OpenTasksAsync("teacher.s1")); // seven years old: 2025 asks from ten
         await @case.VoteAsync("councilVote", "yes", [.. Enumerable.Range(1, 5).Select(i => $"council{i}.s1")]);
         await @case.VoteAsync("trusteesVote", "yes", [.. Enumerable.Range(1, 3).Select(i => $"trustee{i}.s1")]);
-        // The head signs the order and the notice before the step completes; the council secretary may not sign the order.
-        var signed = await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = Today }, "secretary.s1");
+        // The head signs the order and the notice before the step completes; the person replacing the head may not sign this
+        // order, since its step names the head alone (the deputy signs where a step names deputyHead: a frost order).
+        var signed = await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = Today }, "deputy.s1");
         Assert.Equal(["order-transfer", "parent-notice"], signed.Select(d => d.GetProperty("templateKey").GetString()));
 
         var documents = await @case.DocumentsAsync("head.s1",

@@ -33,7 +33,7 @@ internal static class SignedDocuments
     /// <summary>
     /// A signing step (qadam:signs) as its signer works it, with what must hold on the way: the task lists the documents it
     /// signs (titles in kk and ru, registry number, links); completing it before signing is a 409 naming each document;
-    /// <paramref name="outsider"/> (the council secretary) signing the order is a 403 naming the role that signs it; 20
+    /// <paramref name="outsider"/> (the council secretary, or a deputy where the step names the head alone) signing the order is a 403 naming the role that signs it; 20
     /// signatures sent at once by the signer store one signature and one audit event; once everything is signed, it
     /// completes. Returns the documents signed.
     /// </summary>
@@ -67,7 +67,7 @@ internal static class SignedDocuments
         using (var foreign = await outsider.PostAsync($"/api/documents/{orderId}/signatures", Pathways.Json(new { mode = "server" })))
         {
             var body = await foreign.Content.ReadAsStringAsync();
-            Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, $"the council secretary signing the order: {foreign.StatusCode} {body}");
+            Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, $"a person who does not sign this order signing it: {foreign.StatusCode} {body}");
             Assert.Contains("ұйым басшысы", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 

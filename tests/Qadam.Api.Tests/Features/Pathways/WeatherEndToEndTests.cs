@@ -12,14 +12,22 @@ namespace Qadam.Api.Tests.Features.EndToEnd;
 /// A frost morning over HTTP on a clock the test moves: the regional officer records the observed values, the order task
 /// of a school opens at 06:00 of the day (order 103 para 15), the head fills in the para 16 contents, the order is
 /// rendered from them in Kazakh and Russian and signed, LibreOffice reads both, and that school's first shift moves
-/// without waiting for the other schools.
+/// without waiting for the other schools. The order is the head's "or the person replacing the head" (para 15): the same
+/// morning with the deputy ordering and signing is <see cref="WeatherDeputyEndToEndTests"/>.
 /// </summary>
-public sealed class WeatherEndToEndTests(MovableClockApiFactory api) : IClassFixture<MovableClockApiFactory>
+public sealed class WeatherEndToEndTests(MovableClockApiFactory api) : WeatherMorning(api, "head.s1"), IClassFixture<MovableClockApiFactory>;
+
+/// <summary>The head of s1 is absent: <c>deputy.s1</c> (role deputyHead) fills in, and signs, the school's order.</summary>
+public sealed class WeatherDeputyEndToEndTests(MovableClockApiFactory api)
+    : WeatherMorning(api, "deputy.s1"), IClassFixture<MovableClockApiFactory>;
+
+/// <summary>The frost morning of one school, ordered and signed by <paramref name="signer"/> (each subclass: its own database).</summary>
+public abstract class WeatherMorning(MovableClockApiFactory api, string signer)
 {
     private static readonly TimeSpan Kazakhstan = TimeSpan.FromHours(5);
 
     [Fact]
-    public async Task At_six_the_head_orders_from_the_form_the_signed_order_reads_back_with_its_contents_and_the_school_moves_alone()
+    public async Task At_six_the_school_orders_from_the_form_the_signed_order_reads_back_with_its_contents_and_the_school_moves_alone()
     {
         // The officer works at 05:45 on the frost day (tokens are issued on the moved clock and live half an hour).
         var forDate = api.Time.Today.AddDays(1);
@@ -34,11 +42,11 @@ public sealed class WeatherEndToEndTests(MovableClockApiFactory api) : IClassFix
         {
             forDate = forDate.ToString("yyyy-MM-dd"), shiftGroup = "first", source = "observed", temperature = -31, windSpeed = 6, blizzard = false,
         });
-        using var head = await api.ClientForAsync("head.s1");
+        using var head = await api.ClientForAsync(signer);
         var beforeSix = (await head.GetFromJsonAsync<JsonElement>("/api/tasks?element=headOrder")).GetProperty("items").GetArrayLength();
         api.Time.Advance(new DateTimeOffset(forDate.ToDateTime(new TimeOnly(6, 5)), Kazakhstan) - api.Time.GetUtcNow());
 
-        var (texts, numbers) = await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s1", "headOrder", new
+        var (texts, numbers) = await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, signer, "headOrder", new
         {
             classesAndShift = "0-11 сыныптар, 1 ауысым / 0-11 классы, 1 смена", modeOfWork = "Кезекші топтар / Дежурные группы",
             responsibleAdministration = "Сейтова А. (орынбасар / заместитель)", responsibleTeachers = "Иванова Е., Ахметов Б.",
