@@ -37,7 +37,7 @@ internal static class BroadcastSignalEndpoint
 
     public static async Task<Results<Ok<BroadcastSignalResponse>, ProblemHttpResult>> HandleAsync(
         BroadcastSignalRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        ProcessEngine engine, AuditTrail audit, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
@@ -59,20 +59,10 @@ internal static class BroadcastSignalEndpoint
 
         var subject = user.FindFirstValue(Claims.Subject)!;
         var engineKey = key.Length > 0 ? $"signal:{subject}:{key}" : null;
-        var bodyKey = key.Length > 0 ? $"signal-body:{subject}:{key}" : null;
-        var body = JsonSerializer.Serialize(new { name, scope });
-        if (bodyKey is not null
-            && await workflows.Commands.AsNoTracking().Where(c => c.Key == bodyKey).Select(c => c.ResultJson)
-                .SingleOrDefaultAsync(cancellationToken) is { } first)
+        // The same key with another body never gets here (IdempotencyKeyFilter: 422 naming the key); the same body is a
+        // replay, answered from the engine's record of the first broadcast without a second audit event.
+        if (engineKey is not null && await workflows.Commands.AsNoTracking().AnyAsync(c => c.Key == engineKey, cancellationToken))
         {
-            // The engine kept the first broadcast's result under the key, and this record the body it was for.
-            // Stored as jsonb, which writes it back in its own spacing: compared as JSON.
-            if (!JsonNode.DeepEquals(JsonNode.Parse(first), JsonNode.Parse(body)))
-            {
-                return UnprocessableProblem.Create("Idempotency-Key",
-                    $"The Idempotency-Key '{key}' was already used for a different signal; use a new key for a new broadcast.");
-            }
-
             var replay = await engine.BroadcastSignalAsync(
                 new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey), cancellationToken);
             return TypedResults.Ok(Response(name, scope, replay));
@@ -83,15 +73,6 @@ internal static class BroadcastSignalEndpoint
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         var reached = await engine.BroadcastSignalAsync(new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey),
             cancellationToken);
-        if (bodyKey is not null)
-        {
-            workflows.Commands.Add(new CommandRecord
-            {
-                Key = bodyKey, Command = "signal-body", ResultJson = body, CreatedAt = time.GetUtcNow(),
-            });
-            await workflows.SaveChangesAsync(cancellationToken);
-        }
-
         await audit.AppendAsync(actor, new AuditEntry("signal.broadcast", JsonSerializer.SerializeToUtf8Bytes(new
         {
             name, scope, reached = reached.Count, instances = reached.Select(r => r.InstanceId),

@@ -1,3 +1,4 @@
+using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
 
@@ -8,7 +9,7 @@ internal static class SignalsApi
 {
     public static IEndpointRouteBuilder MapSignalsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/signals", BroadcastSignalEndpoint.HandleAsync).WithTags("Signals").RequireAuthorization(QadamPolicies.BroadcastSignals)
+        routes.MapPost("/api/signals", BroadcastSignalEndpoint.HandleAsync).WithIdempotencyKey().WithTags("Signals").RequireAuthorization(QadamPolicies.BroadcastSignals)
             .WithSummary("Broadcasts a BPMN signal to every waiting subscription of its name, each exactly once, in one command.")
             .WithDescription("""
                 An administrator broadcasts any signal, with or without a scope; a regional officer only with the id of an emergency
