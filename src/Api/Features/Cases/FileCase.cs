@@ -45,7 +45,7 @@ internal static class FileCase
             return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
         }
 
-        if (idempotencyKey.Length > 0 && await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, request, cancellationToken) is { } replay)
+        if (idempotencyKey.Length > 0 && await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -194,7 +194,7 @@ internal static class FileCase
             // The same key was filed concurrently and won: answer with its case.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, request, cancellationToken)
+            return await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, cancellationToken)
                    ?? throw new InvalidOperationException("Lost idempotent case.", ex);
         }
 
