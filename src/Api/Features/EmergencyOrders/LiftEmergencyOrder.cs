@@ -38,9 +38,7 @@ internal static class LiftEmergencyOrder
     {
         var order = await db.EmergencyOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var covered = order is null ? [] : await db.Organisations.AsNoTracking()
-            .Where(o => order.Organisations.Contains(o.Code)).Select(o => o.Id).ToListAsync(cancellationToken);
-        if (order is null || covered.Count == 0 || !covered.All(scope.CanSeeOrganisation))
+        if (order is null || !await EmergencyOrderAccess.CoversOnlyVisibleAsync(order, scope, db, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
+using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Hosting;
@@ -102,9 +103,7 @@ internal static class BroadcastSignalEndpoint
         }
 
         var caller = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = order.Organisations.Append(order.Territory).OfType<string>().ToList();
-        var ids = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => o.Id).ToListAsync(cancellationToken);
-        return ids.Count > 0 && ids.All(caller.CanSeeOrganisation)
+        return await EmergencyOrderAccess.CoversOnlyVisibleAsync(order, caller, db, cancellationToken)
             ? null
             : TypedResults.Problem("The emergency order concerns organisations outside your territory.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
