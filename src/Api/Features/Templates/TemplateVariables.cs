@@ -28,7 +28,7 @@ internal static partial class TemplateVariables
         "student.organisation", "organisation", "filedOn", "ground", "language", "applicant", "applicant.id", "applicant.name", "data",
         "council", "council.members", "council.members.user", "council.members.name", "council.members.organisation",
         "trustees", "trustees.members", "trustees.members.user", "trustees.members.name", "trustees.members.organisation",
-        "order", "order.id", "order.issuingBody", "order.number", "order.date", "order.ground", "order.territory",
+        "order", "order.id", "order.issuingBody", "order.issuerKk", "order.issuerRu", "order.number", "order.date", "order.ground", "order.territory",
         "period", "period.from", "period.to", "organisations",
         "schools", "schools.organisation", "schools.name", "schools.shifts",
         // A university student (UniversityCaseVariables): programme with its field, faculty, year and plan.

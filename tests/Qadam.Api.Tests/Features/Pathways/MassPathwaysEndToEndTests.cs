@@ -25,7 +25,7 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         using var integration = await Pathways.IntegrationClientAsync(api);
         using var posted = await integration.PostAsync("/api/emergency-orders", Pathways.Json(new
         {
-            issuingBody = "Акимат города Астаны", number = "ЧС-e2e", date = today, territory = "d1",
+            issuingBody = "r1", number = "ЧС-e2e", date = today, territory = "d1",
             period = new { from = today, to = today.AddDays(6) }, ground = "Морозы ниже -30 °C",
         }));
         Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
@@ -49,6 +49,7 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
         {
             // The order states what the head filled in (classes, mode of work, the people responsible), and one number.
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), "ЧС-e2e", DocumentTexts.Basis(language),
+                language == "kk" ? "Астана қаласының білім басқармасы" : "Управление образования города Астаны",
                 DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 22"), "5А, 7Б, 9В", "Кезекші топтар / Дежурные группы",
                 "Сейтова А.", "Иванова Е., Ахметов Б.");
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
