@@ -79,6 +79,6 @@ public sealed class WeatherEdition2023Tests(EngineFixture fixture) : PathwayTest
         Assert.Null((await VariablesAsync(started.InstanceId))["remote"]);
         var orders = (await OpenTasksAsync(started.InstanceId)).Where(t => t.ElementId == "headOrder").ToList();
         Assert.Equal(["s-almaty-002"], orders.Select(t => t.Organisation));
-        Assert.Equal(InstanceStatus.Running, await StatusAsync(started.InstanceId));
+        Assert.Equal(InstanceStatus.Active, await StatusAsync(started.InstanceId));
     }
 }
