@@ -15,6 +15,7 @@ import { diffBpmn } from '../diff/bpmnDiff';
 import { t } from '../i18n';
 import { qadamModdle, qadamModdleExtension } from '../moddle/qadam';
 import { statusLabel } from './DefinitionsScreen';
+import { pathwayName } from '../staff/pathways';
 import { renderDiffList } from './diffList';
 import { withDiagram } from './layout';
 import ProblemOverlaysModule from './problem-overlays';
@@ -99,7 +100,7 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
   const overlays = modeler.get<ProblemOverlays>('problemOverlays');
 
   const showTitle = () => {
-    title.replaceChildren(`${loaded.key} · `, el('span', { i18n: 'version' }), ` ${loaded.version} `, statusLabel(loaded.status));
+    title.replaceChildren(`${pathwayName(loaded.key)} · `, el('span', { i18n: 'version' }), ` ${loaded.version} `, statusLabel(loaded.status));
   };
   const say = (kind: 'info' | 'error' | 'success', text: string) => status.replaceChildren(notice(kind, text));
   const xml = async () => {
