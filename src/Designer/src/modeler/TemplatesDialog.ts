@@ -40,7 +40,10 @@ function templatesTable(templates: TemplateInfo[], steps: StepInfo[]): HTMLEleme
     el('thead', {}, el('tr', {}, el('th', { i18n: 'propTemplate' }), el('th', { i18n: 'templateLanguage' }), el('th', { i18n: 'templateVariables' }),
       el('th', { i18n: 'templateSize' }), el('th', { i18n: 'templateUploadedAt' }), el('th', {}, 'SHA-256'))),
     el('tbody', {}, ...templates.map((tpl) => el('tr', { attrs: { 'data-template-key': tpl.templateKey, 'data-language': tpl.language } },
-      el('td', {}, templateTitle(tpl.templateKey, steps)), el('td', { i18n: tpl.language === 'kk' ? 'languageKk' : 'languageRu' }), el('td', {}, tpl.variables.join(', ') || '—'),
+      el('td', {}, templateTitle(tpl.templateKey, steps)), el('td', { i18n: tpl.language === 'kk' ? 'languageKk' : 'languageRu' }), el('td', {}, tpl.variables.length
+        // The placeholders are the template author's ({{student.fullName}}): counted, listed on demand.
+        ? el('details', {}, el('summary', {}, String(tpl.variables.length)), el('span', { class: 'mono' }, tpl.variables.join(', ')))
+        : '—'),
       el('td', {}, `${Math.ceil(tpl.sizeBytes / 1024)} KB`), el('td', {}, formatDate(tpl.uploadedAt)),
       el('td', { class: 'mono' }, tpl.sha256.slice(0, 12))))));
 }

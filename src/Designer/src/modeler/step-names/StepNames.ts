@@ -49,10 +49,13 @@ export default class StepNames {
 
   /** The `name` each business object had before this module showed a label in its place. */
   private readonly original = new Map<BusinessObject, string | undefined>();
+  /** The name the canvas last drew for each business object (a save swaps `name` without redrawing). */
+  private readonly drawn = new Map<BusinessObject, string | undefined>();
 
   constructor(private readonly eventBus: EventBus, private readonly registry: ElementRegistry, injector: Injector) {
     eventBus.on('import.done', () => {
       this.original.clear();
+      this.drawn.clear();
       this.apply();
     });
     eventBus.on('i18n.changed', () => this.apply());
@@ -97,11 +100,15 @@ export default class StepNames {
         continue;
       }
       seen.add(bo);
-      if (bo.name !== shown) {
-        bo.name = shown;
-        changed.push(element);
-        if (element.label) {
-          changed.push(element.label);
+      const onCanvas = this.drawn.has(bo) ? this.drawn.get(bo) : this.original.get(bo);
+      bo.name = shown;
+      if (redraw) {
+        this.drawn.set(bo, shown);
+        if (onCanvas !== shown) {
+          changed.push(element);
+          if (element.label) {
+            changed.push(element.label);
+          }
         }
       }
     }
