@@ -52,7 +52,8 @@ describe('diffLines', () => {
     setLanguage('ru');
     const diff = await diffBpmn(parentApplication(), parentApplication({ condition: 'age &gt;= 10' }));
     const text = diffLines(diff).map((l) => l.text).join('\n');
-    expect(text).toContain('Переход «Filed → Рассмотреть заявление»: условие нет → «age >= 10»');
+    expect(text).toContain('Переход «Filed → Рассмотреть заявление»: изменено: условие');
+    expect(text).not.toContain('age');
     expect(text).not.toMatch(technical);
   });
 });

@@ -52,9 +52,11 @@ export function shortParagraph(paragraph: string | undefined): string | undefine
 /** Which word an attribute of the snapshot is, and how its values read; undefined for one the lawyer need not read. */
 function attributeOf(attribute: string): { word: MessageKey; value: (v: string, elements: DefinitionSnapshot, steps: StepInfo[]) => string } | undefined {
   const plain = (v: string) => `«${v}»`;
+  // Expressions and internal keys (conditions, organisation scopes, activities) say that they changed, not their code.
+  const unread = () => '';
   const name = attribute.replace(/^qadam:/, '').replace(/^legalBasis\./, '');
   if (/xsi:type$|\.language$|\$type$/.test(attribute)) return undefined;
-  if (/conditionExpression/.test(attribute)) return { word: 'diffAttr_condition', value: plain };
+  if (/conditionExpression/.test(attribute)) return { word: 'diffAttr_condition', value: unread };
   if (/time(Duration|Date|Cycle)/.test(attribute)) return { word: 'diffAttr_timer', value: (v) => deadlineText(v, language()) ?? v };
   switch (name) {
     case 'name': return { word: 'diffAttr_name', value: plain };
@@ -65,8 +67,8 @@ function attributeOf(attribute: string): { word: MessageKey; value: (v: string, 
     case 'templateKey': return { word: 'diffAttr_templateKey', value: (v, _e, steps) => `«${templateTitle(v, steps)}»` };
     case 'signs': return { word: 'diffAttr_signs', value: (v, _e, steps) => v.split(',').map((k) => `«${templateTitle(k.trim(), steps)}»`).join(', ') };
     case 'deadline': return { word: 'diffAttr_deadline', value: (v) => deadlineText(v, language()) ?? v };
-    case 'organisationScope': return { word: 'diffAttr_organisationScope', value: plain };
-    case 'activity': return { word: 'diffAttr_activity', value: plain };
+    case 'organisationScope': return { word: 'diffAttr_organisationScope', value: unread };
+    case 'activity': return { word: 'diffAttr_activity', value: unread };
     case 'act': return { word: 'diffAttr_act', value: plain };
     case 'edition': return { word: 'diffAttr_edition', value: plain };
     case 'paragraph': return { word: 'diffAttr_paragraph', value: plain };
@@ -74,7 +76,7 @@ function attributeOf(attribute: string): { word: MessageKey; value: (v: string, 
     case 'sourceRef': return { word: 'diffAttr_sourceRef', value: (v, elements) => nameOf(v, elements) };
     case 'targetRef': return { word: 'diffAttr_targetRef', value: (v, elements) => nameOf(v, elements) };
     case 'type': return { word: 'diffAttr_type', value: (v) => t(`diffKind_${kindOf(v)}`) };
-    default: return { word: 'diffAttr_other', value: () => '' };
+    default: return { word: 'diffAttr_other', value: unread };
   }
 }
 
@@ -106,10 +108,11 @@ export function diffLines(diff: BpmnDiff): ChangeLine[] {
         continue;
       }
       const word = t(described.word);
-      if (described.word === 'diffAttr_other') {
-        // Layout-free technical settings (BPMN internals) are counted once, without their values.
-        other = true;
-        lines.push({ id: change.id, kind: change.kind, attribute: attribute.attribute, text: `${heading(change)}: ${word}${cited(change)}` });
+      if (described.value('x', elements, steps) === '') {
+        // Technical settings (counted once) and expressions: that they changed, without their code.
+        other ||= described.word === 'diffAttr_other';
+        lines.push({ id: change.id, kind: change.kind, attribute: attribute.attribute,
+          text: `${heading(change)}: ${t('diffChangedOnly', { what: word })}${cited(change)}` });
         continue;
       }
       const value = (v: string | undefined) => (v === undefined || v === '' ? t('diffEmptyValue').replace(/[()]/g, '') : described.value(v, elements, steps));
@@ -119,5 +122,6 @@ export function diffLines(diff: BpmnDiff): ChangeLine[] {
       });
     }
   }
-  return lines;
+  // One line per sentence: a condition's body and its language changing together read once.
+  return lines.filter((line, index) => lines.findIndex((l) => l.id === line.id && l.text === line.text) === index);
 }

@@ -492,6 +492,7 @@ export const kk = {
   diffAttr_timer: 'таймер',
   diffAttr_other: 'техникалық баптау',
   diffYes: 'иә',
+  diffChangedOnly: 'өзгертілді: {what}',
   diffParagraph: '({paragraph})',
   stepOfProblem: 'Қадам',
   dryRunFormHint: 'Қадамның нысанын толтырыңыз: таңдалған жауаптар процестің жолын анықтайды.',

@@ -494,6 +494,7 @@ export const ru: Messages = {
   diffAttr_timer: 'таймер',
   diffAttr_other: 'техническая настройка',
   diffYes: 'да',
+  diffChangedOnly: 'изменено: {what}',
   diffParagraph: '({paragraph})',
   stepOfProblem: 'Шаг',
   dryRunFormHint: 'Заполните форму шага: выбранные ответы определяют путь процесса.',

@@ -6,6 +6,7 @@ import { stepLabel } from '../staff/labels';
 import type { FormSchema } from '../staff/formMapping';
 import { outputTemplate, parseOutput, pathKind, sampleVariables, untilStep, withStep } from './dryRun';
 import { modelerDialog } from './modelerDialog';
+import { pathwayName } from '../staff/pathways';
 
 export interface DryRunOptions {
   api: QadamApi;
@@ -26,7 +27,7 @@ export function openDryRun(options: DryRunOptions): void {
   const { api, key, version } = options;
   // Today in Kazakhstan (UTC+5), the filing date of the sample case.
   const today = new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
-  const { body } = modelerDialog(options.host, 'dry-run', el('span', {}, t('dryRunTitle', { key, version })), () => options.onPath?.({ path: [], waiting: [], ended: false }), true);
+  const { body } = modelerDialog(options.host, 'dry-run', el('span', {}, t('dryRunTitle', { key: pathwayName(key), version })), () => options.onPath?.({ path: [], waiting: [], ended: false }), true);
   const variables = el('textarea', {
     class: 'mono', attrs: { id: 'dry-run-variables', rows: 12, spellcheck: 'false' },
   });

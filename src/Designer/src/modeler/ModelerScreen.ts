@@ -228,7 +228,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       say('info', t('formEditorNoKey'));
       return;
     }
-    void openFormEditor({ api, host: root, key, version: loaded.version, formKey: formKey.trim(), editable: loaded.status === 'draft' });
+    const title = (bo.get('name') as string | undefined)?.trim();
+    void openFormEditor({ api, host: root, key, version: loaded.version, formKey: formKey.trim(), title, editable: loaded.status === 'draft' });
   };
 
   modeler.on('commandStack.changed', (event: { trigger?: string }) => {

@@ -4,6 +4,7 @@ import { el, formatDate, notice } from '../app/dom';
 import { t } from '../i18n';
 import { qadamModdle } from '../moddle/qadam';
 import { modelerDialog } from './modelerDialog';
+import { pathwayName } from '../staff/pathways';
 import { templateTitle, type StepInfo } from './choices';
 
 /** The template keys a version names (qadam:templateKey on its steps), each once, in document order. */
@@ -51,7 +52,7 @@ function templatesTable(templates: TemplateInfo[], steps: StepInfo[]): HTMLEleme
 /** Uploads a DOCX template for a template key of the version, in Kazakh or Russian, showing the server's problems. */
 export async function openTemplates(options: TemplatesOptions): Promise<void> {
   const { api, key, version } = options;
-  const { body } = modelerDialog(options.host, 'templates', el('span', {}, t('templatesTitle', { key, version })));
+  const { body } = modelerDialog(options.host, 'templates', el('span', {}, t('templatesTitle', { key: pathwayName(key), version })));
   const keys = templateKeysOf(options.xml);
   const steps = stepsOfXml(options.xml);
   const listHost = el('div');
