@@ -19,14 +19,7 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
     [Fact]
     public async Task A_medical_case_at_the_pedagogical_college_is_refused_by_its_head()
     {
-        // c2 has no demo roster: one student of c1 moves there, as a roster import would put them.
-        var student = await Pathways.FirstStudentOfAsync(api, "c1");
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-            var c2 = await db.Organisations.SingleAsync(o => o.Code == "c2");
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET "OrganisationId" = {c2.Id} WHERE "Iin" = {student}""");
-        }
+        var student = await Pathways.FirstStudentOfAsync(api, "c2");
 
         using var @case = await PathwayCase.FileAsync(api, "clerk.c2", "medical-commission", student, "ru", Pathways.Today);
         var day = Pathways.Today.ToString("yyyy-MM-dd");
