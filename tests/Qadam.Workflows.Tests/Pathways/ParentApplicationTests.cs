@@ -125,7 +125,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         await CompleteAsAsync(started.InstanceId, "signOrder", As("head", College),
             new JsonObject { ["orderNumber"] = "К-44", ["orderDate"] = "2025-09-08", ["distanceFrom"] = "2025-09-10", ["signed"] = true });
 
-        Assert.Equal(InstanceStatus.Running, await StatusAsync(started.InstanceId));
+        Assert.Equal(InstanceStatus.Active, await StatusAsync(started.InstanceId));
         Assert.Equal(["order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
         Assert.Equal(["statusTransferred"], await StringsAsync(started.InstanceId, "statusHistory"));
         Assert.Equal([400.0], ((await VariablesAsync(started.InstanceId))["ledgerRecords"] as System.Text.Json.Nodes.JsonArray)!
@@ -153,7 +153,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Fixture.Clock.Advance(TimeSpan.FromDays(1));
         await FireTimersAsync();
 
-        Assert.Equal(InstanceStatus.Running, onLastDay);
+        Assert.Equal(InstanceStatus.Active, onLastDay);
         Assert.True(await StatusAsync(started.InstanceId) == InstanceStatus.Completed, await DiagnoseAsync(started.InstanceId));
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(started.InstanceId, "statusHistory"));
         Assert.Equal(["order-transfer", "parent-notice", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));

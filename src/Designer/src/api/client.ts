@@ -83,6 +83,21 @@ export interface CaseSummary {
 }
 
 /** POST /api/cases (src/Api/Features/Cases/FileCase.cs). */
+/** A ground of para 3 of the edition: its code, paragraph and labels (GET /api/cases/grounds). */
+export interface CaseGround {
+  code: string;
+  paragraph: string;
+  labelKk: string;
+  labelRu: string;
+}
+
+export interface CaseGrounds {
+  pathway: string;
+  on: string;
+  enumerated: boolean;
+  grounds: CaseGround[];
+}
+
 export interface FileCaseRequest {
   pathway: string;
   studentIin: string;
@@ -624,6 +639,11 @@ export class QadamApi {
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
   async findStudents(text: string): Promise<StudentInfo[]> {
     return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));
+  }
+
+  /** The grounds of para 3 a pathway's case may be filed on, on a day; enumerated=false: the ground is free text. */
+  caseGrounds(pathway: string, on: string): Promise<CaseGrounds> {
+    return this.get<CaseGrounds>(`/api/cases/grounds?pathway=${encodeURIComponent(pathway)}&on=${encodeURIComponent(on)}`);
   }
 
   /** Files a case; 422 names studentIin, filedOn, pathway, ground or language. */

@@ -41,6 +41,28 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
         Assert.Equal("refused", read.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("parent-application", "clerk.c2")]
+    [InlineData("competition", "head.c2")]
+    [InlineData("tvet-online", "head.c2")]
+    public async Task Every_other_TVET_ground_at_the_pedagogical_college_goes_to_refusal_under_2025(string pathway, string refuser)
+    {
+        // One student of c2's demo group per ground, so each case is the student's only one.
+        var student = await Pathways.StudentOfAsync(api, "c2", pathway switch { "parent-application" => 1, "competition" => 2, _ => 0 });
+        using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, "kk", Pathways.Today);
+        var day = Pathways.Today.ToString("yyyy-MM-dd");
+        if (pathway == "competition")
+        {
+            await @case.CompleteAsync("clerk.c2", "registerLetter", new
+            {
+                authorityName = "ҚР Туризм және спорт министрлігі", letterNumber = "04-2/1187", letterDate = day, eventKind = "sport",
+                eventName = "Азия чемпионаты", eventLevel = "international", periodFrom = day, periodTo = day,
+            });
+        }
+
+        Assert.Equal(["refusalReasons"], await @case.OpenTasksAsync(refuser));
+    }
+
     [Fact]
     public async Task The_organisations_list_shows_which_restricted_programmes_a_college_runs()
     {
