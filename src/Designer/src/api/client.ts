@@ -420,6 +420,10 @@ export interface MassTransferSchool {
   total: number;
   done: number;
   status: string;
+  /** Status "excluded": why none of its students is moved (349 para 3-1, 103 para 3), and the paragraph. */
+  exclusionReasonKk?: string | null;
+  exclusionReasonRu?: string | null;
+  exclusionLegalBasis?: string | null;
 }
 
 /** One requirement of an edition of 349 Annex 1 / 103 Annex 3 para 1, and the evidence fields a met item needs. */
