@@ -116,6 +116,19 @@ public sealed class UniversityOnlineTests(EngineFixture fixture) : PathwayTestBa
     }
 
     [Fact]
+    public async Task A_box_left_unticked_is_a_condition_not_met_not_a_failed_step()
+    {
+        var programme = Programme();
+        programme.Remove("serversInKazakhstan");
+        var contract = Contract();
+        contract.Remove("contractPlatformTerms");
+
+        var (_, check) = await RunAsync(programme, contract);
+
+        Assert.Equal(["serversInKazakhstan", "contract"], check["rules"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_transfer_from_full_time_study_is_admitted_only_in_the_vacation_and_on_a_paid_basis()
     {
         JsonObject Transfer(bool vacation, bool paid) =>
