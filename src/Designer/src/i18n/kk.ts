@@ -431,6 +431,8 @@ export const kk = {
   evidence_digitalResources: 'Цифрлық білім беру ресурстары (әр жолға біреу)',
   evidence_programmes: 'ТжКББ бағдарламалары: код; атауы; тізілімдегі жазба (әр жолға біреу)',
   evidence_informatisation: 'Ақпараттандыру объектілеріне қойылатын талаптар',
+  // university:
+  caseStatus_admitted: 'онлайн-оқытуға қабылданды',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

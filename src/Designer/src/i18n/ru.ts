@@ -433,4 +433,6 @@ export const ru: Messages = {
   evidence_digitalResources: 'Цифровые образовательные ресурсы (по одному в строке)',
   evidence_programmes: 'Программы ТиППО: код; название; запись в Реестре (по одной в строке)',
   evidence_informatisation: 'Требования к объектам информатизации',
+  // university:
+  caseStatus_admitted: 'принят на онлайн-обучение',
 };
