@@ -21,6 +21,7 @@ internal static class TemplateDocumentTypes
         ["student-notice"] = "NOTICE",
         ["online-admission-order"] = "ORDER",
         ["online-admission-notice"] = "NOTICE",
+        ["university-emergency-order"] = "ORDER",
     };
 
     /// <summary>The type for <paramref name="templateKey"/>; a key the legal department adds later is numbered as <c>DOC</c>.</summary>
