@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.EmergencyOrders;
+using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Students;
@@ -19,7 +20,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qadam.Api.Features.Universities;
 
 /// <summary>The regional order as the university received it.</summary>
-public sealed record UniversityEmergencyRequest(string IssuingBody, string Number, DateOnly Date, OrderPeriod Period, string Ground);
+public sealed record UniversityEmergencyRequest(
+    string IssuingBody, string Number, DateOnly Date, OrderPeriod Period, string Ground, string? Language = null);
 
 /// <summary>The university's emergency-transfer process.</summary>
 public sealed record UniversityEmergencyResponse(Guid ProcessInstanceId, int DefinitionVersion, string Organisation);
@@ -67,6 +69,11 @@ internal static class PostUniversityEmergency
             Add("period", "Кезеңнің басы соңынан кейін немесе соңы бұйрық күнінен бұрын.", "Период начинается после окончания или заканчивается до даты приказа.");
         }
 
+        if (request.Language is not (null or "kk" or "ru"))
+        {
+            Add("language", "Бұйрықтың тілі: kk немесе ru.", "Язык приказа: kk или ru.");
+        }
+
         var code = user.FindFirstValue(QadamClaims.OrganisationCode);
         var university = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
         if (university is not { Kind: OrganisationKind.University })
@@ -88,6 +95,8 @@ internal static class PostUniversityEmergency
                 ["ground"] = request.Ground.Trim(),
             },
             ["period"] = period,
+            // The language the rector's order is drawn up in (render-document), Kazakh unless the registrar asks for Russian.
+            ["language"] = request.Language ?? "kk",
             ["organisation"] = university!.Code,
             ["organisations"] = new JsonArray(university.Code),
             // Order 97 para 27: the emergency lifts the mobility and double-degree caps while it lasts.
