@@ -9,7 +9,7 @@ internal static class UniversitiesApi
     public static IEndpointRouteBuilder MapUniversitiesApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/universities/emergency-transfers", PostUniversityEmergency.HandleAsync).WithTags("Universities")
-            .RequireAuthorization(p => p.RequireRole(QadamRoles.Registrar, QadamRoles.Rector))
+            .RequireAuthorization(QadamPolicies.RegisterUniversityEmergency)
             .WithSummary("Registers the regional emergency order's receipt at the caller's university and starts university-emergency.")
             .WithDescription("""
                 Order 97 para 2: distance learning for all students on the regional education department's order. The

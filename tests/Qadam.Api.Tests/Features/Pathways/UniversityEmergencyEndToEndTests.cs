@@ -25,6 +25,7 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
             period = new { from = today, to = today.AddDays(14) }, ground = "Карантин", language,
         }));
         Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+        Assert.Equal("u1", (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisation").GetString());
 
         await MassPathwaysEndToEndTests.CompleteAsync(api, registrar, "registerReceipt", new
         {
