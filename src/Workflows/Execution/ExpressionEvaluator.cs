@@ -206,6 +206,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         engine.SetValue("addDays", new Func<string, int, string>((date, days) =>
             ParseDate(date).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
+        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) => KazakhstanWorkingDays.Between(ParseDate(from), ParseDate(to))));
         return engine;
     }
 
