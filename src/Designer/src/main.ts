@@ -18,6 +18,7 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
   case: () => import('./staff/CaseScreen').then((m) => m.caseScreen),
   task: () => import('./staff/TaskScreen').then((m) => m.taskScreen),
   tracker: () => import('./parent/TrackerScreen').then((m) => m.trackerScreen),
+  student: () => import('./student/StudentScreen').then((m) => m.studentScreen),
   vote: () => import('./staff/VoteScreen').then((m) => m.voteScreen),
   document: () => import('./documents/DocumentScreen').then((m) => m.documentScreen),
   orders: () => import('./regional/OrdersScreen').then((m) => m.ordersScreen),

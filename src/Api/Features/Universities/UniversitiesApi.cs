@@ -17,6 +17,10 @@ internal static class UniversitiesApi
                 Idempotent by university, issuing body and number. 422 names the field in the caller's language.
                 """)
             .WithRequestExample("""{"issuingBody":"Управление образования города Астаны","number":"ЧС-5","date":"2026-11-20","period":{"from":"2026-11-23","to":"2026-12-05"},"ground":"Карантин"}""");
+        routes.MapGet("/api/students/me/pathways", StudentPathways.HandleAsync).WithTags("Universities")
+            .RequireAuthorization(QadamRoles.Student)
+            .WithSummary("The pathways a university student may file themselves, each with the version in force and its application form.")
+            .WithDescription("Students only. form is the form-js schema (kk / ru labels) naming its requiredEvidence; null when the pathway asks none.");
         return routes;
     }
 }

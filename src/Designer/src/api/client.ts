@@ -577,6 +577,14 @@ export interface StudentInfo {
   level: string;
 }
 
+/** GET /api/students/me/pathways: a pathway a university student files themselves, with its application form. */
+export interface StudentPathway {
+  key: string;
+  version: number;
+  formKey?: string | null;
+  form?: Record<string, unknown> | null;
+}
+
 /** RFC 7807 problem details as the API answers errors. */
 export interface ProblemDetails {
   status?: number;
@@ -649,6 +657,18 @@ export class QadamApi {
   /** The files attached to a case as evidence (a medical conclusion, a federation's letter). */
   caseEvidence(caseId: string): Promise<EvidenceInfo[]> {
     return this.get(`/api/cases/${encodeURIComponent(caseId)}/evidence`);
+  }
+
+  /** The pathways a university student may file themselves (students only). */
+  myPathways(): Promise<StudentPathway[]> {
+    return this.get('/api/students/me/pathways');
+  }
+
+  /** Attaches a file (a VKK conclusion, a letter) to a case as evidence; 422 names the file. */
+  uploadEvidence(caseId: string, file: File): Promise<EvidenceInfo> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.send('POST', `/api/cases/${encodeURIComponent(caseId)}/evidence`, form);
   }
 
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */

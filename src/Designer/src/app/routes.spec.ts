@@ -32,6 +32,18 @@ describe('routes by role', () => {
     expect(navigationFor(['parent']).map((n) => n.href)).toEqual(['/app/my-children']);
   });
 
+  it('lands a university student on their own cases and keeps them out of every staff page', () => {
+    // given a university student
+    const allowed = allowedRoutes(['student']);
+
+    // when the routes are checked
+    // then only their own screen is open: no inbox, case list, staff case page, documents page or modeler
+    expect([...allowed]).toEqual(['student']);
+    expect(homeFor(['student'])).toBe('/app/my-cases');
+    expect(matchRoute('/app/my-cases')?.name).toBe('student');
+    expect(navigationFor(['student']).map((n) => n.href)).toEqual(['/app/my-cases']);
+  });
+
   it('shows the legal department only the pathway editor, no case menus', () => {
     // given a legal editor
     const allowed = allowedRoutes(['legalEditor']);

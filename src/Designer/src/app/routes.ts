@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n';
 export const roles = {
   legalEditor: 'legalEditor',
   parent: 'parent',
+  student: 'student',
   auditor: 'auditor',
   regionalOfficer: 'regionalOfficer',
   administrator: 'administrator',
@@ -17,7 +18,7 @@ const staffRoles = [
 
 export type RouteName =
   | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard'
-  | 'readiness' | 'attest';
+  | 'readiness' | 'attest' | 'student';
 
 export interface RouteMatch {
   name: RouteName;
@@ -37,6 +38,7 @@ const patterns: Array<[RouteName, RegExp, string[]]> = [
   ['dashboard', /^\/app\/dashboard\/?$/, []],
   ['task', /^\/app\/tasks\/([^/]+)\/?$/, ['id']],
   ['tracker', /^\/app\/my-children\/?$/, []],
+  ['student', /^\/app\/my-cases\/?$/, []],
   ['attest', /^\/app\/readiness\/attest\/?$/, []],
   ['readiness', /^\/app\/readiness\/?$/, []],
 ];
@@ -77,6 +79,10 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
   if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator) || userRoles.includes(roles.auditor)) {
     allowed.add('readiness');
   }
+  // A university student files and follows their own cases only (order 97 para 9, 11): no staff page.
+  if (userRoles.includes(roles.student)) {
+    allowed.add('student');
+  }
   if (userRoles.includes('head')) {
     allowed.add('attest');
   }
@@ -90,6 +96,9 @@ export function homeFor(userRoles: readonly string[]): string | undefined {
   }
   if (userRoles.includes(roles.parent)) {
     return '/app/my-children';
+  }
+  if (userRoles.includes(roles.student)) {
+    return '/app/my-cases';
   }
   const allowed = allowedRoutes(userRoles);
   if (allowed.has('inbox')) {
@@ -109,6 +118,7 @@ export function navigationFor(userRoles: readonly string[]): Array<{ href: strin
     { href: '/app/inbox', label: 'navInbox', route: 'inbox' },
     { href: '/app/cases', label: 'navCases', route: 'cases' },
     { href: '/app/my-children', label: 'navMyChildren', route: 'tracker' },
+    { href: '/app/my-cases', label: 'navMyCases', route: 'student' },
     { href: '/app/emergency-orders', label: 'navOrders', route: 'orders' },
     { href: '/app/dashboard', label: 'navDashboard', route: 'dashboard' },
     { href: '/app/readiness', label: 'navReadiness', route: 'readiness' },
