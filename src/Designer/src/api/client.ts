@@ -585,6 +585,21 @@ export interface StudentPathway {
   form?: Record<string, unknown> | null;
 }
 
+/** GET /api/universities/students/{iin}: where a university student studies, by name. */
+export interface StudentStudy {
+  iin: string;
+  fullName: string;
+  universityNameKk: string;
+  universityNameRu: string;
+  facultyNameKk: string;
+  facultyNameRu: string;
+  programmeCode: string;
+  programmeNameKk: string;
+  programmeNameRu: string;
+  year: number;
+  level: string;
+}
+
 /** RFC 7807 problem details as the API answers errors. */
 export interface ProblemDetails {
   status?: number;
@@ -662,6 +677,11 @@ export class QadamApi {
   /** The pathways a university student may file themselves (students only). */
   myPathways(): Promise<StudentPathway[]> {
     return this.get('/api/students/me/pathways');
+  }
+
+  /** A university student's university, faculty and programme by name; undefined for a school or college student. */
+  studentStudy(iin: string): Promise<StudentStudy | undefined> {
+    return this.get<StudentStudy>(`/api/universities/students/${encodeURIComponent(iin)}`).catch(() => undefined);
   }
 
   /** Attaches a file (a VKK conclusion, a letter) to a case as evidence; 422 names the file. */

@@ -504,6 +504,8 @@ export const kk = {
   // university:
   caseStatus_admitted: 'онлайн-оқытуға қабылданды',
   // students:
+  studentsProgramme: 'Білім беру бағдарламасы, курс',
+  studentsFaculty: 'Факультет',
   navMyCases: 'Менің өтініштерім',
   studentTitle: 'Менің өтініштерім',
   studentNoCases: 'Сізде әзірге өтініш жоқ.',

@@ -506,6 +506,8 @@ export const ru: Messages = {
   // university:
   caseStatus_admitted: 'принят на онлайн-обучение',
   // students:
+  studentsProgramme: 'Образовательная программа, курс',
+  studentsFaculty: 'Факультет',
   navMyCases: 'Мои заявления',
   studentTitle: 'Мои заявления',
   studentNoCases: 'У вас пока нет заявлений.',

@@ -1,6 +1,6 @@
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
-import type { MessageKey } from '../i18n';
+import { pick, type MessageKey } from '../i18n';
 import { downloadButton } from '../documents/download';
 import { documentTitle } from '../documents/titles';
 import { readinessSummary } from '../readiness/readinessView';
@@ -11,9 +11,11 @@ import { pathwayName } from './pathways';
 export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const detail = await api.getCase(params['id'] ?? '');
   const isParent = me.roles.includes('parent');
-  const [documents, ballots] = await Promise.all([
+  const [documents, ballots, study] = await Promise.all([
     api.caseDocuments(detail.case.id).catch(() => []),
     isParent ? Promise.resolve([]) : api.ballots(detail.case.id).catch(() => []),
+    // A university student's programme and faculty by name (order 97 para 20's caps depend on the programme's field).
+    api.studentStudy(detail.case.studentIin),
   ]);
   const c = detail.case;
   const fact = (label: MessageKey, value: Node | string) =>
@@ -54,7 +56,11 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
         : String(c.definitionVersion)),
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
-      fact('organisation', c.organisation)),
+      ...(study
+        ? [fact('studentsProgramme', `${pick({ kk: study.programmeNameKk, ru: study.programmeNameRu }, study.programmeCode)} (${study.programmeCode}), ${study.year}`),
+          fact('studentsFaculty', pick({ kk: study.facultyNameKk, ru: study.facultyNameRu }, '')),
+          fact('organisation', pick({ kk: study.universityNameKk, ru: study.universityNameRu }, c.organisation))]
+        : [fact('organisation', c.organisation)])),
     detail.readiness
       ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
         el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))
