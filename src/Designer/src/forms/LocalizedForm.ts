@@ -1,5 +1,5 @@
 import { Form } from '@bpmn-io/form-js-viewer';
-import { language } from '../i18n';
+import { language, t } from '../i18n';
 import type { FormSchema } from '../staff/formMapping';
 import { useDatePickerLanguage } from './datePicker';
 import { translateFormMessage } from './formMessages';
@@ -36,7 +36,26 @@ export class LocalizedForm {
     }
     await form.importSchema(localizeSchema(schema, current), data);
     this.form = form;
+    this.translateSelectPlaceholder();
   }
+
+  /**
+   * form-js's plain select writes a fixed English "Select" while nothing is chosen (no placeholder option): the screen's
+   * word replaces it whenever form-js draws it.
+   */
+  private translateSelectPlaceholder(): void {
+    const replace = () => this.container.querySelectorAll('.fjs-select-display.fjs-select-placeholder').forEach((display) => {
+      if (display.textContent === 'Select') {
+        display.textContent = t('formSelectPlaceholder');
+      }
+    });
+    replace();
+    this.observer?.disconnect();
+    this.observer = new MutationObserver(replace);
+    this.observer.observe(this.container, { childList: true, subtree: true, characterData: true });
+  }
+
+  private observer: MutationObserver | undefined;
 
   /** What is typed now, including values that do not pass validation yet. */
   data(): FormData {
@@ -61,6 +80,7 @@ export class LocalizedForm {
   }
 
   destroy(): void {
+    this.observer?.disconnect();
     this.form?.destroy();
     this.form = undefined;
   }

@@ -504,6 +504,9 @@ export const kk = {
   // university:
   caseStatus_admitted: 'онлайн-оқытуға қабылданды',
   // students:
+  formSelectPlaceholder: 'Таңдаңыз',
+  studentChooseFile: 'Файлды таңдау',
+  studentNoFile: 'Файл таңдалмаған',
   studentsProgramme: 'Білім беру бағдарламасы, курс',
   studentsFaculty: 'Факультет',
   navMyCases: 'Менің өтініштерім',

@@ -506,6 +506,9 @@ export const ru: Messages = {
   // university:
   caseStatus_admitted: 'принят на онлайн-обучение',
   // students:
+  formSelectPlaceholder: 'Выберите',
+  studentChooseFile: 'Выбрать файл',
+  studentNoFile: 'Файл не выбран',
   studentsProgramme: 'Образовательная программа, курс',
   studentsFaculty: 'Факультет',
   navMyCases: 'Мои заявления',

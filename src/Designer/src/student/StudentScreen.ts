@@ -72,9 +72,24 @@ function applicationForm(api: QadamApi, pathways: StudentPathway[], iin: string 
   const pathwayError = el('span', { class: 'field-error', attrs: { 'aria-live': 'polite' } });
   const formHost = el('div', { class: 'student-form', attrs: { 'data-testid': 'student-form' } });
   const evidenceLabel = el('span');
-  const evidence = el('input', { attrs: { id: 'student-evidence', type: 'file', accept: '.pdf,.jpg,.jpeg,.png', 'data-testid': 'student-evidence' } });
+  // The browser's own file input speaks the browser's language ("Choose File"): it is hidden behind the app's words.
+  const evidence = el('input', {
+    class: 'file-hidden', attrs: { id: 'student-evidence', type: 'file', accept: '.pdf,.jpg,.jpeg,.png', 'data-testid': 'student-evidence' },
+  });
+  const fileName = el('span', { class: 'muted', i18n: 'studentNoFile', attrs: { 'data-testid': 'student-file-name' } });
+  evidence.addEventListener('change', () => {
+    const chosen = evidence.files?.[0];
+    if (chosen) {
+      delete fileName.dataset['i18n'];
+      fileName.textContent = chosen.name;
+    } else {
+      fileName.dataset['i18n'] = 'studentNoFile';
+      fileName.textContent = t('studentNoFile');
+    }
+  });
   const evidenceError = el('span', { class: 'field-error', attrs: { 'aria-live': 'polite' } });
-  const evidenceField = el('label', { class: 'student-evidence', attrs: { for: 'student-evidence' } }, evidenceLabel, evidence, evidenceError);
+  const evidenceField = el('label', { class: 'student-evidence', attrs: { for: 'student-evidence' } }, evidenceLabel, evidence,
+    el('span', { class: 'file-choice' }, el('span', { class: 'button', i18n: 'studentChooseFile' }), ' ', fileName), evidenceError);
   evidenceField.hidden = true;
   const status = el('div');
   const submit = el('button', { class: 'primary', i18n: 'studentSubmit', attrs: { type: 'submit', 'data-testid': 'student-submit' } });
