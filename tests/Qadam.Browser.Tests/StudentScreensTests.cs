@@ -96,15 +96,27 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             });
 
             // then the student reads the decision and the notice by its title, with a PDF to read on the phone
-            await page.ReloadAsync();
+            // (the refusal's notice is rendered by a step of its own after the dean's review: the student looks again)
             card = page.Locator($"[data-testid='student-case'][data-case-id='{caseId}']");
+            for (var attempt = 0; attempt < 30; attempt++)
+            {
+                await page.ReloadAsync();
+                await card.Locator("[data-testid='student-status']").WaitForAsync();
+                if (await card.Locator("[data-testid='tracker-documents']").CountAsync() > 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(2000);
+            }
+
+            await BrowserFixture.ShotAsync(page, $"student-{language}-04-decision");
             await card.Locator("[data-testid='student-decisions']").WaitForAsync();
             await card.Locator("[data-testid='tracker-documents']").WaitForAsync();
             Assert.Contains(kk ? "бас тартылды" : "отказано", await card.Locator("[data-testid='student-status']").InnerTextAsync());
             Assert.Equal(0, await card.Locator("[data-testid='student-next']").CountAsync());
             Assert.Contains(kk ? "Білім алушыға хабарлама" : "Уведомление обучающемуся", await card.Locator("[data-testid='tracker-documents']").InnerTextAsync());
             Assert.Equal(kk ? "PDF түрінде оқу" : "Читать в PDF", (await card.Locator("[data-testid='read-pdf']").First.InnerTextAsync()).Trim());
-            await BrowserFixture.ShotAsync(page, $"student-{language}-04-decision");
             await ScreenChecks.AssertOneLanguageAsync(page, language, "student decision");
             await ScreenChecks.AssertFitsWidthAsync(page, "student decision");
 
