@@ -32,6 +32,8 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await BrowserFixture.ShotAsync(page, $"student-{language}-00-home");
             await ScreenChecks.AssertFitsWidthAsync(page, "student home");
 
+            Assert.False(await page.Locator("label.student-evidence").IsVisibleAsync());
+
             // the pathways they may file are offered by name, none chosen; sending without one names the field
             var pathway = page.Locator("[data-testid='student-pathway']");
             Assert.Equal(string.Empty, await pathway.InputValueAsync());
@@ -56,6 +58,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
 
             await form.Locator(".fjs-form-field-select .fjs-input-group").ClickAsync();
             await page.Locator(".fjs-dropdownlist-item", new PageLocatorOptions { HasTextString = kk ? "ДКК қорытындысы" : "Заключение ВКК" }).ClickAsync();
+            Assert.Contains(kk ? "ДКК қорытындысы" : "Заключение ВКК", await form.Locator(".fjs-select-display").InnerTextAsync());
             await form.GetByLabel(kk ? "Құжат нөмірі" : "Номер документа").FillAsync("ВКК-" + language);
             await form.GetByLabel(kk ? "Берген ұйым" : "Выдавшая организация").FillAsync("Қалалық емхана № 7");
             var dates = form.Locator("input.flatpickr-input");
@@ -131,6 +134,25 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
         finally
         {
             await page.Context.CloseAsync();
+        }
+
+        // and on a laptop (1366 x 768) the same screen fits and speaks one language
+        var desktop = await fixture.NewPageAsync(1366, 768);
+        desktop.SetDefaultTimeout((float)Wait.TotalMilliseconds);
+        try
+        {
+            await BrowserFixture.SignInAsync(desktop, student);
+            await ChooseLanguageAsync(desktop, language);
+            await desktop.Locator("[data-testid='student-case']").First.WaitForAsync();
+            await desktop.Locator("[data-testid='student-pathway']").SelectOptionAsync("university-distance");
+            await desktop.Locator("[data-testid='student-form'] .fjs-form-field-select").WaitForAsync();
+            await BrowserFixture.ShotAsync(desktop, $"student-{language}-05-desktop");
+            await ScreenChecks.AssertOneLanguageAsync(desktop, language, "student desktop");
+            await ScreenChecks.AssertFitsWidthAsync(desktop, "student desktop");
+        }
+        finally
+        {
+            await desktop.Context.CloseAsync();
         }
     }
 

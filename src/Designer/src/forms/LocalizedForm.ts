@@ -45,8 +45,10 @@ export class LocalizedForm {
    */
   private translateSelectPlaceholder(): void {
     const replace = () => this.container.querySelectorAll('.fjs-select-display.fjs-select-placeholder').forEach((display) => {
-      if (display.textContent === 'Select') {
-        display.textContent = t('formSelectPlaceholder');
+      // The text node itself is changed, not replaced: form-js (preact) keeps writing into the same node when a value is chosen.
+      const text = display.firstChild;
+      if (text?.nodeType === Node.TEXT_NODE && text.nodeValue === 'Select') {
+        text.nodeValue = t('formSelectPlaceholder');
       }
     });
     replace();

@@ -79,6 +79,7 @@ function applicationForm(api: QadamApi, pathways: StudentPathway[], iin: string 
   const fileName = el('span', { class: 'muted', i18n: 'studentNoFile', attrs: { 'data-testid': 'student-file-name' } });
   evidence.addEventListener('change', () => {
     const chosen = evidence.files?.[0];
+    evidenceError.textContent = '';
     if (chosen) {
       delete fileName.dataset['i18n'];
       fileName.textContent = chosen.name;
