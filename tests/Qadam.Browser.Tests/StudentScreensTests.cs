@@ -144,8 +144,10 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await BrowserFixture.SignInAsync(desktop, student);
             await ChooseLanguageAsync(desktop, language);
             await desktop.Locator("[data-testid='student-case']").First.WaitForAsync();
+            await desktop.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await desktop.Locator("[data-testid='student-pathway']").SelectOptionAsync("university-distance");
             await desktop.Locator("[data-testid='student-form'] .fjs-form-field-select").WaitForAsync();
+            Assert.Equal("university-distance", await desktop.Locator("[data-testid='student-pathway']").InputValueAsync());
             await BrowserFixture.ShotAsync(desktop, $"student-{language}-05-desktop");
             await ScreenChecks.AssertOneLanguageAsync(desktop, language, "student desktop");
             await ScreenChecks.AssertFitsWidthAsync(desktop, "student desktop");
