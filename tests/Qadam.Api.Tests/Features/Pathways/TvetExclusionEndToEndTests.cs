@@ -42,6 +42,8 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
             refusalReasonRu = "Колледж реализует программы педагогического образования",
             refusalLegalBasis = "Приказ № 349 в ред. приказа № 103, приложение 1, п. 3",
         });
+        // The head's reasoned refusal is signed before the case is refused and the parent told (RefusalEndToEndTests).
+        await @case.SignStepAsync("head.c2", "signRefusal", new { }, "secretary.c2");
 
         await @case.RunJobsAsync();
         var read = await @case.ReadAsync("head.c2");
