@@ -64,6 +64,23 @@ public sealed class RefusalEndToEndTests(WorkflowsApiFactory api) : IClassFixtur
             DocumentTexts.Paragraph(language, "п. 28 пп. 1)"));
         Assert.DoesNotContain(language == "kk" ? "қамқоршылық кеңесі" : "попечительским", text, StringComparison.Ordinal);
 
+        // Each body has its own protocol extract: the pedagogical council's prints its votes only, the trustees' theirs only;
+        // the child is seven, so no opinion was taken and none is printed. The council secretary and the head (chair) sign.
+        var extracts = await @case.DocumentsAsync("head.s1", "council-protocol-extract", "trustees-protocol-extract");
+        var council = extracts["council-protocol-extract"];
+        var trustees = extracts["trustees-protocol-extract"];
+        await @case.SignAndVerifyAsync("secretary.s1", council);
+        var read = await @case.ReadAsPdfAsync("head.s1", council, trustees);
+        DocumentTexts.Contains(read[0], "council1.s1: no", council.GetProperty("registryNumber").GetString()!,
+            language == "kk" ? "Педагогикалық кеңестің дауыс беруі" : "Голосование педагогического совета");
+        Assert.DoesNotContain("trustee", read[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "kk" ? "Қамқоршылық кеңестің дауыс беруі" : "Голосование попечительского совета", read[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "kk" ? "білім алушының пікірі" : "мнение обучающегося", read[0], StringComparison.Ordinal);
+        DocumentTexts.Contains(read[1], "trustee1.s1: yes", trustees.GetProperty("registryNumber").GetString()!,
+            language == "kk" ? "Қамқоршылық кеңестің дауыс беруі" : "Голосование попечительского совета");
+        Assert.DoesNotContain("council", read[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "kk" ? "Педагогикалық кеңестің дауыс беруі" : "Голосование педагогического совета", read[1], StringComparison.Ordinal);
+
         // The parent sees the refusal and its notice, signed by the head.
         var parent = await @case.ClientAsync("parent.p1");
         var tracked = (await parent.GetFromJsonAsync<JsonElement>("/api/parents/me/cases")).EnumerateArray()
