@@ -84,6 +84,21 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         return await SignedDocuments.SignTheStepAsync(api, client, await ClientAsync(outsider), task.GetProperty("id").GetString()!, data);
     }
 
+    /// <summary>
+    /// <paramref name="user"/> uploads a scanned document (a one-page PDF) to the case's evidence: the id a form field marked
+    /// as required evidence names (the authority's letter, the VKK conclusion).
+    /// </summary>
+    public async Task<string> AttachEvidenceAsync(string user, string fileName = "scan.pdf")
+    {
+        var client = await ClientAsync(user);
+        var file = new ByteArrayContent("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        using var response = await client.PostAsync($"/api/cases/{Id}/evidence", new MultipartFormDataContent { { file, "file", fileName } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"uploading evidence: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Each member casts the same vote until the body's majority has decided and no ballot is left.</summary>
     public async Task VoteAsync(string elementId, string vote, params string[] members)
     {

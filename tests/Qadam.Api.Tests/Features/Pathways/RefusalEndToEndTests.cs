@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Persistence;
@@ -128,20 +129,43 @@ public sealed class RefusalEndToEndTests(WorkflowsApiFactory api) : IClassFixtur
     {
         var student = await StudentAtPedagogicalCollegeAsync();
         using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, language, Pathways.Today);
-        if (pathway == "medical-commission")
+        if (pathway is "medical-commission" or "competition")
         {
-            await @case.CompleteAsync("clerk.c2", "registerConclusion", new
+            // The VKK conclusion / the authority's letter must be in the case: without the file the step is 422 naming it.
+            var (element, field, data, name) = pathway == "medical-commission"
+                ? ("registerConclusion", "conclusionEvidenceId",
+                    new JsonObject
+                    {
+                        ["conclusionNumber"] = "ВКК-77", ["conclusionDate"] = Today, ["medicalOrganisation"] = "Городская поликлиника № 2",
+                        ["periodFrom"] = Today, ["periodTo"] = Today,
+                    },
+                    language == "kk" ? "ДКК қорытындысы" : "Заключение ВКК")
+                : ("registerLetter", "letterEvidenceId",
+                    new JsonObject
+                    {
+                        ["authorityName"] = "Управление физической культуры и спорта", ["letterNumber"] = "04-12/318", ["letterDate"] = Today,
+                        ["eventKind"] = "sport", ["eventName"] = "Республиканский турнир", ["eventLevel"] = "national", ["periodFrom"] = Today, ["periodTo"] = Today,
+                    },
+                    language == "kk" ? "Уәкілетті органның бұйрығы (хаты)" : "Приказ (письмо) уполномоченного органа");
+            Assert.Contains(element, await @case.OpenTasksAsync("clerk.c2"));
+            var clerk = await @case.ClientAsync("clerk.c2");
+            var taskId = (await clerk.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={@case.Id}&element={element}"))
+                .GetProperty("items")[0].GetProperty("id").GetString();
+            foreach (var attempt in new JsonNode?[] { null, Guid.NewGuid().ToString() })
             {
-                conclusionNumber = "ВКК-77", conclusionDate = Today, medicalOrganisation = "Городская поликлиника № 2", periodFrom = Today, periodTo = Today,
-            });
-        }
-        else if (pathway == "competition")
-        {
-            await @case.CompleteAsync("clerk.c2", "registerLetter", new
-            {
-                authorityName = "Управление физической культуры и спорта", letterNumber = "04-12/318", letterDate = Today, eventKind = "sport",
-                eventName = "Республиканский турнир", eventLevel = "national", periodFrom = Today, periodTo = Today,
-            });
+                data[field] = attempt?.DeepClone();
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete") { Content = Pathways.Json(new { data }) };
+                request.Headers.AcceptLanguage.ParseAdd(language);
+                using var refused = await clerk.SendAsync(request);
+                var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, $"without the file: {refused.StatusCode} {problem}");
+                Assert.Contains(name, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                Assert.True(problem.GetProperty("errors").TryGetProperty("data." + field, out _), problem.ToString());
+            }
+
+            Assert.Contains(element, await @case.OpenTasksAsync("clerk.c2"));
+            data[field] = await @case.AttachEvidenceAsync("clerk.c2");
+            await @case.CompleteAsync("clerk.c2", element, data);
         }
 
         Assert.Equal(["refusalReasons"], await @case.OpenTasksAsync("head.c2"));

@@ -30,8 +30,10 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
 
         using var @case = await PathwayCase.FileAsync(api, "clerk.c2", "medical-commission", student, "ru", Pathways.Today);
         var day = Pathways.Today.ToString("yyyy-MM-dd");
+        var conclusion = await @case.AttachEvidenceAsync("clerk.c2");
         await @case.CompleteAsync("clerk.c2", "registerConclusion", new
         {
+            conclusionEvidenceId = conclusion,
             conclusionNumber = "ВКК-77", conclusionDate = day, medicalOrganisation = "Городская поликлиника № 2", periodFrom = day, periodTo = day,
         });
 
