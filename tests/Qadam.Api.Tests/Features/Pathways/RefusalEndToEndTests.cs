@@ -91,6 +91,30 @@ public sealed class RefusalEndToEndTests(WorkflowsApiFactory api) : IClassFixtur
         Assert.True(seen.GetProperty("signed").GetBoolean());
         var check = await parent.GetFromJsonAsync<JsonElement>($"/api/documents/{seen.GetProperty("id").GetString()}/verification");
         Assert.True(check.GetProperty("isValid").GetBoolean(), check.GetRawText());
+
+        // The parent's feed cites the paragraph in the parent's language (workflows/citations.json), kk and ru alike.
+        foreach (var feedLanguage in new[] { "kk", "ru" })
+        {
+            JsonElement? notified = null;
+            for (var waited = 0; waited < 150 && notified is null; waited++)
+            {
+                await @case.RunJobsAsync();
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/parents/me/notifications");
+                request.Headers.AcceptLanguage.ParseAdd(feedLanguage);
+                using var response = await parent.SendAsync(request);
+                notified = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+                    .Select(n => (JsonElement?)n).FirstOrDefault(n => n!.Value.GetProperty("caseId").GetString() == @case.Id);
+                if (notified is null)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.NotNull(notified);
+            var basis = notified.Value.GetProperty("legalBasis").GetString()!;
+            Assert.StartsWith(DocumentTexts.Act2025In(feedLanguage), basis, StringComparison.Ordinal);
+            Assert.Contains(feedLanguage == "kk" ? "28-тармағ" : "п. 28", basis, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
