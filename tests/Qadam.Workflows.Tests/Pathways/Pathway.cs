@@ -15,7 +15,7 @@ internal sealed class Pathway
     /// <summary>The document templates the API registers (made separately as DOCX).</summary>
     public static readonly IReadOnlySet<string> TemplateKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "order-transfer", "council-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
+        "order-transfer", "council-protocol-extract", "trustees-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
         "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order", "university-order", "student-notice",
         "online-admission-order", "online-admission-notice", "university-emergency-order",
     };

@@ -16,8 +16,10 @@ public sealed class WaitingNextStepEndToEndTests(WorkflowsApiFactory api) : ICla
         var today = Pathways.Today;
         var periodTo = today.AddDays(10);
         using var @case = await PathwayCase.FileAsync(api, "clerk.s1", "competition", await Pathways.ChildOfParentP1Async(api), "ru", today);
+        var letter = await @case.AttachEvidenceAsync("clerk.s1");
         await @case.CompleteAsync("clerk.s1", "registerLetter", new
         {
+            letterEvidenceId = letter,
             authorityName = "Управление физической культуры и спорта г. Астаны", letterNumber = "04-12/400",
             letterDate = today.ToString("yyyy-MM-dd"), eventKind = "sport", eventName = "Республиканский турнир по шахматам",
             eventLevel = "national", periodFrom = today.AddDays(1).ToString("yyyy-MM-dd"), periodTo = periodTo.ToString("yyyy-MM-dd"),
