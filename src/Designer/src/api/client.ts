@@ -651,6 +651,13 @@ export class QadamApi {
     return this.get(`/api/cases/${encodeURIComponent(caseId)}/evidence`);
   }
 
+  /** Attaches a file (a VKK conclusion, a letter) to a case as evidence; 422 names the file. */
+  uploadEvidence(caseId: string, file: File): Promise<EvidenceInfo> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.send('POST', `/api/cases/${encodeURIComponent(caseId)}/evidence`, form);
+  }
+
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
   async findStudents(text: string): Promise<StudentInfo[]> {
     return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));

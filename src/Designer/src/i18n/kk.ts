@@ -503,6 +503,10 @@ export const kk = {
   transferStatus_excluded: 'ауыстырылмайды',
   // university:
   caseStatus_admitted: 'онлайн-оқытуға қабылданды',
+  // integrator:
+  evidenceToAttach: 'Іске тіркелетін құжаттар',
+  evidenceAttached: 'Файл іске тіркелді',
+  selectPlaceholder: 'Таңдаңыз',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

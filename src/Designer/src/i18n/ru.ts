@@ -505,4 +505,8 @@ export const ru: Messages = {
   transferStatus_excluded: 'не переводится',
   // university:
   caseStatus_admitted: 'принят на онлайн-обучение',
+  // integrator:
+  evidenceToAttach: 'Документы, прилагаемые к делу',
+  evidenceAttached: 'Файл приложен к делу',
+  selectPlaceholder: 'Выберите',
 };
