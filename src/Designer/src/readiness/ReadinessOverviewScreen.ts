@@ -3,6 +3,7 @@ import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
 import { saveBlob } from '../documents/download';
 import { pick, t } from '../i18n';
+import { organisationName } from '../organisations/OrganisationPicker';
 import { citation, readinessBadge, reasonsText, subParagraph } from './readinessView';
 
 const statuses = ['ready', 'incomplete', 'outdated', 'none'] as const;
@@ -21,6 +22,8 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
     edition = undefined;
   }
   const everything = await api.readiness();
+  // Districts by name in the screen's language; the code stays the filter's value.
+  const known = await api.organisations();
   const districts = [...new Set(everything.map((r) => r.district).filter((d): d is string => !!d))].sort();
 
   const select = (id: string, label: Parameters<typeof t>[0], options: Array<[string, () => string]>) => {
@@ -32,7 +35,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
   const status = select('filter-status', 'readinessFilterStatus',
     [['', () => t('readinessAllStatuses')], ...statuses.map((s): [string, () => string] => [s, () => t(`readinessStatus_${s}`)])]);
   const district = select('filter-district', 'readinessFilterDistrict',
-    [['', () => t('readinessAllDistricts')], ...districts.map((d): [string, () => string] => [d, () => d])]);
+    [['', () => t('readinessAllDistricts')], ...districts.map((d): [string, () => string] => [d, () => organisationName(known, d)])]);
   const missing = select('filter-missing', 'readinessFilterMissing',
     [['', () => t('readinessAnyItem')], ...(edition?.items ?? []).map((i): [string, () => string] =>
       [i.key, () => `${subParagraph(i)} ${pick({ kk: i.textKk, ru: i.textRu })}`.slice(0, 80)])]);
@@ -47,8 +50,8 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
   let shown: OrganisationReadiness[] = everything;
 
   const row = (r: OrganisationReadiness) => el('tr', { attrs: { 'data-organisation': r.organisation, 'data-status': r.status } },
-    el('td', {}, `${pick({ kk: r.nameKk, ru: r.nameRu })} (${r.organisation})`),
-    el('td', {}, r.district ?? t('none')),
+    el('td', {}, pick({ kk: r.nameKk, ru: r.nameRu }, r.organisation)),
+    el('td', {}, r.district ? organisationName(known, r.district) : t('none')),
     el('td', {}, readinessBadge(r.status), r.reasons.length > 0 ? el('div', { class: 'muted' }, reasonsText(r.reasons)) : ''),
     el('td', {}, r.missing.length === 0 ? t('none') : el('ul', { class: 'missing' },
       ...r.missing.map((m) => el('li', { attrs: { 'data-key': m.key } }, `${subParagraph(m)} ${pick({ kk: m.textKk, ru: m.textRu })}`)))),
