@@ -105,7 +105,7 @@ function overdueView(data: Dashboard): HTMLElement {
         el('strong', { attrs: { 'data-testid': 'overdue-tasks' } }, String(data.tasks.overdue)))),
     data.overdueSteps.length === 0 ? el('p', { i18n: 'dashboardNoData' }) : el('table', { class: 'data bars', attrs: { 'data-testid': 'overdue-steps' } },
       el('tbody', {}, ...data.overdueSteps.map((s) => el('tr', {},
-        el('td', {}, pick({ kk: s.labelKk, ru: s.labelRu }, s.elementId), el('div', { class: 'muted' }, s.definitionKey)),
+        el('td', {}, pick({ kk: s.labelKk, ru: s.labelRu }, s.elementId), el('div', { class: 'muted' }, pathwayName(s.definitionKey))),
         el('td', { class: 'bar-cell' }, el('div', { class: 'hbar', attrs: { style: `width:${(s.count / niceMax(max)) * 100}%` } }, String(s.count))),
         el('td', { class: 'muted' }, el('span', { i18n: 'dashboardOldest' }), `: ${formatDate(s.oldestDueAt)}`))))));
 }
