@@ -147,7 +147,10 @@ export const dashboardScreen: ScreenFactory = async ({ api, me }) => {
     remote.root,
     el('section', { class: 'panel', attrs: { 'data-testid': 'dashboard-cases' } }, el('h2', { i18n: 'dashboardCases' }), casesChart(data)),
     el('section', { class: 'panel', attrs: { 'data-testid': 'dashboard-overdue' } }, el('h2', { i18n: 'dashboardOverdue' }), overdueView(data)),
-    el('section', { class: 'panel wide', attrs: { 'data-testid': 'dashboard-transfers' } }, el('h2', { i18n: 'dashboardTransfers' }), transfersChart(data)));
+    // Orders per region over time is the ministry's view; a region's officer reads its students above, not its schools.
+    ...(me.seesAllOrganisations
+      ? [el('section', { class: 'panel wide', attrs: { 'data-testid': 'dashboard-transfers' } }, el('h2', { i18n: 'dashboardTransfers' }), transfersChart(data))]
+      : []));
   const root = el('section', { class: 'dashboard' },
     el('div', { class: 'toolbar' }, el('h1', { i18n: 'dashboardTitle' }), el('span', { class: 'muted' }, formatDate(data.generatedAt)),
       el('span', { class: 'spacer' }),

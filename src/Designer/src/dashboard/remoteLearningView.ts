@@ -31,7 +31,8 @@ function perDayChart(data: RemoteLearning): HTMLElement {
   const every = Math.ceil(data.days.length / 10);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 30}`, width, height: height + top + 30, role: 'img',
     'aria-label': label, 'data-testid': 'remote-chart' },
-  svg('g', { class: 'axis' }, ...ticks(max).map((tick) => {
+  // Students are whole: a tick between two whole numbers (12.5) would read as half a student.
+  svg('g', { class: 'axis' }, ...ticks(max).filter((tick) => Number.isInteger(tick)).map((tick) => {
     const y = scaleY(tick, max, height) + top;
     return svg('g', {}, svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid' }),
       svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, String(tick)));
@@ -83,6 +84,9 @@ Promise<{ root: HTMLElement; relabel: () => void }> {
   const pathway = el('select', { attrs: { id: 'remote-pathway' } });
   const from = el('input', { attrs: { id: 'remote-from', type: 'date' } });
   const to = el('input', { attrs: { id: 'remote-to', type: 'date' } });
+  // The calendars are made once the inputs sit in their labels: flatpickr puts its dd.mm.yyyy field beside the input.
+  const fromLabel = el('label', {}, el('span', { i18n: 'remoteFilterFrom' }), from);
+  const toLabel = el('label', {}, el('span', { i18n: 'remoteFilterTo' }), to);
   const pickers = [from, to].map((input) => datePicker(input));
   let data: RemoteLearning | undefined;
 
@@ -126,8 +130,8 @@ Promise<{ root: HTMLElement; relabel: () => void }> {
     el('div', { class: 'filters remote-filters' },
       district.root,
       el('label', { attrs: { for: 'remote-pathway' } }, el('span', { i18n: 'remoteFilterPathway' }), pathway),
-      el('label', {}, el('span', { i18n: 'remoteFilterFrom' }), from),
-      el('label', {}, el('span', { i18n: 'remoteFilterTo' }), to),
+      fromLabel,
+      toLabel,
       apply),
     body);
   await load();
