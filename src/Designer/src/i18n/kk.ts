@@ -457,6 +457,8 @@ export const kk = {
   dashboardNoDeadlines: 'Күшіндегі редакциялар ашық қадамдарға мерзім белгілемейді: мерзімі өткен тапсырмалар есептелмейді.',
   orderTerritoryPick: 'Аумақ (облыс немесе аудан)',
   orderOrganisationsPick: 'Мектептер мен колледждер',
+  verificationUnsigned: 'Құжатқа әлі қол қойылмаған.',
+  verificationDetails: 'Техникалық мәліметтер',
   orderTerritoryAny: 'Аумақ көрсетілмейді',
 };
 

@@ -459,5 +459,7 @@ export const ru: Messages = {
   dashboardNoDeadlines: 'Действующие редакции не устанавливают сроков открытым шагам: просроченные задачи не считаются.',
   orderTerritoryPick: 'Территория (область или район)',
   orderOrganisationsPick: 'Школы и колледжи',
+  verificationUnsigned: 'Документ ещё не подписан.',
+  verificationDetails: 'Технические подробности',
   orderTerritoryAny: 'Территория не указывается',
 };
