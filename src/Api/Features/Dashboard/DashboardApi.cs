@@ -22,7 +22,8 @@ internal static class DashboardApi
                 Filters: `district` (a district's code within the caller's territory, else 404), `pathway` (a pathway's key),
                 `from` and `to` (the chart's days, at most 366; the last 28 days by default). Students are counted from the rows
                 the mass transfers wrote and the cases standing transferred.
-                """);
+                """)
+            .WithResponseExample(200, """{"today":"2026-12-07","from":"2026-11-10","to":"2026-12-07","district":null,"pathway":null,"students":35,"schools":2,"since":"2026-12-05","districts":[{"code":"d1","nameKk":"Есіл ауданы бойынша білім бөлімі","nameRu":"Отдел образования по району Есиль","students":35,"schools":2,"since":"2026-12-05","schoolList":[{"code":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","students":20,"enrolled":20,"since":"2026-12-05"}]}],"days":[{"date":"2026-12-06","students":35},{"date":"2026-12-07","students":35}],"pathways":["emergency-transfer","weather"]}""");
         return routes;
     }
 }
