@@ -3,13 +3,10 @@ import { errorText } from '../app/errors';
 import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
-import { language, pick, t, type Language, type MessageKey } from '../i18n';
+import { pick, t, type MessageKey } from '../i18n';
 import { readinessBadge, subParagraph } from '../readiness/readinessView';
 import { progressOf, type OrderProgress, type TransferProgress } from './progress';
 import { organisationName, organisationPicker } from '../organisations/OrganisationPicker';
-
-/** The demo region's issuing body, suggested in the screen's language (data the officer may overwrite, not a label). */
-const issuerSuggestion: Record<Language, string> = { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' };
 
 /** How often a running transfer is read again. */
 export const pollMilliseconds = 1000;
@@ -55,10 +52,21 @@ function progressView(progress: OrderProgress): HTMLElement {
         el('thead', {}, el('tr', {}, el('th', { i18n: 'school' }), el('th', { i18n: 'status' }), el('th', {}, '%'), el('th'))),
         el('tbody', {}, ...transfer.schools.map((s) => el('tr', { attrs: { 'data-organisation': s.organisation } },
           el('td', {}, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)),
-          el('td', {}, statusLabel(s.status)),
+          el('td', {}, statusLabel(s.status), exclusionReason(s)),
           el('td', { class: 'progress-cell' }, bar(s.percent, undefined, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation))),
           el('td', {}, `${s.done} / ${s.total}`))))),
       notReadyList(transfer.notReady))));
+}
+
+/** Why an excluded college moved no one, in the screen's language; the paragraph rides along for the legal department. */
+function exclusionReason(s: TransferProgress['schools'][number]): HTMLElement | string {
+  if (s.status !== 'excluded' || !(s.exclusionReasonKk || s.exclusionReasonRu)) {
+    return '';
+  }
+  return el('div', {
+    class: 'muted exclusion-reason',
+    attrs: { 'data-testid': 'exclusion-reason', 'data-legal-basis': s.exclusionLegalBasis ?? '' },
+  }, pick({ kk: s.exclusionReasonKk ?? '', ru: s.exclusionReasonRu ?? '' }, ''));
 }
 
 /** The schools moved although they do not meet the requirements for distance learning, so the region can help them (LMS access). */
@@ -97,7 +105,8 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
 
   const input = (id: string, value = '', type = 'text') => el('input', { attrs: { id, name: id, type, value } });
   const fields = {
-    issuingBody: input('order-issuing-body', issuerSuggestion[language()]),
+    // Only an oblast's or city's education department issues the order (349 para 5, 103 para 22): the officer's own, by code.
+    issuingBody: input('order-issuing-body', me.organisationCode ?? ''),
     number: input('order-number'),
     date: input('order-date', todayInKazakhstan(), 'date'),
     from: input('order-from', todayInKazakhstan(1), 'date'),
@@ -155,7 +164,8 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
         el('thead', {}, el('tr', {}, el('th', { i18n: 'orderNumber' }), el('th', { i18n: 'orderDate' }), el('th', { i18n: 'organisation' }),
           el('th', { i18n: 'orderFrom' }), el('th', { i18n: 'orderGround' }), el('th'))),
         el('tbody', {}, ...orders.map((o) => el('tr', { attrs: { 'data-order-id': o.id }, class: o.id === watched ? 'selected' : '' },
-          el('td', {}, `${o.issuingBody}, ${o.number}`), el('td', {}, formatDate(o.date)),
+          el('td', {}, `${o.issuer ? pick({ kk: o.issuer.nameKk, ru: o.issuer.nameRu }, o.issuingBody) : o.issuingBody}, ${o.number}`),
+          el('td', {}, formatDate(o.date)),
           el('td', {}, (o.territory ? `${organisationName(known, o.territory)}: ` : '')
             + o.organisations.map((c) => organisationName(known, c)).join(', ')),
           el('td', {}, `${formatDate(o.period.from)} – ${formatDate(o.period.to)}`), el('td', {}, o.ground),
@@ -226,10 +236,6 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
     root,
     dispose: () => clearTimeout(timer),
     relabel: () => {
-      // The issuer suggested in the other language follows the switch; one the officer typed stays.
-      if (Object.values(issuerSuggestion).includes(fields.issuingBody.value)) {
-        fields.issuingBody.value = issuerSuggestion[language()];
-      }
       pickers.forEach((picker) => picker.relabel());
       territory.relabel();
       schools.relabel();
