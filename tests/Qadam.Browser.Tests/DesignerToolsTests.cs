@@ -98,7 +98,11 @@ public sealed class DesignerToolsTests(BrowserFixture fixture)
             var run = page.Locator("[data-testid='dry-run']");
             var task = run.Locator(".dry-run-task[data-element-id='review']");
             await task.WaitForAsync();
-            Assert.Contains("\"decision\": \"approve\"", await task.Locator("textarea").InputValueAsync(), StringComparison.Ordinal);
+            // the review's own form, in the screen's language, prefilled with its first option (no JSON to type)
+            var approve = task.GetByLabel("Мақұлдау", new LocatorGetByLabelOptions { Exact = true });
+            await approve.WaitForAsync();
+            Assert.True(await approve.IsCheckedAsync());
+            Assert.Equal(0, await task.Locator("textarea.mono").CountAsync());
             await BrowserFixture.ShotAsync(page, "designer-03-dry-run-waiting");
             await task.Locator("[data-testid='dry-run-complete']").ClickAsync();
 
@@ -106,14 +110,22 @@ public sealed class DesignerToolsTests(BrowserFixture fixture)
             await run.Locator("[data-testid='dry-run-path'] li[data-element-id='renderNotice'][data-event='service-task-skipped']").WaitForAsync();
             await run.Locator("[data-testid='dry-run-path'] li[data-element-id='approved']").WaitForAsync();
             await run.Locator(".notice-success", new LocatorLocatorOptions { HasTextString = "Процесс аяқталды" }).WaitForAsync();
+            // and the path it took is marked on the diagram beside the panel, the branch not taken is not
+            var canvas = page.Locator("[data-testid='modeler-canvas']");
+            await canvas.Locator(".djs-element.qadam-path[data-element-id='approved']").WaitForAsync();
+            Assert.Equal(1, await canvas.Locator(".djs-element.qadam-path[data-element-id='review']").CountAsync());
+            Assert.Equal(0, await canvas.Locator(".djs-element.qadam-path[data-element-id='refused']").CountAsync());
+            Assert.True(await run.EvaluateAsync<bool>("r => r.scrollWidth <= r.clientWidth + 1"), "the dry run's panel scrolls sideways");
             await BrowserFixture.ShotAsync(page, "designer-04-dry-run-ended");
 
             // and going back to before the review, refusing instead, ends refused
             await run.Locator("[data-testid='dry-run-steps'] button").First.ClickAsync();
-            await task.Locator("textarea").FillAsync("""{"decision":"refuse"}""");
+            await task.GetByLabel("Бас тарту", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
             await task.Locator("[data-testid='dry-run-complete']").ClickAsync();
             await run.Locator("[data-testid='dry-run-path'] li[data-element-id='refused']").WaitForAsync();
             Assert.Equal(0, await run.Locator("[data-testid='dry-run-path'] li[data-element-id='renderNotice']").CountAsync());
+            await canvas.Locator(".djs-element.qadam-path[data-element-id='refused']").WaitForAsync();
+            Assert.Equal(0, await canvas.Locator(".djs-element.qadam-path[data-element-id='approved']").CountAsync());
             await BrowserFixture.ShotAsync(page, "designer-05-dry-run-other-branch");
         }
         catch

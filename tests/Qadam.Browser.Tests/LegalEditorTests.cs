@@ -58,14 +58,22 @@ public sealed class LegalEditorTests(BrowserFixture fixture)
         await ShotAsync(page, "02b-modeler-ru");
         await page.Locator("#language").SelectOptionAsync("kk");
 
-        // and empties the step's candidate roles and validates at once: the server's problem is shown on the step
+        // and unticks the step's roles and validates at once: the server's problem is shown on the step
         var roles = page.Locator("#bio-properties-panel-qadam-candidateRoles");
-        await roles.FillAsync(string.Empty);
+        var ticked = roles.Locator("input[type='checkbox']:checked");
+        Assert.Equal(step.CandidateRoles.Split(','), await ticked.EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.dataset.role)"));
+        foreach (var role in step.CandidateRoles.Split(','))
+        {
+            await roles.Locator($"input[data-role='{role}']").UncheckAsync();
+        }
         await page.Locator("#validate").ClickAsync();
         await page.Locator($".qadam-problem-badge[data-element-id='{step.Id}']").WaitForAsync();
         await page.Locator($"[data-testid='problems'] li[data-element-id='{step.Id}']").WaitForAsync();
         await ShotAsync(page, "02c-problem-on-element");
-        await roles.FillAsync(step.CandidateRoles);
+        foreach (var role in step.CandidateRoles.Split(','))
+        {
+            await roles.Locator($"input[data-role='{role}']").CheckAsync();
+        }
 
         // and validates again, now without problems
         await page.Locator("#validate").ClickAsync();

@@ -223,7 +223,8 @@ public sealed partial class OneLanguageScreensTests(BrowserFixture fixture)
     {
         // given a person of the legal department or the regional office, in a language
         var screens = user.StartsWith("legal", StringComparison.Ordinal)
-            ? new[] { ("definitions", "/app/definitions", "[data-testid='definitions'], table.data"), ("modeler", "/app/definitions/parent-application/versions/1", ".djs-palette") }
+            ? new[] { ("definitions", "/app/definitions", "[data-testid='definitions'], table.data"), ("modeler", "/app/definitions/parent-application/versions/1", ".djs-palette"),
+                ("compare", "/app/definitions/parent-application/compare?from=1&to=2", "[data-testid='diff-list'] li") }
             : new[] { ("orders", "/app/emergency-orders", "h1"), ("dashboard", "/app/dashboard", ".panel") };
         var page = await fixture.NewPageAsync(1366, 768, injectScripts: true);
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);

@@ -36,8 +36,9 @@ public static class DefinitionProblemTexts
             "В файле несколько процессов, ни один не отмечен isExecutable=\"true\": отметьте тот, что исполняет Qadam."),
         ["script.no-format"] = ("Сценарийдің тілі көрсетілмеген: scriptFormat javascript жазыңыз.", "Не указан язык сценария: запишите scriptFormat javascript."),
         ["script.no-script"] = ("Сценарий жазылмаған.", "Сценарий не записан."),
-        ["task.no-candidate-roles"] = ("Қадамды кім орындайтыны көрсетілмеген (qadam:candidateRoles).",
-            "Не указано, кто выполняет шаг (qadam:candidateRoles)."),
+        // The legal editor picks the roles from a list under "Кім орындайды" / "Кто выполняет": the message names that, not the attribute.
+        ["task.no-candidate-roles"] = ("Қадамды кім орындайтыны көрсетілмеген: «Кім орындайды» тізімінен рөлді белгілеңіз.",
+            "Не указано, кто выполняет шаг: отметьте роль в списке «Кто выполняет»."),
         ["binding.missing"] = ("Қадам Qadam-ның әрекетіне, кестесіне немесе процесіне байланыстырылмаған.",
             "Шаг не связан с действием, таблицей или процессом Qadam."),
         ["reference.unknown"] = ("Аталған форма, үлгі, кесте, әрекет немесе процесс әлі жоқ.",

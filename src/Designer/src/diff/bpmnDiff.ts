@@ -26,6 +26,8 @@ export interface BpmnDiff {
   added: ElementChange[];
   removed: ElementChange[];
   changed: ElementChange[];
+  /** Every element of both versions (the newer's where both have it): names of referenced steps, legal paragraphs. */
+  elements?: DefinitionSnapshot;
 }
 
 /** The attributes of one element, flattened to `name → text`, plus its type. */
@@ -63,6 +65,7 @@ export async function diffBpmn(beforeXml: string, afterXml: string): Promise<Bpm
 /** The pure comparison of two snapshots. Lists are sorted by id so the result is stable. */
 export function diffSnapshots(before: DefinitionSnapshot, after: DefinitionSnapshot): BpmnDiff {
   const diff: BpmnDiff = { added: [], removed: [], changed: [] };
+  Object.defineProperty(diff, 'elements', { value: new Map([...before, ...after]), enumerable: false });
   for (const [id, element] of after) {
     const old = before.get(id);
     if (!old) {

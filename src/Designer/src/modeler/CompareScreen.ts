@@ -7,9 +7,12 @@ import { el, link, navigate } from '../app/dom';
 import { diffBpmn } from '../diff/bpmnDiff';
 import { qadamModdleExtension } from '../moddle/qadam';
 import DiffMarkersModule from './diff-markers';
+import StepNamesModule from './step-names';
+import type StepNames from './step-names/StepNames';
 import type DiffMarkers from './diff-markers/DiffMarkers';
 import { renderDiffList } from './diffList';
 import { withDiagram } from './layout';
+import { pathwayName } from '../staff/pathways';
 
 interface ZoomCanvas {
   zoom(level: string | number): number;
@@ -41,7 +44,7 @@ export const compareScreen: ScreenFactory = async ({ api }, params, query) => {
   const beforeHost = el('div', { class: 'compare-canvas', attrs: { 'data-testid': 'compare-before' } });
   const afterHost = el('div', { class: 'compare-canvas', attrs: { 'data-testid': 'compare-after' } });
   const viewer = (container: HTMLElement) =>
-    new NavigatedViewer({ container, additionalModules: [DiffMarkersModule], moddleExtensions: { qadam: qadamModdleExtension() } });
+    new NavigatedViewer({ container, additionalModules: [DiffMarkersModule, StepNamesModule], moddleExtensions: { qadam: qadamModdleExtension() } });
   const beforeViewer = viewer(beforeHost);
   const afterViewer = viewer(afterHost);
 
@@ -57,10 +60,12 @@ export const compareScreen: ScreenFactory = async ({ api }, params, query) => {
     }
   };
 
+  const listHost = el('div', {}, renderDiffList(diff, focus));
+  const pathName = el('span', {}, pathwayName(key));
   const root = el('section', { class: 'compare' },
     el('div', { class: 'toolbar' },
       link('/app/definitions', { i18n: 'backToList', class: 'button' }),
-      el('h1', {}, el('span', { i18n: 'compareTitle' }), `: ${key}`),
+      el('h1', {}, el('span', { i18n: 'compareTitle' }), ': ', pathName),
       el('span', { class: 'spacer' }),
       el('label', {}, el('span', { i18n: 'compareBefore' }), fromSelect),
       el('label', {}, el('span', { i18n: 'compareAfter' }), toSelect),
@@ -69,7 +74,7 @@ export const compareScreen: ScreenFactory = async ({ api }, params, query) => {
     el('div', { class: 'compare-body' },
       el('figure', {}, el('figcaption', {}, el('span', { i18n: 'compareBefore' }), ` · ${from}`), beforeHost),
       el('figure', {}, el('figcaption', {}, el('span', { i18n: 'compareAfter' }), ` · ${to}`), afterHost)),
-    renderDiffList(diff, focus));
+    listHost);
 
   return {
     root,
@@ -83,7 +88,12 @@ export const compareScreen: ScreenFactory = async ({ api }, params, query) => {
       afterViewer.get<DiffMarkers>('diffMarkers').show(diff, 'after');
       [beforeViewer, afterViewer].forEach((v) => v.get<ZoomCanvas>('canvas').zoom('fit-viewport'));
     },
-    relabel: () => undefined,
+    // The list and the diagrams' step names follow the language; the diagrams keep their zoom.
+    relabel: () => {
+      listHost.replaceChildren(renderDiffList(diff, focus));
+      pathName.textContent = pathwayName(key);
+      [beforeViewer, afterViewer].forEach((v) => v.get<StepNames>('stepNames').apply());
+    },
     dispose: () => {
       beforeViewer.destroy();
       afterViewer.destroy();

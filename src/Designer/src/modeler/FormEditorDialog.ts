@@ -20,6 +20,8 @@ export interface FormEditorOptions {
   key: string;
   version: number;
   formKey: string;
+  /** The form's title (its step's name in the screen's language); the key when there is none. */
+  title?: string;
   /** Only a draft's forms are saved; a published version's form opens read only. */
   editable: boolean;
 }
@@ -30,7 +32,7 @@ export async function openFormEditor(options: FormEditorOptions): Promise<void> 
   const status = el('div', { attrs: { 'aria-live': 'polite' } });
   const container = el('div', { class: 'form-editor', attrs: { 'data-testid': 'form-editor-canvas' } });
   let editor: FormEditor | undefined;
-  const { body } = modelerDialog(options.host, 'form-editor', el('span', {}, t('formEditorTitle', { formKey })), () => editor?.destroy());
+  const { body } = modelerDialog(options.host, 'form-editor', el('span', {}, t('formEditorTitle', { formKey: options.title ?? formKey })), () => editor?.destroy());
 
   let schema: Record<string, unknown>;
   let isNew = false;

@@ -3,6 +3,9 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
+import './modeler.css';
+import MinimapModule from 'diagram-js-minimap';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { ApiError, type DefinitionKey, type DefinitionProblem, type DefinitionVersion, type LegalBasis } from '../api/client';
@@ -12,6 +15,7 @@ import { diffBpmn } from '../diff/bpmnDiff';
 import { t } from '../i18n';
 import { qadamModdle, qadamModdleExtension } from '../moddle/qadam';
 import { statusLabel } from './DefinitionsScreen';
+import { pathwayName } from '../staff/pathways';
 import { renderDiffList } from './diffList';
 import { withDiagram } from './layout';
 import ProblemOverlaysModule from './problem-overlays';
@@ -19,10 +23,12 @@ import type ProblemOverlays from './problem-overlays/ProblemOverlays';
 import QadamPropertiesModule from './qadam-properties';
 import FlushableInputModule from './flushable-input';
 import TranslateModule from './translate';
+import StepNamesModule from './step-names';
+import { showDryRunPath } from './dryRunPath';
 import type FlushableInput from './flushable-input/FlushableInput';
 import { openDryRun } from './DryRunDialog';
 import { openFormEditor } from './FormEditorDialog';
-import { openTemplates, templateKeysOf } from './TemplatesDialog';
+import { openTemplates, stepsOfXml, templateKeysOf } from './TemplatesDialog';
 import { carriedTemplates, carriedTemplatesView } from './carriedTemplates';
 
 interface Selection {
@@ -33,6 +39,9 @@ interface ScrollingCanvas {
   zoom(level: string | number): number;
   scrollToElement(element: unknown, padding?: number | { top: number; bottom: number; left: number; right: number }): void;
 }
+
+/** The smallest zoom at which a step's name is still readable on a 1,366 px screen. */
+const readableZoom = 0.65;
 
 /** Resolves after the next paint: preact (the properties panel) subscribes to diagram events only then. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -80,16 +89,18 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     container: canvasHost,
     // Our group opens first: the legal department edits labels, roles and citations far more than BPMN internals.
     propertiesPanel: { parent: panelHost, layout: { groups: { qadam: { open: true } } } },
+    // A long process read whole: the minimap shows where the readable part of the diagram is.
+    minimap: { open: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, FlushableInputModule, QadamPropertiesModule, ProblemOverlaysModule,
-      TranslateModule,
+      TranslateModule, StepNamesModule, MinimapModule,
     ],
     moddleExtensions: { qadam: qadamModdleExtension() },
   });
   const overlays = modeler.get<ProblemOverlays>('problemOverlays');
 
   const showTitle = () => {
-    title.replaceChildren(`${loaded.key} · `, el('span', { i18n: 'version' }), ` ${loaded.version} `, statusLabel(loaded.status));
+    title.replaceChildren(`${pathwayName(loaded.key)} · `, el('span', { i18n: 'version' }), ` ${loaded.version} `, statusLabel(loaded.status));
   };
   const say = (kind: 'info' | 'error' | 'success', text: string) => status.replaceChildren(notice(kind, text));
   const xml = async () => {
@@ -114,12 +125,19 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     if (problems.length === 0) {
       return;
     }
+    // Each problem under the name the step shows on the diagram (the screen's language), never its id.
+    const nameOf = (id: string) => {
+      const element = modeler.get<Registry>('elementRegistry').get(id) as { businessObject?: { name?: string } } | undefined;
+      return element?.businessObject?.name?.trim() || undefined;
+    };
     problemsHost.append(el('h2', { i18n: 'validationProblems' }), el('ul', {}, ...problems.map((p) => {
       const onElement = placement.onElements.has(p.elementId);
+      const name = onElement ? nameOf(p.elementId) : undefined;
       const item = el('li', { class: 'problem', attrs: { 'data-element-id': p.elementId } },
-        onElement ? el('button', { class: 'link-button', on: { click: () => focus(p.elementId) } }, p.elementId)
+        onElement ? el('button', { class: 'link-button', on: { click: () => focus(p.elementId) } },
+          name ? `«${name}»` : el('span', { i18n: 'stepOfProblem' }))
           : el('span', { i18n: 'problemOnProcess' }),
-        onElement ? '' : ` (${p.elementId || '—'})`, `: ${p.message}`);
+        `: ${p.message}`);
       return item;
     })));
   };
@@ -138,8 +156,9 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
   const carriedHost = el('div');
   const showCarried = async () => {
     try {
-      const rows = carriedTemplates(templateKeysOf(await xml()), await api.listTemplates(key, loaded.version));
-      carriedHost.replaceChildren(carriedTemplatesView(rows, loaded.version));
+      const current = await xml();
+      const rows = carriedTemplates(templateKeysOf(current), await api.listTemplates(key, loaded.version));
+      carriedHost.replaceChildren(carriedTemplatesView(rows, loaded.version, stepsOfXml(current)));
     } catch {
       carriedHost.replaceChildren();
     }
@@ -209,7 +228,8 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       say('info', t('formEditorNoKey'));
       return;
     }
-    void openFormEditor({ api, host: root, key, version: loaded.version, formKey: formKey.trim(), editable: loaded.status === 'draft' });
+    const title = (bo.get('name') as string | undefined)?.trim();
+    void openFormEditor({ api, host: root, key, version: loaded.version, formKey: formKey.trim(), title, editable: loaded.status === 'draft' });
   };
 
   modeler.on('commandStack.changed', (event: { trigger?: string }) => {
@@ -240,7 +260,11 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
       if (dirty) {
         say('info', t('dryRunUnsaved'));
       }
-      openDryRun({ api, host: root, key, version: loaded.version, organisation: me.organisationCode && /^[sc]\d/.test(me.organisationCode) ? me.organisationCode : 's1' });
+      openDryRun({
+        api, host: root, key, version: loaded.version,
+        organisation: me.organisationCode && /^[sc]\d/.test(me.organisationCode) ? me.organisationCode : 's1',
+        onPath: (path) => showDryRunPath(modeler, path),
+      });
     } } }),
     el('button', { i18n: 'validate', attrs: { id: 'validate' }, on: { click: () => void validate() } }),
     el('button', { i18n: 'saveDraft', attrs: { id: 'save-draft' }, on: { click: () => void saveDraft() } }),
@@ -255,7 +279,16 @@ export const modelerScreen: ScreenFactory = async ({ api, me }, params, query) =
     mounted: async () => {
       await modeler.importXML(await withDiagram(content.content));
       dirty = false;
-      modeler.get<ScrollingCanvas>('canvas').zoom('fit-viewport');
+      const canvas = modeler.get<ScrollingCanvas>('canvas');
+      // A long process fitted whole is a thumbnail: below a readable scale it opens at its start, the minimap showing the rest.
+      if (canvas.zoom('fit-viewport') < readableZoom) {
+        canvas.zoom(readableZoom);
+        const start = modeler.get<{ filter(f: (e: { type: string }) => boolean): unknown[] }>('elementRegistry')
+          .filter((e) => e.type === 'bpmn:StartEvent')[0];
+        if (start) {
+          canvas.scrollToElement(start, { top: 200, bottom: 200, left: 120, right: 2000 });
+        }
+      }
       void showCarried();
       // ?element=<id> opens the version on one step (links from the comparison and from problem lists).
       const element = query.get('element');

@@ -1,6 +1,7 @@
 import type { TemplateInfo } from '../api/client';
 import { el } from '../app/dom';
 import { t } from '../i18n';
+import { templateTitle, type StepInfo } from './choices';
 
 /** One document a version renders, and whether its Kazakh and Russian templates are there. */
 export interface CarriedTemplate {
@@ -19,7 +20,7 @@ export function carriedTemplates(templateKeys: string[], templates: TemplateInfo
 }
 
 /** The legal department's summary on the modeler screen: each document, and which language's template is there or missing. */
-export function carriedTemplatesView(rows: CarriedTemplate[], version: number): HTMLElement {
+export function carriedTemplatesView(rows: CarriedTemplate[], version: number, steps: StepInfo[] = []): HTMLElement {
   const language = (row: CarriedTemplate, code: 'kk' | 'ru') => {
     const name = t(code === 'kk' ? 'languageKk' : 'languageRu');
     return el('span', { class: row[code] ? 'template-present' : 'template-missing', attrs: { 'data-language': code } },
@@ -31,5 +32,5 @@ export function carriedTemplatesView(rows: CarriedTemplate[], version: number): 
       ? el('p', {}, t('carriedTemplatesNone'))
       : el('ul', {}, ...rows.map((row) => el('li',
         { attrs: { 'data-template-key': row.templateKey, 'data-complete': String(row.kk && row.ru) } },
-        el('span', { class: 'mono' }, row.templateKey), ': ', language(row, 'kk'), ', ', language(row, 'ru')))));
+        el('span', { class: 'template-title' }, templateTitle(row.templateKey, steps)), ': ', language(row, 'kk'), ', ', language(row, 'ru')))));
 }

@@ -1,29 +1,29 @@
 import type { BpmnDiff, ElementChange } from '../diff/bpmnDiff';
 import { isEmptyDiff } from '../diff/bpmnDiff';
+import { diffLines, type ChangeLine } from '../diff/diffWords';
 import { el } from '../app/dom';
-import { t, type MessageKey } from '../i18n';
+import { type MessageKey } from '../i18n';
 
-function changeItem(change: ElementChange): HTMLElement {
-  const title = el('span', { class: 'diff-element' },
-    el('code', {}, change.id), ` ${change.type.replace(/^bpmn:/, '')}`, change.label ? ` — ${change.label}` : '');
-  const attributes = change.attributes.length
-    ? el('ul', { class: 'diff-attributes' }, ...change.attributes.map((a) =>
-      el('li', { attrs: { 'data-attribute': a.attribute } },
-        el('code', {}, a.attribute), ': ',
-        el('span', { class: 'diff-before', i18nTitle: 'diffBefore' }, a.before ?? t('diffEmptyValue')),
-        ' → ',
-        el('span', { class: 'diff-after', i18nTitle: 'diffAfter' }, a.after ?? t('diffEmptyValue')))))
-    : null;
-  return el('li', { class: `diff-item diff-${change.kind}`, attrs: { 'data-element-id': change.id, 'data-kind': change.kind } }, title, attributes);
+function changeItem(change: ElementChange, lines: ChangeLine[]): HTMLElement {
+  const own = lines.filter((line) => line.id === change.id && line.kind === change.kind);
+  const content = change.kind === 'changed'
+    ? el('ul', { class: 'diff-attributes' }, ...own.map((line) =>
+      el('li', { attrs: { 'data-attribute': line.attribute ?? '' } }, line.text)))
+    : el('span', { class: 'diff-element' }, own[0]?.text ?? '');
+  return el('li', { class: `diff-item diff-${change.kind}`, attrs: { 'data-element-id': change.id, 'data-kind': change.kind } }, content);
 }
 
-/** The diff as a list: added, removed, changed, each element with the attributes that differ (before → after). */
+/**
+ * The diff as a list in the lawyer's words (diffWords): added, removed, changed, one sentence per change, in the screen's
+ * language at the time it is drawn (the screens draw it again on a language switch).
+ */
 export function renderDiffList(diff: BpmnDiff, onSelect?: (id: string) => void): HTMLElement {
   const root = el('div', { class: 'diff-list', attrs: { 'data-testid': 'diff-list' } });
   if (isEmptyDiff(diff)) {
     root.append(el('p', { i18n: 'diffNone' }));
     return root;
   }
+  const lines = diffLines(diff);
   const sections: Array<[MessageKey, ElementChange[]]> = [
     ['diffAdded', diff.added],
     ['diffRemoved', diff.removed],
@@ -33,7 +33,7 @@ export function renderDiffList(diff: BpmnDiff, onSelect?: (id: string) => void):
     if (changes.length === 0) {
       continue;
     }
-    const list = el('ul', {}, ...changes.map(changeItem));
+    const list = el('ul', {}, ...changes.map((change) => changeItem(change, lines)));
     if (onSelect) {
       list.addEventListener('click', (event) => {
         const item = (event.target as HTMLElement).closest<HTMLElement>('[data-element-id]');

@@ -45,6 +45,7 @@ declare module 'bpmn-js-properties-panel' {
 declare module '@bpmn-io/properties-panel' {
   export const TextFieldEntry: unknown;
   export const TextAreaEntry: unknown;
+  export const SelectEntry: unknown;
   export function isTextFieldEntryEdited(node: unknown): boolean;
   export function isTextAreaEntryEdited(node: unknown): boolean;
 }
@@ -64,4 +65,9 @@ declare module 'flatpickr/dist/esm/l10n/kz.js' {
 }
 declare module 'flatpickr/dist/esm/l10n/ru.js' {
   export const Russian: import('flatpickr/dist/types/locale').CustomLocale;
+}
+
+declare module 'diagram-js-minimap' {
+  const MinimapModule: import('didi').ModuleDeclaration;
+  export default MinimapModule;
 }

@@ -4,6 +4,16 @@ import { useService } from 'bpmn-js-properties-panel';
 import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
 import { t, type MessageKey } from '../../i18n';
 import { attributeFieldsFor, legalBasisFor, legalBasisLabels } from './attributes';
+import { DeadlineEntry, FormEntry, RolesEntry, TemplateEntry } from './choiceEntries';
+
+// Attributes chosen from a list (roles, forms, documents) or built from words (the deadline) rather than typed as keys.
+const chosen: Record<string, Entry['component']> = {
+  candidateRoles: RolesEntry as Entry['component'],
+  formKey: FormEntry as Entry['component'],
+  templateKey: TemplateEntry as Entry['component'],
+  deadline: DeadlineEntry as Entry['component'],
+};
+const alwaysEdited = () => true;
 
 // The panel's element and business objects are bpmn-js internals; typed here only as far as this provider uses them.
 interface BusinessObject {
@@ -124,8 +134,8 @@ export default class QadamPropertiesProvider {
       const entries: Entry[] = attributeFieldsFor(isA).map((field) => ({
         id: `qadam-${field.attribute}`,
         element,
-        component: QadamAttribute,
-        isEdited: isTextFieldEntryEdited,
+        component: chosen[field.attribute] ?? QadamAttribute,
+        isEdited: chosen[field.attribute] ? alwaysEdited : isTextFieldEntryEdited,
         attribute: field.attribute,
         labelKey: field.label,
       }));
@@ -139,6 +149,13 @@ export default class QadamPropertiesProvider {
           attribute,
           basisType: basis.type,
         }));
+      if (entries.some((entry) => entry.attribute === 'labelKk')) {
+        // One name per step and language: the diagram shows the Qadam labels, so BPMN's own name field is not offered.
+        const general = groups.find((group) => group.id === 'general');
+        if (general) {
+          general.entries = general.entries.filter((entry) => entry.id !== 'name');
+        }
+      }
       if (entries.length > 0) {
         groups.push({ id: 'qadam', label: t('propertiesGroup'), entries });
       }

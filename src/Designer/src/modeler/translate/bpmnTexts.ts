@@ -126,6 +126,9 @@ export const bpmnTexts: Record<string, Pair> = {
   'Sequence flow': ['Ағын', 'Поток'],
   'Default flow': ['Әдепкі ағын', 'Поток по умолчанию'],
   'Conditional flow': ['Шартты ағын', 'Условный поток'],
+  // diagram-js-minimap's toggle
+  'Open minimap': ['Шолу картасын ашу', 'Открыть обзорную карту'],
+  'Close minimap': ['Шолу картасын жабу', 'Закрыть обзорную карту'],
 };
 
 /** bpmn-js's translate: the text in `language` (English when unknown), with `{name}` replaced. */
