@@ -2,18 +2,26 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Npgsql;
 using Qadam.Bench;
 using NpgsqlTypes;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Persistence;
+using Qadam.Documents.Persistence;
+using Qadam.Documents.Registry;
+using Qadam.Documents.Rendering;
+using Qadam.Documents.Templates;
 
 // Mass-transfer benchmark (issue 6): an emergency order over N schools and M students, run by the same MassTransferRunner
-// the "mass-transfer" service task uses, timed per phase; then a plain binary COPY of the same number of rows into a bare
-// table on the same server in the same run, as the floor to compare with.
-//   dotnet run -c Release --project bench/MassTransfer -- [schools=300] [students=500000]
+// the "mass-transfer" service task uses, timed per phase; then each school's own order (order 103 para 16, 22), rendered
+// from the repository's emergency-order-school template in Kazakh and Russian and numbered in the school's register, ready
+// to sign, by the same DocumentRegistry batch the "render-school-orders" step uses; then a plain binary COPY of the same
+// number of rows into a bare table on the same server in the same run, as the floor to compare with.
+//   dotnet run -c Release --project bench/MassTransfer -- [schools=350] [students=500000]
 //   dotnet run -c Release --project bench/MassTransfer -- 7859 3900000      (nationwide, as on 6 April 2020)
-var schools = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+var schools = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 350;
 var students = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
 
 var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_mass_transfer");
@@ -23,6 +31,12 @@ var options = new DbContextOptionsBuilder<QadamDbContext>()
 await using (var db = new QadamDbContext(options))
 {
     await db.Database.MigrateAsync();
+}
+
+await using (var documentsDb = Documents(connectionString))
+{
+    await documentsDb.Database.MigrateAsync();
+    await UploadOrderTemplatesAsync(documentsDb);
 }
 
 Console.WriteLine($"Generating {schools:N0} schools and {students:N0} students ...");
@@ -48,6 +62,24 @@ if (written != students || notices != students || outcome.Total != students)
     return 1;
 }
 
+// Each school's order, kk and ru, numbered and stored (ready to sign), as the render-school-orders step issues them.
+var render = Stopwatch.StartNew();
+IReadOnlyList<RegisteredDocument> orders;
+await using (var documentsDb = Documents(connectionString))
+{
+    var requests = codes.SelectMany(code => (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru], (code, language) =>
+        new IssueDocumentRequest(code, "emergency-order-school", language, "emergency-transfer", "1", OrderData(code, language, today))).ToList();
+    orders = await new DocumentRegistry(documentsDb, new DocumentRegistryOptions(), TimeProvider.System)
+        .IssueManyAsync(requests, Environment.ProcessorCount, CancellationToken.None);
+}
+
+render.Stop();
+if (orders.Count != 2 * schools || orders.Select(o => o.RegistryNumber).Distinct(StringComparer.Ordinal).Count() != orders.Count)
+{
+    Console.Error.WriteLine($"Wrong orders: {orders.Count} documents, expected {2 * schools} with distinct numbers.");
+    return 1;
+}
+
 var plain = await PlainCopyAsync(connectionString, students);
 
 Console.WriteLine();
@@ -56,9 +88,70 @@ Console.WriteLine($"  prepare (step row, per-school counts): {outcome.Timings.Pr
 Console.WriteLine($"  transfer (read + 2 binary COPYs + mark schools, {runner.Parallelism} in parallel, chunks of {runner.ChunkStudents:N0}): {outcome.Timings.Transfer.TotalSeconds,6:F2} s");
 Console.WriteLine($"  finish:                                {outcome.Timings.Finish.TotalSeconds,6:F2} s");
 Console.WriteLine($"  total:                                 {total.Elapsed.TotalSeconds,6:F2} s = {students / total.Elapsed.TotalSeconds:N0} students/s");
+Console.WriteLine($"  schools' orders, kk and ru ({orders.Count:N0} documents rendered, numbered, stored): {render.Elapsed.TotalSeconds,6:F2} s = {orders.Count / render.Elapsed.TotalSeconds:N0} documents/s");
+Console.WriteLine($"  end to end (transfer + orders):        {(total.Elapsed + render.Elapsed).TotalSeconds,6:F2} s");
 Console.WriteLine($"  plain binary COPY of {students:N0} rows (same 4 columns, no index): {plain.TotalSeconds:F2} s");
-Console.WriteLine($"  ratio: mass transfer = {total.Elapsed.TotalSeconds / plain.TotalSeconds:F2} × one plain COPY (it writes two indexed tables)");
+Console.WriteLine($"  ratio: mass transfer = {total.Elapsed.TotalSeconds / plain.TotalSeconds:F2} × one plain COPY (it writes two indexed tables); "
+                  + $"with the orders = {(total.Elapsed + render.Elapsed).TotalSeconds / plain.TotalSeconds:F2} ×");
 return 0;
+
+static DocumentsDbContext Documents(string connectionString)
+{
+    var builder = new DbContextOptionsBuilder<DocumentsDbContext>();
+    builder.UseDocumentsNpgsql(connectionString);
+    return new DocumentsDbContext(builder.Options);
+}
+
+// The repository's own template sources (workflows/emergency-transfer/templates), built into DOCX as the API does at start.
+static async Task UploadOrderTemplatesAsync(DocumentsDbContext db)
+{
+    var folder = Path.Combine(FindWorkflows(), "emergency-transfer", "templates");
+    var catalog = new TemplateCatalog(db, TimeProvider.System);
+    foreach (var language in (DocumentLanguage[])[DocumentLanguage.Kk, DocumentLanguage.Ru])
+    {
+        var source = await File.ReadAllTextAsync(Path.Combine(folder, $"emergency-order-school.{language.ToCode()}.txt"));
+        var known = Regex.Matches(source, @"(?:\{\{|\[if:|@if )\s*([A-Za-z][\w.]*)").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        known.UnionWith(["order", "period", "school", "legalBasis", "document"]);
+        var upload = await catalog.UploadAsync(new TemplateUpload("emergency-order-school", language, "order", "emergency-transfer", "1",
+            TemplateMarkup.ToDocx(source, language), known), CancellationToken.None);
+        if (!upload.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", upload.Problems.Select(p => $"{p.Location}: {p.Message}")));
+        }
+    }
+}
+
+static string FindWorkflows()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (Directory.Exists(Path.Combine(directory.FullName, "workflows", "emergency-transfer")))
+        {
+            return Path.Combine(directory.FullName, "workflows");
+        }
+    }
+
+    throw new DirectoryNotFoundException("No workflows/ folder above the benchmark.");
+}
+
+// What the head's form (para 16) and the department's order put into one school's order.
+static JsonObject OrderData(string code, DocumentLanguage language, DateOnly today) => new()
+{
+    ["order"] = new JsonObject
+    {
+        ["id"] = "bench", ["issuingBody"] = "bench-r", ["issuerKk"] = "Алматы қаласының білім басқармасы",
+        ["issuerRu"] = "Управление образования города Алматы", ["number"] = "ЧС-1", ["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["ground"] = language == DocumentLanguage.Kk ? "карантин" : "карантин",
+    },
+    ["period"] = new JsonObject
+    {
+        ["from"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = today.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    },
+    ["school"] = new JsonObject { ["organisation"] = code },
+    ["organisationName"] = language == DocumentLanguage.Kk ? $"{code} мектебі" : $"Школа {code}",
+    ["classesCovered"] = "1А-11Б", ["modeOfWork"] = language == DocumentLanguage.Kk ? "Кезекші топтар" : "Дежурные группы",
+    ["responsibleAdministration"] = "Сейтова А.", ["responsibleTeachers"] = "Иванова Е., Ахметов Б.",
+};
 
 static async Task<List<string>> GenerateAsync(string connectionString, int schools, int students)
 {

@@ -289,7 +289,16 @@ public static partial class DefinitionValidator
                     CheckLiteralOrExpression(node.Id, "qadam:tableDate", tableDate, TableDateLiteral, problems);
                 }
 
-                CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
+                // "=expression" names the table per instance (a school's own district table); it is looked up when evaluated.
+                if (rule.TableKey is { } tableKey && tableKey.StartsWith('='))
+                {
+                    CheckExpression(node.Id, "qadam:table", tableKey[1..], problems);
+                }
+                else
+                {
+                    CheckReference(node.Id, "condition table", rule.TableKey, catalog.TableKeys, problems);
+                }
+
                 break;
             case ScriptTask script:
                 CheckVariableName(node.Id, "resultVariable", script.ResultVariable, problems);

@@ -40,7 +40,7 @@ internal sealed partial class TokenRunner
                 ArmBoundaryTimers(token, node);
                 break;
             case BusinessRuleTask rule:
-                Variables[rule.ResultVariable] = EvaluateTable(rule, LocalsFor(token));
+                SetResult(token, rule.ResultVariable, EvaluateTable(rule, LocalsFor(token)));
                 _agenda.Enqueue(new Leave(token, node));
                 break;
             case PassThroughTask:
@@ -144,28 +144,68 @@ internal sealed partial class TokenRunner
             : throw new ProcessLogicException(rule.Id, $"qadam:tableDate gave '{value}', not a day (yyyy-MM-dd)");
     }
 
+    /// <summary>
+    /// A table's result inside one instance of a multi-instance activity is that instance's own variable (Camunda 7: a local
+    /// variable of the instance's execution), so parallel instances (one per school) do not overwrite each other's result;
+    /// elsewhere it is the process's variable.
+    /// </summary>
+    private void SetResult(Token token, string name, JsonNode? value)
+    {
+        for (var current = token; current is not null;)
+        {
+            if (current.Locals is { } locals && locals.ContainsKey(LoopCounter))
+            {
+                locals[name] = value;
+                return;
+            }
+
+            if (current.ScopeId is null || State.FindScope(current.ScopeId) is not { } scope)
+            {
+                break;
+            }
+
+            current = State.FindToken(scope.OwnerTokenId);
+        }
+
+        Variables[name] = value;
+    }
+
+    /// <summary>The table's key: the literal, or what an <c>=expression</c> gives for this token (a school's own table).</summary>
+    private string TableKeyOf(BusinessRuleTask rule, JsonObject? locals)
+    {
+        if (!rule.TableKey.StartsWith('='))
+        {
+            return rule.TableKey;
+        }
+
+        return _expressions.Evaluate(rule.Id, rule.TableKey[1..], Variables, locals)?.ToString() is { Length: > 0 } key
+            ? key
+            : throw new ProcessLogicException(rule.Id, $"qadam:table '{rule.TableKey}' gave no table key");
+    }
+
     private JsonNode? EvaluateTable(BusinessRuleTask rule, JsonObject? locals)
     {
-        var table = _tables(rule.TableKey, TableDateOf(rule, locals));
+        var tableKey = TableKeyOf(rule, locals);
+        var table = _tables(tableKey, TableDateOf(rule, locals));
         var hits = new JsonArray();
         for (var i = 0; i < table.Rules.Count; i++)
         {
             var row = table.Rules[i];
-            if (!_expressions.IsTrue($"{rule.Id}/{rule.TableKey}/rule-{i + 1}", row.When, Variables, locals))
+            if (!_expressions.IsTrue($"{rule.Id}/{tableKey}/rule-{i + 1}", row.When, Variables, locals))
             {
                 continue;
             }
 
             if (table.HitPolicy == Tables.HitPolicy.First)
             {
-                Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = rule.TableKey, ["rule"] = i + 1 });
+                Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = tableKey, ["rule"] = i + 1 });
                 return row.Output?.DeepClone();
             }
 
             hits.Add(row.Output?.DeepClone());
         }
 
-        Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = rule.TableKey, ["hits"] = hits.Count });
+        Journal("rule-matched", rule.Id, null, new JsonObject { ["table"] = tableKey, ["hits"] = hits.Count });
         return table.HitPolicy == Tables.HitPolicy.First ? null : hits;
     }
 }

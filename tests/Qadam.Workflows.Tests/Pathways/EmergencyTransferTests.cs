@@ -23,7 +23,8 @@ public sealed class EmergencyTransferTests(EngineFixture fixture) : PathwayTestB
         {
             ["order"] = new JsonObject
             {
-                ["id"] = orderId, ["issuingBody"] = "Алматы қаласының білім басқармасы / Управление образования г. Алматы", ["number"] = "154",
+                ["id"] = orderId, ["issuingBody"] = "r-almaty", ["issuerKk"] = "Алматы қаласының білім басқармасы",
+                ["issuerRu"] = "Управление образования города Алматы", ["number"] = "154",
                 ["date"] = Iso(from), ["ground"] = "ОРВИ / ЖРВИ", ["territory"] = Region,
             },
             ["period"] = new JsonObject { ["from"] = Iso(from), ["to"] = Iso(to) },

@@ -13,15 +13,18 @@ internal static class EmergencyOrdersApi
         group.MapPost("/", PostEmergencyOrder.HandleAsync).RequireAuthorization(QadamPolicies.PostEmergencyOrders)
             .WithSummary("Receives an emergency order and starts the mass-transfer pathway (emergency-transfer) for it.")
             .WithDescription("""
-                A regional department's system (client credentials) or a regional officer. Example body:
-                {"issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1",
+                A regional department's system (client credentials) or a regional officer. "issuingBody" is the organisation
+                code of the issuing education department of an oblast or of Astana, Almaty, Shymkent (order 349 para 5, order 103
+                para 22): a district office or free text is 422 on issuingBody, a department the caller does not act for 403.
+                Example body: {"issuingBody":"r1","number":"ЧС-17","date":"2026-11-20","territory":"d1",
                 "period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C"}; or "organisations":["s1","s2"]
-                instead of "territory". Idempotent by issuing body and number: a repeat answers 200 with the first order.
-                422 names the field: organisations outside the caller's territory, period, dates, or "pathway" when no
-                emergency-transfer version is in force.
+                instead of "territory", optionally with "classes":{"s1":["5А","5Б"]} to move only those classes or groups there.
+                Idempotent by issuing body and number: a repeat answers 200 with the first order.
+                422 names the field: organisations outside the territory, classes.<code> not in the roster or the order,
+                period, dates, or "pathway" when no emergency-transfer version is in force.
                 """)
-            .WithRequestExample("""{"issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C"}""")
-            .WithResponseExample(201, """{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}""")
+            .WithRequestExample("""{"issuingBody":"r1","number":"ЧС-17","date":"2026-11-20","organisations":["s1"],"classes":{"s1":["5А","5Б","9В"]},"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Карантин"}""")
+            .WithResponseExample(201, """{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"r1","issuer":{"code":"r1","nameKk":"Астана қаласының білім басқармасы","nameRu":"Управление образования города Астаны"},"number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"classes":null,"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisations: Not schools or colleges within your territory: s9.","errors":{"organisations":["Not schools or colleges within your territory: s9."]}}""", "application/problem+json");
         group.MapPost("/{id:guid}/lifting", LiftEmergencyOrder.HandleAsync).RequireAuthorization(QadamPolicies.PostEmergencyOrders)
             .WithSummary("Lifts an emergency order before its period ends: every school's students return at once.")
@@ -35,7 +38,7 @@ internal static class EmergencyOrdersApi
         group.MapGet("/", ListEmergencyOrders.HandleAsync).RequireAuthorization(QadamPolicies.ReadEmergencyOrders)
             .WithSummary("Lists the emergency orders that concern an organisation within the caller's scope, newest first.")
             .WithDescription("At most `limit` (default 100, up to 500) orders; each names its pathway, version and process instance.")
-            .WithResponseExample(200, """[{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"Акимат города Астаны","number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}]""");
+            .WithResponseExample(200, """[{"id":"019ab5d5-0000-7000-8000-444444444444","issuingBody":"r1","issuer":{"code":"r1","nameKk":"Астана қаласының білім басқармасы","nameRu":"Управление образования города Астаны"},"number":"ЧС-17","date":"2026-11-20","territory":"d1","organisations":["s1","s2"],"classes":null,"period":{"from":"2026-11-21","to":"2026-11-27"},"ground":"Морозы ниже -30 °C","pathway":"emergency-transfer","definitionVersion":1,"processInstanceId":"019ab5d5-0001-7000-8000-555555555555","postedBy":"region-r1-integration","postedAt":"2026-11-20T04:00:00+00:00"}]""");
         routes.MapGet("/api/mass-transfers", GetMassTransfers.HandleAsync).WithTags("Emergency orders").RequireAuthorization(QadamPolicies.ReadEmergencyOrders)
             .WithSummary("Shows the mass transfers of an emergency order (?order=) or a process instance (?instance=) with their progress.")
             .WithDescription("""

@@ -21,14 +21,21 @@ namespace Qadam.Api.Features.EmergencyOrders;
 /// <summary>The period an order moves students to distance learning for.</summary>
 public sealed record OrderPeriod(DateOnly From, DateOnly To);
 
-/// <summary>An emergency order as a regional system posts it: a territory, or a list of organisations.</summary>
+/// <summary>
+/// An emergency order as a regional system posts it: the issuing education department's organisation code, and a territory
+/// or a list of organisations, optionally narrowed to classes or groups within them (organisation code → class names).
+/// </summary>
 public sealed record EmergencyOrderRequest(
     string IssuingBody, string Number, DateOnly Date, OrderPeriod Period, string Ground, string? Territory = null,
-    IReadOnlyList<string>? Organisations = null);
+    IReadOnlyList<string>? Organisations = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? Classes = null);
+
+/// <summary>The issuing education department: its code and its names in Kazakh and Russian.</summary>
+public sealed record EmergencyOrderIssuer(string Code, string NameKk, string NameRu);
 
 /// <summary>The stored order and the process it started.</summary>
 public sealed record EmergencyOrderResponse(
-    Guid Id, string IssuingBody, string Number, DateOnly Date, string? Territory, IReadOnlyList<string> Organisations, OrderPeriod Period,
+    Guid Id, string IssuingBody, EmergencyOrderIssuer Issuer, string Number, DateOnly Date, string? Territory,
+    IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<string>>? Classes, OrderPeriod Period,
     string Ground, string Pathway, int DefinitionVersion, Guid? ProcessInstanceId, string PostedBy, DateTimeOffset PostedAt);
 
 /// <summary>
@@ -57,7 +64,7 @@ internal static class PostEmergencyOrder
         var errors = new Dictionary<string, string[]>();
         if (issuingBody.Length is 0 or > 300)
         {
-            errors["issuingBody"] = ["The issuing body is required, at most 300 characters."];
+            errors["issuingBody"] = ["The issuing body is required: the organisation code of an oblast's or city's education department."];
         }
 
         if (number.Length is 0 or > 64)
@@ -100,11 +107,30 @@ internal static class PostEmergencyOrder
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(cancellationToken);
+        // Order 349 para 5 and order 103 para 22: the order of the education department of the oblast or of Astana, Almaty
+        // or Shymkent; no district office, akimat or commission, and no free text.
+        var issuer = organisations.SingleOrDefault(o => o.Code == issuingBody);
+        if (issuer is not { IssuesEmergencyOrders: true })
+        {
+            return Refuse("issuingBody",
+                $"'{issuingBody}' is not the education department of an oblast or of Astana, Almaty or Shymkent: only they issue emergency orders.");
+        }
+
+        if (!scope.CanSeeOrganisation(issuer.Id))
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden, Title = "Forbidden.",
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { ["issuingBody"] = ["You do not act for this education department."] } },
+            });
+        }
+
+        var issuerTerritory = Below(organisations, issuer.Id);
         List<string> covered;
         if (request.Territory is { } territoryCode)
         {
             var territory = organisations.SingleOrDefault(o => o.Code == territoryCode);
-            if (territory is null || !scope.CanSeeOrganisation(territory.Id) || territory.HoldsStudents)
+            if (territory is null || !scope.CanSeeOrganisation(territory.Id) || territory.HoldsStudents || !issuerTerritory.Contains(territory.Id))
             {
                 return Refuse("territory", $"'{territoryCode}' is not a region or district within your territory.");
             }
@@ -115,7 +141,8 @@ internal static class PostEmergencyOrder
         else
         {
             var outside = request.Organisations!
-                .Where(code => organisations.SingleOrDefault(o => o.Code == code) is not { HoldsStudents: true } o || !scope.CanSeeOrganisation(o.Id))
+                .Where(code => organisations.SingleOrDefault(o => o.Code == code) is not { HoldsStudents: true } o || !scope.CanSeeOrganisation(o.Id)
+                               || !issuerTerritory.Contains(o.Id))
                 .ToList();
             if (outside.Count > 0)
             {
@@ -123,6 +150,33 @@ internal static class PostEmergencyOrder
             }
 
             covered = [.. request.Organisations!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (code, names) in request.Classes ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var field = $"classes.{code}";
+            var wanted = (names ?? []).Select(n => n?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+            if (!covered.Contains(code, StringComparer.Ordinal))
+            {
+                return Refuse(field, $"'{code}' is not among the organisations the order covers.");
+            }
+
+            if (wanted.Count == 0 || wanted.Any(n => n.Length is 0 or > 32))
+            {
+                return Refuse(field, "List the classes or groups by name, each at most 32 characters.");
+            }
+
+            var organisationId = organisations.Single(o => o.Code == code).Id;
+            var known = await db.Students.AsNoTracking().Where(s => s.OrganisationId == organisationId && wanted.Contains(s.ClassName))
+                .Select(s => s.ClassName).Distinct().ToListAsync(cancellationToken);
+            var unknown = wanted.Except(known, StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                return Refuse(field, $"No such classes or groups in the roster: {string.Join(", ", unknown)}.");
+            }
+
+            classes[code] = [.. wanted.Order(StringComparer.Ordinal)];
         }
 
         var definition = await workflows.Definitions.AsNoTracking()
@@ -134,13 +188,16 @@ internal static class PostEmergencyOrder
         }
 
         var actor = AuditActor.From(user);
-        var order = new EmergencyOrder(issuingBody, number, request.Date, request.Territory, covered, request.Period.From, request.Period.To,
+        var order = new EmergencyOrder(issuer, number, request.Date, request.Territory, covered, request.Period.From, request.Period.To,
             request.Ground.Trim(), actor.Name, time.GetUtcNow());
+        order.ScopeToClasses(classes);
         var variables = new JsonObject
         {
             ["order"] = new JsonObject
             {
                 ["id"] = order.Id.ToString(), ["issuingBody"] = issuingBody, ["number"] = number,
+                // Printed in the document's language: a Kazakh order names the department in Kazakh.
+                ["issuerKk"] = issuer.NameKk, ["issuerRu"] = issuer.NameRu,
                 ["date"] = request.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["ground"] = order.Ground, ["territory"] = request.Territory,
             },
@@ -150,6 +207,9 @@ internal static class PostEmergencyOrder
                 ["to"] = request.Period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             },
             ["organisations"] = new JsonArray([.. covered.Select(c => (JsonNode?)JsonValue.Create(c))]),
+            // The classes or groups the order names within its organisations; the transfer moves only those there.
+            ["classes"] = new JsonObject([.. classes.Select(c => KeyValuePair.Create(c.Key,
+                (JsonNode?)new JsonArray([.. c.Value.Select(n => (JsonNode?)JsonValue.Create(n))])))]),
             // Its tasks go to the office that posted it (the territory's, or the caller's own).
             ["organisation"] = request.Territory ?? actor.OrganisationCode,
         };
@@ -202,6 +262,7 @@ internal static class PostEmergencyOrder
     }
 
     internal static EmergencyOrderResponse ToResponse(EmergencyOrder o) =>
-        new(o.Id, o.IssuingBody, o.Number, o.Date, o.Territory, o.Organisations, new OrderPeriod(o.PeriodFrom, o.PeriodTo), o.Ground,
+        new(o.Id, o.IssuingBody, new EmergencyOrderIssuer(o.IssuingBody, o.IssuerNameKk, o.IssuerNameRu), o.Number, o.Date, o.Territory,
+            o.Organisations, o.Classes, new OrderPeriod(o.PeriodFrom, o.PeriodTo), o.Ground,
             o.PathwayKey, o.DefinitionVersion, o.ProcessInstanceId, o.PostedBy, o.PostedAt);
 }

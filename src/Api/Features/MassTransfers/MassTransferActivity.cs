@@ -54,7 +54,21 @@ internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcess
         var period = variables["period"] ?? throw new InvalidOperationException("The instance has no 'period' of the order.");
         Guid? order = Guid.TryParse(variables["order"]?["id"]?.GetValue<string>(), out var id) ? id : null;
         return new MassTransferRequest(context.InstanceId, stepKey, context.DefinitionKey, context.DefinitionVersion, order,
-            Direction(context.ElementId), Date(period["from"]), Date(period["to"]), codes, null);
+            Direction(context.ElementId), Date(period["from"]), Date(period["to"]), codes, null, Classes(variables["classes"], codes));
+    }
+
+    /// <summary>The order's <c>classes</c> (organisation code → class names) for the organisations this step moves.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? Classes(JsonNode? classes, List<string> codes)
+    {
+        if (classes is not JsonObject byOrganisation)
+        {
+            return null;
+        }
+
+        var scoped = byOrganisation
+            .Where(c => codes.Contains(c.Key, StringComparer.Ordinal) && c.Value is JsonArray { Count: > 0 })
+            .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)[.. c.Value!.AsArray().Select(n => n!.GetValue<string>())], StringComparer.Ordinal);
+        return scoped.Count > 0 ? scoped : null;
     }
 
     private static MassTransferRequest WeatherRequest(

@@ -11,10 +11,15 @@ namespace Qadam.Api.Features.MassTransfers;
 /// <param name="AcademicYear">The calendar year the school year began in, to tell a college group's year from its intake.</param>
 public sealed record StudentSelection(IReadOnlyList<int> Shifts, int GradesFrom, int GradesTo, IReadOnlyList<int> CollegeYears, int AcademicYear);
 
-/// <summary>A mass-transfer step to run: the instance and element it belongs to, who it moves and for which period.</summary>
+/// <summary>
+/// A mass-transfer step to run: the instance and element it belongs to, who it moves and for which period. <c>Classes</c>
+/// narrows an emergency order to classes or groups within organisations (order 103 para 22: "на отдельных объектах", a
+/// class in quarantine): organisation code → the class or group names it moves; an organisation absent from it moves whole.
+/// </summary>
 public sealed record MassTransferRequest(
     Guid InstanceId, string ElementId, string DefinitionKey, int DefinitionVersion, Guid? OrderId, string Direction, DateOnly PeriodFrom,
-    DateOnly PeriodTo, IReadOnlyList<string> OrganisationCodes, StudentSelection? Selection);
+    DateOnly PeriodTo, IReadOnlyList<string> OrganisationCodes, StudentSelection? Selection,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Classes = null);
 
 /// <summary>What a run did: the transfer, its size, and how much of it this run wrote (less than the total after a resume).</summary>
 public sealed record MassTransferOutcome(Guid TransferId, int Total, int WrittenNow, int SchoolsResumed, MassTransferTimings Timings);

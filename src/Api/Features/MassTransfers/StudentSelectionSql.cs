@@ -25,9 +25,21 @@ internal static class StudentSelectionSql
                        WHERE m."InstanceId" = @instance AND m."Direction" = 'distance')
         """;
 
+    /// <summary>
+    /// An emergency order naming classes or groups (order 103 para 22): in an organisation it lists classes for, only those
+    /// classes move; an organisation it lists no classes for moves whole.
+    /// </summary>
+    private const string Classes = """
+        AND (NOT EXISTS (SELECT 1 FROM qadam.organisations co WHERE co."Id" = s."OrganisationId" AND co."Code" = ANY(@classOrganisations))
+          OR EXISTS (SELECT 1 FROM unnest(@classOrganisations, @classNames) c(code, name) JOIN qadam.organisations co ON co."Code" = c.code
+                     WHERE co."Id" = s."OrganisationId" AND c.name = s."ClassName"))
+        """;
+
     /// <summary>The predicate to append after <c>WHERE s."OrganisationId" = ANY(@organisations)</c>.</summary>
     public static string For(MassTransferRequest request) =>
-        request.Direction == TransferDirection.Return ? Returning : request.Selection is null ? string.Empty : Weather;
+        request.Direction == TransferDirection.Return
+            ? Returning
+            : (request.Selection is null ? string.Empty : Weather) + (request.Classes is { Count: > 0 } ? Classes : string.Empty);
 
     public static void AddParameters(NpgsqlCommand command, MassTransferRequest request)
     {
@@ -39,6 +51,13 @@ internal static class StudentSelectionSql
             command.Parameters.Add(new NpgsqlParameter<int>("gradesTo", selection.GradesTo));
             command.Parameters.Add(new NpgsqlParameter<int[]>("collegeYears", [.. selection.CollegeYears]));
             command.Parameters.Add(new NpgsqlParameter<int>("academicYear", selection.AcademicYear));
+        }
+
+        if (request.Classes is { Count: > 0 } classes && request.Direction != TransferDirection.Return)
+        {
+            var pairs = classes.SelectMany(c => c.Value.Select(name => (Organisation: c.Key, Name: name))).ToList();
+            command.Parameters.Add(new NpgsqlParameter<string[]>("classOrganisations", [.. pairs.Select(p => p.Organisation)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("classNames", [.. pairs.Select(p => p.Name)]));
         }
     }
 

@@ -86,6 +86,13 @@ public sealed class Organisation
     public bool HoldsStudents => Kind is OrganisationKind.School or OrganisationKind.College
         or OrganisationKind.AdditionalEducation or OrganisationKind.University;
 
+    /// <summary>
+    /// Whether it may issue an emergency order moving students to distance learning: the education department of an oblast
+    /// or of Astana, Almaty or Shymkent, which is what a <see cref="OrganisationKind.Region"/> is (order 349 para 5; order 103
+    /// para 22). A district office may not.
+    /// </summary>
+    public bool IssuesEmergencyOrders => Kind == OrganisationKind.Region;
+
     /// <summary>The restricted programmes as the pathways' tables read them: <c>["pedagogical"]</c>.</summary>
     public static IReadOnlyList<string> ProgrammeCodes(RestrictedProgrammes programmes) =>
         [.. Enum.GetValues<RestrictedProgrammes>().Where(p => p != RestrictedProgrammes.None && programmes.HasFlag(p))

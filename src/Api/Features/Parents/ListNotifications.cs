@@ -39,7 +39,7 @@ internal static class ListNotifications
                           select new
                           {
                               s.Iin, s.FullName, t.Direction, t.PeriodFrom, t.PeriodTo, n.CreatedAt,
-                              IssuingBody = o == null ? null : o.IssuingBody, Number = o == null ? null : o.Number,
+                              IssuingBody = o == null ? null : russian ? o.IssuerNameRu : o.IssuerNameKk, Number = o == null ? null : o.Number,
                           })
             .Take(200).ToListAsync(cancellationToken);
         var notices = await (from l in db.ParentLinks.AsNoTracking()

@@ -28,7 +28,7 @@ internal static partial class TemplateVariables
         "student.organisation", "organisation", "filedOn", "ground", "language", "applicant", "applicant.id", "applicant.name", "data",
         "council", "council.members", "council.members.user", "council.members.name", "council.members.organisation",
         "trustees", "trustees.members", "trustees.members.user", "trustees.members.name", "trustees.members.organisation",
-        "order", "order.id", "order.issuingBody", "order.number", "order.date", "order.ground", "order.territory",
+        "order", "order.id", "order.issuingBody", "order.issuerKk", "order.issuerRu", "order.number", "order.date", "order.ground", "order.territory",
         "period", "period.from", "period.to", "organisations",
         "schools", "schools.organisation", "schools.name", "schools.shifts",
         // A university student (UniversityCaseVariables): programme with its field, faculty, year and plan.
@@ -93,7 +93,10 @@ internal static partial class TemplateVariables
     /// <summary>The output members of every version of a condition table (<c>ConditionTable.Rules[].Output</c>).</summary>
     public static async Task<IReadOnlyCollection<string>> TableOutputsAsync(WorkflowsDbContext workflows, string tableKey, CancellationToken cancellationToken)
     {
-        var contents = await workflows.Definitions.AsNoTracking().Where(d => d.Key == tableKey && d.Kind == DefinitionKind.ConditionTable)
+        // A table named per instance (qadam:table="=school.indicatorTable") may be any table: every table's outputs are known.
+        var any = tableKey.StartsWith('=');
+        var contents = await workflows.Definitions.AsNoTracking()
+            .Where(d => (any || d.Key == tableKey) && d.Kind == DefinitionKind.ConditionTable)
             .Select(d => d.Content).ToListAsync(cancellationToken);
         return [.. contents.Select(c => ConditionTable.Parse(c).Table).OfType<ConditionTable>()
             .SelectMany(t => t.Rules.Select(r => r.Output).OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)))

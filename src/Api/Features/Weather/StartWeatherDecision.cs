@@ -19,8 +19,13 @@ namespace Qadam.Api.Features.Weather;
 /// <summary>A weather decision to open: the language of its documents for parents (Kazakh unless said otherwise).</summary>
 public sealed record WeatherDecisionRequest(string? Language = null);
 
-/// <summary>One school the decision may concern, with the shifts its students study in.</summary>
-public sealed record WeatherSchool(string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts);
+/// <summary>
+/// One school the decision may concern, with the shifts its students study in and the approved indicator table that applies
+/// to it (its district's, else its city's or oblast's: order 103 para 12(1)) with that table's approval.
+/// </summary>
+public sealed record WeatherSchool(
+    string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable = null,
+    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null);
 
 /// <summary>The opened decision: the process instance whose first task is entering the forecast or the observed values.</summary>
 public sealed record WeatherDecisionResponse(Guid InstanceId, int DefinitionVersion, string Organisation, IReadOnlyList<WeatherSchool> Schools);
@@ -71,9 +76,15 @@ internal static class StartWeatherDecision
                 .Select(s => new { s.OrganisationId, s.Shift }).Distinct()
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.OrganisationId, s => (int)s.Shift);
+        var today = StudentsApi.Today(time);
+        var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows, cancellationToken);
+        // The territory's own table (its own, or the one above it) decides for the territory; a school under a district with
+        // a table of its own is decided by that one (para 12(1)).
+        var own = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows, cancellationToken);
         // A school with no roster yet is taken to study in the first shift, so it still gets the order task.
         var schools = holders.Select(o => new WeatherSchool(o.Code, o.NameKk, o.NameRu,
-            shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1])).ToList();
+            shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1], tables.GetValueOrDefault(o.Id)?.Key,
+            tables.GetValueOrDefault(o.Id)?.Approval, tables.GetValueOrDefault(o.Id)?.SchoolYear)).ToList();
 
         var actor = AuditActor.From(user);
         var variables = new JsonObject
@@ -86,7 +97,10 @@ internal static class StartWeatherDecision
             ["language"] = language,
             ["schools"] = JsonSerializer.SerializeToNode(schools, JsonSerializerOptions.Web),
         };
-        var today = StudentsApi.Today(time);
+        if (own is not null)
+        {
+            variables["indicatorTable"] = own.Key;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);

@@ -13,15 +13,16 @@ internal static class WeatherApi
             .RequireAuthorization(QadamPolicies.PostEmergencyOrders)
             .WithSummary("Opens the day's unfavourable-weather decision (pathway 'weather') for the caller's region or district.")
             .WithDescription("""
-                The officer then enters the forecast or observed values in the task 'enterWeather'; the region's indicator
-                table decides the grades per shift; each school concerned gets its order (kk and ru) and the head's task, due
+                The officer then enters the forecast or observed values in the task 'enterWeather'; each school's own approved
+                indicator table (its district's, else its city's or oblast's: order 103 para 12(1); named in the answer with its
+                approval and school year) proposes the grades per shift; each school concerned gets its order (kk and ru) and the head's task, due
                 by 07:00 for the first shift and 12:00 for the others. Body: {"language":"kk"} (or "ru", the language of
                 the parents' notices). Idempotency-Key header: a retry returns the first decision (another body with the
                 key: 422). 422 names the field: language, organisation (the caller is not a region's or district's
                 officer), or pathway when no version of 'weather' is in force.
                 """)
             .WithRequestExample("""{"language":"ru"}""")
-            .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2]}]}""")
+            .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2],"indicatorTable":"weather-indicators-r1","indicatorsApproval":"Показатели неблагоприятных погодных условий управления образования г. Астаны (пример региона)","indicatorsSchoolYear":"2025/2026"}]}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisation: A weather decision is taken by a region's or a district's education authority.","errors":{"organisation":["A weather decision is taken by a region's or a district's education authority."]}}""", "application/problem+json");
         return routes;
     }

@@ -533,6 +533,10 @@ namespace Qadam.Api.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClassesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("Classes");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -543,6 +547,16 @@ namespace Qadam.Api.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IssuerNameKk")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IssuerNameRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("IssuingBody")
                         .IsRequired()

@@ -380,11 +380,22 @@ export interface EmergencyOrderRequest {
   ground: string;
   territory?: string | null;
   organisations?: string[] | null;
+  /** Classes or groups within organisations, by organisation code (order 103 para 22: "на отдельных объектах"). */
+  classes?: Record<string, string[]> | null;
+}
+
+/** The issuing education department of an oblast or of Astana, Almaty, Shymkent, named in both languages. */
+export interface EmergencyOrderIssuer {
+  code: string;
+  nameKk: string;
+  nameRu: string;
 }
 
 export interface EmergencyOrder {
   id: string;
   issuingBody: string;
+  issuer?: EmergencyOrderIssuer | null;
+  classes?: Record<string, string[]> | null;
   number: string;
   date: string;
   territory?: string | null;

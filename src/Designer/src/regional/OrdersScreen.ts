@@ -3,12 +3,9 @@ import { errorText } from '../app/errors';
 import { ApiError, type EmergencyOrder, type MassTransfer } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
-import { language, pick, t, type Language, type MessageKey } from '../i18n';
+import { pick, t, type MessageKey } from '../i18n';
 import { readinessBadge, subParagraph } from '../readiness/readinessView';
 import { progressOf, type OrderProgress, type TransferProgress } from './progress';
-
-/** The demo region's issuing body, suggested in the screen's language (data the officer may overwrite, not a label). */
-const issuerSuggestion: Record<Language, string> = { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' };
 
 /** How often a running transfer is read again. */
 export const pollMilliseconds = 1000;
@@ -77,7 +74,7 @@ function notReadyList(schools: TransferProgress['notReady']): HTMLElement | stri
  * The regional officer's screen: post an emergency order (a territory or a list of schools) and watch the mass transfer
  * it starts, school by school, read again every second while it runs.
  */
-export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
+export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) => {
   let orders: EmergencyOrder[] = [];
   let listProblem: string | undefined;
   try {
@@ -94,7 +91,8 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
 
   const input = (id: string, value = '', type = 'text') => el('input', { attrs: { id, name: id, type, value } });
   const fields = {
-    issuingBody: input('order-issuing-body', issuerSuggestion[language()]),
+    // Only an oblast's or city's education department issues the order (349 para 5, 103 para 22): the officer's own, by code.
+    issuingBody: input('order-issuing-body', me.organisationCode ?? ''),
     number: input('order-number'),
     date: input('order-date', todayInKazakhstan(), 'date'),
     territory: input('order-territory'),
@@ -140,7 +138,8 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
         el('thead', {}, el('tr', {}, el('th', { i18n: 'orderNumber' }), el('th', { i18n: 'orderDate' }), el('th', { i18n: 'organisation' }),
           el('th', { i18n: 'orderFrom' }), el('th', { i18n: 'orderGround' }), el('th'))),
         el('tbody', {}, ...orders.map((o) => el('tr', { attrs: { 'data-order-id': o.id }, class: o.id === watched ? 'selected' : '' },
-          el('td', {}, `${o.issuingBody}, ${o.number}`), el('td', {}, formatDate(o.date)),
+          el('td', {}, `${o.issuer ? pick({ kk: o.issuer.nameKk, ru: o.issuer.nameRu }, o.issuingBody) : o.issuingBody}, ${o.number}`),
+          el('td', {}, formatDate(o.date)),
           el('td', {}, o.territory ? `${o.territory}: ${o.organisations.join(', ')}` : o.organisations.join(', ')),
           el('td', {}, `${formatDate(o.period.from)} – ${formatDate(o.period.to)}`), el('td', {}, o.ground),
           el('td', {}, el('button', {
@@ -210,10 +209,6 @@ export const ordersScreen: ScreenFactory = async ({ api }, _params, query) => {
     root,
     dispose: () => clearTimeout(timer),
     relabel: () => {
-      // The issuer suggested in the other language follows the switch; one the officer typed stays.
-      if (Object.values(issuerSuggestion).includes(fields.issuingBody.value)) {
-        fields.issuingBody.value = issuerSuggestion[language()];
-      }
       pickers.forEach((picker) => picker.relabel());
       void watch();
     },

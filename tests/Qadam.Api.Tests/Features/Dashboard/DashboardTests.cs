@@ -38,7 +38,7 @@ public sealed class DashboardTests(QadamApiFactory api) : IClassFixture<QadamApi
         var today = Pathways.Today;
         using (var order = await regional.PostAsync("/api/emergency-orders", Pathways.Json(new
                {
-                   issuingBody = "Акимат города Астаны", number = "ЧС-DASH", date = today, organisations = new[] { "s1", "s2" },
+                   issuingBody = "r1", number = "ЧС-DASH", date = today, organisations = new[] { "s1", "s2" },
                    period = new { from = today, to = today.AddDays(3) }, ground = "Морозы",
                })))
         {

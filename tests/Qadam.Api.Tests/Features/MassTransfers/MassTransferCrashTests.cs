@@ -36,7 +36,7 @@ public sealed class MassTransferCrashTests(TestDatabase database) : IClassFixtur
             var today = Pathways.Today;
             using var posted = await regional.PostAsJsonAsync("/api/emergency-orders", new
             {
-                issuingBody = "Акимат города Астаны", number = "ЧС-crash", date = today, territory = "d1",
+                issuingBody = "r1", number = "ЧС-crash", date = today, territory = "d1",
                 period = new { from = today, to = today.AddDays(6) }, ground = "Морозы ниже -30 °C",
             });
             Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());

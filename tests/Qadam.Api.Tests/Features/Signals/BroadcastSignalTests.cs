@@ -143,9 +143,10 @@ public sealed class BroadcastSignalTests(QadamApiFactory api) : IClassFixture<Qa
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
         var today = Pathways.Today;
-        var own = new EmergencyOrder("Акимат", "ЧС-S1", today, null, ["s1", "s2"], today, today.AddDays(3), "Морозы", "region-r1-integration",
+        var issuer = await db.Organisations.SingleAsync(o => o.Code == "r1");
+        var own = new EmergencyOrder(issuer, "ЧС-S1", today, null, ["s1", "s2"], today, today.AddDays(3), "Морозы", "region-r1-integration",
             DateTimeOffset.UtcNow);
-        var foreign = new EmergencyOrder("Акимат", "ЧС-S2", today, null, ["zz9"], today, today.AddDays(3), "Морозы", "region-r1-integration",
+        var foreign = new EmergencyOrder(issuer, "ЧС-S2", today, null, ["zz9"], today, today.AddDays(3), "Морозы", "region-r1-integration",
             DateTimeOffset.UtcNow);
         db.EmergencyOrders.AddRange(own, foreign);
         await db.SaveChangesAsync();

@@ -36,7 +36,8 @@ public sealed class PathwayTemplateSourcesTests
         {
             ["order"] = new JsonObject
             {
-                ["id"] = "o1", ["issuingBody"] = "Управление образования г. Астаны", ["number"] = "112", ["date"] = "2026-11-23",
+                ["id"] = "o1", ["issuingBody"] = "r1", ["issuerKk"] = "Астана қаласының білім басқармасы",
+                ["issuerRu"] = "Управление образования города Астаны", ["number"] = "112", ["date"] = "2026-11-23",
                 ["ground"] = "карантин", ["territory"] = "r1",
             },
             ["period"] = new JsonObject { ["from"] = "2026-11-25", ["to"] = "2026-12-05" },
@@ -54,7 +55,10 @@ public sealed class PathwayTemplateSourcesTests
         };
         var filled = Render("emergency-transfer", "emergency-order-school", language, data);
 
-        Assert.Contains("Управление образования г. Астаны", bare, StringComparison.Ordinal);
+        // The issuing department in the document's language (order 103 para 22), never the other language's name.
+        Assert.Contains(language == DocumentLanguage.Kk ? "Астана қаласының білім басқармасы" : "Управление образования города Астаны", bare,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(language == DocumentLanguage.Kk ? "Управление образования" : "білім басқармасы", bare, StringComparison.Ordinal);
         Assert.Contains(language == DocumentLanguage.Kk ? "№ 1 мектеп-лицей" : "Школа-лицей № 1", bare, StringComparison.Ordinal);
         Assert.Contains(language == DocumentLanguage.Kk ? "2026 жылғы 5 желтоқсан" : "5 декабря 2026 года", bare, StringComparison.Ordinal);
         Assert.DoesNotContain("Приказ № 349", bare, StringComparison.Ordinal);
