@@ -67,6 +67,9 @@ internal static partial class ProblemTexts
 
         // Filing a case (src/Api/Features/Cases/FileCase.cs).
         T(@"A pathway is a definition key, e\.g\. ""parent-application""\.", "Процесті таңдаңыз.", "Выберите процесс."),
+        T(@"Unknown ground '(.*)' for this pathway: the ground is a code of the edition, one of: (.+)\.",
+            "«$1» бұл процестің негіздемесі емес: негіздеме редакцияның 3-тармағындағы тізімнен таңдалады ($2).",
+            "«$1» не является основанием этого процесса: основание выбирается из перечня пункта 3 редакции ($2)."),
         T(@"The ground is required, at most 2000 characters\.", "Негізді жазыңыз (ең көбі 2000 таңба).",
             "Укажите основание (не более 2000 символов)."),
         T(@"The filing date (\S+) is in the future \(today is (\S+) in Kazakhstan\)\.",

@@ -83,6 +83,21 @@ export interface CaseSummary {
 }
 
 /** POST /api/cases (src/Api/Features/Cases/FileCase.cs). */
+/** A ground of para 3 of the edition: its code, paragraph and labels (GET /api/cases/grounds). */
+export interface CaseGround {
+  code: string;
+  paragraph: string;
+  labelKk: string;
+  labelRu: string;
+}
+
+export interface CaseGrounds {
+  pathway: string;
+  on: string;
+  enumerated: boolean;
+  grounds: CaseGround[];
+}
+
 export interface FileCaseRequest {
   pathway: string;
   studentIin: string;
@@ -416,6 +431,10 @@ export interface MassTransferSchool {
   total: number;
   done: number;
   status: string;
+  /** Status "excluded": why none of its students is moved (349 para 3-1, 103 para 3), and the paragraph. */
+  exclusionReasonKk?: string | null;
+  exclusionReasonRu?: string | null;
+  exclusionLegalBasis?: string | null;
 }
 
 /** One requirement of an edition of 349 Annex 1 / 103 Annex 3 para 1, and the evidence fields a met item needs. */
@@ -635,6 +654,11 @@ export class QadamApi {
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
   async findStudents(text: string): Promise<StudentInfo[]> {
     return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));
+  }
+
+  /** The grounds of para 3 a pathway's case may be filed on, on a day; enumerated=false: the ground is free text. */
+  caseGrounds(pathway: string, on: string): Promise<CaseGrounds> {
+    return this.get<CaseGrounds>(`/api/cases/grounds?pathway=${encodeURIComponent(pathway)}&on=${encodeURIComponent(on)}`);
   }
 
   /** Files a case; 422 names studentIin, filedOn, pathway, ground or language. */

@@ -499,6 +499,8 @@ export const kk = {
   dryRunNoForm: 'Бұл қадамның нысаны жоқ.',
   dryRunAdvanced: 'Іс деректері (мамандарға)',
   dryRunOnDiagram: 'Өткен жол диаграммада белгіленді.',
+  // tvet:
+  transferStatus_excluded: 'ауыстырылмайды',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

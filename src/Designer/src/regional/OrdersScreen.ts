@@ -51,10 +51,21 @@ function progressView(progress: OrderProgress): HTMLElement {
         el('thead', {}, el('tr', {}, el('th', { i18n: 'school' }), el('th', { i18n: 'status' }), el('th', {}, '%'), el('th'))),
         el('tbody', {}, ...transfer.schools.map((s) => el('tr', { attrs: { 'data-organisation': s.organisation } },
           el('td', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`),
-          el('td', {}, statusLabel(s.status)),
+          el('td', {}, statusLabel(s.status), exclusionReason(s)),
           el('td', { class: 'progress-cell' }, bar(s.percent, undefined, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation))),
           el('td', {}, `${s.done} / ${s.total}`))))),
       notReadyList(transfer.notReady))));
+}
+
+/** Why an excluded college moved no one, in the screen's language; the paragraph rides along for the legal department. */
+function exclusionReason(s: TransferProgress['schools'][number]): HTMLElement | string {
+  if (s.status !== 'excluded' || !(s.exclusionReasonKk || s.exclusionReasonRu)) {
+    return '';
+  }
+  return el('div', {
+    class: 'muted exclusion-reason',
+    attrs: { 'data-testid': 'exclusion-reason', 'data-legal-basis': s.exclusionLegalBasis ?? '' },
+  }, pick({ kk: s.exclusionReasonKk ?? '', ru: s.exclusionReasonRu ?? '' }, ''));
 }
 
 /** The schools moved although they do not meet the requirements for distance learning, so the region can help them (LMS access). */

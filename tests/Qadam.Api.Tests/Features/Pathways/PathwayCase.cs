@@ -27,7 +27,7 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         using var client = await api.ClientForAsync(clerk);
         using var response = await client.PostAsync("/api/cases", Pathways.Json(new
         {
-            pathway, studentIin = iin, ground = "Заявление родителя / Ата-ананың өтініші", filedOn = filedOn.ToString("yyyy-MM-dd"), language,
+            pathway, studentIin = iin, ground = Pathways.GroundOf(pathway), filedOn = filedOn.ToString("yyyy-MM-dd"), language,
             data = data ?? new { },
         }));
         var body = await response.Content.ReadAsStringAsync();
