@@ -211,6 +211,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             Tables.WorkingCalendar.AddWorkingDays(ParseDate(date), days, calendar ?? (_ => null))
                 .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
+        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) => KazakhstanWorkingDays.Between(ParseDate(from), ParseDate(to))));
         return engine;
     }
 

@@ -17,6 +17,7 @@ internal sealed class Pathway
     {
         "order-transfer", "council-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
         "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order", "university-order", "student-notice",
+        "online-admission-order", "online-admission-notice", "university-emergency-order",
     };
 
     private Pathway(string folder, PathwayManifest manifest)

@@ -42,6 +42,16 @@ public sealed class FormSchema
     /// <summary>The form-js schema as written, for the browser to render.</summary>
     public JsonObject Source { get; }
 
+    /// <summary>
+    /// The document the step cannot complete without (<c>requiredEvidence</c> {kk, ru} at the form's top level, which
+    /// form-js ignores): a VKK conclusion or the authority's letter (order 97 para 4, 9, 11) must be attached to the case
+    /// as evidence before the registrar registers the application. Null when the step needs none.
+    /// </summary>
+    public (string Kk, string Ru)? RequiredEvidence =>
+        Source["requiredEvidence"] is JsonObject e && e["kk"] is JsonValue kk && e["ru"] is JsonValue ru
+            ? (kk.GetValue<string>(), ru.GetValue<string>())
+            : null;
+
     /// <summary>The keys of the form's data fields.</summary>
     public IEnumerable<string> Keys => _fields.Select(f => f["key"]!.GetValue<string>());
 

@@ -19,6 +19,9 @@ internal static class TemplateDocumentTypes
         ["online-curriculum-order"] = "ORDER",
         ["university-order"] = "ORDER",
         ["student-notice"] = "NOTICE",
+        ["online-admission-order"] = "ORDER",
+        ["online-admission-notice"] = "NOTICE",
+        ["university-emergency-order"] = "ORDER",
     };
 
     /// <summary>The type for <paramref name="templateKey"/>; a key the legal department adds later is numbered as <c>DOC</c>.</summary>

@@ -36,6 +36,8 @@ internal static partial class TemplateVariables
         "student.faculty", "student.faculty.nameKk", "student.faculty.nameRu", "student.year", "student.plan",
         // What check-plan-caps sets (Qadam.Workflows.HigherEducation.PlanCapsActivity).
         "capCheck", "capCheck.allowed", "capCheck.reasonKk", "capCheck.reasonRu", "capCheck.disciplines", "capCheck.disciplinesAtDistance",
+        // What the script step summariseRefusals of workflows/university-online sets from its condition table's refusals.
+        "onlineCheck", "onlineCheck.allowed", "onlineCheck.rules", "onlineCheck.reasonKk", "onlineCheck.reasonRu",
     ];
 
     /// <summary>What set-case-status sets (SetCaseStatusActivity).</summary>

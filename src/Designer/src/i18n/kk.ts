@@ -501,6 +501,8 @@ export const kk = {
   dryRunOnDiagram: 'Өткен жол диаграммада белгіленді.',
   // tvet:
   transferStatus_excluded: 'ауыстырылмайды',
+  // university:
+  caseStatus_admitted: 'онлайн-оқытуға қабылданды',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

@@ -503,4 +503,6 @@ export const ru: Messages = {
   dryRunOnDiagram: 'Пройденный путь отмечен на диаграмме.',
   // tvet:
   transferStatus_excluded: 'не переводится',
+  // university:
+  caseStatus_admitted: 'принят на онлайн-обучение',
 };

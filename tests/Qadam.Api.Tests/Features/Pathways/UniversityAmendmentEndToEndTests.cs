@@ -30,6 +30,7 @@ public sealed class UniversityAmendmentEndToEndTests(October2022ApiFactory api) 
     private async Task<PathwayCase> FileAndPlanAsync(string iin, DateOnly filedOn)
     {
         var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", iin, "ru", filedOn);
+        await @case.AttachEvidenceAsync("registrar.u1");
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
             reason = "vkk", documentNumber = "ВКК-1020", documentDate = filedOn.ToString("yyyy-MM-dd"), issuer = "Поликлиника № 2",
