@@ -80,7 +80,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["notifyParent", "notifyReturn"], await NotifiedElementsAsync(id));
         var documents = await StringsAsync(id, "renderedDocuments");
-        Assert.Equal(["council-protocol-extract", "order-transfer", "parent-notice", "parent-notice"], documents.Skip(2));
+        Assert.Equal(["council-protocol-extract", "trustees-protocol-extract", "order-transfer", "parent-notice", "parent-notice"], documents.Skip(2));
         Assert.Equal(["living-conditions-act", "psychologist-conclusion"], documents.Take(2).Order(StringComparer.Ordinal));
     }
 
@@ -96,16 +96,23 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Assert.DoesNotContain("councilVote", await OpenTaskIdsAsync(id));
         await VoteAsync(id, "trusteesVote", "trustee1.s-astana-017", "trustee", "yes");
         await VoteAsync(id, "trusteesVote", "trustee2.s-astana-017", "trustee", "yes");
-        await CompleteAsAsync(id, "refusalReasons", As("councilSecretary"), new JsonObject
+        // The head issues the council's refusal and signs it (the signatures themselves are the API's: RefusalEndToEndTests).
+        Assert.Equal(["refusalReasons"], await OpenTaskIdsAsync(id));
+        Assert.Equal(["head"], (await OpenTaskAsync(id, "refusalReasons")).CandidateRoles);
+        Assert.Equal("pedagogicalCouncil", (await VariablesAsync(id))["refusalBody"]!.GetValue<string>());
+        await CompleteAsAsync(id, "refusalReasons", As("head"), new JsonObject
         {
             ["refusalReasonKk"] = "Оқу үлгерімі төмен", ["refusalReasonRu"] = "Низкие показатели успеваемости",
             ["refusalLegalBasis"] = "Приказ № 349 в ред. № 103, прил. 1, п. 28 пп. 1)",
         });
+        Assert.Equal(["signRefusal"], await OpenTaskIdsAsync(id));
+        Assert.Empty(await NotifiedElementsAsync(id));
+        await CompleteAsAsync(id, "signRefusal", As("head"), new JsonObject());
 
         Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
         Assert.Equal(["statusRefused"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["notifyRefusal"], await NotifiedElementsAsync(id));
-        Assert.Equal(["council-protocol-extract", "parent-notice"], (await StringsAsync(id, "renderedDocuments")).Skip(2));
+        Assert.Equal(["council-protocol-extract", "trustees-protocol-extract", "parent-notice"], (await StringsAsync(id, "renderedDocuments")).Skip(2));
         Assert.Equal("Низкие показатели успеваемости", (await VariablesAsync(id))["refusalReasonRu"]!.GetValue<string>());
     }
 

@@ -64,9 +64,9 @@ internal static class CompleteUserTask
             return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
         }
 
-        if (await RequiredEvidence.RefuseWithoutAsync(form, task, http, db, cancellationToken) is { } withoutEvidence)
+        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TasksApi.CaseId(task), http, db, cancellationToken) is { } missingEvidence)
         {
-            return withoutEvidence;
+            return missingEvidence;
         }
 
         if (await RefuseUnsignedAsync(task, http, user, workflows, documents, verifier, users, cancellationToken) is { } refused)

@@ -42,18 +42,17 @@ public sealed class FormSchema
     /// <summary>The form-js schema as written, for the browser to render.</summary>
     public JsonObject Source { get; }
 
-    /// <summary>
-    /// The document the step cannot complete without (<c>requiredEvidence</c> {kk, ru} at the form's top level, which
-    /// form-js ignores): a VKK conclusion or the authority's letter (order 97 para 4, 9, 11) must be attached to the case
-    /// as evidence before the registrar registers the application. Null when the step needs none.
-    /// </summary>
-    public (string Kk, string Ru)? RequiredEvidence =>
-        Source["requiredEvidence"] is JsonObject e && e["kk"] is JsonValue kk && e["ru"] is JsonValue ru
-            ? (kk.GetValue<string>(), ru.GetValue<string>())
-            : null;
-
     /// <summary>The keys of the form's data fields.</summary>
     public IEnumerable<string> Keys => _fields.Select(f => f["key"]!.GetValue<string>());
+
+    /// <summary>
+    /// The fields that name an evidence file the step cannot complete without (<c>"properties": { "evidence": "required" }</c>,
+    /// a form-js custom property the editor keeps): their value is the id of a file uploaded to the case (POST
+    /// /api/cases/{id}/evidence); RequiredEvidence checks it on the server. Key and label ("kk / ru").
+    /// </summary>
+    public IEnumerable<(string Key, string Label)> RequiredEvidence => _fields
+        .Where(f => ((f["properties"] as JsonObject)?["evidence"] as JsonValue)?.TryGetValue<string>(out var e) == true && e == "required")
+        .Select(f => (f["key"]!.GetValue<string>(), (f["label"] as JsonValue)?.TryGetValue<string>(out var l) == true ? l : f["key"]!.GetValue<string>()));
 
     public static FormSchema Parse(JsonObject form)
     {

@@ -12,6 +12,7 @@ internal static class TemplateDocumentTypes
         ["emergency-order-school"] = "ORDER",
         ["weather-order"] = "ORDER",
         ["council-protocol-extract"] = "PROTOCOL",
+        ["trustees-protocol-extract"] = "PROTOCOL",
         ["parent-notice"] = "NOTICE",
         ["living-conditions-act"] = "ACT",
         ["psychologist-conclusion"] = "CONCLUSION",

@@ -86,6 +86,10 @@ internal static partial class TemplateVariables
                     known.Add(rule.ResultVariable);
                     known.UnionWith((await tableOutputs(rule.TableKey, cancellationToken)).Select(o => rule.ResultVariable + "." + o));
                     break;
+                case ScriptTask { ResultVariable: { } result }:
+                    // A script's result is case data a document may print (the body that refused: parent-application's refusalDecidedBy).
+                    known.Add(result);
+                    break;
             }
         }
 

@@ -548,9 +548,33 @@ export interface MassTransfer {
 export interface Dashboard {
   generatedAt: string;
   cases: Array<{ pathway: string; status: string; count: number }>;
-  tasks: { open: number; overdue: number };
+  /** `withDeadline` 0: no open step of the editions in force has a deadline, so "overdue" means nothing. */
+  tasks: { open: number; overdue: number; withDeadline?: number };
   overdueSteps: Array<{ definitionKey: string; elementId: string; labelKk?: string | null; labelRu?: string | null; count: number; oldestDueAt: string }>;
   transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
+}
+
+/** GET /api/organisations: public reference data, parents before children. */
+export interface OrganisationInfo {
+  id: string;
+  code: string;
+  kind: string;
+  nameKk: string;
+  nameRu: string;
+  parentId?: string | null;
+}
+
+/** GET /api/dashboard/remote (src/Api/Features/Dashboard/GetRemoteLearning.cs). */
+export interface RemoteSchool { code: string; nameKk: string; nameRu: string; students: number; enrolled: number; since: string }
+export interface RemoteDistrict {
+  code: string; nameKk: string; nameRu: string; students: number; schools: number; since: string; schoolList: RemoteSchool[];
+}
+export interface RemoteLearning {
+  today: string; from: string; to: string; district?: string | null; pathway?: string | null;
+  students: number; schools: number; since?: string | null;
+  districts: RemoteDistrict[];
+  days: Array<{ date: string; students: number }>;
+  pathways: string[];
 }
 
 /** GET /api/cases/{id}/evidence (src/Api/Features/Evidence/EvidenceApi.cs). */
@@ -820,6 +844,15 @@ export class QadamApi {
 
   dashboard(): Promise<Dashboard> {
     return this.get('/api/dashboard');
+  }
+
+  /** Students learning at a distance today by district and school, and per day; filters: district, pathway, from, to. */
+  remoteLearning(filters: Record<string, string> = {}): Promise<RemoteLearning> {
+    return this.get(`/api/dashboard/remote${queryString(filters)}`);
+  }
+
+  organisations(): Promise<OrganisationInfo[]> {
+    return this.get('/api/organisations');
   }
 
   /** Readiness of the schools and colleges in the caller's scope; filters: status, district, missing, reminder. */

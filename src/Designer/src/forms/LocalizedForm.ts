@@ -16,6 +16,7 @@ type Validator = Record<'validateField' | 'validateFieldInstance', (...args: unk
 export class LocalizedForm {
   private form: Form | undefined;
   private schema: FormSchema;
+  private placeholders: MutationObserver | undefined;
 
   constructor(private readonly container: HTMLElement, schema: FormSchema) {
     this.schema = schema;
@@ -36,28 +37,30 @@ export class LocalizedForm {
     }
     await form.importSchema(localizeSchema(schema, current), data);
     this.form = form;
-    this.translateSelectPlaceholder();
+    this.translatePlaceholders();
   }
 
   /**
-   * form-js's plain select writes a fixed English "Select" while nothing is chosen (no placeholder option): the screen's
-   * word replaces it whenever form-js draws it.
+   * form-js writes an English "Select" into an empty select (a literal in its Select component, with no option to change
+   * it): the screen's word replaces it, also after form-js redraws.
    */
-  private translateSelectPlaceholder(): void {
-    const replace = () => this.container.querySelectorAll('.fjs-select-display.fjs-select-placeholder').forEach((display) => {
-      // The text node itself is changed, not replaced: form-js (preact) keeps writing into the same node when a value is chosen.
-      const text = display.firstChild;
-      if (text?.nodeType === Node.TEXT_NODE && text.nodeValue === 'Select') {
-        text.nodeValue = t('formSelectPlaceholder');
+  private translatePlaceholders(): void {
+    this.placeholders?.disconnect();
+    const replace = () => {
+      for (const node of this.container.querySelectorAll('.fjs-select-placeholder')) {
+        // The text node itself is changed, not replaced: form-js (preact) keeps it and writes the chosen value into it.
+        const text = node.firstChild;
+        if (text?.nodeType === Node.TEXT_NODE && text.nodeValue === 'Select') {
+          text.nodeValue = t('selectPlaceholder');
+        }
       }
-    });
+    };
     replace();
-    this.observer?.disconnect();
-    this.observer = new MutationObserver(replace);
-    this.observer.observe(this.container, { childList: true, subtree: true, characterData: true });
+    if (typeof MutationObserver !== 'undefined') {
+      this.placeholders = new MutationObserver(replace);
+      this.placeholders.observe(this.container, { childList: true, subtree: true, characterData: true });
+    }
   }
-
-  private observer: MutationObserver | undefined;
 
   /** What is typed now, including values that do not pass validation yet. */
   data(): FormData {
@@ -82,7 +85,7 @@ export class LocalizedForm {
   }
 
   destroy(): void {
-    this.observer?.disconnect();
+    this.placeholders?.disconnect();
     this.form?.destroy();
     this.form = undefined;
   }

@@ -1,3 +1,4 @@
+import { organisationName } from '../organisations/OrganisationPicker';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
 import { pick, type MessageKey } from '../i18n';
@@ -11,9 +12,10 @@ import { pathwayName } from './pathways';
 export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const detail = await api.getCase(params['id'] ?? '');
   const isParent = me.roles.includes('parent');
-  const [documents, ballots, study] = await Promise.all([
+  const [documents, ballots, organisations, study] = await Promise.all([
     api.caseDocuments(detail.case.id).catch(() => []),
     isParent ? Promise.resolve([]) : api.ballots(detail.case.id).catch(() => []),
+    api.organisations().catch(() => []),
     // A university student's programme and faculty by name (order 97 para 20's caps depend on the programme's field).
     api.studentStudy(detail.case.studentIin),
   ]);
@@ -60,7 +62,7 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
         ? [fact('studentsProgramme', `${pick({ kk: study.programmeNameKk, ru: study.programmeNameRu }, study.programmeCode)} (${study.programmeCode}), ${study.year}`),
           fact('studentsFaculty', pick({ kk: study.facultyNameKk, ru: study.facultyNameRu }, '')),
           fact('organisation', pick({ kk: study.universityNameKk, ru: study.universityNameRu }, c.organisation))]
-        : [fact('organisation', c.organisation)])),
+        : [fact('organisation', organisationName(organisations, c.organisation))])),
     detail.readiness
       ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
         el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))

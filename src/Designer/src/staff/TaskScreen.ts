@@ -3,7 +3,10 @@ import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link, notice, noticeOf } from '../app/dom';
 import { documentTitle } from '../documents/titles';
+import { evidenceFields, withEvidenceReadOnly } from '../forms/evidenceFields';
 import { LocalizedForm } from '../forms/LocalizedForm';
+import { pickLanguage } from '../forms/localizeSchema';
+import { language } from '../i18n';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
 import { voteScreen } from './VoteScreen';
@@ -39,8 +42,10 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   // Key/value entry only when the API knows no form for the task; a known form's fields are the only keys it takes.
   const freeForm = fields.length === 0 && !isSchema(detail.form);
   const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
-  const form = new LocalizedForm(formHost, schema);
+  const shown = withEvidenceReadOnly(schema);
+  const form = new LocalizedForm(formHost, shown);
   await form.show();
+  const evidence = task.caseId ? evidenceUploads(context.api, task.caseId, schema, form, shown) : { root: '' as const, relabel: () => {} };
 
   // Without a form the clerk names the values: each added key becomes a field of the schema.
   const keyInput = el('input', { i18nPlaceholder: 'fieldKey', attrs: { id: 'new-field-key' } });
@@ -106,6 +111,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     freeForm ? el('p', { i18n: 'noFormSchema' }) : '',
     general,
     formHost,
+    evidence.root,
     freeForm ? addField : '',
     documents.length
       ? el('section', { class: 'task-documents', attrs: { 'data-testid': 'task-documents' } },
@@ -117,9 +123,55 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     el('div', { class: 'actions' }, claimButton, completeButton));
   return { root, dispose: () => form.destroy(), relabel: () => {
     title.textContent = stepLabel(task);
+    evidence.relabel();
     void form.relabel();
   } };
 };
+
+/**
+ * An upload beside each evidence field of the form: the chosen file is attached to the case and its id fills the field
+ * (read-only on the screen), so nobody types an id.
+ */
+function evidenceUploads(api: import('../api/client').QadamApi, caseId: string, schema: FormSchema, form: LocalizedForm,
+  shown: FormSchema): { root: HTMLElement | ''; relabel: () => void } {
+  const fields = evidenceFields(schema);
+  if (fields.length === 0) {
+    return { root: '', relabel: () => {} };
+  }
+  const labels: Array<() => void> = [];
+  const rows = fields.map((field) => {
+    const inputId = `evidence-${field.key}`;
+    const label = el('label', { attrs: { for: inputId } });
+    const relabel = () => { label.textContent = pickLanguage(field.label, language()); };
+    relabel();
+    labels.push(relabel);
+    const state = el('span', { attrs: { 'aria-live': 'polite', 'data-testid': `evidence-state-${field.key}` } });
+    const input = el('input', {
+      attrs: { id: inputId, type: 'file', accept: '.pdf,.jpg,.jpeg,.png', 'data-evidence-field': field.key },
+      on: {
+        change: () => void (async () => {
+          const file = input.files?.[0];
+          if (!file) {
+            return;
+          }
+          state.replaceChildren();
+          try {
+            const attached = await api.uploadEvidence(caseId, file);
+            await form.show(shown, { ...form.data(), [field.key]: attached.id });
+            state.replaceChildren(noticeOf('success', 'evidenceAttached'), ` ${attached.fileName}`);
+          } catch (error) {
+            state.replaceChildren(notice('error', errorText(error)));
+          }
+        })(),
+      },
+    });
+    return el('div', { class: 'evidence-upload' }, label, input, state);
+  });
+  return {
+    root: el('section', { class: 'task-evidence', attrs: { 'data-testid': 'task-evidence' } }, el('h2', { i18n: 'evidenceToAttach' }), ...rows),
+    relabel: () => labels.forEach((relabel) => relabel()),
+  };
+}
 
 /** After a completion: the next open task of the inbox (soonest due first) and the way back to the inbox and the case. */
 async function afterCompletion(api: import('../api/client').QadamApi, doneId: string, caseId?: string | null): Promise<HTMLElement> {

@@ -23,8 +23,10 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
 
         using var @case = await PathwayCase.FileAsync(api, "clerk.c2", "medical-commission", student, "ru", Pathways.Today);
         var day = Pathways.Today.ToString("yyyy-MM-dd");
+        var conclusion = await @case.AttachEvidenceAsync("clerk.c2");
         await @case.CompleteAsync("clerk.c2", "registerConclusion", new
         {
+            conclusionEvidenceId = conclusion,
             conclusionNumber = "ВКК-77", conclusionDate = day, medicalOrganisation = "Городская поликлиника № 2", periodFrom = day, periodTo = day,
         });
 
@@ -35,6 +37,8 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
             refusalReasonRu = "Колледж реализует программы педагогического образования",
             refusalLegalBasis = "Приказ № 349 в ред. приказа № 103, приложение 1, п. 3",
         });
+        // The head's reasoned refusal is signed before the case is refused and the parent told (RefusalEndToEndTests).
+        await @case.SignStepAsync("head.c2", "signRefusal", new { }, "secretary.c2");
 
         await @case.RunJobsAsync();
         var read = await @case.ReadAsync("head.c2");

@@ -31,11 +31,11 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var today = Definitions.Pathways.Today;
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         using var @case = await PathwayCase.FileAsync(api, "student.u1", "university-distance", await IinOfAsync("student.u1"), language, today);
-        await @case.AttachEvidenceAsync("student.u1");
+        var conclusion = await @case.AttachEvidenceAsync("student.u1");
 
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
-            reason = "vkk", documentNumber = "ВКК-3310", documentDate = Day(-1), issuer = "Городская поликлиника № 7",
+            documentEvidenceId = conclusion, reason = "vkk", documentNumber = "ВКК-3310", documentDate = Day(-1), issuer = "Городская поликлиника № 7",
             periodFrom = Day(0), periodTo = Day(45), emergencyDeclared = false,
         });
         // One of ten pedagogy disciplines is already at a distance; one more makes 20 %, the cap of order 97 para 20 part 1.
@@ -70,10 +70,10 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var today = Definitions.Pathways.Today;
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         using var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", await IinOfAsync("student3.u1"), "ru", today);
-        await @case.AttachEvidenceAsync("registrar.u1", "letter-12-04-551.pdf");
+        var letter = await @case.AttachEvidenceAsync("registrar.u1", "letter-12-04-551.pdf");
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
-            reason = "competition", documentNumber = "12-04/551", documentDate = Day(-3), issuer = "Министерство туризма и спорта",
+            documentEvidenceId = letter, reason = "competition", documentNumber = "12-04/551", documentDate = Day(-3), issuer = "Министерство туризма и спорта",
             periodFrom = Day(0), periodTo = Day(20), emergencyDeclared = false,
         });
         // Law is capped at 20 % of the disciplines: 1 + 2 of 10 is 30 %.
@@ -90,8 +90,8 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
     }
 
     [Theory]
-    [InlineData("ru", "заключение ВКК о состоянии здоровья или письмо уполномоченного органа")]
-    [InlineData("kk", "ДКК қорытындысы немесе уәкілетті органның мерзімдері көрсетілген хаты")]
+    [InlineData("ru", "Заключение ВКК или письмо уполномоченного органа")]
+    [InlineData("kk", "ДКК қорытындысы немесе уәкілетті органның хаты")]
     public async Task The_registrar_cannot_register_an_application_without_the_VKK_conclusion_or_the_letter_attached(
         string language, string named)
     {
@@ -113,11 +113,15 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains(named, problem.GetProperty("errors").GetProperty("evidence")[0].GetString());
+        Assert.Contains(named, problem.GetProperty("errors").GetProperty("data.documentEvidenceId")[0].GetString());
         Assert.Contains("registerApplication", await @case.OpenTasksAsync("registrar.u1"));
 
-        await @case.AttachEvidenceAsync("registrar.u1");
-        await @case.CompleteAsync("registrar.u1", "registerApplication", data);
+        var conclusion = await @case.AttachEvidenceAsync("registrar.u1");
+        await @case.CompleteAsync("registrar.u1", "registerApplication", new
+        {
+            documentEvidenceId = conclusion, data.reason, data.documentNumber, data.documentDate, data.issuer, data.periodFrom, data.periodTo,
+            data.emergencyDeclared,
+        });
         Assert.Contains("deanReview", await @case.OpenTasksAsync("dean.u1"));
     }
 }
