@@ -47,7 +47,8 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await pathway.SelectOptionAsync("university-distance");
             var form = page.Locator("[data-testid='student-form']");
             await form.GetByLabel(kk ? "Құжат нөмірі" : "Номер документа").WaitForAsync();
-            Assert.Contains(kk ? "ДКК қорытындысы" : "заключение ВКК", await page.Locator("label.student-evidence").InnerTextAsync());
+            Assert.Contains(kk ? "ДКК қорытындысы немесе уәкілетті органның хаты" : "Заключение ВКК или письмо уполномоченного органа",
+                await page.Locator("label.student-evidence").InnerTextAsync());
             // (sending the empty form: the required fields and the missing file are named, in the screen's language)
             await page.Locator("[data-testid='student-submit']").ClickAsync();
             await page.Locator("label.student-evidence .field-error:not(:empty)").WaitForAsync();
@@ -88,9 +89,13 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await ScreenChecks.AssertFitsWidthAsync(page, "student filed");
 
             // when the registrar registers it and the dean plans more disciplines at a distance than the cap allows
+            // (the registrar's form names the file the student attached: order 97 para 11, no registration without it)
+            using var registrar = await fixture.ClientForAsync("registrar.u1");
+            var evidence = await registrar.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/evidence");
+            Assert.Equal("application/pdf", Assert.Single(evidence.EnumerateArray()).GetProperty("mediaType").GetString());
             await CompleteAsync("registrar.u1", caseId, "registerApplication", new
             {
-                reason = "vkk", documentNumber = "ВКК-" + language, documentDate = Day(-1), issuer = "Поликлиника № 7",
+                documentEvidenceId = evidence[0].GetProperty("id").GetString(), reason = "vkk", documentNumber = "ВКК-" + language, documentDate = Day(-1), issuer = "Поликлиника № 7",
                 periodFrom = Day(0), periodTo = Day(30), emergencyDeclared = false,
             });
             await CompleteAsync("dean.u1", caseId, "deanReview", new

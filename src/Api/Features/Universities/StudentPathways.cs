@@ -17,7 +17,7 @@ public sealed record StudentPathway(string Key, int Version, string? FormKey, Js
 /// <c>GET /api/students/me/pathways</c>: what a student's own filing screen offers. A student reads no definitions or
 /// forms (the legal department's), so the application form of the version in force comes with the pathway. Order 97
 /// para 9, 11 (order 374 para 8): the student's free-form application with the VKK conclusion or the authorised body's
-/// letter; the application form is the one that names its required evidence.
+/// letter; the application form is the one with a field for the required evidence (<c>"properties": { "evidence": "required" }</c>).
 /// </summary>
 internal static class StudentPathways
 {
@@ -47,7 +47,7 @@ internal static class StudentPathways
             JsonObject? form = null;
             foreach (var candidate in CasesApi.Model(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>() ?? [])
             {
-                if (await catalog.FindAsync(candidate, cancellationToken) is { } found && found.Source["requiredEvidence"] is not null)
+                if (await catalog.FindAsync(candidate, cancellationToken) is { } found && found.RequiredEvidence.Any())
                 {
                     (formKey, form) = (candidate, found.Source.DeepClone().AsObject());
                     break;

@@ -20,7 +20,7 @@ internal static class UniversitiesApi
         routes.MapGet("/api/students/me/pathways", StudentPathways.HandleAsync).WithTags("Universities")
             .RequireAuthorization(QadamRoles.Student)
             .WithSummary("The pathways a university student may file themselves, each with the version in force and its application form.")
-            .WithDescription("Students only. form is the form-js schema (kk / ru labels) naming its requiredEvidence; null when the pathway asks none.");
+            .WithDescription("Students only. form is the form-js schema (kk / ru labels) with a field for the required evidence; null when the pathway asks none.");
         routes.MapGet("/api/universities/students/{iin}", StudentStudy.HandleAsync).WithTags("Universities")
             .RequireAuthorization(QadamPolicies.ReadStudent)
             .WithSummary("Where a university student studies, by name: university, faculty, programme, year (404 outside the caller's scope).");

@@ -64,6 +64,20 @@ function groundOf(schema: FormSchema | undefined, data: Record<string, unknown>,
   return undefined;
 }
 
+type Component = Record<string, unknown>;
+
+const isEvidence = (c: Component) => (c['properties'] as Record<string, unknown> | undefined)?.['evidence'] === 'required';
+
+/** The form's field that names the evidence file its step cannot complete without, if any. */
+function evidenceComponent(schema: FormSchema | undefined): Component | undefined {
+  return ((schema?.['components'] ?? []) as Component[]).find(isEvidence);
+}
+
+/** The form as the student fills it: the evidence field is a file chooser of the screen, not an id to type. */
+function withoutEvidenceFields(schema: FormSchema): FormSchema {
+  return { ...schema, components: ((schema['components'] ?? []) as Component[]).filter((c) => !isEvidence(c)) } as FormSchema;
+}
+
 /** The student's application: a pathway by name (none chosen), its form in the screen's language, the evidence it asks. */
 function applicationForm(api: QadamApi, pathways: StudentPathway[], iin: string | undefined, onFiled: () => void) {
   const pathway = el('select', { attrs: { id: 'student-pathway', 'data-testid': 'student-pathway' } },
@@ -97,10 +111,12 @@ function applicationForm(api: QadamApi, pathways: StudentPathway[], iin: string 
   let form: LocalizedForm | undefined;
   let current: StudentPathway | undefined;
   let idempotencyKey = crypto.randomUUID();
-  const required = () => current?.form?.['requiredEvidence'] as { kk?: string; ru?: string } | undefined;
+  // The form's evidence field (properties.evidence = required) holds the id of a file of the case: the case does not
+  // exist before filing, so the student chooses the file here and it is attached to the case as soon as it is filed.
+  const required = () => evidenceComponent(current?.form as FormSchema | undefined);
   const labelEvidence = () => {
-    const text = required();
-    evidenceLabel.textContent = text ? `${t('studentEvidence')}: ${(language() === 'ru' ? text.ru : text.kk) ?? ''}` : '';
+    const field = required();
+    evidenceLabel.textContent = field ? `${t('studentEvidence')}: ${pickLanguage(String(field['label'] ?? ''), language() === 'ru' ? 'ru' : 'kk')}` : '';
   };
   pathway.addEventListener('change', () => {
     idempotencyKey = crypto.randomUUID();
@@ -110,7 +126,7 @@ function applicationForm(api: QadamApi, pathways: StudentPathway[], iin: string 
     form = undefined;
     formHost.replaceChildren();
     if (current?.form) {
-      form = new LocalizedForm(formHost, current.form as FormSchema);
+      form = new LocalizedForm(formHost, withoutEvidenceFields(current.form as FormSchema));
       void form.show();
     }
     evidenceField.hidden = !required();

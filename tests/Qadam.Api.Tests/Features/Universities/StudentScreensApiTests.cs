@@ -31,7 +31,9 @@ public sealed class StudentScreensApiTests(WorkflowsApiFactory api) : IClassFixt
         Assert.DoesNotContain("university-emergency", keys);
         var distance = pathways.EnumerateArray().Single(p => p.GetProperty("key").GetString() == "university-distance");
         Assert.Equal("university-application", distance.GetProperty("formKey").GetString());
-        Assert.Contains("ДКК", distance.GetProperty("form").GetProperty("requiredEvidence").GetProperty("kk").GetString());
+        var evidence = distance.GetProperty("form").GetProperty("components").EnumerateArray()
+            .Single(c => c.TryGetProperty("properties", out var p) && p.TryGetProperty("evidence", out var e) && e.GetString() == "required");
+        Assert.Contains("ДКК қорытындысы", evidence.GetProperty("label").GetString());
     }
 
     [Fact]
