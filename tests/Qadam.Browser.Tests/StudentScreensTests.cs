@@ -161,6 +161,34 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
         {
             await desktop.Context.CloseAsync();
         }
+
+        // and the registrar's case page names the student's programme, faculty and university, not their codes
+        var staff = await fixture.NewPageAsync(1366, 768);
+        staff.SetDefaultTimeout((float)Wait.TotalMilliseconds);
+        try
+        {
+            await BrowserFixture.SignInAsync(staff, "registrar.u1");
+            await ChooseLanguageAsync(staff, language);
+            await staff.GotoAsync("/app/cases");
+            var row = staff.Locator("tr", new PageLocatorOptions { HasTextString = kk ? "ДКК қорытындысы немесе жарысқа" : "Дистанционное обучение по заключению ВКК" }).First;
+            await row.WaitForAsync();
+            await row.Locator("a").First.ClickAsync();
+            var facts = staff.Locator("dl.facts");
+            await facts.WaitForAsync();
+            var text = await facts.InnerTextAsync();
+            await BrowserFixture.ShotAsync(staff, $"student-{language}-06-registrar-case");
+            Assert.Contains(kk ? "Білім беру бағдарламасы" : "Образовательная программа", text);
+            Assert.DoesNotContain("university-distance", text);
+            Assert.DoesNotMatch(@"(?m)^\s*u1\s*$", text);
+            Assert.Equal("Жұмабекова Сәуле Нұрланқызы", await staff.Locator("[data-testid='user-name']").InnerTextAsync());
+            Assert.Equal(0, await staff.Locator("[data-testid='case-readiness']").CountAsync());
+            // (the case history still names the actors by their accounts, e.g. "dean.u1": the facts are checked here)
+            Assert.DoesNotMatch(@"\b(student|registrar|dean|rector)\b", text);
+        }
+        finally
+        {
+            await staff.Context.CloseAsync();
+        }
     }
 
     private static string Day(int days) =>

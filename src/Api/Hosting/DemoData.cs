@@ -237,7 +237,7 @@ internal static class DemoData
                       ?? MakeIin(new DateOnly(1975, 1, 1).AddDays(staffSerial * 37 % 7000), 3 + (staffSerial % 2), ref staffSerial).Value;
             var user = new QadamUser(
                 userName,
-                DemoUniversity.StudentName(userName)
+                DemoUniversity.StudentName(userName) ?? DemoUniversity.StaffName(userName)
                 ?? (organisation is null ? "Ата-ана / Родитель " + userName[^2..] : $"{userName} ({organisation})"),
                 organisation is null ? null : organisations[organisation],
                 iin)

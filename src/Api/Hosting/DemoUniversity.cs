@@ -67,6 +67,19 @@ internal static class DemoUniversity
     /// <summary>A student account's display name: the student's name.</summary>
     public static string? StudentName(string userName) => Students.FirstOrDefault(s => s.UserName == userName)?.FullName;
 
+    /// <summary>
+    /// The university staff's names, for the header and the case history (a person, not an account name); the staff of
+    /// a university are named people in their orders (the rector signs, the dean reviews).
+    /// </summary>
+    public static string? StaffName(string userName) => userName switch
+    {
+        "registrar.u1" => "Жұмабекова Сәуле Нұрланқызы",
+        "dean.u1" => "Әбілов Ерлан Қайратұлы",
+        "council1.u1" => "Серікбаева Гүлнар Әлібекқызы",
+        "rector.u1" => "Омаров Бауыржан Серікұлы",
+        _ => null,
+    };
+
     public static async Task SeedAsync(QadamDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await db.Organisations.AnyAsync(o => o.Code == Code, cancellationToken))

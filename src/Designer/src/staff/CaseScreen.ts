@@ -63,7 +63,8 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
           fact('studentsFaculty', pick({ kk: study.facultyNameKk, ru: study.facultyNameRu }, '')),
           fact('organisation', pick({ kk: study.universityNameKk, ru: study.universityNameRu }, c.organisation))]
         : [fact('organisation', organisationName(organisations, c.organisation))])),
-    detail.readiness
+    // A school's or college's readiness (349 Annex 3, 103) is no requirement of a university (order 97 has none).
+    detail.readiness && !study
       ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
         el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))
       : '',
