@@ -192,6 +192,20 @@ export interface TaskDetail {
   /** The form-js schema of the task's form; null when the task names no known form. */
   form?: unknown;
   formFields?: string[] | null;
+  /** The form's data the pathway proposes (form-js data), e.g. the head's frost order from the school's indicator table. */
+  data?: Record<string, unknown> | null;
+  proposal?: WeatherOrderProposal | null;
+}
+
+/** What a school's approved indicator table proposes for its frost order (order 103 para 12(1), 15). */
+export interface WeatherOrderProposal {
+  indicatorTable?: string | null;
+  approval?: string | null;
+  gradesFrom: number;
+  gradesTo: number;
+  shifts: number[];
+  labelKk?: string | null;
+  labelRu?: string | null;
 }
 
 export interface CompleteTaskResult {

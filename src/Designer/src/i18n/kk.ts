@@ -501,4 +501,6 @@ export const kk = {
   dryRunOnDiagram: 'Өткен жол диаграммада белгіленді.',
 };
 
-export type Messages = { [K in keyof typeof kk]: string };
+export type Messages = { [K in keyof typeof kk]: string   // frost:
+  frostProposal: 'Мектептің көрсеткіштері бойынша ұсыныс:',
+};

@@ -501,4 +501,6 @@ export const ru: Messages = {
   dryRunNoForm: 'У этого шага нет формы.',
   dryRunAdvanced: 'Данные дела (для специалистов)',
   dryRunOnDiagram: 'Пройденный путь отмечен на диаграмме.',
+  // frost:
+  frostProposal: 'Предложение по показателям школы:',
 };

@@ -3,6 +3,7 @@ import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link, notice, noticeOf } from '../app/dom';
 import { documentTitle } from '../documents/titles';
+import { pick } from '../i18n';
 import { LocalizedForm } from '../forms/LocalizedForm';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
@@ -40,7 +41,14 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   const freeForm = fields.length === 0 && !isSchema(detail.form);
   const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
   const form = new LocalizedForm(formHost, schema);
-  await form.show();
+  // The pathway's proposal (the school's indicator table for the frost order) fills the form; the person may change it.
+  await form.show(schema, { ...(detail.data ?? {}) });
+  const proposal = detail.proposal;
+  const proposalText = el('span', {}, proposal ? pick({ kk: proposal.labelKk, ru: proposal.labelRu }) : '');
+  const proposalNote = proposal
+    ? el('p', { class: 'notice notice-info', attrs: { 'data-testid': 'task-proposal', role: 'status' } },
+      el('strong', { i18n: 'frostProposal' }), ' ', proposalText, proposal.approval ? el('small', {}, ` (${proposal.approval})`) : '')
+    : '';
 
   // Without a form the clerk names the values: each added key becomes a field of the schema.
   const keyInput = el('input', { i18nPlaceholder: 'fieldKey', attrs: { id: 'new-field-key' } });
@@ -105,6 +113,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     status,
     freeForm ? el('p', { i18n: 'noFormSchema' }) : '',
     general,
+    proposalNote,
     formHost,
     freeForm ? addField : '',
     documents.length
@@ -117,6 +126,9 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     el('div', { class: 'actions' }, claimButton, completeButton));
   return { root, dispose: () => form.destroy(), relabel: () => {
     title.textContent = stepLabel(task);
+    if (proposal) {
+      proposalText.textContent = pick({ kk: proposal.labelKk, ru: proposal.labelRu });
+    }
     void form.relabel();
   } };
 };
