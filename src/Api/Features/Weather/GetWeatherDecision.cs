@@ -37,10 +37,14 @@ public sealed record WeatherDecisionSchool(
     string? ProposalKk, string? ProposalRu, string OrderState, DateTimeOffset? OrderedAt, DateTimeOffset? OrderDueAt, bool Escalated,
     int StudentsMoved, int ParentsReached, DateTimeOffset? ParentsNotifiedAt);
 
-/// <summary>The day's weather decision: the observed (or forecast) values the officer recorded, and each school.</summary>
+/// <summary>
+/// The day's weather decision: the observed (or forecast) values the officer recorded, and each school; while the values
+/// are not recorded yet, <paramref name="ObservationTaskId"/> is the officer's open task that records them.
+/// </summary>
 public sealed record WeatherDecisionView(
     Guid InstanceId, string Organisation, string TerritoryKk, string TerritoryRu, string Status, string? ForDate, string? ShiftGroup,
-    string? Source, double? Temperature, double? WindSpeed, bool? Blizzard, DateTimeOffset StartedAt, IReadOnlyList<WeatherDecisionSchool> Schools);
+    string? Source, double? Temperature, double? WindSpeed, bool? Blizzard, DateTimeOffset StartedAt, IReadOnlyList<WeatherDecisionSchool> Schools,
+    Guid? ObservationTaskId = null);
 
 /// <summary>
 /// <c>GET /api/weather-decisions/{id}</c>: the regional (or district) officer follows the day's decision school by school
@@ -49,7 +53,7 @@ public sealed record WeatherDecisionView(
 /// </summary>
 internal static class GetWeatherDecision
 {
-    private static readonly string[] SchoolSteps = ["headOrder", "escalateLateOrder", "parentsNotified"];
+    private static readonly string[] SchoolSteps = ["headOrder", "escalateLateOrder", "parentsNotified", "enterWeather"];
 
     public static async Task<Results<Ok<WeatherDecisionView>, NotFound, ForbidHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
@@ -119,7 +123,8 @@ internal static class GetWeatherDecision
             Text(variables["forDate"]), Text(variables["shiftGroup"]), Text(variables["source"]), Number(variables["temperature"]),
             Number(variables["windSpeed"]), variables["blizzard"]?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
                 ? variables["blizzard"]!.GetValue<bool>() : null,
-            instance.StartedAt, rows));
+            instance.StartedAt, rows,
+            tasks.FirstOrDefault(t => t.ElementId == "enterWeather" && t.Status is TaskStatus.Open or TaskStatus.Claimed)?.Id));
     }
 
     /// <summary>

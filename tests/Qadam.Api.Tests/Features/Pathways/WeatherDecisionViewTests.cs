@@ -26,6 +26,8 @@ public sealed class WeatherDecisionViewTests(MovableClockApiFactory api) : IClas
         using var opened = await regional.PostAsync("/api/weather-decisions", Pathways.Json(new { language = "ru" }));
         Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
         var instance = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString();
+        var opening = await regional.GetFromJsonAsync<JsonElement>($"/api/weather-decisions/{instance}");
+        Assert.Equal(JsonValueKind.String, opening.GetProperty("observationTaskId").ValueKind);
         await MassPathwaysEndToEndTests.CompleteAsync(api, regional, "enterWeather", new
         {
             forDate = forDate.ToString("yyyy-MM-dd"), shiftGroup = "first", source = "observed", temperature = -26, windSpeed = 3, blizzard = false,
@@ -34,6 +36,7 @@ public sealed class WeatherDecisionViewTests(MovableClockApiFactory api) : IClas
         var before = await regional.GetFromJsonAsync<JsonElement>($"/api/weather-decisions/{instance}");
         Assert.Equal(-26, before.GetProperty("temperature").GetDouble());
         Assert.Equal(WeatherState.NotYet, School(before, "s1").GetProperty("orderState").GetString());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("observationTaskId").ValueKind);
 
         api.Time.Advance(new DateTimeOffset(forDate.ToDateTime(new TimeOnly(6, 5)), Kazakhstan) - api.Time.GetUtcNow());
         await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s1", "headOrder", new
