@@ -1,7 +1,7 @@
 import { errorText } from '../app/errors';
 import type { WeatherDecision, WeatherDecisionSchool } from '../api/client';
 import type { ScreenFactory } from '../app/context';
-import { el, notice } from '../app/dom';
+import { el, notice, noticeOf } from '../app/dom';
 import { language, pick, t, type MessageKey } from '../i18n';
 
 /** How often the day's decision is read again while schools are still ordering. */
@@ -108,7 +108,7 @@ export const frostDecisionScreen: ScreenFactory = async ({ api }, params) => {
     status.replaceChildren();
     const celsius = Number(temperature.value);
     if (temperature.value.trim() === '' || Number.isNaN(celsius)) {
-      status.replaceChildren(notice('error', t('frostTemperatureRequired')));
+      status.replaceChildren(noticeOf('error', 'frostTemperatureRequired'));
       temperature.focus();
       return;
     }
@@ -123,7 +123,7 @@ export const frostDecisionScreen: ScreenFactory = async ({ api }, params) => {
       }
       idempotencyKey = crypto.randomUUID();
       history.replaceState(null, '', `/app/weather-decisions/${encodeURIComponent(instanceId)}`);
-      status.replaceChildren(notice('success', t('frostStarted')));
+      status.replaceChildren(noticeOf('success', 'frostStarted'));
       await load(instanceId);
     } catch (error) {
       status.replaceChildren(notice('error', errorText(error)));
