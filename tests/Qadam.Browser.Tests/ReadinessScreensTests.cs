@@ -123,7 +123,7 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
         using var filed = await clerk.PostAsync("/api/cases", new StringContent(JsonSerializer.Serialize(new
         {
             pathway = "parent-application", studentIin = students.RootElement.GetProperty("items")[0].GetProperty("iin").GetString(),
-            ground = "Заявление родителя", filedOn = DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ground = "parent", filedOn = DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }), Encoding.UTF8, "application/json"));
         Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
         var id = JsonDocument.Parse(await filed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();

@@ -32,6 +32,9 @@ internal static class DemoData
         new("s3", "8А", EducationLevel.BasicSecondary, 2012, 4),
         new("c1", "ИС-24", EducationLevel.Tvet, 2009, 5),
         new("c1", "ТМ-23", EducationLevel.Tvet, 2008, 5),
+        // Last, so the IINs above stay as they were: a small group at the pedagogical college, so its clerk can file and an
+        // emergency order over r2 can be seen leaving it in class (349 para 3-1, 103 para 3).
+        new("c2", "ПО-24", EducationLevel.Tvet, 2008, 3),
     ];
 
     private static readonly string[] Surnames =
@@ -178,8 +181,8 @@ internal static class DemoData
 
     /// <summary>
     /// A college that runs pedagogical programmes, where distance learning is not provided (order 349 Annex 2 para 3-1,
-    /// 2025 Annex 1 para 3). It lies in a second region, r2, so that r1's officers and lists stay as they were; it has
-    /// staff but no demo roster (its clerk imports one), so the demo's student counts stay as they were too.
+    /// 2025 Annex 1 para 3). It lies in a second region, r2, so that r1's officers, lists and student counts stay as they
+    /// were; its small demo group (ПО-24) is in the roster above.
     /// </summary>
     private static async Task SeedPedagogicalCollegeAsync(QadamDbContext db, CancellationToken cancellationToken)
     {

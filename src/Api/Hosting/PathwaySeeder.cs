@@ -60,7 +60,10 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
                 Path.Combine(folder, table.File), table, references, cancellationToken);
         }
 
-        foreach (var (folder, manifest) in manifests)
+        // A call activity's definition must be published before its callers (publishing checks that it exists): folders whose
+        // editions call no other definition first, e.g. distance-regime before competition.
+        foreach (var (folder, manifest) in manifests.OrderBy(m => m.Manifest.Editions.Any(e =>
+                     File.ReadAllText(Path.Combine(m.Folder, e.File)).Contains("calledElement=", StringComparison.Ordinal))))
         {
             // An edition may only name templates its folder ships (or the legal department uploads for it later).
             var editionReferences = references with { TemplateKeys = PathwayTemplateSources.Keys(folder) };

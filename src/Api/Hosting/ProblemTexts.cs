@@ -45,6 +45,15 @@ internal static partial class ProblemTexts
         T(@"Version (\d+): The task (.+) names the form '(.+)', which does not exist\. Create it \(PUT \S+\) before publishing\.",
             "$1-нұсқа: $2 қадамы «$3» нысанын атайды, бірақ ол жоқ. Жарияламас бұрын нысанды жасаңыз.",
             "Редакция $1: шаг $2 ссылается на форму «$3», которой нет. Создайте её до публикации."),
+        // Correcting an effective date (src/Api/Features/Definitions/CorrectEffectiveDate.cs).
+        T(@"Only a published version's effective date can be corrected; a draft gets its date when it is published\.",
+            "Тек жарияланған нұсқаның күшіне ену күні түзетіледі; жобаның күні жариялау кезінде беріледі.",
+            "Исправить дату вступления в силу можно только у опубликованной редакции; черновик получает дату при публикации."),
+        T(@"The effective date must be between 2000 and 2100\.", "Күшіне ену күні 2000-2100 жылдар аралығында болуы керек.",
+            "Дата вступления в силу должна быть между 2000 и 2100 годами."),
+        T(@"Give the reason for the correction \(10 to 2000 characters\): the act's publication day and where it was found\.",
+            "Түзету себебін көрсетіңіз (10-2000 таңба): актінің жарияланған күні және ол қайдан алынғаны.",
+            "Укажите причину исправления (от 10 до 2000 символов): день опубликования акта и где он найден."),
         // The IIN (src/Identifiers/Iin.cs).
         T(@"The check digit of the IIN is wrong\.", "ЖСН-нің бақылау цифры қате.", "Неверная контрольная цифра ИИН."),
         T(@"An IIN has exactly 12 digits\.", "ЖСН дәл 12 цифрдан тұрады.", "ИИН состоит ровно из 12 цифр."),
@@ -58,6 +67,9 @@ internal static partial class ProblemTexts
 
         // Filing a case (src/Api/Features/Cases/FileCase.cs).
         T(@"A pathway is a definition key, e\.g\. ""parent-application""\.", "Процесті таңдаңыз.", "Выберите процесс."),
+        T(@"Unknown ground '(.*)' for this pathway: the ground is a code of the edition, one of: (.+)\.",
+            "«$1» бұл процестің негіздемесі емес: негіздеме редакцияның 3-тармағындағы тізімнен таңдалады ($2).",
+            "«$1» не является основанием этого процесса: основание выбирается из перечня пункта 3 редакции ($2)."),
         T(@"The ground is required, at most 2000 characters\.", "Негізді жазыңыз (ең көбі 2000 таңба).",
             "Укажите основание (не более 2000 символов)."),
         T(@"The filing date (\S+) is in the future \(today is (\S+) in Kazakhstan\)\.",

@@ -24,6 +24,7 @@ using Qadam.Api.Features.Signals;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Features.Templates;
+using Qadam.Api.Features.Universities;
 using Qadam.Api.Features.Weather;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
@@ -128,6 +129,7 @@ internal static class QadamApplication
         app.MapTasksApi();
         app.MapEvidenceApi();
         app.MapEmergencyOrdersApi();
+        app.MapUniversitiesApi();
         app.MapSignalsApi();
         app.MapWeatherApi();
         app.MapDocumentsApi();

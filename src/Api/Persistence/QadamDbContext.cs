@@ -44,6 +44,8 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
 
     public DbSet<MassTransferSchool> MassTransferSchools => Set<MassTransferSchool>();
 
+    public DbSet<Features.TvetLedger.TvetDistanceLedgerEntry> TvetDistanceLedger => Set<Features.TvetLedger.TvetDistanceLedgerEntry>();
+
     public DbSet<StudentTransfer> StudentTransfers => Set<StudentTransfer>();
 
     public DbSet<ParentNotification> ParentNotifications => Set<ParentNotification>();

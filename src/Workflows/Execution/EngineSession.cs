@@ -127,7 +127,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget);
+        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar);
         var runner = new TokenRunner(instance, model, state, expressions, (key, date) => Table(key, date ?? instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
@@ -135,6 +135,22 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     }
 
     /// <summary>The condition table in force on a day: the instance's reference date, or a step's qadam:tableDate.</summary>
+    private readonly Dictionary<int, WorkingCalendar?> _calendars = [];
+
+    /// <summary>The working-day calendar of a year: the version of <see cref="WorkingCalendar.Key"/> in force on its 1 January.</summary>
+    private WorkingCalendar? Calendar(int year)
+    {
+        if (!_calendars.TryGetValue(year, out var calendar))
+        {
+            var definition = DefinitionStore.InForceQuery(db, WorkingCalendar.Key, new DateOnly(year, 1, 1)).FirstOrDefault();
+            // A version in force on 1 January but made for an earlier year is not this year's calendar.
+            calendar = definition is not null && definition.EffectiveFrom?.Year == year ? WorkingCalendar.From(DefinitionCompiler.Table(definition)) : null;
+            _calendars[year] = calendar;
+        }
+
+        return calendar;
+    }
+
     private ConditionTable Table(string key, DateOnly date)
     {
         var definition = DefinitionStore.InForceQuery(db, key, date).FirstOrDefault()

@@ -32,7 +32,8 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 /// sees the instance's variables as globals plus a few helpers; dates are Kazakhstan's (UTC+5).
 /// A failure of any kind becomes an <see cref="ExpressionException"/> naming the element.
 /// </summary>
-internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null)
+internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null,
+    Func<int, Tables.WorkingCalendar?>? calendar = null)
 {
     /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (docs/domain-facts.md).</summary>
     public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
@@ -205,7 +206,12 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         engine.SetValue("birthDate", new Func<string, string>(iin => BirthDateOf(iin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("addDays", new Func<string, int, string>((date, days) =>
             ParseDate(date).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        // "5 working days" (e.g. a timer's timeDate "=addWorkingDays(today(), 5)"): Kazakhstan's calendar table of the year.
+        engine.SetValue("addWorkingDays", new Func<string, int, string>((date, days) =>
+            Tables.WorkingCalendar.AddWorkingDays(ParseDate(date), days, calendar ?? (_ => null))
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
+        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) => KazakhstanWorkingDays.Between(ParseDate(from), ParseDate(to))));
         return engine;
     }
 

@@ -16,7 +16,10 @@ namespace Qadam.Workflows.HigherEducation;
 /// Inputs: <c>student.plan</c> {credits, mobilityCredits, disciplines[{code, nameKk, nameRu, credits, hours, distanceHours, mooc}]},
 /// the dean's form (<c>distanceDisciplines</c> "D02, D03", <c>distancePercent</c>, optional <c>mobilityCredits</c>) and
 /// <c>caps</c> with any of <c>disciplinesPercent</c>, <c>volumePercent</c>, <c>mobilityPercent</c> (order 97) or
-/// <c>distanceCredits</c>, <c>mobilityCredits</c> (order 374), each with its <c>…Basis</c>; a null cap is no cap.
+/// <c>distanceCredits</c>, <c>mobilityCredits</c> (order 374), each with its <c>…Basis</c>; a null cap is no cap. The rows a
+/// collect table chose by the kind of programme (<c>programmeCaps</c>) add <c>programmeCredits</c> (order 374 para 21: MBA
+/// 30, EMBA and DBA 15 credits), <c>doubleDegreeCredits</c> (order 374 para 27: 120, master 60) or
+/// <c>doubleDegreePercent</c> (order 97 para 26 part 3: 50 %), measured on the dean's <c>doubleDegreeCredits</c>.
 /// </remarks>
 public sealed class PlanCapsActivity : IProcessActivity
 {
@@ -35,7 +38,7 @@ public sealed class PlanCapsActivity : IProcessActivity
     {
         var plan = variables["student"]?["plan"] as JsonObject
                    ?? throw new BpmnErrorException("no-plan", "The student has no study plan on record.");
-        var caps = variables["caps"] as JsonObject ?? [];
+        var caps = Caps(variables);
         var moved = (variables["distanceDisciplines"]?.GetValue<string>() ?? string.Empty)
             .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -125,6 +128,40 @@ public sealed class PlanCapsActivity : IProcessActivity
             }
         }
 
+        if (Cap(caps, "programmeCredits") is { } programmeCap)
+        {
+            var credits = atDistance.Sum(d => d.Credits);
+            if (credits > programmeCap)
+            {
+                refusals.Add(Refusal("programmeCredits", caps["programmeCreditsBasis"], credits, programmeCap, "credits",
+                    $"бағдарлама бойынша ҚБТ-мен {F(credits)} кредит, шегі {F(programmeCap)}, {F(credits - programmeCap)} кредитке асады",
+                    $"по программе с ДОТ {F(credits)} кредитов при пределе {F(programmeCap)}, превышение на {F(credits - programmeCap)}"));
+            }
+        }
+
+        var doubleDegree = Number(plan["doubleDegreeCredits"]) + Number(variables["doubleDegreeCredits"]);
+        if (Cap(caps, "doubleDegreeCredits") is { } doubleCreditsCap && doubleDegree > doubleCreditsCap)
+        {
+            refusals.Add(Refusal("doubleDegree", caps["doubleDegreeBasis"], doubleDegree, doubleCreditsCap, "credits",
+                $"қос дипломды және алмасу бағдарламалары бойынша {F(doubleDegree)} кредит,"
+                + $" шегі {F(doubleCreditsCap)}, {F(doubleDegree - doubleCreditsCap)} кредитке асады",
+                $"по двудипломным программам и программам обмена {F(doubleDegree)} кредитов при пределе {F(doubleCreditsCap)},"
+                + $" превышение на {F(doubleDegree - doubleCreditsCap)}"));
+        }
+
+        if (Cap(caps, "doubleDegreePercent") is { } doublePercentCap && totalCredits > 0)
+        {
+            var share = Math.Round(100m * doubleDegree / totalCredits, 1);
+            if (share > doublePercentCap)
+            {
+                refusals.Add(Refusal("doubleDegree", caps["doubleDegreeBasis"], share, doublePercentCap, "%",
+                    $"қос дипломды және алмасу бағдарламалары бойынша {F(doubleDegree)} кредит ({F(share)} %),"
+                    + $" шегі {F(doublePercentCap)} %, {F(share - doublePercentCap)} %-ға асады",
+                    $"по двудипломным программам и программам обмена {F(doubleDegree)} кредитов ({F(share)} %) при пределе"
+                    + $" {F(doublePercentCap)} %, превышение на {F(share - doublePercentCap)} %"));
+            }
+        }
+
         return new JsonObject
         {
             ["allowed"] = refusals.Count == 0,
@@ -134,6 +171,21 @@ public sealed class PlanCapsActivity : IProcessActivity
             ["reasonKk"] = string.Join("; ", refusals.Select(r => $"{r!["textKk"]} ({r["basis"]})")),
             ["reasonRu"] = string.Join("; ", refusals.Select(r => $"{r!["textRu"]} ({r["basis"]})")),
         };
+    }
+
+    /// <summary>The caps of the programme's field (<c>caps</c>) with the rows chosen by the kind of programme merged in.</summary>
+    private static JsonObject Caps(JsonObject variables)
+    {
+        var caps = variables["caps"]?.DeepClone() as JsonObject ?? [];
+        foreach (var row in (variables["programmeCaps"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            foreach (var (name, value) in row)
+            {
+                caps[name] = value?.DeepClone();
+            }
+        }
+
+        return caps;
     }
 
     private static JsonObject Refusal(string rule, JsonNode? basis, decimal figure, decimal cap, string unit, string kk, string ru) => new()

@@ -130,6 +130,20 @@ public sealed class ProcessDefinition
         PublishedBy = actor;
     }
 
+    /// <summary>
+    /// Moves a published version's effective date (the legal department found the act's real publication day). Only the date
+    /// changes; content and legal basis stay, and cases already bound keep their version.
+    /// </summary>
+    internal void CorrectEffectiveFrom(DateOnly effectiveFrom)
+    {
+        if (Status != DefinitionStatus.Published)
+        {
+            throw new DefinitionImmutableException(Key, Version);
+        }
+
+        EffectiveFrom = effectiveFrom;
+    }
+
     internal void Retire()
     {
         if (Status != DefinitionStatus.Published)

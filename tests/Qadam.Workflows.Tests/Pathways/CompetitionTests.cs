@@ -43,7 +43,7 @@ public sealed class CompetitionTests(EngineFixture fixture) : PathwayTestBase(fi
         await CompleteAsAsync(id, "individualSchedule", As("classTeacher"),
             new JsonObject { ["scheduleItems"] = "Алгебра ТЖБ — 2025-09-29", ["scheduleUntil"] = Iso(Today.AddDays(7)) });
 
-        Assert.Empty(beforeEnd);
+        Assert.Equal(["attestationSchedule"], beforeEnd);
         Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["order-transfer", "parent-notice", "individual-schedule"], await StringsAsync(id, "renderedDocuments"));

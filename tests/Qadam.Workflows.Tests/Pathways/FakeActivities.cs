@@ -11,11 +11,11 @@ internal static class FakeActivities
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer", "check-plan-caps",
+        "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer", "check-plan-caps", "tvet-distance-ledger",
     };
 
     public static IProcessActivity[] All() => [new Render(), new Render("render-school-orders"), new Notify(), new SetStatus(), new MassTransfer(),
-        new Qadam.Workflows.HigherEducation.PlanCapsActivity()];
+        new Qadam.Workflows.HigherEducation.PlanCapsActivity(), new DistanceLedger()];
 
     private static JsonArray Append(ActivityContext context, string variable, JsonNode? item)
     {
@@ -78,6 +78,29 @@ internal static class FakeActivities
             {
                 ["element"] = context.ElementId, ["school"] = context.Variables["school"]?["organisation"]?.DeepClone(),
             });
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// The TVET ledger without a database: a read sees the hours the test put in <c>ledgerPriorHours</c> (0 when none),
+    /// a record leaves <c>ledgerRecords</c>. The real ledger is tested over HTTP (TvetDistanceLedgerEndToEndTests).
+    /// </summary>
+    private sealed class DistanceLedger : IProcessActivity
+    {
+        public string Name => "tvet-distance-ledger";
+
+        public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+        {
+            var hours = context.Variables["distanceHours"]!.GetValue<double>();
+            if (context.ElementId.StartsWith("record", StringComparison.Ordinal))
+            {
+                context.SetVariable("ledgerRecords", Append(context, "ledgerRecords", hours));
+                return Task.CompletedTask;
+            }
+
+            var prior = context.Variables["ledgerPriorHours"]?.GetValue<double>() ?? 0;
+            context.SetVariable("distanceLedger", new JsonObject { ["priorHours"] = prior, ["hoursAfter"] = prior + hours });
             return Task.CompletedTask;
         }
     }

@@ -29,7 +29,7 @@ public sealed class MedicalCommissionTests(EngineFixture fixture) : PathwayTestB
     public async Task The_student_returns_by_timer_the_day_after_the_conclusions_period()
     {
         var id = await RegisterAsync(Today.AddDays(20));
-        Assert.Equal(["newConclusion"], await OpenTaskIdsAsync(id));
+        Assert.Equal(["attestationSchedule", "newConclusion"], await OpenTaskIdsAsync(id));
 
         Fixture.Clock.Advance(TimeSpan.FromDays(20));
         await FireTimersAsync();
@@ -38,7 +38,8 @@ public sealed class MedicalCommissionTests(EngineFixture fixture) : PathwayTestB
         await FireTimersAsync();
 
         Assert.Equal(InstanceStatus.Active, lastDay);
-        Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
+        // The return ends the case with a terminate end event: the distance regime, called beside the period, ends with it.
+        Assert.Equal(InstanceStatus.Terminated, await StatusAsync(id));
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["notifyParent", "notifyReturn"], await NotifiedElementsAsync(id));
     }
@@ -58,8 +59,9 @@ public sealed class MedicalCommissionTests(EngineFixture fixture) : PathwayTestB
         Fixture.Clock.Advance(TimeSpan.FromDays(26));
         await FireTimersAsync();
 
-        Assert.Equal(["newConclusion"], afterFirstPeriod);
-        Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
+        Assert.Equal(["attestationSchedule", "newConclusion"], afterFirstPeriod);
+        // The return ends the case with a terminate end event: the distance regime, called beside the period, ends with it.
+        Assert.Equal(InstanceStatus.Terminated, await StatusAsync(id));
         Assert.Equal(["order-transfer", "parent-notice", "order-transfer", "parent-notice"], await StringsAsync(id, "renderedDocuments"));
     }
 }

@@ -58,22 +58,25 @@ public sealed class ParentApplicationAmendmentTests(EngineFixture fixture) : Pat
     }
 
     [Fact]
-    public async Task Under_2025_the_child_gives_an_opinion_from_the_tenth_birthday_computed_from_the_IIN()
+    public async Task Under_2025_the_childs_age_is_taken_on_the_day_the_case_is_examined_not_the_filing_date()
     {
         await ParentApplication.PublishAsync(Fixture);
-        // IIN 150901600077: a girl born on 2015-09-01, ten on 2025-09-01.
-        var dayBeforeBirthday = await FileAsync(new DateOnly(2025, 8, 31), "150901600077");
+        // IIN 150901600077: a girl born on 2015-09-01, ten on 2025-09-01, the fixture's today. Filed while she was nine, the case
+        // is examined on her birthday: the council decides on a ten-year-old, so her opinion is taken (103 Annex 1 para 28(1)).
+        var filedAtNine = await FileAsync(new DateOnly(2025, 8, 31), "150901600077");
         var onBirthday = await FileAsync(new DateOnly(2025, 9, 1), "150901600077");
+        var nine = await FileAsync(new DateOnly(2025, 9, 1), ParentApplicationCase.NineYearOld);
         var eleven = await FileAsync(new DateOnly(2025, 9, 1), ParentApplicationCase.ElevenYearOld);
 
-        foreach (var id in new[] { dayBeforeBirthday.Id, onBirthday.Id, eleven.Id })
+        foreach (var id in new[] { filedAtNine.Id, onBirthday.Id, nine.Id, eleven.Id })
         {
             Assert.Equal("exclusion-check-2025", (await OpenTaskAsync(id, "exclusionCheck")).FormKey);
             await CompleteAsAsync(id, "exclusionCheck", As("clerk"), new JsonObject { ["departsAbroad"] = false, ["destination"] = "Астана" });
         }
 
-        Assert.DoesNotContain("childOpinion", await OpenTaskIdsAsync(dayBeforeBirthday.Id));
+        Assert.Contains("childOpinion", await OpenTaskIdsAsync(filedAtNine.Id));
         Assert.Contains("childOpinion", await OpenTaskIdsAsync(onBirthday.Id));
+        Assert.DoesNotContain("childOpinion", await OpenTaskIdsAsync(nine.Id));
         Assert.Contains("childOpinion", await OpenTaskIdsAsync(eleven.Id));
     }
 }

@@ -80,7 +80,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["notifyParent", "notifyReturn"], await NotifiedElementsAsync(id));
         var documents = await StringsAsync(id, "renderedDocuments");
-        Assert.Equal(["council-protocol-extract", "order-transfer", "parent-notice", "parent-notice"], documents.Skip(2));
+        Assert.Equal(["council-protocol-extract", "trustees-protocol-extract", "order-transfer", "parent-notice", "parent-notice"], documents.Skip(2));
         Assert.Equal(["living-conditions-act", "psychologist-conclusion"], documents.Take(2).Order(StringComparer.Ordinal));
     }
 
@@ -96,16 +96,23 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Assert.DoesNotContain("councilVote", await OpenTaskIdsAsync(id));
         await VoteAsync(id, "trusteesVote", "trustee1.s-astana-017", "trustee", "yes");
         await VoteAsync(id, "trusteesVote", "trustee2.s-astana-017", "trustee", "yes");
-        await CompleteAsAsync(id, "refusalReasons", As("councilSecretary"), new JsonObject
+        // The head issues the council's refusal and signs it (the signatures themselves are the API's: RefusalEndToEndTests).
+        Assert.Equal(["refusalReasons"], await OpenTaskIdsAsync(id));
+        Assert.Equal(["head"], (await OpenTaskAsync(id, "refusalReasons")).CandidateRoles);
+        Assert.Equal("pedagogicalCouncil", (await VariablesAsync(id))["refusalBody"]!.GetValue<string>());
+        await CompleteAsAsync(id, "refusalReasons", As("head"), new JsonObject
         {
             ["refusalReasonKk"] = "Оқу үлгерімі төмен", ["refusalReasonRu"] = "Низкие показатели успеваемости",
             ["refusalLegalBasis"] = "Приказ № 349 в ред. № 103, прил. 1, п. 28 пп. 1)",
         });
+        Assert.Equal(["signRefusal"], await OpenTaskIdsAsync(id));
+        Assert.Empty(await NotifiedElementsAsync(id));
+        await CompleteAsAsync(id, "signRefusal", As("head"), new JsonObject());
 
         Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
         Assert.Equal(["statusRefused"], await StringsAsync(id, "statusHistory"));
         Assert.Equal(["notifyRefusal"], await NotifiedElementsAsync(id));
-        Assert.Equal(["council-protocol-extract", "parent-notice"], (await StringsAsync(id, "renderedDocuments")).Skip(2));
+        Assert.Equal(["council-protocol-extract", "trustees-protocol-extract", "parent-notice"], (await StringsAsync(id, "renderedDocuments")).Skip(2));
         Assert.Equal("Низкие показатели успеваемости", (await VariablesAsync(id))["refusalReasonRu"]!.GetValue<string>());
     }
 
@@ -119,14 +126,62 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         await CompleteAsAsync(started.InstanceId, "tvetCouncilDecision", As("councilSecretary", College), new JsonObject
         {
             ["councilBody"] = "methodological", ["protocolNumber"] = "МС-3", ["protocolDate"] = "2025-09-05",
+            ["periodFrom"] = "2025-09-10", ["periodTo"] = "2025-12-28",
             ["distanceHours"] = 400, ["totalHours"] = 2400, ["councilDecision"] = "approve",
         });
         await CompleteAsAsync(started.InstanceId, "signOrder", As("head", College),
             new JsonObject { ["orderNumber"] = "К-44", ["orderDate"] = "2025-09-08", ["distanceFrom"] = "2025-09-10", ["signed"] = true });
 
-        Assert.True(await StatusAsync(started.InstanceId) == InstanceStatus.Completed, await DiagnoseAsync(started.InstanceId));
+        Assert.Equal(InstanceStatus.Active, await StatusAsync(started.InstanceId));
         Assert.Equal(["order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
         Assert.Equal(["statusTransferred"], await StringsAsync(started.InstanceId, "statusHistory"));
+        Assert.Equal([400.0], ((await VariablesAsync(started.InstanceId))["ledgerRecords"] as System.Text.Json.Nodes.JsonArray)!
+            .Select(h => h!.GetValue<double>()));
+    }
+
+    [Fact]
+    public async Task A_TVET_student_returns_to_class_the_day_after_the_period_the_council_set()
+    {
+        await PublishAsync();
+        var started = await StartFiledAsync("parent-application", ParentApplicationCase.Tvet(College, "it"), FiledIn2025);
+        var periodTo = Today.AddDays(20);
+        await CompleteAsAsync(started.InstanceId, "tvetCouncilDecision", As("councilSecretary", College), new JsonObject
+        {
+            ["councilBody"] = "methodological", ["protocolNumber"] = "МС-3", ["protocolDate"] = Iso(Today),
+            ["periodFrom"] = Iso(Today.AddDays(2)), ["periodTo"] = Iso(periodTo),
+            ["distanceHours"] = 200, ["totalHours"] = 2400, ["councilDecision"] = "approve",
+        });
+        await CompleteAsAsync(started.InstanceId, "signOrder", As("head", College),
+            new JsonObject { ["orderNumber"] = "К-45", ["orderDate"] = Iso(Today), ["distanceFrom"] = Iso(Today.AddDays(2)), ["signed"] = true });
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(20));
+        await FireTimersAsync();
+        var onLastDay = await StatusAsync(started.InstanceId);
+        Fixture.Clock.Advance(TimeSpan.FromDays(1));
+        await FireTimersAsync();
+
+        Assert.Equal(InstanceStatus.Active, onLastDay);
+        Assert.True(await StatusAsync(started.InstanceId) == InstanceStatus.Completed, await DiagnoseAsync(started.InstanceId));
+        Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(started.InstanceId, "statusHistory"));
+        Assert.Equal(["order-transfer", "parent-notice", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
+    }
+
+    [Fact]
+    public async Task A_second_TVET_transfer_is_refused_when_the_ledger_already_holds_most_of_the_20_percent()
+    {
+        await PublishAsync();
+        var variables = ParentApplicationCase.Tvet(College, "it");
+        variables["ledgerPriorHours"] = 300;
+        var started = await StartFiledAsync("parent-application", variables, FiledIn2025);
+        await CompleteAsAsync(started.InstanceId, "tvetCouncilDecision", As("councilSecretary", College), new JsonObject
+        {
+            ["councilBody"] = "pedagogical", ["protocolNumber"] = "ПС-10", ["protocolDate"] = "2025-09-05",
+            ["periodFrom"] = "2025-09-10", ["periodTo"] = "2025-10-10",
+            ["distanceHours"] = 200, ["totalHours"] = 2400, ["councilDecision"] = "approve",
+        });
+
+        Assert.Equal(["refusalReasons"], await OpenTaskIdsAsync(started.InstanceId));
+        Assert.False((await VariablesAsync(started.InstanceId))["distanceCap"]!["withinCap"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -137,6 +192,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         await CompleteAsAsync(started.InstanceId, "tvetCouncilDecision", As("councilSecretary", College), new JsonObject
         {
             ["councilBody"] = "pedagogical", ["protocolNumber"] = "ПС-9", ["protocolDate"] = "2025-09-05",
+            ["periodFrom"] = "2025-09-10", ["periodTo"] = "2025-12-28",
             ["distanceHours"] = 600, ["totalHours"] = 2400, ["councilDecision"] = "approve",
         });
 

@@ -15,8 +15,9 @@ internal sealed class Pathway
     /// <summary>The document templates the API registers (made separately as DOCX).</summary>
     public static readonly IReadOnlySet<string> TemplateKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "order-transfer", "council-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
+        "order-transfer", "council-protocol-extract", "trustees-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
         "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order", "university-order", "student-notice",
+        "online-admission-order", "online-admission-notice", "university-emergency-order",
     };
 
     private Pathway(string folder, PathwayManifest manifest)
@@ -62,11 +63,22 @@ internal sealed class Pathway
         FormKeys: FormKeys,
         TemplateKeys: TemplateKeys,
         TableKeys: Manifest.Tables.Select(t => t.Key).ToHashSet(StringComparer.Ordinal),
-        DefinitionKeys: new HashSet<string>(StringComparer.Ordinal) { Manifest.Key });
+        DefinitionKeys: new HashSet<string>(CalledKeys.Append(Manifest.Key), StringComparer.Ordinal));
+
+    /// <summary>The definition keys the editions' call activities start (the shared distance regime of 349 para 15 / 103 para 5).</summary>
+    public IReadOnlySet<string> CalledKeys =>
+        Manifest.Editions.SelectMany(e => System.Text.RegularExpressions.Regex.Matches(Read(e.File), "calledElement=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Publishes the tables, then the editions (all, or those whose file is named), with the manifest's dates.</summary>
     public async Task PublishAsync(EngineFixture fixture, params string[] editionFiles)
     {
+        // A called definition must be in force when the call activity is reached: publish its folder first.
+        foreach (var called in CalledKeys.Where(k => !string.Equals(k, Manifest.Key, StringComparison.Ordinal)))
+        {
+            await Load(called).PublishAsync(fixture);
+        }
+
         await using var host = fixture.NewHost(FakeActivities.All());
         foreach (var table in Manifest.Tables.OrderBy(t => t.EffectiveFrom))
         {

@@ -47,7 +47,8 @@ public sealed class PathwayFilesTests
     public void The_folder_holds_the_pathways_of_the_orders()
     {
         Assert.Equal(
-            ["competition", "emergency-transfer", "limits", "medical-commission", "parent-application", "tvet-online", "university-distance", "weather"],
+            ["calendar", "competition", "distance-regime", "emergency-transfer", "limits", "medical-commission", "parent-application",
+             "tvet-online", "university-distance", "university-emergency", "university-online", "weather"],
             Pathway.Names);
         Assert.Equal(2, Pathway.Load("parent-application").Manifest.Editions.Count);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
+using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Pathways;
 
@@ -8,6 +9,26 @@ namespace Qadam.Workflows.Tests.Pathways;
 public abstract class PathwayTestBase(EngineFixture fixture) : EngineTestBase(fixture)
 {
     protected const string School = "s-astana-017";
+
+    /// <summary>
+    /// The open tasks of a case: the instance's own and those of the instances it called (the distance regime runs as a called
+    /// definition under the same business key, as the API's case page shows it).
+    /// </summary>
+    protected new async Task<List<ProcessTask>> OpenTasksAsync(Guid instanceId)
+    {
+        await using var db = Fixture.NewContext();
+        var key = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.BusinessKey).SingleAsync();
+        return await db.Tasks.AsNoTracking()
+            .Where(t => (t.InstanceId == instanceId || (key != null && t.BusinessKey == key))
+                        && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+            .OrderBy(t => t.ElementId).ThenBy(t => t.LoopIndex).ToListAsync();
+    }
+
+    protected new async Task<ProcessTask> OpenTaskAsync(Guid instanceId, string elementId) =>
+        Assert.Single(await OpenTasksAsync(instanceId), t => t.ElementId == elementId);
+
+    protected new async Task<List<string>> OpenTaskIdsAsync(Guid instanceId) =>
+        [.. (await OpenTasksAsync(instanceId)).Select(t => t.ElementId)];
 
     protected static Actor As(string role, string organisation = School, string? user = null) =>
         new(user ?? $"{role}.{organisation}", role, organisation);

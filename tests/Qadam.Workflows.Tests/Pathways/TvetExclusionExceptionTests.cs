@@ -75,6 +75,7 @@ public abstract class TvetExclusion2024TestBase(EngineFixture fixture) : Pathway
         await CompleteAsAsync(started.InstanceId, "tvetCouncilDecision", As("councilSecretary", College), new JsonObject
         {
             ["councilBody"] = "pedagogical", ["protocolNumber"] = "ПС-4", ["protocolDate"] = "2024-06-12",
+            ["periodFrom"] = "2024-09-02", ["periodTo"] = "2024-12-27",
             ["distanceHours"] = 200, ["totalHours"] = 2400, ["councilDecision"] = "approve",
         });
         return started.InstanceId;

@@ -37,9 +37,12 @@ public sealed class TvetExclusionTests(EngineFixture fixture) : PathwayTestBase(
         Assert.False(check["exceptionPossible"]!.GetValue<bool>());
 
         var refusal = await OpenTaskAsync(id, "refusalReasons");
-        Assert.Contains(pathway == "parent-application" ? "councilSecretary" : "head", refusal.CandidateRoles);
-        await CompleteAsAsync(id, "refusalReasons", pathway == "parent-application" ? As("clerk", College) : As("head", College),
-            TvetExclusionCase.Refusal());
+        Assert.Equal(["head"], refusal.CandidateRoles);
+        await CompleteAsAsync(id, "refusalReasons", As("head", College), TvetExclusionCase.Refusal());
+        // The head signs the reasoned refusal before the parent is notified.
+        Assert.Equal(["signRefusal"], await OpenTaskIdsAsync(id));
+        Assert.Empty(await NotifiedElementsAsync(id));
+        await CompleteAsAsync(id, "signRefusal", As("head", College), new JsonObject());
 
         Assert.Equal(InstanceStatus.Completed, await StatusAsync(id));
         Assert.Equal(["statusRefused"], await StringsAsync(id, "statusHistory"));

@@ -13,9 +13,9 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
     private const string University = "u1";
     private static readonly DateOnly Order97 = new(2022, 10, 21);
 
-    private static JsonObject Student(string field, int atDistance, int mobilityCredits = 0) => new()
+    private static JsonObject Student(string field, int atDistance, int mobilityCredits = 0, string level = "Bachelor") => new()
     {
-        ["iin"] = "050314600712", ["fullName"] = "Сәрсенбаева Айгерім", ["class"] = "ПП-23", ["level"] = "Bachelor", ["organisation"] = University,
+        ["iin"] = "050314600712", ["fullName"] = "Сәрсенбаева Айгерім", ["class"] = "ПП-23", ["level"] = level, ["organisation"] = University,
         ["programme"] = new JsonObject { ["code"] = "6B01101", ["nameKk"] = "Бағдарлама", ["nameRu"] = "Программа", ["field"] = field },
         ["year"] = 2,
         ["plan"] = new JsonObject
@@ -42,12 +42,13 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
         return started.InstanceId;
     }
 
-    private async Task<JsonObject> ReviewAsync(Guid id, string disciplines, int percent, int mobility = 0)
+    private async Task<JsonObject> ReviewAsync(
+        Guid id, string disciplines, int percent, int mobility = 0, string kind = "regular", int doubleDegree = 0)
     {
         await CompleteAsAsync(id, "deanReview", As("dean", University), new JsonObject
         {
             ["deanDecision"] = "approve", ["distanceDisciplines"] = disciplines, ["distancePercent"] = percent, ["mobilityCredits"] = mobility,
-            ["format"] = "mixed", ["schedule"] = "по графику деканата",
+            ["format"] = "mixed", ["schedule"] = "по графику деканата", ["programmeKind"] = kind, ["doubleDegreeCredits"] = doubleDegree,
         });
         return (JsonObject)(await VariablesAsync(id))["capCheck"]!;
     }
@@ -168,5 +169,72 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
         Assert.Equal(["statusRefused"], await StringsAsync(refusedByDean, "statusHistory"));
         Assert.True(((JsonObject)(await VariablesAsync(refusedByDean))["capCheck"]!)["allowed"]!.GetValue<bool>());
         Assert.Equal(["student-notice"], await StringsAsync(refusedByDean, "renderedDocuments"));
+    }
+
+    private static readonly DateOnly In2021 = new(2021, 3, 1);
+
+    [Fact]
+    public async Task Under_order_374_an_MBA_is_refused_past_30_credits_at_a_distance_and_an_EMBA_or_DBA_past_15()
+    {
+        // Economics has no para 25 cap: 3 + 1 disciplines of 5 credits make 20 credits, under MBA's 30 and over EMBA's 15.
+        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "mba");
+        var mbaOver = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6), In2021), "D07", 20, kind: "mba");
+        var emba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "emba");
+        var dba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "dba");
+
+        Assert.True(mba["allowed"]!.GetValue<bool>(), mba.ToJsonString());
+        var over = Assert.Single(mbaOver["refusals"]!.AsArray())!;
+        Assert.Equal("programmeCredits", over["rule"]!.GetValue<string>());
+        Assert.Equal(35m, over["figure"]!.GetValue<decimal>());
+        Assert.Equal(5m, over["excess"]!.GetValue<decimal>());
+        Assert.Contains("№ 374", over["basis"]!.GetValue<string>());
+        Assert.Contains("п. 21", over["basis"]!.GetValue<string>());
+        foreach (var refused in new[] { emba, dba })
+        {
+            var refusal = Assert.Single(refused["refusals"]!.AsArray())!;
+            Assert.Equal("programmeCredits", refusal["rule"]!.GetValue<string>());
+            Assert.Equal(15m, refusal["cap"]!.GetValue<decimal>());
+            Assert.Equal(5m, refusal["excess"]!.GetValue<decimal>());
+        }
+    }
+
+    [Fact]
+    public async Task Under_order_374_double_degree_credits_are_capped_at_120_for_a_bachelor_and_60_for_a_master_but_not_in_an_emergency()
+    {
+        var bachelor = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), In2021), "D02", 20, doubleDegree: 120);
+        var bachelorOver = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), In2021), "D02", 20, doubleDegree: 125);
+        var master = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0, level: "Master"), In2021), "D02", 20, doubleDegree: 70);
+        var emergency = await ReviewAsync(
+            await FileAsync(Student("economics", atDistance: 0, level: "Master"), In2021, emergency: true), "D02", 20, doubleDegree: 70);
+
+        Assert.True(bachelor["allowed"]!.GetValue<bool>(), bachelor.ToJsonString());
+        var overBachelor = Assert.Single(bachelorOver["refusals"]!.AsArray())!;
+        Assert.Equal("doubleDegree", overBachelor["rule"]!.GetValue<string>());
+        Assert.Equal(5m, overBachelor["excess"]!.GetValue<decimal>());
+        Assert.Contains("п. 27", overBachelor["basis"]!.GetValue<string>());
+        var overMaster = Assert.Single(master["refusals"]!.AsArray())!;
+        Assert.Equal(60m, overMaster["cap"]!.GetValue<decimal>());
+        Assert.Equal(10m, overMaster["excess"]!.GetValue<decimal>());
+        Assert.Contains("превышение на 10", master["reasonRu"]!.GetValue<string>());
+        Assert.True(emergency["allowed"]!.GetValue<bool>(), emergency.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Under_order_97_double_degree_and_exchange_are_capped_at_50_percent_of_the_credits_and_lifted_in_an_emergency()
+    {
+        var half = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today), "D02", 20, doubleDegree: 120);
+        var over = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today), "D02", 20, doubleDegree: 132);
+        var emergency = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today, emergency: true), "D02", 20, doubleDegree: 132);
+        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6), Today), "D07", 20, kind: "mba");
+
+        Assert.True(half["allowed"]!.GetValue<bool>(), half.ToJsonString());
+        var refusal = Assert.Single(over["refusals"]!.AsArray())!;
+        Assert.Equal("doubleDegree", refusal["rule"]!.GetValue<string>());
+        Assert.Equal(55m, refusal["figure"]!.GetValue<decimal>());
+        Assert.Equal(5m, refusal["excess"]!.GetValue<decimal>());
+        Assert.Contains("п. 26, часть третья", refusal["basis"]!.GetValue<string>());
+        Assert.True(emergency["allowed"]!.GetValue<bool>(), emergency.ToJsonString());
+        // Order 97 has no MBA credit cap: 7 of 10 economics disciplines (70 %) are refused by para 20's 50 % alone.
+        Assert.Equal(["disciplines"], mba["refusals"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()));
     }
 }

@@ -24,11 +24,14 @@ public static class CaseStatus
     public const string Registered = "registered";
     public const string Revision = "revision";
 
+    // A university student admitted to online learning by the rector's order (order 97 para 29).
+    public const string Admitted = "admitted";
+
     public static readonly IReadOnlyList<string> All =
-        [InProgress, Transferred, Registered, Revision, Decided, Refused, Returned, Closed, Cancelled, Failed];
+        [InProgress, Transferred, Registered, Revision, Admitted, Decided, Refused, Returned, Closed, Cancelled, Failed];
 
     /// <summary>Outcomes a finished process may name, by the variable <c>caseStatus</c> or by the id of the end event it reached.</summary>
-    public static readonly IReadOnlyList<string> Outcomes = [Transferred, Registered, Revision, Decided, Refused, Returned, Closed];
+    public static readonly IReadOnlyList<string> Outcomes = [Transferred, Registered, Revision, Admitted, Decided, Refused, Returned, Closed];
 }
 
 /// <summary>

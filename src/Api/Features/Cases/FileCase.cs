@@ -120,6 +120,13 @@ internal static class FileCase
                 : new Dictionary<string, string[]> { ["pathway"] = [$"No published pathway '{request.Pathway}'."] });
         }
 
+        // The ground is a code of para 3 of the edition bound on the filing date, where the edition enumerates it.
+        if (await CaseGrounds.OfAsync(engine, request.Pathway, request.FiledOn, cancellationToken) is { } grounds
+            && CaseGrounds.Refusal(grounds, request.Ground) is { } unknownGround)
+        {
+            return UnprocessableProblem.Create("ground", unknownGround);
+        }
+
         var actor = AuditActor.From(user);
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

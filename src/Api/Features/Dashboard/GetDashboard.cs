@@ -12,8 +12,11 @@ namespace Qadam.Api.Features.Dashboard;
 /// <summary>How many cases of a pathway are in a status.</summary>
 public sealed record CasesCount(string Pathway, string Status, int Count);
 
-/// <summary>Open tasks, and those past their due date.</summary>
-public sealed record TaskCounts(int Open, int Overdue);
+/// <summary>
+/// Open tasks, those past their due date, and those that have a due date at all: while the editions in force set no
+/// deadline for the open steps (<c>WithDeadline</c> is 0), "none overdue" says nothing and the screen explains so instead.
+/// </summary>
+public sealed record TaskCounts(int Open, int Overdue, int WithDeadline = 0);
 
 /// <summary>A step with overdue tasks: how many and since when.</summary>
 public sealed record OverdueStep(string DefinitionKey, string ElementId, string? LabelKk, string? LabelRu, int Count, DateTimeOffset OldestDueAt);
@@ -56,6 +59,7 @@ internal static class GetDashboard
         var openCount = await open.CountAsync(cancellationToken);
         var overdue = open.Where(t => t.DueAt != null && t.DueAt < now);
         var overdueCount = await overdue.CountAsync(cancellationToken);
+        var withDeadline = await open.CountAsync(t => t.DueAt != null, cancellationToken);
         var steps = await overdue.GroupBy(t => new { t.DefinitionKey, t.ElementId })
             .Select(g => new { g.Key.DefinitionKey, g.Key.ElementId, Count = g.Count(), Oldest = g.Min(t => t.DueAt!.Value), LabelKk = g.Max(t => t.LabelKk), LabelRu = g.Max(t => t.LabelRu) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.DefinitionKey).ThenBy(g => g.ElementId).Take(MaxOverdueSteps)
@@ -63,7 +67,7 @@ internal static class GetDashboard
 
         return TypedResults.Ok(new DashboardResponse(
             now, [.. cases.OrderBy(c => c.Pathway, StringComparer.Ordinal).ThenBy(c => c.Status, StringComparer.Ordinal)],
-            new TaskCounts(openCount, overdueCount),
+            new TaskCounts(openCount, overdueCount, withDeadline),
             [.. steps.Select(s => new OverdueStep(s.DefinitionKey, s.ElementId, s.LabelKk, s.LabelRu, s.Count, s.Oldest))],
             await TransfersAsync(db, scope, cancellationToken)));
     }

@@ -68,6 +68,20 @@ internal static partial class DefinitionsApi
                 """)
             .WithRequestExample("""{"effectiveFrom":"2025-09-01","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2"}}""")
             .WithResponseExample(200, """{"key":"parent-application","version":2,"kind":"bpmn","status":"published","name":"Заявление родителя","effectiveFrom":"2025-09-01","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2"},"contentSha256":"9f2c…","createdAt":"2025-08-20T09:00:00+00:00","createdBy":"legal.r1","publishedAt":"2025-08-25T09:00:00+00:00","publishedBy":"legal.r1"}""");
+        group.MapGet("/{key}/versions/{version:int}/effective-date-correction", CorrectEffectiveDate.PreviewAsync)
+            .RequireAuthorization(QadamPolicies.EditDefinitions)
+            .WithSummary("Previews correcting a published version's effective date: the cases the new date would bind to another version.")
+            .WithDescription("Legal department only. Example: GET /api/definitions/parent-application/versions/2/effective-date-correction?effectiveFrom=2025-05-20 → the cases filed between the old and the new date, each with the version it runs and the one the new date would choose. Nothing changes.")
+            .WithResponseExample(200, """{"key":"parent-application","version":2,"currentEffectiveFrom":"2025-05-13","correctedEffectiveFrom":"2025-05-20","casesNotRebound":[{"caseId":"7d1c…","instanceId":"0b9e…","filedOn":"2025-05-15","status":"Active","boundVersion":2,"wouldBindVersion":1}],"corrected":null}""");
+        group.MapPost("/{key}/versions/{version:int}/effective-date-correction", CorrectEffectiveDate.CorrectAsync)
+            .RequireAuthorization(QadamPolicies.EditDefinitions)
+            .WithSummary("Corrects a published version's effective date, audited with the old and new date and the reason; no case is rebound.")
+            .WithDescription("""
+                Legal department only. Body: {"effectiveFrom":"2025-05-20","reason":"Published on 09.05.2025 in the reference control bank (Adilet)"}.
+                The answer lists the cases the new date would bind to another version: they keep theirs until migrated. 422 names the field
+                (effectiveFrom, reason, version) in the caller's language. The same correction again changes and records nothing.
+                """)
+            .WithRequestExample("""{"effectiveFrom":"2025-05-20","reason":"Published on 09.05.2025 in the reference control bank (Adilet)"}""");
         group.MapPost("/{key}/versions/{version:int}/retire", RetireDefinition.HandleAsync).RequireAuthorization(QadamPolicies.EditDefinitions)
             .WithSummary("Retires a published version: no new case binds to it; running cases keep it. Audited.")
             .WithResponseExample(200, """{"key":"parent-application","version":2,"kind":"bpmn","status":"retired","name":"Заявление родителя","effectiveFrom":"2025-09-01","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2"},"contentSha256":"9f2c…","createdAt":"2025-08-20T09:00:00+00:00","createdBy":"legal.r1","publishedAt":"2025-08-25T09:00:00+00:00","publishedBy":"legal.r1"}""");

@@ -155,6 +155,7 @@ internal static class IdentityServiceCollectionExtensions
         authorization.AddPolicy(QadamPolicies.ReadCases, p => p.RequireRole([.. QadamRoles.CaseStaff, QadamRoles.Auditor, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.FileCases, p => p.RequireRole(
             QadamRoles.Clerk, QadamRoles.Head, QadamRoles.RegionalOfficer, QadamRoles.Registrar, QadamRoles.Student));
+        authorization.AddPolicy(QadamPolicies.RegisterUniversityEmergency, p => p.RequireRole(QadamRoles.Registrar, QadamRoles.Rector));
         authorization.AddPolicy(QadamPolicies.UploadEvidence, p => p.RequireRole([.. QadamRoles.CaseStaff, .. QadamRoles.SelfService]));
         authorization.AddPolicy(QadamPolicies.WorkTasks, p => p.RequireRole([.. QadamRoles.CaseStaff]));
         authorization.AddPolicy(QadamPolicies.PostEmergencyOrders, p => p.RequireRole(QadamRoles.Integration, QadamRoles.RegionalOfficer));

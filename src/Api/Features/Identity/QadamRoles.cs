@@ -119,6 +119,9 @@ public static class QadamPolicies
     /// <summary>Posting an emergency order: a regional department's system or a regional officer.</summary>
     public const string PostEmergencyOrders = "emergency-orders.post";
 
+    /// <summary>Register the regional emergency order's receipt at the caller's university (registrar, rector).</summary>
+    public const string RegisterUniversityEmergency = "university-emergency.register";
+
     /// <summary>Case work in aggregate (a council's tally, the dashboard): staff and auditors, not parents.</summary>
     public const string ReadCaseWork = "casework.read";
 

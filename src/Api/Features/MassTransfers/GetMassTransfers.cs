@@ -10,9 +10,22 @@ using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.MassTransfers;
 
-/// <summary>One school's part of a mass transfer, with its readiness for distance learning (ready, incomplete, outdated, none).</summary>
+/// <summary>
+/// One school's part of a mass transfer, with its readiness for distance learning (ready, incomplete, outdated, none);
+/// status "excluded" with the reason in Kazakh and Russian and its paragraph when the edition keeps it in class.
+/// </summary>
 public sealed record MassTransferSchoolResponse(
-    string Organisation, string NameKk, string NameRu, int Total, int Done, string Status, string Readiness = "", IReadOnlyList<string>? MissingItems = null);
+    string Organisation, string NameKk, string NameRu, int Total, int Done, string Status, string Readiness = "", IReadOnlyList<string>? MissingItems = null)
+{
+    /// <summary>Why the organisation's students were not moved, in Kazakh.</summary>
+    public string? ExclusionReasonKk { get; init; }
+
+    /// <summary>The same in Russian.</summary>
+    public string? ExclusionReasonRu { get; init; }
+
+    /// <summary>The paragraph that excludes it.</summary>
+    public string? ExclusionLegalBasis { get; init; }
+}
 
 /// <summary>A school of the transfer that does not meet the requirements, with the requirements missing in Kazakh and Russian.</summary>
 public sealed record SchoolNotReadyResponse(
@@ -70,7 +83,11 @@ internal static class GetMassTransfers
         {
             var own = schools.Where(s => s.School.TransferId == transfer.Id && scope.CanSeeOrganisation(s.School.OrganisationId))
                 .Select(s => new MassTransferSchoolResponse(s.Code, s.NameKk, s.NameRu, s.School.Total, s.School.Done, s.School.Status,
-                    readiness[s.Code].Status, [.. readiness[s.Code].Missing.Select(m => m.Key)]))
+                    readiness[s.Code].Status, [.. readiness[s.Code].Missing.Select(m => m.Key)])
+                {
+                    ExclusionReasonKk = s.School.ExclusionReasonKk, ExclusionReasonRu = s.School.ExclusionReasonRu,
+                    ExclusionLegalBasis = s.School.ExclusionLegalBasis,
+                })
                 .ToList();
             if (own.Count == 0)
             {

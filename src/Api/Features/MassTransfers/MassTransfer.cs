@@ -19,6 +19,12 @@ public static class TransferStatus
 {
     public const string Running = "running";
     public const string Completed = "completed";
+
+    /// <summary>
+    /// An organisation of the territory the transfer does not move: a TVET organisation running medical, pharmaceutical or
+    /// pedagogical programmes where the edition excludes it (349 Annex 2 para 3-1, 103 Annex 1 para 3).
+    /// </summary>
+    public const string Excluded = "excluded";
 }
 
 /// <summary>
@@ -82,6 +88,15 @@ public sealed class MassTransferSchool
     public string Status { get; private set; }
 
     public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>Why none of its students were moved (status "excluded"), in Kazakh; null when it was not excluded.</summary>
+    public string? ExclusionReasonKk { get; private set; }
+
+    /// <summary>The same reason in Russian.</summary>
+    public string? ExclusionReasonRu { get; private set; }
+
+    /// <summary>The paragraph that excludes it (349 para 3-1 / 103 para 3), as the exclusion table states it.</summary>
+    public string? ExclusionLegalBasis { get; private set; }
 }
 
 /// <summary>A student moved by a mass transfer: one row per (transfer, student), so replaying a school cannot move anyone twice.</summary>
@@ -134,6 +149,9 @@ internal sealed class MassTransferConfiguration :
         builder.ToTable("mass_transfer_schools");
         builder.HasKey(s => new { s.TransferId, s.OrganisationId });
         builder.Property(s => s.Status).HasMaxLength(16);
+        builder.Property(s => s.ExclusionReasonKk).HasMaxLength(1000);
+        builder.Property(s => s.ExclusionReasonRu).HasMaxLength(1000);
+        builder.Property(s => s.ExclusionLegalBasis).HasMaxLength(500);
         builder.HasOne<MassTransfer>().WithMany().HasForeignKey(s => s.TransferId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

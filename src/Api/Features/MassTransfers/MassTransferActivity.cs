@@ -12,7 +12,7 @@ namespace Qadam.Api.Features.MassTransfers;
 /// job's transaction (<see cref="MassTransferRunner"/>), so a crash resumes instead of starting over; the job itself only
 /// records the outcome in the variable <c>transfers.&lt;elementId&gt;</c>.
 /// </summary>
-internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcessActivity
+internal sealed class MassTransferActivity(MassTransferRunner runner, TvetMassExclusion exclusion) : IProcessActivity
 {
     public const string ActivityName = "mass-transfer";
 
@@ -20,7 +20,13 @@ internal sealed class MassTransferActivity(MassTransferRunner runner) : IProcess
 
     public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var outcome = await runner.RunAsync(RequestFor(context), cancellationToken: cancellationToken);
+        var request = RequestFor(context);
+        if (request.Direction == TransferDirection.Distance)
+        {
+            request = request with { Excluded = await exclusion.DecideAsync(request.OrganisationCodes, cancellationToken) };
+        }
+
+        var outcome = await runner.RunAsync(request, cancellationToken: cancellationToken);
         var transfers = (context.Variables["transfers"] as JsonObject)?.DeepClone().AsObject() ?? []; // a copy: a JSON node has one parent
         transfers[context.ElementId] = new JsonObject
         {

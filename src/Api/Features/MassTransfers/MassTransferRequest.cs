@@ -15,11 +15,20 @@ public sealed record StudentSelection(IReadOnlyList<int> Shifts, int GradesFrom,
 /// A mass-transfer step to run: the instance and element it belongs to, who it moves and for which period. <c>Classes</c>
 /// narrows an emergency order to classes or groups within organisations (order 103 para 22: "на отдельных объектах", a
 /// class in quarantine): organisation code → the class or group names it moves; an organisation absent from it moves whole.
+/// The organisations of <see cref="OrganisationCodes"/> listed in <see cref="Excluded"/> are recorded with their reason and
+/// none of their students is moved.
 /// </summary>
 public sealed record MassTransferRequest(
     Guid InstanceId, string ElementId, string DefinitionKey, int DefinitionVersion, Guid? OrderId, string Direction, DateOnly PeriodFrom,
     DateOnly PeriodTo, IReadOnlyList<string> OrganisationCodes, StudentSelection? Selection,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Classes = null);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Classes = null)
+{
+    /// <summary>Organisations the edition excludes from distance learning, by code.</summary>
+    public IReadOnlyList<OrganisationExclusion> Excluded { get; init; } = [];
+}
+
+/// <summary>Why an organisation's students are not moved, in Kazakh and Russian, with the paragraph.</summary>
+public sealed record OrganisationExclusion(string Organisation, string ReasonKk, string ReasonRu, string? LegalBasis);
 
 /// <summary>What a run did: the transfer, its size, and how much of it this run wrote (less than the total after a resume).</summary>
 public sealed record MassTransferOutcome(Guid TransferId, int Total, int WrittenNow, int SchoolsResumed, MassTransferTimings Timings);

@@ -122,6 +122,28 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
             }
         }
 
+        if (request.Excluded.Count > 0)
+        {
+            // Recorded per organisation with its reason, so the progress shows why a college moved no one.
+            await using var exclude = new NpgsqlCommand("""
+                UPDATE qadam.mass_transfer_schools m SET "Total" = 0, "Done" = 0, "Status" = 'excluded', "FinishedAt" = @now,
+                    "ExclusionReasonKk" = e.kk, "ExclusionReasonRu" = e.ru, "ExclusionLegalBasis" = e.basis
+                FROM unnest(@codes, @kk, @ru, @basis) AS e(code, kk, ru, basis)
+                JOIN qadam.organisations o ON o."Code" = e.code
+                WHERE m."TransferId" = @transfer AND m."OrganisationId" = o."Id"
+                """, connection, transaction);
+            exclude.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
+            exclude.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            exclude.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. request.Excluded.Select(e => e.Organisation)]));
+            exclude.Parameters.Add(new NpgsqlParameter<string[]>("kk", [.. request.Excluded.Select(e => e.ReasonKk)]));
+            exclude.Parameters.Add(new NpgsqlParameter<string[]>("ru", [.. request.Excluded.Select(e => e.ReasonRu)]));
+            exclude.Parameters.Add(new NpgsqlParameter("basis", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                Value = request.Excluded.Select(e => (object?)e.LegalBasis ?? DBNull.Value).ToArray(),
+            });
+            await exclude.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         int total;
         await using (var sum = new NpgsqlCommand("""
             UPDATE qadam.mass_transfers SET "Total" = (SELECT coalesce(sum("Total"), 0) FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer)
@@ -140,7 +162,10 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
     private async Task<(List<(Guid Organisation, int Total)> Pending, int Done)> PendingSchoolsAsync(Guid transferId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """SELECT "OrganisationId", "Total", "Status" = 'completed' FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer ORDER BY "OrganisationId" """);
+            """
+            SELECT "OrganisationId", "Total", "Status" IN ('completed', 'excluded') FROM qadam.mass_transfer_schools
+            WHERE "TransferId" = @transfer ORDER BY "OrganisationId"
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pending = new List<(Guid, int)>();

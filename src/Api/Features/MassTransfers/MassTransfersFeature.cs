@@ -28,7 +28,10 @@ internal static class MassTransfersFeature
                 PauseBetweenChunks = section.GetValue("PauseBetweenChunks", TimeSpan.Zero),
             };
         });
+        services.AddSingleton<TvetMassExclusion>();
         services.AddProcessActivity<MassTransferActivity>();
         services.AddProcessActivity<RenderSchoolOrdersActivity>();
+        // The TVET ledger's reads and writes (349 paras 18-20, 103 paras 8-10).
+        services.AddProcessActivity<TvetLedger.TvetDistanceLedgerActivity>();
     }
 }

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Documents;
 using Qadam.Api.Features.MassTransfers;
+using Qadam.Api.Features.Notifications;
 using Qadam.Api.Persistence;
+using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Parents;
@@ -24,7 +27,8 @@ public sealed record ParentNotificationResponse(string Kind, string StudentIin, 
 internal static class ListNotifications
 {
     public static async Task<Ok<List<ParentNotificationResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Citations citations,
+        CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
         var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
@@ -45,16 +49,21 @@ internal static class ListNotifications
         var notices = await (from l in db.ParentLinks.AsNoTracking()
                              join n in db.CaseNotices on l.StudentId equals n.StudentId
                              join s in db.Students on n.StudentId equals s.Id
+                             join c in db.Cases on n.CaseId equals c.Id
                              where l.ParentUserId == userId
                              orderby n.CreatedAt descending
-                             select new { s.Iin, s.FullName, n.CaseId, n.TextKk, n.TextRu, n.LegalBasis, n.CreatedAt })
+                             select new { s.Iin, s.FullName, n.CaseId, n.TextKk, n.TextRu, n.LegalBasis, n.CreatedAt, c.PathwayKey, c.DefinitionVersion, n.ElementId })
             .Take(200).ToListAsync(cancellationToken);
+        // The paragraph in the parent's language (the stored basis is the BPMN's Russian wording).
+        var bases = await NoticeLegalBasis.ResolveAsync(notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, workflows,
+            citations, cancellationToken);
         return TypedResults.Ok(rows
             .Select(r => new ParentNotificationResponse("transfer", r.Iin, r.FullName,
                 Text(russian, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo, r.IssuingBody, r.Number), r.CreatedAt,
                 Direction: r.Direction, From: r.PeriodFrom, To: r.PeriodTo))
             .Concat(notices.Select(n => new ParentNotificationResponse("case", n.Iin, n.FullName,
-                $"{n.FullName}: {(russian ? n.TextRu : n.TextKk)}", n.CreatedAt, n.CaseId, n.LegalBasis)))
+                $"{n.FullName}: {(russian ? n.TextRu : n.TextKk)}", n.CreatedAt, n.CaseId,
+                bases.GetValueOrDefault((n.PathwayKey, n.DefinitionVersion, n.ElementId), n.LegalBasis!) ?? n.LegalBasis)))
             .OrderByDescending(n => n.CreatedAt)
             .Take(200)
             .ToList());

@@ -58,9 +58,15 @@ internal static class CompleteUserTask
         }
 
         var data = request.Data ?? [];
-        if (await forms.FindAsync(task.FormKey, cancellationToken) is { } form && form.Validate(data) is { Count: > 0 } errors)
+        var form = await forms.FindAsync(task.FormKey, cancellationToken);
+        if (form is not null && form.Validate(data) is { Count: > 0 } errors)
         {
             return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
+        }
+
+        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TasksApi.CaseId(task), http, db, cancellationToken) is { } missingEvidence)
+        {
+            return missingEvidence;
         }
 
         if (await RefuseUnsignedAsync(task, http, user, workflows, documents, verifier, users, cancellationToken) is { } refused)

@@ -45,6 +45,15 @@ public sealed class FormSchema
     /// <summary>The keys of the form's data fields.</summary>
     public IEnumerable<string> Keys => _fields.Select(f => f["key"]!.GetValue<string>());
 
+    /// <summary>
+    /// The fields that name an evidence file the step cannot complete without (<c>"properties": { "evidence": "required" }</c>,
+    /// a form-js custom property the editor keeps): their value is the id of a file uploaded to the case (POST
+    /// /api/cases/{id}/evidence); RequiredEvidence checks it on the server. Key and label ("kk / ru").
+    /// </summary>
+    public IEnumerable<(string Key, string Label)> RequiredEvidence => _fields
+        .Where(f => ((f["properties"] as JsonObject)?["evidence"] as JsonValue)?.TryGetValue<string>(out var e) == true && e == "required")
+        .Select(f => (f["key"]!.GetValue<string>(), (f["label"] as JsonValue)?.TryGetValue<string>(out var l) == true ? l : f["key"]!.GetValue<string>()));
+
     public static FormSchema Parse(JsonObject form)
     {
         var fields = new List<JsonObject>();

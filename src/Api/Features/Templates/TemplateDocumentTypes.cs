@@ -12,6 +12,7 @@ internal static class TemplateDocumentTypes
         ["emergency-order-school"] = "ORDER",
         ["weather-order"] = "ORDER",
         ["council-protocol-extract"] = "PROTOCOL",
+        ["trustees-protocol-extract"] = "PROTOCOL",
         ["parent-notice"] = "NOTICE",
         ["living-conditions-act"] = "ACT",
         ["psychologist-conclusion"] = "CONCLUSION",
@@ -19,6 +20,9 @@ internal static class TemplateDocumentTypes
         ["online-curriculum-order"] = "ORDER",
         ["university-order"] = "ORDER",
         ["student-notice"] = "NOTICE",
+        ["online-admission-order"] = "ORDER",
+        ["online-admission-notice"] = "NOTICE",
+        ["university-emergency-order"] = "ORDER",
     };
 
     /// <summary>The type for <paramref name="templateKey"/>; a key the legal department adds later is numbered as <c>DOC</c>.</summary>

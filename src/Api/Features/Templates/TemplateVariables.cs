@@ -36,6 +36,8 @@ internal static partial class TemplateVariables
         "student.faculty", "student.faculty.nameKk", "student.faculty.nameRu", "student.year", "student.plan",
         // What check-plan-caps sets (Qadam.Workflows.HigherEducation.PlanCapsActivity).
         "capCheck", "capCheck.allowed", "capCheck.reasonKk", "capCheck.reasonRu", "capCheck.disciplines", "capCheck.disciplinesAtDistance",
+        // What the script step summariseRefusals of workflows/university-online sets from its condition table's refusals.
+        "onlineCheck", "onlineCheck.allowed", "onlineCheck.rules", "onlineCheck.reasonKk", "onlineCheck.reasonRu",
     ];
 
     /// <summary>What set-case-status sets (SetCaseStatusActivity).</summary>
@@ -83,6 +85,10 @@ internal static partial class TemplateVariables
                 case BusinessRuleTask rule:
                     known.Add(rule.ResultVariable);
                     known.UnionWith((await tableOutputs(rule.TableKey, cancellationToken)).Select(o => rule.ResultVariable + "." + o));
+                    break;
+                case ScriptTask { ResultVariable: { } result }:
+                    // A script's result is case data a document may print (the body that refused: parent-application's refusalDecidedBy).
+                    known.Add(result);
                     break;
             }
         }

@@ -83,6 +83,21 @@ export interface CaseSummary {
 }
 
 /** POST /api/cases (src/Api/Features/Cases/FileCase.cs). */
+/** A ground of para 3 of the edition: its code, paragraph and labels (GET /api/cases/grounds). */
+export interface CaseGround {
+  code: string;
+  paragraph: string;
+  labelKk: string;
+  labelRu: string;
+}
+
+export interface CaseGrounds {
+  pathway: string;
+  on: string;
+  enumerated: boolean;
+  grounds: CaseGround[];
+}
+
 export interface FileCaseRequest {
   pathway: string;
   studentIin: string;
@@ -468,6 +483,10 @@ export interface MassTransferSchool {
   total: number;
   done: number;
   status: string;
+  /** Status "excluded": why none of its students is moved (349 para 3-1, 103 para 3), and the paragraph. */
+  exclusionReasonKk?: string | null;
+  exclusionReasonRu?: string | null;
+  exclusionLegalBasis?: string | null;
 }
 
 /** One requirement of an edition of 349 Annex 1 / 103 Annex 3 para 1, and the evidence fields a met item needs. */
@@ -581,9 +600,33 @@ export interface MassTransfer {
 export interface Dashboard {
   generatedAt: string;
   cases: Array<{ pathway: string; status: string; count: number }>;
-  tasks: { open: number; overdue: number };
+  /** `withDeadline` 0: no open step of the editions in force has a deadline, so "overdue" means nothing. */
+  tasks: { open: number; overdue: number; withDeadline?: number };
   overdueSteps: Array<{ definitionKey: string; elementId: string; labelKk?: string | null; labelRu?: string | null; count: number; oldestDueAt: string }>;
   transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
+}
+
+/** GET /api/organisations: public reference data, parents before children. */
+export interface OrganisationInfo {
+  id: string;
+  code: string;
+  kind: string;
+  nameKk: string;
+  nameRu: string;
+  parentId?: string | null;
+}
+
+/** GET /api/dashboard/remote (src/Api/Features/Dashboard/GetRemoteLearning.cs). */
+export interface RemoteSchool { code: string; nameKk: string; nameRu: string; students: number; enrolled: number; since: string }
+export interface RemoteDistrict {
+  code: string; nameKk: string; nameRu: string; students: number; schools: number; since: string; schoolList: RemoteSchool[];
+}
+export interface RemoteLearning {
+  today: string; from: string; to: string; district?: string | null; pathway?: string | null;
+  students: number; schools: number; since?: string | null;
+  districts: RemoteDistrict[];
+  days: Array<{ date: string; students: number }>;
+  pathways: string[];
 }
 
 /** GET /api/cases/{id}/evidence (src/Api/Features/Evidence/EvidenceApi.cs). */
@@ -684,9 +727,21 @@ export class QadamApi {
     return this.get(`/api/cases/${encodeURIComponent(caseId)}/evidence`);
   }
 
+  /** Attaches a file (a VKK conclusion, a letter) to a case as evidence; 422 names the file. */
+  uploadEvidence(caseId: string, file: File): Promise<EvidenceInfo> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.send('POST', `/api/cases/${encodeURIComponent(caseId)}/evidence`, form);
+  }
+
   /** Students the caller sees whose name, class or IIN start matches `text` (the filing form's picker). */
   async findStudents(text: string): Promise<StudentInfo[]> {
     return pageItems(await this.get<Page<StudentInfo>>(`/api/students?q=${encodeURIComponent(text)}&pageSize=20`));
+  }
+
+  /** The grounds of para 3 a pathway's case may be filed on, on a day; enumerated=false: the ground is free text. */
+  caseGrounds(pathway: string, on: string): Promise<CaseGrounds> {
+    return this.get<CaseGrounds>(`/api/cases/grounds?pathway=${encodeURIComponent(pathway)}&on=${encodeURIComponent(on)}`);
   }
 
   /** Files a case; 422 names studentIin, filedOn, pathway, ground or language. */
@@ -817,6 +872,15 @@ export class QadamApi {
 
   dashboard(): Promise<Dashboard> {
     return this.get('/api/dashboard');
+  }
+
+  /** Students learning at a distance today by district and school, and per day; filters: district, pathway, from, to. */
+  remoteLearning(filters: Record<string, string> = {}): Promise<RemoteLearning> {
+    return this.get(`/api/dashboard/remote${queryString(filters)}`);
+  }
+
+  organisations(): Promise<OrganisationInfo[]> {
+    return this.get('/api/organisations');
   }
 
   /** Readiness of the schools and colleges in the caller's scope; filters: status, district, missing, reminder. */

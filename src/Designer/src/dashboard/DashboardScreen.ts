@@ -4,6 +4,7 @@ import type { ScreenFactory } from '../app/context';
 import { el, formatDate, link } from '../app/dom';
 import { pick, t, type MessageKey } from '../i18n';
 import { casesByPathway, niceMax, scaleY, stack, ticks, transferSeries } from './charts';
+import { remoteLearningView } from './remoteLearningView';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -41,9 +42,18 @@ function yAxis(max: number, height: number, left: number, width: number): SVGEle
   }));
 }
 
-/** A pathway's name cut to fit under its bar; the full name is its title. */
-function short(name: string): string {
-  return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+/** A pathway's name wrapped into lines of about 18 characters under its bar (whole words, never cut). */
+function lines(name: string): string[] {
+  const out: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = out.length ? out[out.length - 1]! : undefined;
+    if (last !== undefined && `${last} ${word}`.length <= 18) {
+      out[out.length - 1] = `${last} ${word}`;
+    } else {
+      out.push(word);
+    }
+  }
+  return out;
 }
 
 /** Stacked bars: one per pathway, a segment per status. */
@@ -55,11 +65,13 @@ function casesChart(data: Dashboard): HTMLElement {
   const height = 200;
   const left = 40;
   const barWidth = 48;
-  const gap = 36;
+  const gap = 100;
+  const labelLines = Math.max(1, ...bars.map((b) => lines(pathwayName(b.pathway)).length));
   const width = left + bars.length * (barWidth + gap) + 10;
   const max = Math.max(...bars.map((b) => b.total));
   const statuses = [...new Set(data.cases.map((c) => c.status))];
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + 50}`, width, height: height + top + 50, role: 'img', 'data-testid': 'cases-chart',
+  const below = 20 + labelLines * 14;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + top + below}`, width, height: height + top + below, role: 'img', 'data-testid': 'cases-chart',
     'aria-label': `${t('dashboardCases')}: ${bars.map((b) => `${pathwayName(b.pathway)} ${b.total}`).join(', ')}` },
     yAxis(max, height, left, width - left),
     ...bars.map((bar, i) => {
@@ -69,8 +81,8 @@ function casesChart(data: Dashboard): HTMLElement {
           x, y: s.y + top, width: barWidth, height: Math.max(1, s.height), fill: statusColours[s.key] ?? '#9aa5b1',
         }, svg('title', {}, `${pathwayName(bar.pathway)} · ${statusName(s.key)}: ${s.value}`))),
         svg('text', { x: x + barWidth / 2, y: scaleY(bar.total, max, height) + top - 5, 'text-anchor': 'middle', class: 'value' }, String(bar.total)),
-        svg('text', { x: x + barWidth / 2, y: height + top + 18, 'text-anchor': 'middle', class: 'label' }, short(pathwayName(bar.pathway)),
-          svg('title', {}, pathwayName(bar.pathway))));
+        svg('text', { x: x + barWidth / 2, y: height + top + 18, 'text-anchor': 'middle', class: 'label' },
+          ...lines(pathwayName(bar.pathway)).map((line, n) => svg('tspan', { x: x + barWidth / 2, dy: n === 0 ? 0 : 14 }, line))));
     }));
   return el('figure', { class: 'chart' }, chart as unknown as HTMLElement,
     el('figcaption', { class: 'legend' }, ...statuses.map((s) => el('span', { class: 'legend-item' },
@@ -78,6 +90,13 @@ function casesChart(data: Dashboard): HTMLElement {
 }
 
 function overdueView(data: Dashboard): HTMLElement {
+  if (data.tasks.withDeadline === 0) {
+    // No open step has a deadline in the editions in force: a zero would read as "all on time", which it does not say.
+    return el('div', {},
+      el('div', { class: 'kpis' },
+        el('div', { class: 'kpi' }, el('span', { i18n: 'dashboardOpenTasks' }), el('strong', { attrs: { 'data-testid': 'open-tasks' } }, String(data.tasks.open)))),
+      el('p', { class: 'muted', i18n: 'dashboardNoDeadlines', attrs: { 'data-testid': 'no-deadlines' } }));
+  }
   const max = Math.max(1, ...data.overdueSteps.map((s) => s.count));
   return el('div', {},
     el('div', { class: 'kpis' },
@@ -86,7 +105,7 @@ function overdueView(data: Dashboard): HTMLElement {
         el('strong', { attrs: { 'data-testid': 'overdue-tasks' } }, String(data.tasks.overdue)))),
     data.overdueSteps.length === 0 ? el('p', { i18n: 'dashboardNoData' }) : el('table', { class: 'data bars', attrs: { 'data-testid': 'overdue-steps' } },
       el('tbody', {}, ...data.overdueSteps.map((s) => el('tr', {},
-        el('td', {}, pick({ kk: s.labelKk, ru: s.labelRu }, s.elementId), el('div', { class: 'muted' }, s.definitionKey)),
+        el('td', {}, pick({ kk: s.labelKk, ru: s.labelRu }, s.elementId), el('div', { class: 'muted' }, pathwayName(s.definitionKey))),
         el('td', { class: 'bar-cell' }, el('div', { class: 'hbar', attrs: { style: `width:${(s.count / niceMax(max)) * 100}%` } }, String(s.count))),
         el('td', { class: 'muted' }, el('span', { i18n: 'dashboardOldest' }), `: ${formatDate(s.oldestDueAt)}`))))));
 }
@@ -119,13 +138,19 @@ function transfersChart(data: Dashboard): HTMLElement {
 }
 
 /** Figures for the caller's organisation and below: cases by pathway and status, overdue tasks, transfers by region. */
-export const dashboardScreen: ScreenFactory = async ({ api }) => {
+export const dashboardScreen: ScreenFactory = async ({ api, me }) => {
   let data = await api.dashboard();
+  const organisations = await api.organisations();
+  const remote = await remoteLearningView(api, organisations, me.seesAllOrganisations ? null : new Set(me.visibleOrganisationCodes));
   const body = el('div', { class: 'dashboard-grid' });
   const draw = () => body.replaceChildren(
+    remote.root,
     el('section', { class: 'panel', attrs: { 'data-testid': 'dashboard-cases' } }, el('h2', { i18n: 'dashboardCases' }), casesChart(data)),
     el('section', { class: 'panel', attrs: { 'data-testid': 'dashboard-overdue' } }, el('h2', { i18n: 'dashboardOverdue' }), overdueView(data)),
-    el('section', { class: 'panel wide', attrs: { 'data-testid': 'dashboard-transfers' } }, el('h2', { i18n: 'dashboardTransfers' }), transfersChart(data)));
+    // Orders per region over time is the ministry's view; a region's officer reads its students above, not its schools.
+    ...(me.seesAllOrganisations
+      ? [el('section', { class: 'panel wide', attrs: { 'data-testid': 'dashboard-transfers' } }, el('h2', { i18n: 'dashboardTransfers' }), transfersChart(data))]
+      : []));
   const root = el('section', { class: 'dashboard' },
     el('div', { class: 'toolbar' }, el('h1', { i18n: 'dashboardTitle' }), el('span', { class: 'muted' }, formatDate(data.generatedAt)),
       el('span', { class: 'spacer' }),
@@ -133,5 +158,5 @@ export const dashboardScreen: ScreenFactory = async ({ api }) => {
       el('button', { i18n: 'refresh', on: { click: () => void api.dashboard().then((d) => { data = d; draw(); }) } })),
     body);
   draw();
-  return { root, relabel: draw };
+  return { root, relabel: () => { draw(); remote.relabel(); } };
 };

@@ -1,6 +1,7 @@
 import { errorText } from '../app/errors';
 import { ApiError, type DocumentInfo, type DocumentVerification } from '../api/client';
 import type { ScreenFactory } from '../app/context';
+import { documentTitle } from './titles';
 import { el, formatDate, link, notice } from '../app/dom';
 import { t } from '../i18n';
 import { docxParagraphs } from './docxText';
@@ -27,7 +28,10 @@ function signaturesTable(doc: DocumentInfo): HTMLElement {
 function verificationView(report: DocumentVerification): HTMLElement {
   const anySignature = report.cmsSignatures.length + report.packageSignatures.length > 0;
   return el('div', { attrs: { 'data-testid': 'verification', 'data-valid': String(report.isValid && anySignature) } },
-    notice(report.isValid && anySignature ? 'success' : 'error', report.isValid && anySignature ? t('verificationValid') : t('verificationInvalid')),
+    // Unsigned is a stage, not a failure: the head has not signed yet.
+    !anySignature && report.contentIntact
+      ? notice('info', t('verificationUnsigned'))
+      : notice(report.isValid && anySignature ? 'success' : 'error', report.isValid && anySignature ? t('verificationValid') : t('verificationInvalid')),
     el('p', {}, check(report.contentIntact), ' ', el('span', { i18n: 'verificationIntact' })),
     report.cmsSignatures.length
       ? el('table', { class: 'data' },
@@ -35,11 +39,22 @@ function verificationView(report: DocumentVerification): HTMLElement {
           el('th', { i18n: 'signer' }), el('th', { i18n: 'verificationSignature' }), el('th', { i18n: 'verificationChain' }),
           el('th', { i18n: 'verificationTime' }), el('th', { i18n: 'signedAt' }))),
         el('tbody', {}, ...report.cmsSignatures.map((s) => el('tr', {},
-          el('td', {}, s.signerSubject, s.problems.length ? el('div', { class: 'field-error' }, s.problems.join('; ')) : ''),
+          el('td', {}, s.signerSubject, technical(s.problems)),
           el('td', {}, check(s.signatureValid)), el('td', {}, check(s.chainTrusted)), el('td', {}, check(s.validAtSigningTime)),
           el('td', {}, formatDate(s.signingTime))))))
       : '',
-    ...report.problems.map((p) => notice('error', p)));
+    anySignature ? technical(report.problems) : '');
+}
+
+/**
+ * The verifier's own findings are written for the people who check certificates (English, RFC 5280 terms): the screen
+ * says valid or not in its language above, and keeps these behind a closed "technical details" switch.
+ */
+function technical(problems: string[]): HTMLElement | string {
+  return problems.length
+    ? el('details', { class: 'technical', attrs: { 'data-testid': 'verification-details' } },
+      el('summary', { i18n: 'verificationDetails' }), el('ul', {}, ...problems.map((p) => el('li', { attrs: { lang: 'en' } }, p))))
+    : '';
 }
 
 /**
@@ -97,7 +112,7 @@ export const documentScreen: ScreenFactory = async ({ api, me }, params) => {
     el('h1', { attrs: { 'data-registry-number': doc.registryNumber } }, t('documentTitle', { number: doc.registryNumber })),
     el('dl', { class: 'facts' },
       el('div', { class: 'fact' }, el('dt', { i18n: 'registryNumber' }), el('dd', {}, doc.registryNumber)),
-      el('div', { class: 'fact' }, el('dt', { i18n: 'documentType' }), el('dd', {}, `${doc.documentType} · ${doc.templateKey} v${doc.templateVersion} · ${doc.language}`)),
+      el('div', { class: 'fact' }, el('dt', { i18n: 'documentType' }), el('dd', {}, documentTitle(doc.templateKey))),
       el('div', { class: 'fact' }, el('dt', { i18n: 'caseNumber' }),
         el('dd', {}, doc.caseId ? link(`/app/cases/${doc.caseId}`, {}, caseNumber ?? doc.caseId) : '—')),
       el('div', { class: 'fact' }, el('dt', {}, 'SHA-256'), el('dd', { class: 'mono' }, doc.sha256))),

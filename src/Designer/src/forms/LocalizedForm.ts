@@ -1,5 +1,5 @@
 import { Form } from '@bpmn-io/form-js-viewer';
-import { language } from '../i18n';
+import { language, t } from '../i18n';
 import type { FormSchema } from '../staff/formMapping';
 import { useDatePickerLanguage } from './datePicker';
 import { translateFormMessage } from './formMessages';
@@ -16,6 +16,7 @@ type Validator = Record<'validateField' | 'validateFieldInstance', (...args: unk
 export class LocalizedForm {
   private form: Form | undefined;
   private schema: FormSchema;
+  private placeholders: MutationObserver | undefined;
 
   constructor(private readonly container: HTMLElement, schema: FormSchema) {
     this.schema = schema;
@@ -36,6 +37,29 @@ export class LocalizedForm {
     }
     await form.importSchema(localizeSchema(schema, current), data);
     this.form = form;
+    this.translatePlaceholders();
+  }
+
+  /**
+   * form-js writes an English "Select" into an empty select (a literal in its Select component, with no option to change
+   * it): the screen's word replaces it, also after form-js redraws.
+   */
+  private translatePlaceholders(): void {
+    this.placeholders?.disconnect();
+    const replace = () => {
+      for (const node of this.container.querySelectorAll('.fjs-select-placeholder')) {
+        // The text node itself is changed, not replaced: form-js (preact) keeps it and writes the chosen value into it.
+        const text = node.firstChild;
+        if (text?.nodeType === Node.TEXT_NODE && text.nodeValue === 'Select') {
+          text.nodeValue = t('selectPlaceholder');
+        }
+      }
+    };
+    replace();
+    if (typeof MutationObserver !== 'undefined') {
+      this.placeholders = new MutationObserver(replace);
+      this.placeholders.observe(this.container, { childList: true, subtree: true, characterData: true });
+    }
   }
 
   /** What is typed now, including values that do not pass validation yet. */
@@ -61,6 +85,7 @@ export class LocalizedForm {
   }
 
   destroy(): void {
+    this.placeholders?.disconnect();
     this.form?.destroy();
     this.form = undefined;
   }

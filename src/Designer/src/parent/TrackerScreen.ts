@@ -43,8 +43,9 @@ async function caseCard(api: QadamApi, c: ChildCase): Promise<HTMLElement> {
     el('p', { class: 'now' }, el('strong', { i18n: 'trackerWhereNow' }), ': ', caseStatus(c.status)),
     open && c.nextSteps.length === 0 ? el('p', { i18n: 'trackerWaiting' }) : null,
     open ? null : el('p', { i18n: 'trackerDone' }),
-    // A finished case has no next step, whatever the engine still lists.
-    ...(open ? c.nextSteps : []).map((step) => el('p', { class: 'next' },
+    // A finished case has no next step, whatever the engine still lists; a council's ballots (one task per member) are
+    // one step to a parent.
+    ...(open ? c.nextSteps.filter((step, i, all) => all.findIndex((s) => s.label === step.label) === i) : []).map((step) => el('p', { class: 'next' },
       el('strong', { i18n: 'trackerNext' }), `: ${step.label}`,
       step.dueAt ? el('span', {}, ' · ', el('span', { i18n: 'trackerBy' }), ` ${formatDate(step.dueAt)}`) : null)),
     await decision(api, c));

@@ -109,7 +109,7 @@ export const attestReadinessScreen: ScreenFactory = async ({ api, me }) => {
   setTitle();
   relabelers.push(setTitle);
   const organisationName = el('h2');
-  const setName = () => (organisationName.textContent = `${pick({ kk: current.nameKk, ru: current.nameRu })} (${current.organisation})`);
+  const setName = () => (organisationName.textContent = pick({ kk: current.nameKk, ru: current.nameRu }, current.organisation));
   setName();
   relabelers.push(setName);
 

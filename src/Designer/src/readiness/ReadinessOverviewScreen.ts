@@ -3,6 +3,7 @@ import type { ScreenFactory } from '../app/context';
 import { el, formatDate, notice } from '../app/dom';
 import { saveBlob } from '../documents/download';
 import { pick, t } from '../i18n';
+import { organisationName, organisationPicker } from '../organisations/OrganisationPicker';
 import { citation, readinessBadge, reasonsText, subParagraph } from './readinessView';
 
 const statuses = ['ready', 'incomplete', 'outdated', 'none'] as const;
@@ -12,7 +13,7 @@ const statuses = ['ready', 'incomplete', 'outdated', 'none'] as const;
  * learning against the edition in force, the items missing and the records out of date; filtered by status, district
  * and missing item, and downloaded as CSV or XLSX with the same filters.
  */
-export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, query) => {
+export const readinessOverviewScreen: ScreenFactory = async ({ api, me }, _params, query) => {
   const root = el('main', { class: 'readiness-overview', attrs: { 'data-testid': 'readiness-overview' } });
   let edition: ReadinessEdition | undefined;
   try {
@@ -21,7 +22,8 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
     edition = undefined;
   }
   const everything = await api.readiness();
-  const districts = [...new Set(everything.map((r) => r.district).filter((d): d is string => !!d))].sort();
+  // Districts by name in the screen's language; the code stays the filter's value.
+  const known = await api.organisations();
 
   const select = (id: string, label: Parameters<typeof t>[0], options: Array<[string, () => string]>) => {
     const control = el('select', { attrs: { id, name: id } }, ...options.map(([value]) => el('option', { attrs: { value } })));
@@ -31,24 +33,27 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
   };
   const status = select('filter-status', 'readinessFilterStatus',
     [['', () => t('readinessAllStatuses')], ...statuses.map((s): [string, () => string] => [s, () => t(`readinessStatus_${s}`)])]);
-  const district = select('filter-district', 'readinessFilterDistrict',
-    [['', () => t('readinessAllDistricts')], ...districts.map((d): [string, () => string] => [d, () => d])]);
+  // The district is chosen by name in a tree with search; its code is the filter's value.
+  const district = organisationPicker({
+    id: 'filter-district', label: 'readinessFilterDistrict', organisations: known,
+    visible: me.seesAllOrganisations ? null : new Set(me.visibleOrganisationCodes), selectable: ['District'], multiple: false,
+    anyLabel: 'readinessAllDistricts', value: query.get('district') ? [query.get('district')!] : [], onChange: () => void reload(),
+  });
   const missing = select('filter-missing', 'readinessFilterMissing',
     [['', () => t('readinessAnyItem')], ...(edition?.items ?? []).map((i): [string, () => string] =>
       [i.key, () => `${subParagraph(i)} ${pick({ kk: i.textKk, ru: i.textRu })}`.slice(0, 80)])]);
   status.control.value = query.get('status') ?? '';
-  district.control.value = query.get('district') ?? '';
   missing.control.value = query.get('missing') ?? '';
 
   const filters = (): Record<string, string> =>
-    ({ status: status.control.value, district: district.control.value, missing: missing.control.value });
+    ({ status: status.control.value, district: district.value()[0] ?? '', missing: missing.control.value });
   const tableHost = el('div');
   const statusLine = el('div', { attrs: { 'aria-live': 'polite' } });
   let shown: OrganisationReadiness[] = everything;
 
   const row = (r: OrganisationReadiness) => el('tr', { attrs: { 'data-organisation': r.organisation, 'data-status': r.status } },
-    el('td', {}, `${pick({ kk: r.nameKk, ru: r.nameRu })} (${r.organisation})`),
-    el('td', {}, r.district ?? t('none')),
+    el('td', {}, pick({ kk: r.nameKk, ru: r.nameRu }, r.organisation)),
+    el('td', {}, r.district ? organisationName(known, r.district) : t('none')),
     el('td', {}, readinessBadge(r.status), r.reasons.length > 0 ? el('div', { class: 'muted' }, reasonsText(r.reasons)) : ''),
     el('td', {}, r.missing.length === 0 ? t('none') : el('ul', { class: 'missing' },
       ...r.missing.map((m) => el('li', { attrs: { 'data-key': m.key } }, `${subParagraph(m)} ${pick({ kk: m.textKk, ru: m.textRu })}`)))),
@@ -79,7 +84,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
       statusLine.replaceChildren(notice('error', error instanceof Error ? error.message : String(error)));
     }
   };
-  [status, district, missing].forEach((s) => s.control.addEventListener('change', () => void reload()));
+  [status, missing].forEach((s) => s.control.addEventListener('change', () => void reload()));
 
   const download = (format: 'csv' | 'xlsx') => async () => {
     try {
@@ -104,7 +109,7 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
   root.replaceChildren(
     el('h1', { i18n: 'readinessTitle' }),
     editionLine,
-    el('div', { class: 'filters' }, status.label, district.label, missing.label,
+    el('div', { class: 'filters' }, status.label, district.root, missing.label,
       el('button', { i18n: 'readinessExportCsv', attrs: { type: 'button', id: 'export-csv' }, on: { click: () => void download('csv')() } }),
       el('button', { i18n: 'readinessExportXlsx', attrs: { type: 'button', id: 'export-xlsx' }, on: { click: () => void download('xlsx')() } })),
     statusLine,
@@ -112,7 +117,8 @@ export const readinessOverviewScreen: ScreenFactory = async ({ api }, _params, q
   return {
     root,
     relabel: () => {
-      [status, district, missing].forEach((s) => s.fill());
+      [status, missing].forEach((s) => s.fill());
+      district.relabel();
       setEdition();
       draw();
     },

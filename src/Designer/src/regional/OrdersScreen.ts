@@ -6,6 +6,7 @@ import { el, formatDate, notice } from '../app/dom';
 import { pick, t, type MessageKey } from '../i18n';
 import { readinessBadge, subParagraph } from '../readiness/readinessView';
 import { progressOf, type OrderProgress, type TransferProgress } from './progress';
+import { organisationName, organisationPicker } from '../organisations/OrganisationPicker';
 
 /** How often a running transfer is read again. */
 export const pollMilliseconds = 1000;
@@ -50,11 +51,22 @@ function progressView(progress: OrderProgress): HTMLElement {
       el('table', { class: 'data' },
         el('thead', {}, el('tr', {}, el('th', { i18n: 'school' }), el('th', { i18n: 'status' }), el('th', {}, '%'), el('th'))),
         el('tbody', {}, ...transfer.schools.map((s) => el('tr', { attrs: { 'data-organisation': s.organisation } },
-          el('td', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`),
-          el('td', {}, statusLabel(s.status)),
+          el('td', {}, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)),
+          el('td', {}, statusLabel(s.status), exclusionReason(s)),
           el('td', { class: 'progress-cell' }, bar(s.percent, undefined, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation))),
           el('td', {}, `${s.done} / ${s.total}`))))),
       notReadyList(transfer.notReady))));
+}
+
+/** Why an excluded college moved no one, in the screen's language; the paragraph rides along for the legal department. */
+function exclusionReason(s: TransferProgress['schools'][number]): HTMLElement | string {
+  if (s.status !== 'excluded' || !(s.exclusionReasonKk || s.exclusionReasonRu)) {
+    return '';
+  }
+  return el('div', {
+    class: 'muted exclusion-reason',
+    attrs: { 'data-testid': 'exclusion-reason', 'data-legal-basis': s.exclusionLegalBasis ?? '' },
+  }, pick({ kk: s.exclusionReasonKk ?? '', ru: s.exclusionReasonRu ?? '' }, ''));
 }
 
 /** The schools moved although they do not meet the requirements for distance learning, so the region can help them (LMS access). */
@@ -65,7 +77,7 @@ function notReadyList(schools: TransferProgress['notReady']): HTMLElement | stri
   return el('div', { class: 'not-ready', attrs: { 'data-testid': 'not-ready' } },
     el('h4', { i18n: 'transferNotReady' }),
     el('ul', {}, ...schools.map((s) => el('li', { attrs: { 'data-organisation': s.organisation } },
-      el('strong', {}, `${pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)} (${s.organisation})`), ' ',
+      el('strong', {}, pick({ kk: s.nameKk, ru: s.nameRu }, s.organisation)), ' ',
       readinessBadge(s.readiness), ' ',
       s.missing.map((m) => `${subParagraph(m)} ${pick({ kk: m.textKk, ru: m.textRu })}`).join('; ')))));
 }
@@ -75,6 +87,8 @@ function notReadyList(schools: TransferProgress['notReady']): HTMLElement | stri
  * it starts, school by school, read again every second while it runs.
  */
 export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) => {
+  const known = await api.organisations();
+  const visible = me.seesAllOrganisations ? null : new Set(me.visibleOrganisationCodes);
   let orders: EmergencyOrder[] = [];
   let listProblem: string | undefined;
   try {
@@ -95,13 +109,25 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
     issuingBody: input('order-issuing-body', me.organisationCode ?? ''),
     number: input('order-number'),
     date: input('order-date', todayInKazakhstan(), 'date'),
-    territory: input('order-territory'),
-    organisations: input('order-organisations'),
     from: input('order-from', todayInKazakhstan(1), 'date'),
     to: input('order-to', todayInKazakhstan(7), 'date'),
     ground: input('order-ground'),
   };
+  // The territory and the schools are chosen by name in trees with search; their codes travel behind (order 103 para 22:
+  // the order names a territory or the organisations concerned).
+  const territory = organisationPicker({
+    id: 'order-territory', label: 'orderTerritoryPick', organisations: known, visible, selectable: ['Region', 'District'], multiple: false,
+    anyLabel: 'orderTerritoryAny',
+  });
+  const schools = organisationPicker({
+    id: 'order-organisations', label: 'orderOrganisationsPick', organisations: known, visible,
+    selectable: ['School', 'College', 'AdditionalEducation'], multiple: true,
+  });
   const errorFor: Record<string, HTMLElement> = {};
+  const pickerField = (picker: { root: HTMLElement }, errorKey: string) => {
+    errorFor[errorKey] = el('span', { class: 'field-error', attrs: { 'data-field': errorKey } });
+    return el('div', { class: 'picker-field' }, picker.root, errorFor[errorKey]);
+  };
   const field = (label: MessageKey, control: HTMLInputElement, errorKey: string) => {
     errorFor[errorKey] = el('span', { class: 'field-error', attrs: { 'data-field': errorKey } });
     return el('label', {}, el('span', { i18n: label }), control, errorFor[errorKey]);
@@ -140,7 +166,8 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
         el('tbody', {}, ...orders.map((o) => el('tr', { attrs: { 'data-order-id': o.id }, class: o.id === watched ? 'selected' : '' },
           el('td', {}, `${o.issuer ? pick({ kk: o.issuer.nameKk, ru: o.issuer.nameRu }, o.issuingBody) : o.issuingBody}, ${o.number}`),
           el('td', {}, formatDate(o.date)),
-          el('td', {}, o.territory ? `${o.territory}: ${o.organisations.join(', ')}` : o.organisations.join(', ')),
+          el('td', {}, (o.territory ? `${organisationName(known, o.territory)}: ` : '')
+            + o.organisations.map((c) => organisationName(known, c)).join(', ')),
           el('td', {}, `${formatDate(o.period.from)} – ${formatDate(o.period.to)}`), el('td', {}, o.ground),
           el('td', {}, el('button', {
             i18n: 'orderWatch', on: {
@@ -159,12 +186,12 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
     event.preventDefault();
     Object.values(errorFor).forEach((e) => e.replaceChildren());
     status.replaceChildren();
-    const organisations = fields.organisations.value.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+    const organisations = schools.value();
     try {
       const order = await api.postEmergencyOrder({
         issuingBody: fields.issuingBody.value.trim(), number: fields.number.value.trim(), date: fields.date.value,
         period: { from: fields.from.value, to: fields.to.value }, ground: fields.ground.value.trim(),
-        territory: fields.territory.value.trim() || null, organisations: organisations.length ? organisations : null,
+        territory: territory.value()[0] ?? null, organisations: organisations.length ? organisations : null,
       });
       orders = [order, ...orders.filter((o) => o.id !== order.id)];
       watched = order.id;
@@ -193,9 +220,9 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
     el('h2', { i18n: 'orderNew' }),
     el('div', { class: 'form-grid' },
       field('orderIssuingBody', fields.issuingBody, 'issuingBody'), field('orderNumber', fields.number, 'number'),
-      field('orderDate', fields.date, 'date'), field('orderTerritory', fields.territory, 'territory'),
-      field('orderOrganisations', fields.organisations, 'organisations'), field('orderFrom', fields.from, 'period.from'),
+      field('orderDate', fields.date, 'date'), field('orderFrom', fields.from, 'period.from'),
       field('orderTo', fields.to, 'period.to'), field('orderGround', fields.ground, 'ground')),
+    el('div', { class: 'picker-grid' }, pickerField(territory, 'territory'), pickerField(schools, 'organisations')),
     el('button', { class: 'primary', i18n: 'orderPost', attrs: { type: 'submit', id: 'post-order' } }),
     status);
   form.addEventListener('submit', (event) => void post(event));
@@ -210,6 +237,9 @@ export const ordersScreen: ScreenFactory = async ({ api, me }, _params, query) =
     dispose: () => clearTimeout(timer),
     relabel: () => {
       pickers.forEach((picker) => picker.relabel());
+      territory.relabel();
+      schools.relabel();
+      showList();
       void watch();
     },
   };

@@ -25,6 +25,27 @@ describe('progressOf', () => {
     expect(progress.transfers[0]!.schools.map((s) => [s.organisation, s.percent])).toEqual([['s2', 50], ['s3', 0], ['s1', 100]]);
   });
 
+  it('lists an excluded college after the moved schools, with its reason, at 100 % of its zero students', () => {
+    // given an emergency transfer that moved c1 and left the pedagogical college c2 in class (349 para 3-1, 103 para 3)
+    const progress = progressOf([transfer({
+      status: 'completed', total: 10, done: 10,
+      schools: [
+        {
+          organisation: 'c2', nameKk: 'Педагогикалық колледж', nameRu: 'Педагогический колледж', total: 0, done: 0, status: 'excluded',
+          exclusionReasonKk: 'Педагогикалық бағдарламалар бойынша жол берілмейді', exclusionReasonRu: 'По педагогическим программам не допускается',
+          exclusionLegalBasis: 'Приказ № 349 в ред. приказа № 103, приложение 1, п. 3',
+        },
+        { organisation: 'c1', nameKk: 'Политехникалық колледж', nameRu: 'Политехнический колледж', total: 10, done: 10, status: 'completed' },
+      ],
+    })]);
+
+    // then c1 comes first, c2 last with its reason kept for the screen, and the order is done
+    const schools = progress.transfers[0]!.schools;
+    expect(schools.map((s) => [s.organisation, s.status, s.percent])).toEqual([['c1', 'completed', 100], ['c2', 'excluded', 100]]);
+    expect(schools[1]!.exclusionReasonRu).toBe('По педагогическим программам не допускается');
+    expect(progress.percent).toBe(100);
+  });
+
   it('shows the newest transfer first (the return after the transfer) and stops polling when all are done', () => {
     // given the transfer to distance learning and, later, the return, both completed
     const progress = progressOf([

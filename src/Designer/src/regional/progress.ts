@@ -8,6 +8,9 @@ export interface SchoolProgress {
   total: number;
   percent: number;
   status: string;
+  exclusionReasonKk?: string | null;
+  exclusionReasonRu?: string | null;
+  exclusionLegalBasis?: string | null;
 }
 
 export interface TransferProgress {
@@ -41,7 +44,8 @@ export function percentOf(done: number, total: number, finished = false): number
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
 
-const statusOrder: Record<string, number> = { failed: 0, running: 1, pending: 2, completed: 3 };
+// An organisation the edition excludes (349 para 3-1, 103 para 3) moves no one: it comes last, after the done ones.
+const statusOrder: Record<string, number> = { failed: 0, running: 1, pending: 2, completed: 3, excluded: 4 };
 
 function school(s: MassTransferSchool, transferFinished: boolean): SchoolProgress {
   return { ...s, percent: percentOf(s.done, s.total, transferFinished || s.status === 'completed') };

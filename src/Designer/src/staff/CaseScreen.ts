@@ -1,3 +1,4 @@
+import { organisationName } from '../organisations/OrganisationPicker';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link } from '../app/dom';
 import type { MessageKey } from '../i18n';
@@ -11,9 +12,10 @@ import { pathwayName } from './pathways';
 export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const detail = await api.getCase(params['id'] ?? '');
   const isParent = me.roles.includes('parent');
-  const [documents, ballots] = await Promise.all([
+  const [documents, ballots, organisations] = await Promise.all([
     api.caseDocuments(detail.case.id).catch(() => []),
     isParent ? Promise.resolve([]) : api.ballots(detail.case.id).catch(() => []),
+    api.organisations().catch(() => []),
   ]);
   const c = detail.case;
   const fact = (label: MessageKey, value: Node | string) =>
@@ -54,7 +56,7 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
         : String(c.definitionVersion)),
       fact('filedOn', formatDate(c.filedOn)),
       fact('ground', c.ground),
-      fact('organisation', c.organisation)),
+      fact('organisation', organisationName(organisations, c.organisation))),
     detail.readiness
       ? el('section', { class: 'case-readiness', attrs: { 'data-testid': 'case-readiness' } },
         el('h2', { i18n: 'caseReadiness' }), readinessSummary(detail.readiness))

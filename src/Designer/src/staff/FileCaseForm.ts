@@ -1,5 +1,5 @@
 import { errorText } from '../app/errors';
-import { ApiError, type QadamApi, type StudentInfo } from '../api/client';
+import { ApiError, type CaseGround, type QadamApi, type StudentInfo } from '../api/client';
 import { el, navigate, notice } from '../app/dom';
 import { language, t, type MessageKey } from '../i18n';
 import { pathwayName } from './pathways';
@@ -31,6 +31,11 @@ export interface FileCaseForm {
   relabel: () => void;
 }
 
+/** A ground of para 3 as the filing form's list shows it: its label in the screen's language, then its paragraph. */
+export function groundLabel(ground: CaseGround, lang: string): string {
+  return `${lang === 'ru' ? ground.labelRu : ground.labelKk} (${ground.paragraph})`;
+}
+
 /** The form a clerk, head or regional officer files a case with. */
 export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
   const pathways = fileablePathways(await api.listDefinitions());
@@ -47,7 +52,40 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
     ...pathways.map((p) => el('option', { attrs: { value: p, 'data-pathway': p } }, pathwayName(p))));
   const picker = studentPicker(api);
   const ground = el('input', { attrs: { id: 'case-ground', name: 'ground' } });
+  // A pathway of para 3 takes a ground code of its edition (349 Annex 2 / 103 Annex 1 para 3): a list instead of the text.
+  const groundCode = el('select', { attrs: { id: 'case-ground-code', name: 'groundCode', 'data-testid': 'case-ground-code' } });
+  groundCode.hidden = true;
+  let grounds: CaseGround[] = [];
+  const labelGrounds = () => {
+    groundCode.querySelectorAll<HTMLOptionElement>('option').forEach((option) => {
+      const g = grounds.find((x) => x.code === option.value);
+      if (g) {
+        option.textContent = groundLabel(g, language());
+      }
+    });
+  };
   const filedOn = el('input', { attrs: { id: 'case-filed-on', name: 'filedOn', type: 'date', value: todayInKazakhstan() } });
+  let groundsAsked = 0;
+  const loadGrounds = () => {
+    const ticket = ++groundsAsked;
+    const offer = (list: CaseGround[]) => {
+      if (ticket !== groundsAsked) {
+        return;
+      }
+      grounds = list;
+      groundCode.replaceChildren(...list.map((g) => el('option', { attrs: { value: g.code } }, g.code)));
+      labelGrounds();
+      groundCode.hidden = list.length === 0;
+      ground.hidden = list.length > 0;
+    };
+    if (!pathway.value || !filedOn.value) {
+      offer([]);
+      return;
+    }
+    api.caseGrounds(pathway.value, filedOn.value).then((answer) => offer(answer.enumerated ? answer.grounds : []), () => offer([]));
+  };
+  pathway.addEventListener('change', loadGrounds);
+  filedOn.addEventListener('change', loadGrounds);
   const lang = el('select', { attrs: { id: 'case-language', name: 'language' } },
     el('option', { attrs: { value: 'kk' }, i18n: 'languageKk' }), el('option', { attrs: { value: 'ru' }, i18n: 'languageRu' }));
   lang.value = language();
@@ -57,7 +95,7 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
     el('h2', { i18n: 'newCase' }),
     el('div', { class: 'form-grid' },
       field('pathway', 'pathway', pathway, 'case-pathway'), field('studentIin', 'studentSearch', picker.input, 'case-student'),
-      field('ground', 'ground', ground, 'case-ground'), field('filedOn', 'filedOn', filedOn, 'case-filed-on'),
+      groundField(field('ground', 'ground', ground, 'case-ground'), groundCode), field('filedOn', 'filedOn', filedOn, 'case-filed-on'),
       field('language', 'applicantLanguage', lang, 'case-language')),
     picker.panel,
     status,
@@ -102,7 +140,7 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
       return;
     }
     api.fileCase({
-      pathway: pathway.value, studentIin: chosen.iin, ground: ground.value.trim(), filedOn: filedOn.value,
+      pathway: pathway.value, studentIin: chosen.iin, ground: groundCode.hidden ? ground.value.trim() : groundCode.value, filedOn: filedOn.value,
       language: lang.value === 'ru' ? 'ru' : 'kk',
     }, idempotencyKey).then((filed) => navigate(`/app/cases/${filed.id}`), (error: unknown) => {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
@@ -122,8 +160,15 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
       });
       picker.relabel();
       filedOnPicker.relabel();
+      labelGrounds();
     },
   };
+}
+
+/** The ground's label holds both the free-text input and the list of codes; one of them is shown. */
+function groundField(label: HTMLElement, codes: HTMLSelectElement): HTMLElement {
+  label.insertBefore(codes, label.querySelector('.field-error'));
+  return label;
 }
 
 /**

@@ -3,8 +3,10 @@ import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { citation, el, formatDate, link, notice, noticeOf } from '../app/dom';
 import { documentTitle } from '../documents/titles';
-import { pick } from '../i18n';
+import { evidenceFields, withEvidenceReadOnly } from '../forms/evidenceFields';
 import { LocalizedForm } from '../forms/LocalizedForm';
+import { pickLanguage } from '../forms/localizeSchema';
+import { language, pick } from '../i18n';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
 import { voteScreen } from './VoteScreen';
@@ -40,9 +42,11 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   // Key/value entry only when the API knows no form for the task; a known form's fields are the only keys it takes.
   const freeForm = fields.length === 0 && !isSchema(detail.form);
   const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
-  const form = new LocalizedForm(formHost, schema);
+  const shown = withEvidenceReadOnly(schema);
+  const form = new LocalizedForm(formHost, shown);
   // The pathway's proposal (the school's indicator table for the frost order) fills the form; the person may change it.
-  await form.show(schema, { ...(detail.data ?? {}) });
+  await form.show(shown, { ...(detail.data ?? {}) });
+  const evidence = task.caseId ? evidenceUploads(context.api, task.caseId, schema, form, shown) : { root: '' as const, relabel: () => {} };
   const proposal = detail.proposal;
   const proposalText = el('span', {}, proposal ? pick({ kk: proposal.labelKk, ru: proposal.labelRu }) : '');
   const proposalNote = proposal
@@ -115,6 +119,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     general,
     proposalNote,
     formHost,
+    evidence.root,
     freeForm ? addField : '',
     documents.length
       ? el('section', { class: 'task-documents', attrs: { 'data-testid': 'task-documents' } },
@@ -129,9 +134,55 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     if (proposal) {
       proposalText.textContent = pick({ kk: proposal.labelKk, ru: proposal.labelRu });
     }
+    evidence.relabel();
     void form.relabel();
   } };
 };
+
+/**
+ * An upload beside each evidence field of the form: the chosen file is attached to the case and its id fills the field
+ * (read-only on the screen), so nobody types an id.
+ */
+function evidenceUploads(api: import('../api/client').QadamApi, caseId: string, schema: FormSchema, form: LocalizedForm,
+  shown: FormSchema): { root: HTMLElement | ''; relabel: () => void } {
+  const fields = evidenceFields(schema);
+  if (fields.length === 0) {
+    return { root: '', relabel: () => {} };
+  }
+  const labels: Array<() => void> = [];
+  const rows = fields.map((field) => {
+    const inputId = `evidence-${field.key}`;
+    const label = el('label', { attrs: { for: inputId } });
+    const relabel = () => { label.textContent = pickLanguage(field.label, language()); };
+    relabel();
+    labels.push(relabel);
+    const state = el('span', { attrs: { 'aria-live': 'polite', 'data-testid': `evidence-state-${field.key}` } });
+    const input = el('input', {
+      attrs: { id: inputId, type: 'file', accept: '.pdf,.jpg,.jpeg,.png', 'data-evidence-field': field.key },
+      on: {
+        change: () => void (async () => {
+          const file = input.files?.[0];
+          if (!file) {
+            return;
+          }
+          state.replaceChildren();
+          try {
+            const attached = await api.uploadEvidence(caseId, file);
+            await form.show(shown, { ...form.data(), [field.key]: attached.id });
+            state.replaceChildren(noticeOf('success', 'evidenceAttached'), ` ${attached.fileName}`);
+          } catch (error) {
+            state.replaceChildren(notice('error', errorText(error)));
+          }
+        })(),
+      },
+    });
+    return el('div', { class: 'evidence-upload' }, label, input, state);
+  });
+  return {
+    root: el('section', { class: 'task-evidence', attrs: { 'data-testid': 'task-evidence' } }, el('h2', { i18n: 'evidenceToAttach' }), ...rows),
+    relabel: () => labels.forEach((relabel) => relabel()),
+  };
+}
 
 /** After a completion: the next open task of the inbox (soonest due first) and the way back to the inbox and the case. */
 async function afterCompletion(api: import('../api/client').QadamApi, doneId: string, caseId?: string | null): Promise<HTMLElement> {

@@ -163,7 +163,7 @@ public static partial class Pathways
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
         {
-            Content = Json(new { pathway, studentIin = iin, ground = "Заявление родителя", filedOn = Today.ToString("yyyy-MM-dd") }),
+            Content = Json(new { pathway, studentIin = iin, ground = GroundOf(pathway), filedOn = Today.ToString("yyyy-MM-dd") }),
         };
         if (idempotencyKey is not null)
         {
@@ -185,12 +185,27 @@ public static partial class Pathways
         return await db.Students.Where(s => s.ParentIin == p1.Iin).Select(s => s.Iin).SingleAsync();
     }
 
-    public static async Task<string> FirstStudentOfAsync(QadamApiFactory api, string organisation)
+    /// <summary>
+    /// The ground a test files a pathway on: the code of para 3 for the pathways the table <c>case-grounds</c> enumerates,
+    /// a free text for any other (a test's own pathway).
+    /// </summary>
+    public static string GroundOf(string pathway) => pathway switch
+    {
+        "parent-application" => "parent",
+        "medical-commission" => "medical",
+        "competition" => "competition",
+        _ => "Заявление родителя",
+    };
+
+    public static Task<string> FirstStudentOfAsync(QadamApiFactory api, string organisation) => StudentOfAsync(api, organisation, 0);
+
+    /// <summary>The organisation's student at <paramref name="skip"/> in the order <see cref="FirstStudentOfAsync"/> takes the first.</summary>
+    public static async Task<string> StudentOfAsync(QadamApiFactory api, string organisation, int skip)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
         var id = await db.Organisations.Where(o => o.Code == organisation).Select(o => o.Id).SingleAsync();
-        return await db.Students.Where(s => s.OrganisationId == id).OrderByDescending(s => s.Iin).Select(s => s.Iin).FirstAsync();
+        return await db.Students.Where(s => s.OrganisationId == id).OrderByDescending(s => s.Iin).Select(s => s.Iin).Skip(skip).FirstAsync();
     }
 
     /// <summary>A client with the integration client's token (client credentials).</summary>

@@ -97,6 +97,7 @@ public sealed class DryRunTests(QadamApiFactory api) : IClassFixture<QadamApiFac
             {
                 new { elementId = "exclusionCheck", output = new { departsAbroad = true } },
                 new { elementId = "refusalReasons", output = new { reasons = "Выезд за пределы Республики Казахстан" } },
+                new { elementId = "signRefusal", output = new { } }, // the head signs the reasoned refusal
             },
         }));
 

@@ -72,7 +72,8 @@ public sealed class AmendmentEndToEndTests(June2025ApiFactory api) : IClassFixtu
         using var @case = await FileAsync(Before, language);
 
         await @case.CompleteAsync("clerk.s1", "exclusionCheck", new { departsToDangerZone = true, destination = "Шекаралас аудан / Приграничный район" });
-        await @case.CompleteAsync("clerk.s1", "refusalReasons", new
+        // The head issues the reasoned refusal (the clerk prepares the case only: RefusalEndToEndTests).
+        await @case.CompleteAsync("head.s1", "refusalReasons", new
         {
             refusalReasonKk = "Білім алушы террористік қауіп аймағына кетеді", refusalReasonRu = "Обучающийся выезжает в зону террористической опасности",
             refusalLegalBasis = "Приказ № 349, приложение 2, п. 11 пп. 1)",

@@ -20,8 +20,10 @@ public sealed class CompetitionEndToEndTests(WorkflowsApiFactory api) : IClassFi
         var today = Pathways.Today;
         using var @case = await PathwayCase.FileAsync(api, "clerk.s1", "competition", await Pathways.ChildOfParentP1Async(api), language, today);
 
+        var letter = await @case.AttachEvidenceAsync("clerk.s1");
         await @case.CompleteAsync("clerk.s1", "registerLetter", new
         {
+            letterEvidenceId = letter,
             authorityName = "Астана қаласының дене шынықтыру және спорт басқармасы / Управление физической культуры и спорта г. Астаны",
             letterNumber = "04-12/318", letterDate = today.AddDays(-14).ToString("yyyy-MM-dd"), eventKind = "sport",
             eventName = "Шахматтан республикалық турнир / Республиканский турнир по шахматам", eventLevel = "national",

@@ -48,7 +48,9 @@ public sealed partial class KazakhDocumentsTests
     public static TheoryData<string, string> Editions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (folder, edition) in EditionFiles())
+        // Editions that render documents: the distance regime is called by pathways that render them, and renders none itself.
+        foreach (var (folder, edition) in EditionFiles()
+                     .Where(e => File.ReadAllText(Path.Combine(e.Folder, e.Edition)).Contains("qadam:templateKey", StringComparison.Ordinal)))
         {
             data.Add(Path.GetFileName(folder), edition);
         }

@@ -34,13 +34,15 @@ public sealed class MedicalCommissionEndToEndTests(WorkflowsApiFactory api) : IC
         Assert.StartsWith("Қазақстан Республикасы Оқу-ағарту министрінің 2023 жылғы 27 қарашадағы № 349 бұйрығы",
             detail.GetProperty("definition").GetProperty("legalBasis").GetProperty("kk").GetString(), StringComparison.Ordinal);
 
+        var conclusion = await @case.AttachEvidenceAsync("clerk.s1");
         await @case.CompleteAsync("clerk.s1", "registerConclusion", new
         {
+            conclusionEvidenceId = conclusion,
             conclusionNumber = "ВКК-1452", conclusionDate = Day(-2), medicalOrganisation = "№ 5 қалалық емхана / Городская поликлиника № 5",
             periodFrom = Day(0), periodTo = Day(30),
         });
         var first = await @case.SignStepAsync("head.s1", "signOrder", new { distanceFrom = Day(0) }, "secretary.s1");
-        await @case.CompleteAsync("clerk.s1", "newConclusion", new { conclusionNumber = "ВКК-1610", conclusionDate = Day(0), periodTo = Day(60) });
+        await @case.CompleteAsync("clerk.s1", "newConclusion", new { conclusionEvidenceId = await @case.AttachEvidenceAsync("clerk.s1"), conclusionNumber = "ВКК-1610", conclusionDate = Day(0), periodTo = Day(60) });
         // The extension is a new order: the step signs its current rendition, not the first order signed before.
         var extension = Assert.Single(await @case.SignStepAsync("head.s1", "signExtension", new { distanceFrom = Day(31) }, "secretary.s1"));
         Assert.NotEqual(first[0].GetProperty("id").GetString(), extension.GetProperty("id").GetString());

@@ -80,12 +80,14 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
     [InlineData("kk")]
     public async Task A_college_case_is_decided_by_the_college_council_within_the_20_percent_cap(string language)
     {
-        using var @case = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", await Pathways.FirstStudentOfAsync(api, "c1"), language,
-            Pathways.Today);
+        // One student per language: the ledger keeps the first run's hours, and the cap is over the whole period of study.
+        using var @case = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", await Pathways.StudentOfAsync(api, "c1", language == "ru" ? 0 : 1),
+            language, Pathways.Today);
 
         await @case.CompleteAsync("secretary.c1", "tvetCouncilDecision", new
         {
-            councilBody = "pedagogical", protocolNumber = "7", protocolDate = Today, distanceHours = 180, totalHours = 1000, councilDecision = "approve",
+            councilBody = "pedagogical", protocolNumber = "7", protocolDate = Today, periodFrom = Today, periodTo = Pathways.Today.AddDays(30).ToString("yyyy-MM-dd"),
+            distanceHours = 180, totalHours = 1000, councilDecision = "approve",
         });
         await @case.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
 

@@ -27,7 +27,7 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         using var client = await api.ClientForAsync(clerk);
         using var response = await client.PostAsync("/api/cases", Pathways.Json(new
         {
-            pathway, studentIin = iin, ground = "Заявление родителя / Ата-ананың өтініші", filedOn = filedOn.ToString("yyyy-MM-dd"), language,
+            pathway, studentIin = iin, ground = Pathways.GroundOf(pathway), filedOn = filedOn.ToString("yyyy-MM-dd"), language,
             data = data ?? new { },
         }));
         var body = await response.Content.ReadAsStringAsync();
@@ -54,6 +54,22 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         var client = await ClientAsync(user);
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={Id}");
         return [.. page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("elementId").GetString()!)];
+    }
+
+    /// <summary>
+    /// Attaches a small PDF to the case as <paramref name="user"/> (the scan of a VKK conclusion or a letter) and answers
+    /// its evidence id.
+    /// </summary>
+    public async Task<string> AttachEvidenceAsync(string user, string fileName = "vkk-conclusion.pdf")
+    {
+        var client = await ClientAsync(user);
+        var file = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        using var content = new MultipartFormDataContent { { file, "file", fileName } };
+        using var response = await client.PostAsync($"/api/cases/{Id}/evidence", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"evidence: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>Waits until <paramref name="user"/> has the task <paramref name="elementId"/> of this case, then completes it with <paramref name="data"/>.</summary>

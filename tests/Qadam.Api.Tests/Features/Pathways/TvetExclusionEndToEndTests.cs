@@ -19,19 +19,14 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
     [Fact]
     public async Task A_medical_case_at_the_pedagogical_college_is_refused_by_its_head()
     {
-        // c2 has no demo roster: one student of c1 moves there, as a roster import would put them.
-        var student = await Pathways.FirstStudentOfAsync(api, "c1");
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-            var c2 = await db.Organisations.SingleAsync(o => o.Code == "c2");
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET "OrganisationId" = {c2.Id} WHERE "Iin" = {student}""");
-        }
+        var student = await Pathways.FirstStudentOfAsync(api, "c2");
 
         using var @case = await PathwayCase.FileAsync(api, "clerk.c2", "medical-commission", student, "ru", Pathways.Today);
         var day = Pathways.Today.ToString("yyyy-MM-dd");
+        var conclusion = await @case.AttachEvidenceAsync("clerk.c2");
         await @case.CompleteAsync("clerk.c2", "registerConclusion", new
         {
+            conclusionEvidenceId = conclusion,
             conclusionNumber = "ВКК-77", conclusionDate = day, medicalOrganisation = "Городская поликлиника № 2", periodFrom = day, periodTo = day,
         });
 
@@ -42,10 +37,34 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
             refusalReasonRu = "Колледж реализует программы педагогического образования",
             refusalLegalBasis = "Приказ № 349 в ред. приказа № 103, приложение 1, п. 3",
         });
+        // The head's reasoned refusal is signed before the case is refused and the parent told (RefusalEndToEndTests).
+        await @case.SignStepAsync("head.c2", "signRefusal", new { }, "secretary.c2");
 
         await @case.RunJobsAsync();
         var read = await @case.ReadAsync("head.c2");
         Assert.Equal("refused", read.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("parent-application", "clerk.c2")]
+    [InlineData("competition", "head.c2")]
+    [InlineData("tvet-online", "head.c2")]
+    public async Task Every_other_TVET_ground_at_the_pedagogical_college_goes_to_refusal_under_2025(string pathway, string refuser)
+    {
+        // One student of c2's demo group per ground, so each case is the student's only one.
+        var student = await Pathways.StudentOfAsync(api, "c2", pathway switch { "parent-application" => 1, "competition" => 2, _ => 0 });
+        using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, "kk", Pathways.Today);
+        var day = Pathways.Today.ToString("yyyy-MM-dd");
+        if (pathway == "competition")
+        {
+            await @case.CompleteAsync("clerk.c2", "registerLetter", new
+            {
+                authorityName = "ҚР Туризм және спорт министрлігі", letterNumber = "04-2/1187", letterDate = day, eventKind = "sport",
+                eventName = "Азия чемпионаты", eventLevel = "international", periodFrom = day, periodTo = day,
+            });
+        }
+
+        Assert.Equal(["refusalReasons"], await @case.OpenTasksAsync(refuser));
     }
 
     [Fact]

@@ -30,7 +30,9 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
         await @case.SignAndVerifyAsync("head.c1", order);
         var text = Assert.Single(await @case.ReadAsPdfAsync("head.c1", order));
 
-        DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), @case.StudentName, DocumentTexts.Basis(language), "06130100", "900", "4 200",
+        // An institutional order: the organisation, the programme and the group, not the student whose case carried it.
+        Assert.DoesNotContain(@case.StudentName, text, StringComparison.Ordinal);
+        DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.Basis(language), "06130100", "900", "4 200",
             DocumentTexts.Act2025Annex2In(language), DocumentTexts.Paragraph(language, "п. 5"),
             language == "kk" ? "Астана политехникалық колледжі" : "Астанинский политехнический колледж");
         SignedDocuments.CarriesOnlyItsNumber(text, order.GetProperty("registryNumber").GetString()!);

@@ -30,9 +30,10 @@ public sealed class UniversityAmendmentEndToEndTests(October2022ApiFactory api) 
     private async Task<PathwayCase> FileAndPlanAsync(string iin, DateOnly filedOn)
     {
         var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", iin, "ru", filedOn);
+        var conclusion = await @case.AttachEvidenceAsync("registrar.u1");
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
-            reason = "vkk", documentNumber = "ВКК-1020", documentDate = filedOn.ToString("yyyy-MM-dd"), issuer = "Поликлиника № 2",
+            documentEvidenceId = conclusion, reason = "vkk", documentNumber = "ВКК-1020", documentDate = filedOn.ToString("yyyy-MM-dd"), issuer = "Поликлиника № 2",
             periodFrom = filedOn.ToString("yyyy-MM-dd"), periodTo = filedOn.AddDays(30).ToString("yyyy-MM-dd"), emergencyDeclared = false,
         });
         await @case.CompleteAsync("dean.u1", "deanReview", new

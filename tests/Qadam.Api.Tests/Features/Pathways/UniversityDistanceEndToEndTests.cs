@@ -31,10 +31,11 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var today = Definitions.Pathways.Today;
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         using var @case = await PathwayCase.FileAsync(api, "student.u1", "university-distance", await IinOfAsync("student.u1"), language, today);
+        var conclusion = await @case.AttachEvidenceAsync("student.u1");
 
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
-            reason = "vkk", documentNumber = "ВКК-3310", documentDate = Day(-1), issuer = "Городская поликлиника № 7",
+            documentEvidenceId = conclusion, reason = "vkk", documentNumber = "ВКК-3310", documentDate = Day(-1), issuer = "Городская поликлиника № 7",
             periodFrom = Day(0), periodTo = Day(45), emergencyDeclared = false,
         });
         // One of ten pedagogy disciplines is already at a distance; one more makes 20 %, the cap of order 97 para 20 part 1.
@@ -69,9 +70,10 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var today = Definitions.Pathways.Today;
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         using var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", await IinOfAsync("student3.u1"), "ru", today);
+        var letter = await @case.AttachEvidenceAsync("registrar.u1", "letter-12-04-551.pdf");
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
-            reason = "competition", documentNumber = "12-04/551", documentDate = Day(-3), issuer = "Министерство туризма и спорта",
+            documentEvidenceId = letter, reason = "competition", documentNumber = "12-04/551", documentDate = Day(-3), issuer = "Министерство туризма и спорта",
             periodFrom = Day(0), periodTo = Day(20), emergencyDeclared = false,
         });
         // Law is capped at 20 % of the disciplines: 1 + 2 of 10 is 30 %.
@@ -85,5 +87,41 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         DocumentTexts.Contains(text, "УВЕДОМЛЕНИЕ", "отказано", "3 из 10 дисциплин (30 %) при пределе 20 %, превышение на 10 %",
             "п. 20, часть первая");
         Assert.Equal("refused", (await @case.ReadAsync("student3.u1")).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("ru", "Заключение ВКК или письмо уполномоченного органа")]
+    [InlineData("kk", "ДКК қорытындысы немесе уәкілетті органның хаты")]
+    public async Task The_registrar_cannot_register_an_application_without_the_VKK_conclusion_or_the_letter_attached(
+        string language, string named)
+    {
+        var today = Definitions.Pathways.Today;
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
+        using var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", await IinOfAsync("student2.u1"), language, today);
+        var registrar = await @case.ClientAsync("registrar.u1");
+        var page = await registrar.GetFromJsonAsync<JsonElement>($"/api/tasks?caseId={@case.Id}&element=registerApplication");
+        var taskId = page.GetProperty("items")[0].GetProperty("id").GetString();
+        var data = new
+        {
+            reason = "vkk", documentNumber = "ВКК-9", documentDate = Day(-1), issuer = "Поликлиника № 3",
+            periodFrom = Day(0), periodTo = Day(30), emergencyDeclared = false,
+        };
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete") { Content = JsonContent.Create(new { data }) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var refused = await registrar.SendAsync(request);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains(named, problem.GetProperty("errors").GetProperty("data.documentEvidenceId")[0].GetString());
+        Assert.Contains("registerApplication", await @case.OpenTasksAsync("registrar.u1"));
+
+        var conclusion = await @case.AttachEvidenceAsync("registrar.u1");
+        await @case.CompleteAsync("registrar.u1", "registerApplication", new
+        {
+            documentEvidenceId = conclusion, data.reason, data.documentNumber, data.documentDate, data.issuer, data.periodFrom, data.periodTo,
+            data.emergencyDeclared,
+        });
+        Assert.Contains("deanReview", await @case.OpenTasksAsync("dean.u1"));
     }
 }

@@ -166,7 +166,7 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
         var iin = students.GetProperty("items")[0].GetProperty("iin").GetString();
         using var filed = await clerk.PostAsJsonAsync("/api/cases", new
         {
-            pathway = "parent-application", studentIin = iin, ground = "Заявление родителя", filedOn = Today.ToString("yyyy-MM-dd"), language = "ru",
+            pathway = "parent-application", studentIin = iin, ground = "parent", filedOn = Today.ToString("yyyy-MM-dd"), language = "ru",
             data = new { },
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
