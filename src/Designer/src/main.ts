@@ -22,6 +22,7 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
   vote: () => import('./staff/VoteScreen').then((m) => m.voteScreen),
   document: () => import('./documents/DocumentScreen').then((m) => m.documentScreen),
   orders: () => import('./regional/OrdersScreen').then((m) => m.ordersScreen),
+  frost: () => import('./regional/FrostDecisionScreen').then((m) => m.frostDecisionScreen),
   dashboard: () => import('./dashboard/DashboardScreen').then((m) => m.dashboardScreen),
   readiness: () => import('./readiness/ReadinessOverviewScreen').then((m) => m.readinessOverviewScreen),
   attest: () => import('./readiness/AttestReadinessScreen').then((m) => m.attestReadinessScreen),

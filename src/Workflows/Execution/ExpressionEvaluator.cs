@@ -211,7 +211,8 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             Tables.WorkingCalendar.AddWorkingDays(ParseDate(date), days, calendar ?? (_ => null))
                 .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
-        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) => KazakhstanWorkingDays.Between(ParseDate(from), ParseDate(to))));
+        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) =>
+            Tables.WorkingCalendar.WorkingDaysBetween(ParseDate(from), ParseDate(to), calendar ?? (_ => null))));
         return engine;
     }
 

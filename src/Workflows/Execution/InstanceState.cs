@@ -36,6 +36,51 @@ internal sealed class InstanceState
 
     public ScopeInstance? FindScope(string id) => Scopes.Find(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The variables only the token's activity instances hold, innermost first: its own (element, loopCounter), then each
+    /// enclosing multi-instance body's counts and its instance's own; null when there are none (the usual case, cheap).
+    /// Shared by the runner and by readers of a waiting task (its form prefilled from its instance's own values).
+    /// </summary>
+    public JsonObject? LocalsFor(Token? token)
+    {
+        JsonObject? locals = null;
+        void Add(string name, JsonNode? value)
+        {
+            locals ??= [];
+            if (!locals.ContainsKey(name))
+            {
+                locals[name] = value?.DeepClone();
+            }
+        }
+
+        for (var current = token; current is not null;)
+        {
+            if (current.Locals is { } own)
+            {
+                foreach (var (name, value) in own)
+                {
+                    Add(name, value);
+                }
+            }
+
+            if (current.ScopeId is null || FindScope(current.ScopeId) is not { } scope)
+            {
+                break;
+            }
+
+            if (scope.Total is { } total)
+            {
+                Add("nrOfInstances", total);
+                Add("nrOfCompletedInstances", scope.Completed);
+                Add("nrOfActiveInstances", scope.Active);
+            }
+
+            current = FindToken(scope.OwnerTokenId);
+        }
+
+        return locals;
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static InstanceState FromJson(string json) => JsonSerializer.Deserialize<InstanceState>(json, Json) ?? new InstanceState();

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Qadam.Workflows.Execution;
 
 /// <summary>Where an instance is in its life.</summary>
@@ -111,6 +113,27 @@ public sealed class ProcessInstance
     {
         ParentInstanceId = parentInstanceId;
         ParentTokenId = parentTokenId;
+    }
+
+    /// <summary>
+    /// The variables the activity a token waits at works with: the instance's, with the token's own over them (the element
+    /// and loop counter of each multi-instance body around it and what that instance's steps wrote, e.g. one school's
+    /// proposal in a per-school body). A user task's <see cref="ProcessTask.TokenId"/> names its token; a token no longer
+    /// there gives the instance's variables.
+    /// </summary>
+    public JsonObject VariablesAt(string tokenId)
+    {
+        var state = LoadState();
+        var merged = state.Variables;
+        if (state.LocalsFor(state.FindToken(tokenId)) is { } locals)
+        {
+            foreach (var (name, value) in locals)
+            {
+                merged[name] = value?.DeepClone();
+            }
+        }
+
+        return merged;
     }
 
     internal void SaveState(InstanceState state) => StateJson = state.ToJson();

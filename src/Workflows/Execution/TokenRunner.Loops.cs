@@ -157,49 +157,8 @@ internal sealed partial class TokenRunner
             ? body
             : null;
 
-    /// <summary>
-    /// The variables only the token's activity instances hold, innermost first: its own (element, loopCounter), then each
-    /// enclosing multi-instance body's counts and its instance's own; null when there are none (the usual case, cheap).
-    /// </summary>
-    private JsonObject? LocalsFor(Token? token)
-    {
-        JsonObject? locals = null;
-        void Add(string name, JsonNode? value)
-        {
-            locals ??= [];
-            if (!locals.ContainsKey(name))
-            {
-                locals[name] = value?.DeepClone();
-            }
-        }
-
-        for (var current = token; current is not null;)
-        {
-            if (current.Locals is { } own)
-            {
-                foreach (var (name, value) in own)
-                {
-                    Add(name, value);
-                }
-            }
-
-            if (current.ScopeId is null || State.FindScope(current.ScopeId) is not { } scope)
-            {
-                break;
-            }
-
-            if (scope.Total is { } total)
-            {
-                Add("nrOfInstances", total);
-                Add("nrOfCompletedInstances", scope.Completed);
-                Add("nrOfActiveInstances", scope.Active);
-            }
-
-            current = State.FindToken(scope.OwnerTokenId);
-        }
-
-        return locals;
-    }
+    /// <summary>The variables only the token's activity instances hold (see <see cref="InstanceState.LocalsFor"/>).</summary>
+    private JsonObject? LocalsFor(Token? token) => State.LocalsFor(token);
 
     /// <summary>The variables an activity of the token works with: the instance's, with the token's locals over them.</summary>
     public JsonObject VariablesFor(string tokenId)

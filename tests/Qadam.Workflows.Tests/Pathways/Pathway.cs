@@ -70,6 +70,10 @@ internal sealed class Pathway
         Manifest.Editions.SelectMany(e => System.Text.RegularExpressions.Regex.Matches(Read(e.File), "calledElement=\"([^\"]+)\"")
             .Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>True when an edition or a table of the folder counts working days: Kazakhstan's calendar must be in force.</summary>
+    private bool CountsWorkingDays =>
+        Manifest.Editions.Select(e => e.File).Concat(Manifest.Tables.Select(t => t.File)).Any(f => Read(f).Contains("WorkingDays", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Publishes the tables, then the editions (all, or those whose file is named), with the manifest's dates.</summary>
     public async Task PublishAsync(EngineFixture fixture, params string[] editionFiles)
     {
@@ -77,6 +81,11 @@ internal sealed class Pathway
         foreach (var called in CalledKeys.Where(k => !string.Equals(k, Manifest.Key, StringComparison.Ordinal)))
         {
             await Load(called).PublishAsync(fixture);
+        }
+
+        if (CountsWorkingDays && !string.Equals(Manifest.Key, "calendar", StringComparison.Ordinal))
+        {
+            await Load("calendar").PublishAsync(fixture);
         }
 
         await using var host = fixture.NewHost(FakeActivities.All());

@@ -41,6 +41,8 @@ internal static class GetRemoteLearning
 {
     /// <summary>A year of days at most in one chart: the figures are computed when asked.</summary>
     private const int MaxDays = 366;
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    private static readonly DateOnly LatestDate = new(2100, 12, 31);
 
     /// <summary>The chart's period when none is asked: the last four weeks.</summary>
     private const int DefaultDays = 28;
@@ -93,6 +95,17 @@ internal static class GetRemoteLearning
     {
         var ru = ProblemLanguage.Of(http) == "ru";
         var today = StudentsApi.Today(time);
+        // Dates far outside any school year are typos (or probes): refused before any arithmetic on them.
+        foreach (var (field, date) in new[] { ("from", from), ("to", to) })
+        {
+            if (date is { } d && (d < EarliestDate || d > LatestDate))
+            {
+                return UnprocessableProblem.Create(field, ru
+                    ? $"Дата должна быть между {EarliestDate:dd.MM.yyyy} и {LatestDate:dd.MM.yyyy}."
+                    : $"Күн {EarliestDate:dd.MM.yyyy} мен {LatestDate:dd.MM.yyyy} аралығында болуы тиіс.");
+            }
+        }
+
         var last = to ?? today;
         var first = from ?? last.AddDays(-(DefaultDays - 1));
         if (first > last)

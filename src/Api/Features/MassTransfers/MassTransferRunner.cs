@@ -108,7 +108,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         await using (var schools = new NpgsqlCommand($"""
             INSERT INTO qadam.mass_transfer_schools ("TransferId", "OrganisationId", "Total", "Done", "Status")
             SELECT @transfer, o."Id", (SELECT count(*) FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}), 0, 'running'
-            FROM qadam.organisations o WHERE o."Code" = ANY(@codes) AND o."Kind" IN ('School', 'College');
+            FROM qadam.organisations o WHERE o."Code" = ANY(@codes) AND o."Kind" IN ('School', 'College', 'University');
             """, connection, transaction))
         {
             schools.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
@@ -118,7 +118,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
             if (found != request.OrganisationCodes.Distinct(StringComparer.Ordinal).Count())
             {
                 throw new InvalidOperationException(
-                    $"The transfer names {request.OrganisationCodes.Count} organisations but only {found} are known schools or colleges.");
+                    $"The transfer names {request.OrganisationCodes.Count} organisations but only {found} are known schools, colleges or universities.");
             }
         }
 

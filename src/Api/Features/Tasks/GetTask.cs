@@ -24,10 +24,12 @@ public sealed record TaskDocumentResponse(Guid Id, string RegistryNumber, string
 
 /// <summary>
 /// A task with its form-js schema (null when no form with its key is known), the keys of the form's fields, and the
-/// documents its person reviews.
+/// documents its person reviews; <paramref name="Data"/> prefills the form (form-js data) where the pathway proposes its contents,
+/// as the school's indicator table proposes the head's frost order (<paramref name="Proposal"/>).
 /// </summary>
 public sealed record TaskDetailResponse(
-    TaskResponse Task, bool CallerIsCandidate, JsonObject? Form, IReadOnlyList<string>? FormFields, IReadOnlyList<TaskDocumentResponse> Documents);
+    TaskResponse Task, bool CallerIsCandidate, JsonObject? Form, IReadOnlyList<string>? FormFields, IReadOnlyList<TaskDocumentResponse> Documents,
+    JsonObject? Data = null, Weather.WeatherOrderProposal? Proposal = null);
 
 /// <summary><c>GET /api/tasks/{id}</c>: staff of the task's organisation may look; only candidates may claim or complete.</summary>
 internal static class GetTask
@@ -77,7 +79,13 @@ internal static class GetTask
                 $"/api/documents/{d.Id}/content", d.DocumentType, PreviewUrl: $"/app/documents/{d.Id}"))];
         }
 
+        // The head's frost order opens with what the school's own table proposed (order 103 para 12(1), 15): the values of
+        // that school's instance of the weather day, not the region's.
+        var proposal = string.Equals(task.FormKey, Weather.WeatherOrderProposal.FormKey, StringComparison.Ordinal)
+            && await workflows.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == task.InstanceId, cancellationToken) is { } instance
+                ? Weather.WeatherOrderProposal.From(instance.VariablesAt(task.TokenId))
+                : null;
         return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
-            form?.Keys.ToList(), listed));
+            form?.Keys.ToList(), listed, proposal?.FormData(), proposal));
     }
 }

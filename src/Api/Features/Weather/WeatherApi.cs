@@ -24,6 +24,16 @@ internal static class WeatherApi
             .WithRequestExample("""{"language":"ru"}""")
             .WithResponseExample(201, """{"instanceId":"019ab5d5-0001-7000-8000-555555555555","definitionVersion":1,"organisation":"r1","schools":[{"organisation":"s1","nameKk":"№ 1 мектеп-лицей","nameRu":"Школа-лицей № 1","shifts":[1,2],"indicatorTable":"weather-indicators-r1","indicatorsApproval":"Показатели неблагоприятных погодных условий управления образования г. Астаны (пример региона)","indicatorsSchoolYear":"2025/2026"}]}""")
             .WithResponseExample(422, """{"title":"One or more fields are not acceptable.","status":422,"detail":"organisation: A weather decision is taken by a region's or a district's education authority.","errors":{"organisation":["A weather decision is taken by a region's or a district's education authority."]}}""", "application/problem+json");
+        routes.MapGet("/api/weather-decisions/{id:guid}", GetWeatherDecision.HandleAsync).WithTags("Emergency orders")
+            .RequireAuthorization(QadamPolicies.ReadCaseWork)
+            .WithSummary("The day's weather decision school by school: the table applied, its proposal, the order against its window, parents reached.")
+            .WithDescription("""
+                For the officer of the territory that opened it (and the bodies above): the observed values, and per school the
+                indicator table that applied (named by the territory that approved it, order 103 para 12(1)), what it proposed,
+                the order's state against the window (not-yet, ordered with the time, late when the window closed without it
+                and the officer was asked to act: para 15), the students moved and the parents the transfer reached (para 14).
+                403 for another territory's staff; 404 for an unknown id.
+                """);
         return routes;
     }
 }

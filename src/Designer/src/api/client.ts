@@ -207,6 +207,58 @@ export interface TaskDetail {
   /** The form-js schema of the task's form; null when the task names no known form. */
   form?: unknown;
   formFields?: string[] | null;
+  /** The form's data the pathway proposes (form-js data), e.g. the head's frost order from the school's indicator table. */
+  data?: Record<string, unknown> | null;
+  proposal?: WeatherOrderProposal | null;
+}
+
+/** GET /api/weather-decisions/{id}: one school of the day's frost decision. */
+export interface WeatherDecisionSchool {
+  organisation: string;
+  nameKk: string;
+  nameRu: string;
+  shifts: number[];
+  indicatorTable?: string | null;
+  tableNameKk?: string | null;
+  tableNameRu?: string | null;
+  proposalKk?: string | null;
+  proposalRu?: string | null;
+  orderState: 'not-concerned' | 'not-yet' | 'ordered' | 'late';
+  orderedAt?: string | null;
+  orderDueAt?: string | null;
+  escalated: boolean;
+  studentsMoved: number;
+  parentsReached: number;
+  parentsNotifiedAt?: string | null;
+}
+
+/** GET /api/weather-decisions/{id}: the day's frost decision of the officer's territory. */
+export interface WeatherDecision {
+  instanceId: string;
+  organisation: string;
+  territoryKk: string;
+  territoryRu: string;
+  status: string;
+  forDate?: string | null;
+  shiftGroup?: string | null;
+  source?: string | null;
+  temperature?: number | null;
+  windSpeed?: number | null;
+  blizzard?: boolean | null;
+  startedAt: string;
+  schools: WeatherDecisionSchool[];
+  observationTaskId?: string | null;
+}
+
+/** What a school's approved indicator table proposes for its frost order (order 103 para 12(1), 15). */
+export interface WeatherOrderProposal {
+  indicatorTable?: string | null;
+  approval?: string | null;
+  gradesFrom: number;
+  gradesTo: number;
+  shifts: number[];
+  labelKk?: string | null;
+  labelRu?: string | null;
 }
 
 export interface CompleteTaskResult {
@@ -736,6 +788,15 @@ export class QadamApi {
 
   async inbox(): Promise<TaskSummary[]> {
     return pageItems(await this.get<Page<TaskSummary> | TaskSummary[]>('/api/tasks'));
+  }
+
+  /** Opens the day's weather decision of the caller's territory (order 103 para 11); a retry with the same key returns it. */
+  startWeatherDecision(language: string, idempotencyKey: string): Promise<{ instanceId: string }> {
+    return this.send('POST', '/api/weather-decisions', { language }, 'application/json', { 'Idempotency-Key': idempotencyKey });
+  }
+
+  weatherDecision(id: string): Promise<WeatherDecision> {
+    return this.get(`/api/weather-decisions/${encodeURIComponent(id)}`);
   }
 
   getTask(id: string): Promise<TaskDetail> {

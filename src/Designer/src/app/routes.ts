@@ -18,7 +18,11 @@ const staffRoles = [
 
 export type RouteName =
   | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard'
+<<<<<<< HEAD
   | 'readiness' | 'attest' | 'student';
+=======
+  | 'readiness' | 'attest' | 'frost';
+>>>>>>> main
 
 export interface RouteMatch {
   name: RouteName;
@@ -36,6 +40,7 @@ const patterns: Array<[RouteName, RegExp, string[]]> = [
   ['document', /^\/app\/documents\/([^/]+)\/?$/, ['id']],
   ['orders', /^\/app\/emergency-orders\/?$/, []],
   ['dashboard', /^\/app\/dashboard\/?$/, []],
+  ['frost', /^\/app\/weather-decisions(?:\/([^/]+))?\/?$/, ['id']],
   ['task', /^\/app\/tasks\/([^/]+)\/?$/, ['id']],
   ['tracker', /^\/app\/my-children\/?$/, []],
   ['student', /^\/app\/my-cases\/?$/, []],
@@ -69,7 +74,7 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
     allowed.add('cases').add('case').add('vote').add('document').add('dashboard');
   }
   if (userRoles.includes(roles.regionalOfficer) || userRoles.includes(roles.administrator)) {
-    allowed.add('orders');
+    allowed.add('orders').add('frost');
   }
   // A parent reads the tracker only: the staff case page holds the internal journal and council members' names.
   if (userRoles.includes(roles.parent)) {
@@ -120,6 +125,7 @@ export function navigationFor(userRoles: readonly string[]): Array<{ href: strin
     { href: '/app/my-children', label: 'navMyChildren', route: 'tracker' },
     { href: '/app/my-cases', label: 'navMyCases', route: 'student' },
     { href: '/app/emergency-orders', label: 'navOrders', route: 'orders' },
+    { href: '/app/weather-decisions', label: 'navFrost', route: 'frost' },
     { href: '/app/dashboard', label: 'navDashboard', route: 'dashboard' },
     { href: '/app/readiness', label: 'navReadiness', route: 'readiness' },
     { href: '/app/readiness/attest', label: 'navReadiness', route: 'attest' },

@@ -6,7 +6,7 @@ import { documentTitle } from '../documents/titles';
 import { evidenceFields, withEvidenceReadOnly } from '../forms/evidenceFields';
 import { LocalizedForm } from '../forms/LocalizedForm';
 import { pickLanguage } from '../forms/localizeSchema';
-import { language } from '../i18n';
+import { language, pick } from '../i18n';
 import { dataToSubmit, placeFieldErrors, schemaFromFields, type FormSchema } from './formMapping';
 import { stepLabel } from './labels';
 import { voteScreen } from './VoteScreen';
@@ -44,8 +44,15 @@ export const taskScreen: ScreenFactory = async (context, params) => {
   const schema: FormSchema = isSchema(detail.form) ? detail.form : schemaFromFields(fields);
   const shown = withEvidenceReadOnly(schema);
   const form = new LocalizedForm(formHost, shown);
-  await form.show();
+  // The pathway's proposal (the school's indicator table for the frost order) fills the form; the person may change it.
+  await form.show(shown, { ...(detail.data ?? {}) });
   const evidence = task.caseId ? evidenceUploads(context.api, task.caseId, schema, form, shown) : { root: '' as const, relabel: () => {} };
+  const proposal = detail.proposal;
+  const proposalText = el('span', {}, proposal ? pick({ kk: proposal.labelKk, ru: proposal.labelRu }) : '');
+  const proposalNote = proposal
+    ? el('p', { class: 'notice notice-info', attrs: { 'data-testid': 'task-proposal', role: 'status' } },
+      el('strong', { i18n: 'frostProposal' }), ' ', proposalText, proposal.approval ? el('small', {}, ` (${proposal.approval})`) : '')
+    : '';
 
   // Without a form the clerk names the values: each added key becomes a field of the schema.
   const keyInput = el('input', { i18nPlaceholder: 'fieldKey', attrs: { id: 'new-field-key' } });
@@ -110,6 +117,7 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     status,
     freeForm ? el('p', { i18n: 'noFormSchema' }) : '',
     general,
+    proposalNote,
     formHost,
     evidence.root,
     freeForm ? addField : '',
@@ -123,6 +131,9 @@ export const taskScreen: ScreenFactory = async (context, params) => {
     el('div', { class: 'actions' }, claimButton, completeButton));
   return { root, dispose: () => form.destroy(), relabel: () => {
     title.textContent = stepLabel(task);
+    if (proposal) {
+      proposalText.textContent = pick({ kk: proposal.labelKk, ru: proposal.labelRu });
+    }
     evidence.relabel();
     void form.relabel();
   } };

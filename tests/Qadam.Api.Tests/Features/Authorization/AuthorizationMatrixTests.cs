@@ -20,8 +20,11 @@ public sealed class AuthorizationMatrixTests(QadamApiFactory api) : IClassFixtur
 {
     private static readonly string[] Region = ["s1", "s2", "s3", "c1"];
 
-    /// <summary>The region's organisations and the university, which is under the ministry, not under the region.</summary>
-    private static readonly string[] All = [.. Region, "u1"];
+    /// <summary>
+    /// The region's organisations, the college c2 of the second region (Akmola, with its demo group) and the university,
+    /// which is under the ministry, not under a region.
+    /// </summary>
+    private static readonly string[] All = [.. Region, "c2", "u1"];
 
     public static TheoryData<string, string[], string[], bool, bool> Callers => new()
     {

@@ -28,6 +28,7 @@ public sealed class DistanceRegimeEndToEndTests(WorkflowsApiFactory api) : IClas
         using var @case = await PathwayCase.FileAsync(api, "clerk.s1", "medical-commission", await Pathways.ChildOfParentP1Async(api), "kk", Pathways.Today);
         await @case.CompleteAsync("clerk.s1", "registerConclusion", new
         {
+            conclusionEvidenceId = await @case.AttachEvidenceAsync("clerk.s1"),
             conclusionNumber = "ВКК-2001", conclusionDate = Day(-1), medicalOrganisation = "№ 5 қалалық емхана / Городская поликлиника № 5",
             periodFrom = Day(0), periodTo = Day(60),
         });
@@ -49,6 +50,7 @@ public sealed class DistanceRegimeEndToEndTests(WorkflowsApiFactory api) : IClas
         using var @case = await PathwayCase.FileAsync(api, "clerk.s1", "competition", await Pathways.ChildOfParentP1Async(api), "ru", Pathways.Today);
         await @case.CompleteAsync("clerk.s1", "registerLetter", new
         {
+            letterEvidenceId = await @case.AttachEvidenceAsync("clerk.s1", "letter-04-12-512.pdf"),
             authorityName = "Управление физической культуры и спорта г. Астаны", letterNumber = "04-12/512", letterDate = Day(0),
             eventKind = "sport", eventName = "Республиканский турнир по шахматам", eventLevel = "national", periodFrom = Day(0), periodTo = Day(40),
         });

@@ -36,7 +36,7 @@ public sealed class EditionAmendmentTests(MovableClockApiFactory api) : IClassFi
             [.. (await client.GetFromJsonAsync<JsonElement[]>($"/api/definitions/{Key}/versions/{version}/templates"))!
                 .Select(t => $"{t.GetProperty("templateKey").GetString()}.{t.GetProperty("language").GetString()}").Order(StringComparer.Ordinal)];
         var before = await TemplatesOf(legal, 2);
-        Assert.Equal(10, before.Count);
+        Assert.Equal(12, before.Count); // six documents in kk and ru, the trustees' protocol extract among them
         Assert.Equal(before, await TemplatesOf(legal, version));
 
         var tomorrow = api.Time.Today.AddDays(1);
@@ -78,17 +78,20 @@ public sealed class EditionAmendmentTests(MovableClockApiFactory api) : IClassFi
 
         // Every document of the pathway, each signed by its own signers, under the new version.
         var documents = await @case.DocumentsAsync("head.s1",
-            "order-transfer", "parent-notice", "council-protocol-extract", "psychologist-conclusion", "living-conditions-act");
+            "order-transfer", "parent-notice", "council-protocol-extract", "trustees-protocol-extract", "psychologist-conclusion",
+            "living-conditions-act");
         Assert.All(documents.Values, d => Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             d.GetProperty("processVersion").GetString()));
         await @case.SignAndVerifyAsync("psychologist.s1", documents["psychologist-conclusion"]);
         await @case.SignAndVerifyAsync("teacher.s1", documents["living-conditions-act"]);
         await @case.SignAndVerifyAsync("secretary.s1", documents["council-protocol-extract"]);
+        await @case.SignAndVerifyAsync("secretary.s1", documents["trustees-protocol-extract"]);
         await SignedDocuments.SignAndVerifyAsync(await @case.ClientAsync("head.s1"), [documents["order-transfer"], documents["parent-notice"]]);
         var head = await @case.ClientAsync("head.s1");
-        using (var chair = await head.PostAsync($"/api/documents/{documents["council-protocol-extract"].GetProperty("id").GetString()}/signatures",
-                   Pathways.Json(new { mode = "server" })))
+        foreach (var extract in new[] { "council-protocol-extract", "trustees-protocol-extract" })
         {
+            using var chair = await head.PostAsync($"/api/documents/{documents[extract].GetProperty("id").GetString()}/signatures",
+                Pathways.Json(new { mode = "server" }));
             Assert.Equal(HttpStatusCode.Created, chair.StatusCode);
         }
 

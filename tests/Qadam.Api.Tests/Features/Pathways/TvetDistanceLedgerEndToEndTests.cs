@@ -38,7 +38,7 @@ public sealed class TvetDistanceLedgerEndToEndTests(WorkflowsApiFactory api) : I
         using var second = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", student, "ru", Pathways.Today);
         await CouncilDecidesAsync(second, distanceHours: 100);
 
-        Assert.Equal(["refusalReasons"], await second.OpenTasksAsync("secretary.c1"));
+        Assert.Equal(["refusalReasons"], await second.OpenTasksAsync("head.c1")); // the head issues the reasoned refusal
         var variables = await VariablesAsync(second.Id);
         Assert.False(variables["distanceCap"]!["withinCap"]!.GetValue<bool>());
         var ledger = variables["distanceLedger"]!;

@@ -46,7 +46,7 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
     }
 
     [Theory]
-    [InlineData("parent-application", "clerk.c2")]
+    [InlineData("parent-application", "head.c2")]
     [InlineData("competition", "head.c2")]
     [InlineData("tvet-online", "head.c2")]
     public async Task Every_other_TVET_ground_at_the_pedagogical_college_goes_to_refusal_under_2025(string pathway, string refuser)
@@ -59,6 +59,7 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
         {
             await @case.CompleteAsync("clerk.c2", "registerLetter", new
             {
+                letterEvidenceId = await @case.AttachEvidenceAsync("clerk.c2", "letter-04-2-1187.pdf"),
                 authorityName = "ҚР Туризм және спорт министрлігі", letterNumber = "04-2/1187", letterDate = day, eventKind = "sport",
                 eventName = "Азия чемпионаты", eventLevel = "international", periodFrom = day, periodTo = day,
             });

@@ -29,7 +29,7 @@ public sealed class TvetMassExclusionEndToEndTests(WorkflowsApiFactory api) : IC
         using var integration = await Pathways.IntegrationClientAsync(api);
         using var posted = await integration.PostAsync("/api/emergency-orders", Pathways.Json(new
         {
-            issuingBody = "Акимат города Астаны", number = "ЧС-tvet", date = today, organisations = new[] { "c1", "c2" },
+            issuingBody = "r1", number = "ЧС-tvet", date = today, organisations = new[] { "c1", "c2" },
             period = new { from = today, to = today.AddDays(6) }, ground = "Карантин",
         }));
         Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());

@@ -30,12 +30,19 @@ public sealed class UniversityAmendmentEndToEndTests(October2022ApiFactory api) 
     private async Task<PathwayCase> FileAndPlanAsync(string iin, DateOnly filedOn)
     {
         var @case = await PathwayCase.FileAsync(api, "registrar.u1", "university-distance", iin, "ru", filedOn);
-        var conclusion = await @case.AttachEvidenceAsync("registrar.u1");
-        await @case.CompleteAsync("registrar.u1", "registerApplication", new
+        var application = new Dictionary<string, object>
         {
-            documentEvidenceId = conclusion, reason = "vkk", documentNumber = "ВКК-1020", documentDate = filedOn.ToString("yyyy-MM-dd"), issuer = "Поликлиника № 2",
-            periodFrom = filedOn.ToString("yyyy-MM-dd"), periodTo = filedOn.AddDays(30).ToString("yyyy-MM-dd"), emergencyDeclared = false,
-        });
+            ["reason"] = "vkk", ["documentNumber"] = "ВКК-1020", ["documentDate"] = filedOn.ToString("yyyy-MM-dd"), ["issuer"] = "Поликлиника № 2",
+            ["periodFrom"] = filedOn.ToString("yyyy-MM-dd"), ["periodTo"] = filedOn.AddDays(30).ToString("yyyy-MM-dd"), ["emergencyDeclared"] = false,
+        };
+        // Order 97 (from 21.10.2022) registers the application with the VKK conclusion itself; order 374's free-form
+        // application (para 8) asks for no file.
+        if (filedOn >= new DateOnly(2022, 10, 21))
+        {
+            application["documentEvidenceId"] = await @case.AttachEvidenceAsync("registrar.u1");
+        }
+
+        await @case.CompleteAsync("registrar.u1", "registerApplication", application);
         await @case.CompleteAsync("dean.u1", "deanReview", new
         {
             deanDecision = "approve", distanceDisciplines = "D02, D03", distancePercent = 20, format = "mixed", schedule = "—",

@@ -25,7 +25,9 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
             period = new { from = today, to = today.AddDays(14) }, ground = "Карантин", language,
         }));
         Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
-        Assert.Equal("u1", (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisation").GetString());
+        var receipt = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("u1", receipt.GetProperty("organisation").GetString());
+        var instanceId = receipt.GetProperty("processInstanceId").GetString();
 
         await MassPathwaysEndToEndTests.CompleteAsync(api, registrar, "registerReceipt", new
         {
@@ -56,6 +58,28 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
             russian ? "Перевести всех обучающихся на дистанционное обучение" : "Барлық білім алушылар",
             russian ? "от 6 октября 2022 года № 97" : "2022 жылғы 6 қазандағы № 97", DocumentTexts.Paragraph(language, "п. 25"), "Ректор");
         SignedDocuments.CarriesOnlyItsNumber(text, order.GetProperty("registryNumber").GetString()!);
+
+        // Once the order is signed, every student of the university learns at a distance (order 97 para 2: "для всех
+        // обучающихся"): the transfer of this instance completes with the university's whole roster.
+        using var ministry = await api.ClientForAsync("admin.mon");
+        JsonElement transfer = default;
+        for (var i = 0; i < 120; i++)
+        {
+            var list = await ministry.GetFromJsonAsync<JsonElement>($"/api/mass-transfers?instance={instanceId}");
+            var found = list.EnumerateArray().Where(t => t.GetProperty("direction").GetString() == "distance").ToList();
+            if (found.Count == 1 && found[0].GetProperty("status").GetString() is "completed" or "failed")
+            {
+                transfer = found[0];
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(JsonValueKind.Object, transfer.ValueKind);
+        Assert.Equal("completed", transfer.GetProperty("status").GetString());
+        Assert.True(transfer.GetProperty("total").GetInt32() >= 4, transfer.ToString());
+        Assert.Equal(transfer.GetProperty("total").GetInt32(), transfer.GetProperty("done").GetInt32());
     }
 
     [Theory]

@@ -203,7 +203,7 @@ public sealed class ImportRosterTests(QadamApiFactory api) : IClassFixture<Qadam
     {
         var roster = Qadam.Api.Hosting.DemoData.Roster(new Dictionary<string, Guid>
         {
-            ["s1"] = Guid.NewGuid(), ["s2"] = Guid.NewGuid(), ["s3"] = Guid.NewGuid(), ["c1"] = Guid.NewGuid(),
+            ["s1"] = Guid.NewGuid(), ["s2"] = Guid.NewGuid(), ["s3"] = Guid.NewGuid(), ["c1"] = Guid.NewGuid(), ["c2"] = Guid.NewGuid(),
         });
 
         Assert.True(roster.Count >= 40);

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
+using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
+using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
+
+namespace Qadam.Api.Features.Weather;
+
+/// <summary>Where one school's frost order stands against its window (order 103 para 15).</summary>
+public static class WeatherOrderState
+{
+    /// <summary>Its table proposed nothing: the school studies as usual and orders nothing.</summary>
+    public const string NotConcerned = "not-concerned";
+
+    /// <summary>Its order is awaited (the window has not opened, or it is open and not over).</summary>
+    public const string NotYet = "not-yet";
+
+    /// <summary>The head or deputy ordered within the window.</summary>
+    public const string Ordered = "ordered";
+
+    /// <summary>The window closed without the order (or the order came after it): the regional officer was asked to act.</summary>
+    public const string Late = "late";
+}
+
+/// <summary>
+/// One school of the day's decision as the regional officer follows it: the indicator table that applied to it (named by
+/// the territory that approved it), what that table proposed, its order against the window, and how many parents the
+/// transfer reached.
+/// </summary>
+public sealed record WeatherDecisionSchool(
+    string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable, string? TableNameKk, string? TableNameRu,
+    string? ProposalKk, string? ProposalRu, string OrderState, DateTimeOffset? OrderedAt, DateTimeOffset? OrderDueAt, bool Escalated,
+    int StudentsMoved, int ParentsReached, DateTimeOffset? ParentsNotifiedAt);
+
+/// <summary>
+/// The day's weather decision: the observed (or forecast) values the officer recorded, and each school; while the values
+/// are not recorded yet, <paramref name="ObservationTaskId"/> is the officer's open task that records them.
+/// </summary>
+public sealed record WeatherDecisionView(
+    Guid InstanceId, string Organisation, string TerritoryKk, string TerritoryRu, string Status, string? ForDate, string? ShiftGroup,
+    string? Source, double? Temperature, double? WindSpeed, bool? Blizzard, DateTimeOffset StartedAt, IReadOnlyList<WeatherDecisionSchool> Schools,
+    Guid? ObservationTaskId = null);
+
+/// <summary>
+/// <c>GET /api/weather-decisions/{id}</c>: the regional (or district) officer follows the day's decision school by school
+/// (order 103 para 14-15: each school's order by 07:00 / 12:00, parents told by 08:00 / 13:00). Only the territory that
+/// opened the decision and the bodies above it see it (403); an unknown id is 404.
+/// </summary>
+internal static class GetWeatherDecision
+{
+    private static readonly string[] SchoolSteps = ["headOrder", "escalateLateOrder", "parentsNotified", "enterWeather"];
+
+    public static async Task<Results<Ok<WeatherDecisionView>, NotFound, ForbidHttpResult>> HandleAsync(
+        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var instance = await workflows.Instances.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == id && i.DefinitionKey == StartWeatherDecision.PathwayKey, cancellationToken);
+        if (instance is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The instance's own variables: a token id that is none gives them without any school's locals.
+        var variables = instance.VariablesAt(string.Empty);
+        var code = Text(variables["organisation"]);
+        var territory = code is null ? null : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
+        if (territory is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        if (!scope.CanSeeOrganisation(territory.Id))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var schools = (variables["schools"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var tasks = await workflows.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == id && SchoolSteps.Contains(t.ElementId)).ToListAsync(cancellationToken);
+        // The escalation is the officer's task (no organisation of its own): its school is that of the instance it runs in.
+        var bySchool = tasks.ToLookup(t => Text(t.LoopElement?["organisation"])
+            ?? Text(instance.VariablesAt(t.TokenId)["school"]?["organisation"]) ?? t.Organisation ?? string.Empty, StringComparer.Ordinal);
+        var proposals = await ProposalsAsync(instance, workflows, cancellationToken);
+        var codes = schools.Select(s => Text(s["organisation"]) ?? string.Empty).ToList();
+        var tableTerritories = schools.Select(s => Text(s["indicatorTable"])).OfType<string>()
+            .Select(k => k[WeatherIndicatorTables.KeyPrefix.Length..]).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => tableTerritories.Contains(o.Code))
+            .ToDictionaryAsync(o => o.Code, o => (o.NameKk, o.NameRu), cancellationToken);
+        var reached = await ReachedAsync(id, db, cancellationToken);
+        var now = time.GetUtcNow();
+
+        var rows = schools.Select(school =>
+        {
+            var organisation = Text(school["organisation"]) ?? string.Empty;
+            var table = Text(school["indicatorTable"]) ?? Text(variables["indicatorTable"]);
+            names.TryGetValue(table?[WeatherIndicatorTables.KeyPrefix.Length..] ?? string.Empty, out var territoryName);
+            var proposal = table is null ? null : proposals.GetValueOrDefault(table);
+            var order = bySchool[organisation].Where(t => t.ElementId == "headOrder").OrderByDescending(t => t.CreatedAt).FirstOrDefault();
+            var escalated = bySchool[organisation].Any(t => t.ElementId == "escalateLateOrder");
+            var notified = bySchool[organisation].FirstOrDefault(t => t.ElementId == "parentsNotified" && t.Status == TaskStatus.Completed);
+            var ordered = order is { Status: TaskStatus.Completed } ? order.EndedAt : null;
+            var state = escalated || (order is { DueAt: { } due } && (ordered ?? now) > due)
+                ? WeatherOrderState.Late
+                : ordered is not null
+                    ? WeatherOrderState.Ordered
+                    : order is null && proposals.Count > 0 && proposal is null
+                        ? WeatherOrderState.NotConcerned
+                        : WeatherOrderState.NotYet;
+            var counts = reached.GetValueOrDefault(organisation);
+            return new WeatherDecisionSchool(organisation, Text(school["nameKk"]) ?? organisation, Text(school["nameRu"]) ?? organisation,
+                [.. (school["shifts"] as JsonArray ?? []).Select(n => n?.GetValue<int>() ?? 0)], table,
+                territoryName.NameKk, territoryName.NameRu, proposal?.Kk, proposal?.Ru, state, ordered, order?.DueAt, escalated,
+                counts.Moved, counts.Parents, notified?.EndedAt);
+        }).ToList();
+
+        return TypedResults.Ok(new WeatherDecisionView(id, territory.Code, territory.NameKk, territory.NameRu, instance.Status.ToString().ToLowerInvariant(),
+            Text(variables["forDate"]), Text(variables["shiftGroup"]), Text(variables["source"]), Number(variables["temperature"]),
+            Number(variables["windSpeed"]), variables["blizzard"]?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+                ? variables["blizzard"]!.GetValue<bool>() : null,
+            instance.StartedAt, rows,
+            tasks.FirstOrDefault(t => t.ElementId == "enterWeather" && t.Status is TaskStatus.Open or TaskStatus.Claimed)?.Id));
+    }
+
+    /// <summary>
+    /// What each table proposed: the row the engine matched for the schools it applied to (journal "rule-matched" of
+    /// proposeForSchool: the observed values are the day's, so every school on one table gets the same row), worded from
+    /// that table's version in force on the decision's day.
+    /// </summary>
+    private static async Task<Dictionary<string, (string? Kk, string? Ru)?>> ProposalsAsync(
+        ProcessInstance instance, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+    {
+        var matched = await workflows.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == instance.Id && j.ElementId == "proposeForSchool" && j.Event == "rule-matched")
+            .Select(j => j.Data).ToListAsync(cancellationToken);
+        var rules = matched.OfType<JsonObject>().Where(d => Text(d["table"]) is not null)
+            .GroupBy(d => Text(d["table"])!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()["rule"]?.GetValue<int>(), StringComparer.Ordinal);
+        var keys = rules.Keys.ToList();
+        var day = instance.ReferenceDate;
+        var versions = (await workflows.Definitions.AsNoTracking()
+                .Where(d => d.Kind == DefinitionKind.ConditionTable && keys.Contains(d.Key) && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= day)
+                .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.Content }).ToListAsync(cancellationToken))
+            .GroupBy(d => d.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First().Content, StringComparer.Ordinal);
+        var proposals = new Dictionary<string, (string? Kk, string? Ru)?>(StringComparer.Ordinal);
+        foreach (var (key, rule) in rules)
+        {
+            proposals[key] = rule is { } n && versions.TryGetValue(key, out var content)
+                && JsonNode.Parse(content)?["rules"]?[n - 1]?["output"] is JsonObject output
+                    ? (Text(output["labelKk"]), Text(output["labelRu"]))
+                    : null;
+        }
+
+        return proposals;
+    }
+
+    /// <summary>Per school code: students the day's transfers moved, and those whose parents the transfer told.</summary>
+    private static async Task<Dictionary<string, (int Moved, int Parents)>> ReachedAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var moved = await (from t in db.MassTransfers.AsNoTracking()
+                           join s in db.StudentTransfers on t.Id equals s.TransferId
+                           join o in db.Organisations on s.OrganisationId equals o.Id
+                           where t.InstanceId == instanceId
+                           group s by o.Code into g
+                           select new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var parents = await (from t in db.MassTransfers.AsNoTracking()
+                             join n in db.ParentNotifications on t.Id equals n.TransferId
+                             join s in db.StudentTransfers on new { n.TransferId, n.StudentId } equals new { s.TransferId, s.StudentId }
+                             join o in db.Organisations on s.OrganisationId equals o.Id
+                             where t.InstanceId == instanceId
+                             group n by o.Code into g
+                             select new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var result = moved.ToDictionary(m => m.Code, m => (m.Count, 0), StringComparer.Ordinal);
+        foreach (var p in parents)
+        {
+            result[p.Code] = (result.GetValueOrDefault(p.Code).Item1, p.Count);
+        }
+
+        return result;
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node?.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : null;
+
+    private static double? Number(JsonNode? node) =>
+        node?.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node.GetValue<double>() : null;
+}

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WeatherDecisionSchool } from '../api/client';
+import { setLanguage } from '../i18n';
+import { kazakhstanTime, orderStateText } from './FrostDecisionScreen';
+
+const school = (overrides: Partial<WeatherDecisionSchool>): WeatherDecisionSchool => ({
+  organisation: 's1', nameKk: '№ 1 мектеп-лицей', nameRu: 'Школа-лицей № 1', shifts: [1], orderState: 'not-yet', escalated: false,
+  studentsMoved: 0, parentsReached: 0, ...overrides,
+});
+
+describe('orderStateText', () => {
+  afterEach(() => setLanguage('kk'));
+
+  it('states each school order against its window in Kazakhstan time, in kk and ru', () => {
+    // given an order made at 01:05 UTC (06:05 in Astana), one awaited until 07:00 and one late and escalated
+    const ordered = school({ orderState: 'ordered', orderedAt: '2026-12-07T01:05:00Z' });
+    const waiting = school({ orderDueAt: '2026-12-07T02:00:00Z' });
+    const late = school({ orderState: 'late', escalated: true });
+
+    // then in Kazakh and in Russian
+    setLanguage('kk');
+    expect([orderStateText(ordered), orderStateText(waiting), orderStateText(late)])
+      .toEqual(['06:05 шығарылды', 'Әлі жоқ (07:00 дейін)', 'Мерзімі өтті, басқармаға жіберілді']);
+    setLanguage('ru');
+    expect([orderStateText(ordered), orderStateText(waiting), orderStateText(late)])
+      .toEqual(['издан в 06:05', 'Ещё нет (до 07:00)', 'Срок истёк, передано в управление']);
+    expect(kazakhstanTime('2026-12-07T06:15:00Z')).toBe('11:15');
+  });
+});
