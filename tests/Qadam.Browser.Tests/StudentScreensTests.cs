@@ -38,7 +38,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             var pathway = page.Locator("[data-testid='student-pathway']");
             Assert.Equal(string.Empty, await pathway.InputValueAsync());
             var names = await pathway.Locator("option").AllInnerTextsAsync();
-            Assert.Contains(kk ? "ДКК қорытындысы немесе жарысқа қатысу бойынша қашықтан оқыту" : "Дистанционное обучение по заключению ВКК или на период соревнований", names);
+            Assert.Contains(kk ? "ЖОО: ДКК қорытындысы немесе жарыс бойынша қашықтан оқыту" : "Вуз: дистанционное обучение по заключению ВКК или для соревнований", names);
             Assert.DoesNotContain(names, n => n.Contains("university-", StringComparison.Ordinal));
             await page.Locator("[data-testid='student-submit']").ClickAsync();
             await page.Locator(".field-error:not(:empty)", new PageLocatorOptions { HasTextString = kk ? "Процесті таңдаңыз" : "Выберите процесс" }).WaitForAsync();
@@ -170,7 +170,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await BrowserFixture.SignInAsync(staff, "registrar.u1");
             await ChooseLanguageAsync(staff, language);
             await staff.GotoAsync("/app/cases");
-            var row = staff.Locator("tr", new PageLocatorOptions { HasTextString = kk ? "ДКК қорытындысы немесе жарысқа" : "Дистанционное обучение по заключению ВКК" }).First;
+            var row = staff.Locator("tr", new PageLocatorOptions { HasTextString = kk ? "ЖОО: ДКК қорытындысы немесе жарыс" : "Вуз: дистанционное обучение по заключению ВКК" }).First;
             await row.WaitForAsync();
             await row.Locator("a").First.ClickAsync();
             var facts = staff.Locator("dl.facts");

@@ -18,11 +18,7 @@ const staffRoles = [
 
 export type RouteName =
   | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard'
-<<<<<<< HEAD
-  | 'readiness' | 'attest' | 'student';
-=======
-  | 'readiness' | 'attest' | 'frost';
->>>>>>> main
+  | 'readiness' | 'attest' | 'frost' | 'student';
 
 export interface RouteMatch {
   name: RouteName;
