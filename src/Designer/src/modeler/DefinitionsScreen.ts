@@ -46,9 +46,10 @@ export const definitionsScreen: ScreenFactory = async ({ api }) => {
                 { i18n: 'compareWithPrevious', class: 'button' })
               : ''));
       })));
-    // By name in the screen's language; the key (what files and the API use) beside it for the legal department.
+    // By name in the screen's language; the key (what files and the API use) as the heading's tooltip for the legal
+    // department, not as text in a sentence of the screen's language.
     const name = pathwayName(key.key);
-    root.append(el('h2', { attrs: { 'data-key': key.key } }, name, el('small', { class: 'muted' }, name === key.key ? '' : ` · ${key.key}`)), table);
+    root.append(el('h2', { attrs: { 'data-key': key.key, title: key.key } }, name), table);
   }
   return { root };
 };
