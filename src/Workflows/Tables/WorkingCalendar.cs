@@ -59,18 +59,12 @@ public sealed class WorkingCalendar
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3660);
+        var isWorkingDay = WorkingDays(year);
         var day = start;
-        var calendars = new Dictionary<int, WorkingCalendar>();
         for (var counted = 0; counted < days;)
         {
             day = day.AddDays(1);
-            if (!calendars.TryGetValue(day.Year, out var calendar))
-            {
-                calendar = year(day.Year) ?? throw new ArgumentException($"no working-day calendar ({Key}) is in force for {day.Year}");
-                calendars[day.Year] = calendar;
-            }
-
-            if (calendar.IsWorkingDay(day))
+            if (isWorkingDay(day))
             {
                 counted++;
             }
@@ -87,9 +81,24 @@ public sealed class WorkingCalendar
     public static int WorkingDaysBetween(DateOnly from, DateOnly to, Func<int, WorkingCalendar?> year)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(to.DayNumber - from.DayNumber, 3660 * 2);
+        var isWorkingDay = WorkingDays(year);
         var count = 0;
-        var calendars = new Dictionary<int, WorkingCalendar>();
         for (var day = from; day < to; day = day.AddDays(1))
+        {
+            if (isWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether a day is a working day, by the calendar of its year, each year looked up once.</summary>
+    private static Func<DateOnly, bool> WorkingDays(Func<int, WorkingCalendar?> year)
+    {
+        var calendars = new Dictionary<int, WorkingCalendar>();
+        return day =>
         {
             if (!calendars.TryGetValue(day.Year, out var calendar))
             {
@@ -97,12 +106,7 @@ public sealed class WorkingCalendar
                 calendars[day.Year] = calendar;
             }
 
-            if (calendar.IsWorkingDay(day))
-            {
-                count++;
-            }
-        }
-
-        return count;
+            return calendar.IsWorkingDay(day);
+        };
     }
 }
