@@ -35,9 +35,6 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null,
     Func<int, Tables.WorkingCalendar?>? calendar = null)
 {
-    /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (docs/domain-facts.md).</summary>
-    public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
-
     private static readonly ConcurrentDictionary<string, Compiled> Prepared = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Compiled> PreparedScripts = new(StringComparer.Ordinal);
 
@@ -199,9 +196,9 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             }
         }
 
-        var today = DateOnly.FromDateTime(now.ToOffset(KazakhstanOffset).DateTime);
+        var today = KazakhstanClock.DateOf(now);
         engine.SetValue("today", new Func<string>(() => today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        engine.SetValue("now", new Func<string>(() => now.ToOffset(KazakhstanOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+        engine.SetValue("now", new Func<string>(() => KazakhstanClock.ToLocal(now).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
         engine.SetValue("ageOn", new Func<string, string, int>((iin, date) => Iin.AgeOn(BirthDateOf(iin), ParseDate(date))));
         engine.SetValue("birthDate", new Func<string, string>(iin => BirthDateOf(iin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         engine.SetValue("addDays", new Func<string, int, string>((date, days) =>

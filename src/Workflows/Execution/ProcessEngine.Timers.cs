@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Versions;
 
@@ -152,7 +153,7 @@ public sealed partial class ProcessEngine
             return null;
         }
 
-        var today = DateOnly.FromDateTime(session.Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var today = KazakhstanClock.DateOf(session.Now);
         var inForce = await session.InForceAsync(definition.Key, today, cancellationToken);
         if (inForce is null || inForce.Id != definition.Id)
         {

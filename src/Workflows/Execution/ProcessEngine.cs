@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Qadam.Identifiers;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 
@@ -142,7 +143,7 @@ public sealed partial class ProcessEngine(
 
     private async Task<List<CommandResult>> StartByMessageAsync(EngineSession session, CorrelateMessage command, CancellationToken cancellationToken)
     {
-        var date = command.ReferenceDate ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var date = command.ReferenceDate ?? KazakhstanClock.Today(time);
         var keys = await db.Definitions.AsNoTracking()
             .Where(d => d.Status == DefinitionStatus.Published && d.StartMessages.Contains(command.MessageName))
             .Select(d => d.Key).Distinct().ToListAsync(cancellationToken);

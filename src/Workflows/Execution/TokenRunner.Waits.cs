@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Workflows.Execution;
@@ -130,7 +131,7 @@ internal static class TimerSchedule
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ExpressionEvaluator.KazakhstanOffset);
+            return KazakhstanClock.StartOf(date);
         }
 
         var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
@@ -140,7 +141,7 @@ internal static class TimerSchedule
         }
 
         var local = DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
-        return new DateTimeOffset(local, ExpressionEvaluator.KazakhstanOffset);
+        return KazakhstanClock.At(local);
     }
 }
 

@@ -51,7 +51,7 @@ internal static class FileCase
         }
 
         var errors = new Dictionary<string, string[]>();
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         if (!Iin.TryParse(request.StudentIin, out var iin, out var iinError))
         {
             errors["studentIin"] = [iinError];

@@ -9,6 +9,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
@@ -74,7 +75,7 @@ internal static class GetCase
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
         var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken, citations);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
-        var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], StudentsApi.Today(time), cancellationToken))[0];
+        var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], KazakhstanClock.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
         detail = await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, workflows, cancellationToken);
         return TypedResults.Ok(detail with { Readiness = staff ? readiness : readiness with { Record = null } });

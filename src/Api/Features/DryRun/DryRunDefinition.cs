@@ -7,8 +7,9 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
-using Qadam.Workflows.Definitions.Model;
 using Qadam.Documents.Persistence;
+using Qadam.Identifiers;
+using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -93,7 +94,7 @@ internal static class DryRunDefinition
         var publishProblems = await PublishDefinition.PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken);
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
-        var referenceDate = request.ReferenceDate ?? StudentsToday(time);
+        var referenceDate = request.ReferenceDate ?? KazakhstanClock.Today(time);
         var run = new Run(workflows);
 
         // The one transaction of the run, rolled back whatever happens: the engine joins it (it never commits a
@@ -110,9 +111,6 @@ internal static class DryRunDefinition
             workflows.ChangeTracker.Clear();
         }
     }
-
-    private static DateOnly StudentsToday(TimeProvider time) =>
-        DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(5)).DateTime);
 
     /// <summary>One dry run's reading of the engine's rows: the path so far and the models for the labels.</summary>
     private sealed class Run(WorkflowsDbContext workflows)
