@@ -114,7 +114,7 @@ public sealed partial class ProcessEngine
                     session.Writer.Add(new ProcessTimer
                     {
                         Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
-                        DueAt = timer.DueAt + period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+                        DueAt = period.After(timer.DueAt), RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
                     });
                 }
 
@@ -131,7 +131,7 @@ public sealed partial class ProcessEngine
                     session.Writer.Add(new ProcessTimer
                     {
                         Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
-                        DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = left < 0 ? -1 : left - 1,
+                        DueAt = TimerCycle.Parse(cycle.Value).Period.After(timer.DueAt), RepeatsLeft = left < 0 ? -1 : left - 1,
                     });
                 }
 
@@ -168,7 +168,7 @@ public sealed partial class ProcessEngine
             session.Writer.Add(new ProcessTimer
             {
                 Id = Guid.CreateVersion7(session.Now), DefinitionId = definition.Id, ElementId = timer.ElementId,
-                DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+                DueAt = TimerCycle.Parse(cycle.Value).Period.After(timer.DueAt), RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
             });
         }
 
