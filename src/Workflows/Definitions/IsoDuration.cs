@@ -10,7 +10,7 @@ namespace Qadam.Workflows.Definitions;
 /// An ISO 8601 duration as timers and deadlines write it (P3D, PT2H, P1M, P1Y2M10DT2H30M), the one grammar the validator
 /// checks and the engine computes due times with. Years, months and days are calendar units counted on Kazakhstan's
 /// calendar: a period in months ends on the same day of its last month, or on that month's last day when it has no such day
-/// (Civil Code of the Republic of Kazakhstan, art. 170 para 3), so P1M from 31 January ends on the last day of February.
+/// (Civil Code of the Republic of Kazakhstan, art. 170), so P1M from 31 January ends on the last day of February.
 /// Weeks are not part of the grammar (write P14D).
 /// </summary>
 public sealed partial class IsoDuration

@@ -5,7 +5,7 @@ using Qadam.Workflows.Execution;
 namespace Qadam.Workflows.Tests.Definitions;
 
 /// <summary>
-/// Timers and deadlines count months and years on the calendar, as the Civil Code counts a period (art. 170 para 3: a
+/// Timers and deadlines count months and years on the calendar, as the Civil Code counts a period (art. 170: a
 /// period in months ends on the same day of its last month, or on the month's last day when it has no such day), not as
 /// 30 or 365 days; and the validator and the engine read one grammar.
 /// </summary>
