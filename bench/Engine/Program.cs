@@ -87,7 +87,7 @@ var startKb = (GC.GetTotalAllocatedBytes() - startAllocated) / 1024.0;
 List<Guid> taskIds;
 await using (var db = NewContext())
 {
-    taskIds = await db.Tasks.Where(t => t.Status == Qadam.Workflows.Execution.TaskStatus.Open).Select(t => t.Id).ToListAsync();
+    taskIds = await db.Tasks.Where(t => t.Status == Qadam.Workflows.Execution.UserTaskStatus.Open).Select(t => t.Id).ToListAsync();
 }
 
 self.Refresh();

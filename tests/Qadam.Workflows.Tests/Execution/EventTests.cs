@@ -151,7 +151,7 @@ public sealed class EventTests(EngineFixture fixture) : EngineTestBase(fixture),
         Assert.Equal(["escalated"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
         var original = await db.Tasks.SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "weatherOrder");
-        Assert.Equal(Qadam.Workflows.Execution.TaskStatus.Cancelled, original.Status);
+        Assert.Equal(Qadam.Workflows.Execution.UserTaskStatus.Cancelled, original.Status);
     }
 
     [Fact]

@@ -13,7 +13,6 @@ using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Cases;
 
@@ -105,7 +104,7 @@ internal static class GetCase
         QadamAttributes? Extension(string? elementId) =>
             elementId is not null && model?.Elements.GetValueOrDefault(elementId) is FlowNode node ? node.Extension : null;
 
-        var open = tasks.Where(t => t.Status is TaskStatus.Open or TaskStatus.Claimed).ToList();
+        var open = tasks.Where(t => t.IsOpen).ToList();
         var steps = open.Select(t => new CaseStepResponse(
                 t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
@@ -115,7 +114,7 @@ internal static class GetCase
 
         var timeline = journal.Select(j => new CaseTimelineEntry(
                 j.At, j.Event, j.ElementId, Extension(j.ElementId)?.LabelKk, Extension(j.ElementId)?.LabelRu, Name(j.Actor), j.DefinitionVersion))
-            .Concat(tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseTimelineEntry(
+            .Concat(tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseTimelineEntry(
                 t.EndedAt!.Value, "task-completed", t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.DefinitionVersion)))
             .OrderBy(e => e.At).ToList();
 
@@ -125,7 +124,7 @@ internal static class GetCase
                 t.ElementId, Extension(t.ElementId)?.LabelKk, Extension(t.ElementId)?.LabelRu, t.DueAt, t.DueAt < now)))
             .OrderBy(d => d.DueAt).ToList();
 
-        var decisions = tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseDecisionResponse(
+        var decisions = tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseDecisionResponse(
             t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations))).ToList();
 
         return new CaseDetailResponse(

@@ -14,7 +14,6 @@ using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.DryRun;
 
@@ -135,9 +134,8 @@ internal static class DryRunDefinition
                     var step = steps[i];
                     var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
                     // A multi-instance task (a council's ballots) has one task per member: each step casts the next ballot.
-                    var task = await workflows.Tasks.AsNoTracking()
-                        .Where(t => tree.Contains(t.InstanceId) && t.ElementId == step.ElementId
-                                    && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+                    var task = await workflows.Tasks.AsNoTracking().Open()
+                        .Where(t => tree.Contains(t.InstanceId) && t.ElementId == step.ElementId)
                         .OrderBy(t => t.LoopIndex).ThenBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
                     if (task is null)
                     {
@@ -204,8 +202,8 @@ internal static class DryRunDefinition
         private async Task<List<DryRunWaiting>> WaitingAsync(ProcessEngine engine, CancellationToken cancellationToken)
         {
             var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
-            var tasks = await workflows.Tasks.AsNoTracking()
-                .Where(t => tree.Contains(t.InstanceId) && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+            var tasks = await workflows.Tasks.AsNoTracking().Open()
+                .Where(t => tree.Contains(t.InstanceId))
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex).ToListAsync(cancellationToken);
             var timers = await workflows.Timers.AsNoTracking().Where(t => t.InstanceId != null && tree.Contains(t.InstanceId.Value))
                 .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
