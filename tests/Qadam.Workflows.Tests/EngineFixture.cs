@@ -78,9 +78,12 @@ public sealed class EngineHost(WorkflowsDbContext db, TimeProvider clock, IProce
 
     public WorkflowsDbContext Db { get; } = db;
 
-    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance, limits);
+    // The host's expression functions, as the API registers them: today() in Kazakhstan, ageOn() from an IIN.
+    private static readonly ExpressionFunctions Functions = new(Qadam.Identifiers.KazakhstanExpressionFunctions.All);
 
-    public DefinitionStore Definitions => new(Db, _registry, clock, limits);
+    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance, limits, functions: Functions);
+
+    public DefinitionStore Definitions => new(Db, _registry, clock, limits, Functions);
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -127,7 +127,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar);
+        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar, engine.Functions);
         var runner = new TokenRunner(instance, model, state, expressions, (key, date) => Table(key, date ?? instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;

@@ -17,8 +17,11 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 public sealed partial class ProcessEngine(
     WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, EngineLimits? limits = null,
-    IEnumerable<IEngineCommandObserver>? observers = null)
+    IEnumerable<IEngineCommandObserver>? observers = null, ExpressionFunctions? functions = null)
 {
+    /// <summary>The functions the host added to expressions.</summary>
+    internal ExpressionFunctions Functions { get; } = functions ?? ExpressionFunctions.None;
+
     private readonly IEngineCommandObserver[] _observers = observers?.ToArray() ?? [];
 
     internal EngineLimits Limits { get; } = limits ?? EngineLimits.Default;

@@ -10,7 +10,8 @@ namespace Qadam.Workflows.Versions;
 /// Drafts, publication and retirement of definition versions, and the rule that binds a case to
 /// the version in force on its filing date.
 /// </summary>
-public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, EngineLimits? limits = null)
+public sealed class DefinitionStore(
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, EngineLimits? limits = null, ExpressionFunctions? functions = null)
 {
     /// <summary>
     /// Saves BPMN or table content as the key's draft (replacing an existing draft, else a new
@@ -131,7 +132,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
     private void ArmStartTimers(ProcessDefinition definition)
     {
         var now = time.GetUtcNow();
-        var expressions = new ExpressionEvaluator(ExpressionLimits.Default, now);
+        var expressions = new ExpressionEvaluator(ExpressionLimits.Default, now, functions: functions);
         foreach (var start in DefinitionCompiler.Model(definition).Root.StartEvents)
         {
             if (start.Trigger is not TimerTrigger timer)
