@@ -36,6 +36,8 @@ public static class WorkflowsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ExpressionFunctions.None);
+        // One per process: parsed models and tables, bounded (DefinitionCache.DefaultSizeLimit entries).
+        services.TryAddSingleton(_ => new DefinitionCache());
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddScoped<ProcessEngine>();
         services.TryAddScoped<DefinitionStore>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -6,6 +5,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Qadam.Workflows.Execution;
 
@@ -41,8 +41,14 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         "addDays", "addWorkingDays", "daysBetween", "workingDaysBetween", "execution",
     };
 
-    private static readonly ConcurrentDictionary<string, Compiled> Prepared = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Compiled> PreparedScripts = new(StringComparer.Ordinal);
+    /// <summary>Parsed expressions and scripts at most; beyond it the least recently used are parsed again when next run.</summary>
+    internal const long PreparedSizeLimit = 10_000;
+
+    // By text, shared by every command: the expressions of the published versions are few, but a draft's dry runs and a
+    // table's rows add new texts all the time, so the cache is bounded (compacted by a quarter when full).
+    private static readonly MemoryCache Prepared = new(new MemoryCacheOptions { SizeLimit = PreparedSizeLimit, CompactionPercentage = 0.25 });
+
+    private readonly record struct PreparedKey(bool IsScript, string Text);
 
     /// <summary>A parsed expression and every name it mentions.</summary>
     private sealed record Compiled(Prepared<Acornima.Ast.Script> Script, HashSet<string> Names);
@@ -83,9 +89,12 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         var started = ThreadCpuClock.Now();
         try
         {
-            var compiled = written is null
-                ? Prepared.GetOrAdd(expression, static e => Compile("(" + e + "\n)"))
-                : PreparedScripts.GetOrAdd(expression, static e => Compile(e));
+            var compiled = Prepared.GetOrCreate(new PreparedKey(written is not null, expression), static entry =>
+            {
+                entry.Size = 1;
+                var key = (PreparedKey)entry.Key;
+                return key.IsScript ? Compile(key.Text) : Compile("(" + key.Text + "\n)");
+            })!;
             var engine = CreateEngine(compiled.Names, variables, locals, timeout);
             if (written is not null)
             {

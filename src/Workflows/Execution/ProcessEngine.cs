@@ -17,8 +17,11 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 public sealed partial class ProcessEngine(
     WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, EngineLimits? limits = null,
-    IEnumerable<IEngineCommandObserver>? observers = null, ExpressionFunctions? functions = null)
+    IEnumerable<IEngineCommandObserver>? observers = null, ExpressionFunctions? functions = null, DefinitionCache? definitions = null)
 {
+    /// <summary>The parsed definitions; a host shares one per process (AddQadamWorkflows registers it), else the engine has its own.</summary>
+    internal DefinitionCache Definitions { get; } = definitions ?? new DefinitionCache();
+
     /// <summary>The functions the host added to expressions.</summary>
     internal ExpressionFunctions Functions { get; } = functions ?? ExpressionFunctions.None;
 
