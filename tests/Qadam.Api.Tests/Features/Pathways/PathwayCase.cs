@@ -100,6 +100,16 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
         return await SignedDocuments.SignTheStepAsync(api, client, await ClientAsync(outsider), task.GetProperty("id").GetString()!, data);
     }
 
+    /// <summary>
+    /// The head of a TVET organisation enters the list of disciplines and (or) modules allowed at a distance and signs the
+    /// order approving it (349 Annex 2 para 16; 2025 Annex 1 para 6); answers the order signed.
+    /// </summary>
+    public async Task<JsonElement> ApproveDisciplinesAsync(string head, string outsider, string list = "Ағылшын тілі / Английский язык\nДерекқорлар / Базы данных")
+    {
+        await CompleteAsync(head, "approvedDisciplines", new { disciplinesProgramme = "06130100 Бағдарламалық қамтамасыз ету / Программное обеспечение", disciplinesList = list });
+        return Assert.Single(await SignStepAsync(head, "signDisciplines", new { }, outsider));
+    }
+
     /// <summary>Each member casts the same vote until the body's majority has decided and no ballot is left.</summary>
     public async Task VoteAsync(string elementId, string vote, params string[] members)
     {

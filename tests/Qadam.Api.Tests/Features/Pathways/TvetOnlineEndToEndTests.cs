@@ -36,6 +36,39 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
             DocumentTexts.Act2025Annex2In(language), DocumentTexts.Paragraph(language, "п. 5"),
             language == "kk" ? "Астана политехникалық колледжі" : "Астанинский политехнический колледж");
         SignedDocuments.CarriesOnlyItsNumber(text, order.GetProperty("registryNumber").GetString()!);
+
+        // The college decides the form of attestation; an online one needs the head's confirmation of online proctoring
+        // (103 Annex 2 para 7 part 2) before the plan is registered.
+        Assert.Equal(["attestationForm"], await @case.OpenTasksAsync("head.c1"));
+        await @case.CompleteAsync("head.c1", "attestationForm", new { attestationOnline = "yes" });
+        Assert.Equal(["proctoringConfirmation"], await @case.OpenTasksAsync("head.c1"));
+        Assert.NotEqual("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
+        await @case.CompleteAsync("head.c1", "proctoringConfirmation", new { proctoringSystem = "Examus", proctoringConfirmed = "yes" });
         Assert.Equal("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_proctoring_confirmation_is_refused_with_422_naming_the_field_when_left_unanswered()
+    {
+        using var @case = await PathwayCase.FileAsync(api, "clerk.c1", "tvet-online", await Pathways.StudentOfAsync(api, "c1", 1), "ru", Pathways.Today);
+        await @case.CompleteAsync("clerk.c1", "enterCurriculum", Curriculum(1200));
+        await @case.SignStepAsync("head.c1", "approveCurriculum", new { }, "secretary.c1");
+        await @case.CompleteAsync("head.c1", "attestationForm", new { attestationOnline = "yes" });
+
+        var head = await @case.ClientAsync("head.c1");
+        var page = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(head,
+            $"/api/tasks?caseId={@case.Id}&element=proctoringConfirmation");
+        var taskId = page.GetProperty("items")[0].GetProperty("id").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete")
+        {
+            Content = Pathways.Json(new { data = new { proctoringSystem = "Examus" } }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+        using var refused = await head.SendAsync(request);
+        var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(refused.Content);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("data.proctoringConfirmed", out _), problem.ToString());
+        Assert.Equal(["proctoringConfirmation"], await @case.OpenTasksAsync("head.c1"));
     }
 }
