@@ -151,7 +151,7 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
         DocumentTexts.Contains(text, DocumentTexts.NoticeTitle(language), notice.GetProperty("registryNumber").GetString()!, @case.StudentName,
             language == "kk" ? "дәлелді бас тарту" : "Мотивированный отказ",
             DocumentTexts.Basis(language), DocumentTexts.Act2023In(language),
-            language == "kk" ? "12 мамырдағы өтінішіңіз" : "12 мая 2025");
+            language == "kk" ? "2025 жылғы 12 мамырдағы" : "12 мая 2025");
         Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
         if (language == "kk")
         {

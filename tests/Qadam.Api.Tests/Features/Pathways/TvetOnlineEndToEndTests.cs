@@ -44,6 +44,7 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
         Assert.Equal(["proctoringConfirmation"], await @case.OpenTasksAsync("head.c1"));
         Assert.NotEqual("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
         await @case.CompleteAsync("head.c1", "proctoringConfirmation", new { proctoringSystem = "Examus", proctoringConfirmed = "yes" });
+        await @case.RunJobsAsync();
         Assert.Equal("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
     }
 
