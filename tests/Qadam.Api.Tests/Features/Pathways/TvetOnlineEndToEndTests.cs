@@ -48,6 +48,29 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
         Assert.Equal("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("kk", "ТжКББ ұйымының білім беру бағдарламасы бойынша тіркеледі")]
+    [InlineData("ru", "регистрируется по образовательной программе организации ТиППО")]
+    public async Task Online_learning_filed_for_a_school_student_is_refused_with_422_naming_the_student(string language, string expected)
+    {
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+        {
+            Content = Pathways.Json(new
+            {
+                pathway = "tvet-online", studentIin = await Pathways.ChildOfParentP1Async(api), ground = Pathways.GroundOf("tvet-online"),
+                filedOn = Pathways.Today.ToString("yyyy-MM-dd"), language, data = new { },
+            }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var refused = await clerk.SendAsync(request);
+        var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(refused.Content);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = problem.GetProperty("errors").GetProperty("studentIin");
+        Assert.Contains(expected, errors[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_proctoring_confirmation_is_refused_with_422_naming_the_field_when_left_unanswered()
     {
