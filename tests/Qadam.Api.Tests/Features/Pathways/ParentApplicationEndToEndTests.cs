@@ -90,7 +90,7 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
             distanceHours = 180, totalHours = 1000, councilDecision = "approve",
         });
         // The head's list of disciplines allowed at a distance comes first, approved by a signed order of its own.
-        Assert.Equal(["approvedDisciplines"], await @case.OpenTasksAsync("head.c1"));
+        Assert.Equal(["approvedDisciplines"], await @case.OpenTasksSettledAsync("head.c1"));
         var disciplines = await @case.ApproveDisciplinesAsync("head.c1", "secretary.c1");
         await @case.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
 

@@ -57,6 +57,25 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
     }
 
     /// <summary>
+    /// The case's open tasks in <paramref name="user"/>'s inbox once there are any: the service tasks before a user task
+    /// (rendering, statuses) are jobs the API's own worker may be holding when the test runs the due jobs.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OpenTasksSettledAsync(string user)
+    {
+        IReadOnlyList<string> open = [];
+        for (var attempt = 0; attempt < 100 && open.Count == 0; attempt++)
+        {
+            open = await OpenTasksAsync(user);
+            if (open.Count == 0)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>
     /// Attaches a small PDF to the case as <paramref name="user"/> (the scan of a VKK conclusion or a letter) and answers
     /// its evidence id.
     /// </summary>

@@ -82,10 +82,10 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
             departsToDangerZone = true, letterEvidenceId = await @case.AttachEvidenceAsync("clerk.s1", "letter.pdf"),
         });
 
-        Assert.Equal(["refusalReasons"], await @case.OpenTasksAsync("head.s1"));
+        Assert.Equal(["refusalReasons"], await @case.OpenTasksSettledAsync("head.s1"));
         await @case.CompleteAsync("head.s1", "refusalReasons", Reasons(language,
             "Білім алушы террористік қауіп аймағына кетеді", "Обучающийся выезжает в зону террористической опасности", "п. 9"));
-        Assert.Equal(["signRefusal"], await @case.OpenTasksAsync("head.s1"));
+        Assert.Equal(["signRefusal"], await @case.OpenTasksSettledAsync("head.s1"));
 
         Assert.False(await ParentToldAsync(@case, 1), "nothing reaches the parent before the head signs");
         var text = await SignedNoticeAsync(@case, "head.s1", "secretary.s1", language);
@@ -116,7 +116,7 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
         // The prohibition is read on the day the head decides (1 June 2025, after order 103 came into force): the college is
         // excluded and no exception under art. 37-2 of the Law is left to weigh. Should the table of the filing date apply
         // instead, the head weighs the exception and finds none; either way the head refuses.
-        var open = await @case.OpenTasksAsync("head.c2");
+        var open = await @case.OpenTasksSettledAsync("head.c2");
         if (open.Contains("exclusionException"))
         {
             await @case.CompleteAsync("head.c2", "exclusionException", new
@@ -125,10 +125,10 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
             });
         }
 
-        Assert.Equal(["refusalReasons"], await @case.OpenTasksAsync("head.c2"));
+        Assert.Equal(["refusalReasons"], await @case.OpenTasksSettledAsync("head.c2"));
         await @case.CompleteAsync("head.c2", "refusalReasons", Reasons(language,
             "Колледж педагогикалық білім беру бағдарламаларын іске асырады", "Колледж реализует программы педагогического образования", "п. 3-1"));
-        Assert.Equal(["signRefusal"], await @case.OpenTasksAsync("head.c2"));
+        Assert.Equal(["signRefusal"], await @case.OpenTasksSettledAsync("head.c2"));
 
         var text = await SignedNoticeAsync(@case, "head.c2", "secretary.c2", language);
         DocumentTexts.Contains(text,

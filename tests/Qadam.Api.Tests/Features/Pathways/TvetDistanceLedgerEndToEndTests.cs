@@ -65,7 +65,7 @@ public sealed class TvetDistanceLedgerEndToEndTests(WorkflowsApiFactory api) : I
         using var second = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", student, "kk", Pathways.Today);
         await CouncilDecidesAsync(second, distanceHours: 200, programme: "07130100");
 
-        Assert.Equal(["approvedDisciplines"], await second.OpenTasksAsync("head.c1"));
+        Assert.Equal(["approvedDisciplines"], await second.OpenTasksSettledAsync("head.c1"));
     }
 
     private static Task CouncilDecidesAsync(PathwayCase @case, int distanceHours, string? programme = null) =>

@@ -27,7 +27,7 @@ public sealed class TvetFormatDecisionEndToEndTests(WorkflowsApiFactory api) : I
             conclusionNumber = "ВКК-2001", conclusionDate = Day(-1), medicalOrganisation = "Городская поликлиника № 2", periodFrom = Day(0), periodTo = Day(20),
         });
 
-        Assert.Equal(["tvetFormatDecision"], await @case.OpenTasksAsync("head.c1"));
+        Assert.Equal(["tvetFormatDecision"], await @case.OpenTasksSettledAsync("head.c1"));
         Assert.Empty(await DocumentsOfAsync(@case));
 
         var head = await @case.ClientAsync("head.c1");

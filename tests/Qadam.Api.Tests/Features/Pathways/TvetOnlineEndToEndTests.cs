@@ -50,9 +50,9 @@ public sealed class TvetOnlineEndToEndTests(WorkflowsApiFactory api) : IClassFix
 
         // The college decides the form of attestation; an online one needs the head's confirmation of online proctoring
         // (103 Annex 2 para 7 part 2) before the plan is registered.
-        Assert.Equal(["attestationForm"], await @case.OpenTasksAsync("head.c1"));
+        Assert.Equal(["attestationForm"], await @case.OpenTasksSettledAsync("head.c1"));
         await @case.CompleteAsync("head.c1", "attestationForm", new { attestationOnline = "yes" });
-        Assert.Equal(["proctoringConfirmation"], await @case.OpenTasksAsync("head.c1"));
+        Assert.Equal(["proctoringConfirmation"], await @case.OpenTasksSettledAsync("head.c1"));
         Assert.NotEqual("registered", (await @case.ReadAsync("clerk.c1")).GetProperty("status").GetString());
         await @case.CompleteAsync("head.c1", "proctoringConfirmation", new { proctoringSystem = "Examus", proctoringConfirmed = "yes" });
         await @case.RunJobsAsync();
