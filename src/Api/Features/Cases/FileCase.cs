@@ -99,7 +99,7 @@ internal static class FileCase
             return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
         }
 
-        if (CaseScope.Refusal(student.s.Level, student.Kind) is { } outOfScope)
+        if (CaseScope.Refusal(student.s.Level, student.Kind, request.Pathway) is { } outOfScope)
         {
             return UnprocessableProblem.Create("studentIin", outOfScope);
         }
