@@ -83,4 +83,18 @@ public sealed record CommandResult(
     /// <summary>The command's key had run before: this is the first run's result, and nothing happened now.</summary>
     [JsonIgnore]
     public bool Replayed { get; init; }
+
+    /// <summary>
+    /// A replay equals the first result: equality leaves out <see cref="Replayed"/> and the copy of the variables (not kept
+    /// for a replay), and compares the closed tasks by content. The lists of the constructor compare as records do.
+    /// </summary>
+    public bool Equals(CommandResult? other) =>
+        other is not null && InstanceId == other.InstanceId && string.Equals(DefinitionKey, other.DefinitionKey, StringComparison.Ordinal)
+        && DefinitionVersion == other.DefinitionVersion && Status == other.Status && Equals(WaitingAt, other.WaitingAt)
+        && Equals(OpenedTasks, other.OpenedTasks) && string.Equals(CaseStatus, other.CaseStatus, StringComparison.Ordinal)
+        && string.Equals(LastElementId, other.LastElementId, StringComparison.Ordinal) && Equals(LegalBasis, other.LegalBasis)
+        && ClosedTasks.SequenceEqual(other.ClosedTasks);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(InstanceId, DefinitionKey, DefinitionVersion, Status, CaseStatus, LastElementId);
 }
