@@ -41,6 +41,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddScoped<ProcessEngine>();
         services.TryAddScoped<DefinitionStore>();
+        services.TryAddScoped<VersionsInForce>();
+        services.TryAddScoped<Reads.EngineReads>();
         services.TryAddScoped<OutboxDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThrownMessageLog>());
         return services;

@@ -2,7 +2,7 @@ using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Hosting;
 
@@ -29,8 +29,8 @@ internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ILogger<
                 busy |= await engine.RunDueJobsAsync(100, stoppingToken) > 0;
                 busy |= await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(100, stoppingToken) > 0;
                 busy |= await FollowEndedInstances.RunAsync(
-                    scope.ServiceProvider.GetRequiredService<QadamDbContext>(), scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(),
-                    scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    scope.ServiceProvider.GetRequiredService<QadamDbContext>(), scope.ServiceProvider.GetRequiredService<EngineReads>(),
+                    scope.ServiceProvider.GetRequiredService<CommandTransaction>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
                     100, stoppingToken) > 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -56,6 +56,7 @@ internal static class QadamApplication
                 builder.Configuration.GetConnectionString(ConnectionStringName),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<CommandTransaction>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();
         builder.Services.AddExpressionFunctions(Qadam.Identifiers.KazakhstanExpressionFunctions.All);
         // A command on a case writes the engine's rows, the case row and the audit event in one transaction: no change without its trail.

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Workflows.Execution;
 
@@ -39,7 +41,10 @@ public sealed record CompleteTask(Guid TaskId, Actor Actor, JsonObject? Output =
 public sealed record CorrelateMessage(
     string MessageName, string? CorrelationKey, Actor Actor, JsonObject? Variables = null, DateOnly? ReferenceDate = null, string? IdempotencyKey = null);
 
-/// <summary>What a command left behind: the instance, how it stands, where it waits, the tasks it opened.</summary>
+/// <summary>
+/// What a command left behind, all a host needs to follow it without reading the engine's tables: the instance, how it
+/// stands, where it waits, the tasks it opened and closed, the outcome it declares and the variables the host may read.
+/// </summary>
 /// <param name="InstanceId">The instance acted on.</param>
 /// <param name="DefinitionKey">Its definition key.</param>
 /// <param name="DefinitionVersion">The version it runs.</param>
@@ -47,4 +52,49 @@ public sealed record CorrelateMessage(
 /// <param name="WaitingAt">Element ids where tokens wait.</param>
 /// <param name="OpenedTasks">User tasks opened by the command.</param>
 public sealed record CommandResult(
-    Guid InstanceId, string DefinitionKey, int DefinitionVersion, InstanceStatus Status, IReadOnlyList<string> WaitingAt, IReadOnlyList<Guid> OpenedTasks);
+    Guid InstanceId, string DefinitionKey, int DefinitionVersion, InstanceStatus Status, IReadOnlyList<string> WaitingAt, IReadOnlyList<Guid> OpenedTasks)
+{
+    /// <summary>The variable <c>caseStatus</c> when the process set it (set-case-status steps), else null.</summary>
+    public string? CaseStatus { get; init; }
+
+    /// <summary>The last element the command's journal saw for the instance: for a completed instance, the end event it reached.</summary>
+    public string? LastElementId { get; init; }
+
+    /// <summary>
+    /// The outcome the process declares: <see cref="CaseStatus"/> when set, else, once the instance completed, the id of the
+    /// end event it reached; null while it runs without a declared status.
+    /// </summary>
+    [JsonIgnore]
+    public string? Outcome => CaseStatus ?? (Status == InstanceStatus.Completed ? LastElementId : null);
+
+    /// <summary>The act and edition of the version the command bound (a start); null for commands on a running instance.</summary>
+    public LegalBasis? LegalBasis { get; init; }
+
+    /// <summary>User tasks the command completed or withdrew (those of tokens it ended that it held in hand).</summary>
+    public IReadOnlyList<Guid> ClosedTasks { get; init; } = [];
+
+    /// <summary>
+    /// A copy of the instance's process-level variables after the command (not kept for a replay: null then). The host reads
+    /// them here; the instance's stored state is the engine's own.
+    /// </summary>
+    [JsonIgnore]
+    public JsonObject? Variables { get; init; }
+
+    /// <summary>The command's key had run before: this is the first run's result, and nothing happened now.</summary>
+    [JsonIgnore]
+    public bool Replayed { get; init; }
+
+    /// <summary>
+    /// A replay equals the first result: equality leaves out <see cref="Replayed"/> and the copy of the variables (not kept
+    /// for a replay), and compares the closed tasks by content. The lists of the constructor compare as records do.
+    /// </summary>
+    public bool Equals(CommandResult? other) =>
+        other is not null && InstanceId == other.InstanceId && string.Equals(DefinitionKey, other.DefinitionKey, StringComparison.Ordinal)
+        && DefinitionVersion == other.DefinitionVersion && Status == other.Status && Equals(WaitingAt, other.WaitingAt)
+        && Equals(OpenedTasks, other.OpenedTasks) && string.Equals(CaseStatus, other.CaseStatus, StringComparison.Ordinal)
+        && string.Equals(LastElementId, other.LastElementId, StringComparison.Ordinal) && Equals(LegalBasis, other.LegalBasis)
+        && ClosedTasks.SequenceEqual(other.ClosedTasks);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(InstanceId, DefinitionKey, DefinitionVersion, Status, CaseStatus, LastElementId);
+}

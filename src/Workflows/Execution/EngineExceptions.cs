@@ -54,7 +54,11 @@ public sealed class ProcessLogicException(string elementId, string problem)
 
 /// <summary>No published version of the key is in force on the date.</summary>
 public sealed class NoVersionInForceException(string key, DateOnly date)
-    : EngineException(EngineErrorKind.Unprocessable, $"No published version of '{key}' is in force on {date:yyyy-MM-dd}.");
+    : EngineException(EngineErrorKind.Unprocessable, $"No published version of '{key}' is in force on {date:yyyy-MM-dd}.")
+{
+    /// <summary>The definition key without a version on the day (a pathway, a called process, a table).</summary>
+    public string Key { get; } = key;
+}
 
 /// <summary>The instance has ended; nothing more can happen to it.</summary>
 public sealed class InstanceNotActiveException(Guid instanceId, InstanceStatus status)

@@ -20,6 +20,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
     private readonly Dictionary<Guid, Loaded> _loaded = [];
     private readonly List<Guid> _openedTasks = [];
+    private readonly List<Guid> _closedTasks = [];
+    private readonly Dictionary<Guid, string> _lastElements = [];
 
     private readonly DefinitionCache _definitions = engine.Definitions;
 
@@ -47,10 +49,16 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     internal sealed record Loaded(ProcessInstance Instance, ProcessModel Model, TokenRunner Runner, Actor Actor)
     {
         public int Depth { get; init; }
+
+        /// <summary>The legal basis of the version, when the command bound it (a start).</summary>
+        public LegalBasis? VersionLegalBasis { get; init; }
     }
 
-    /// <summary>A version to start: its identity and its parsed model.</summary>
-    internal sealed record StartableVersion(Guid Id, string Key, int Version, ProcessModel Model);
+    /// <summary>A version to start: its identity, legal basis and parsed model.</summary>
+    internal sealed record StartableVersion(Guid Id, string Key, int Version, ProcessModel Model, LegalBasis? LegalBasis = null);
+
+    /// <summary>A task the command completed (it is closed with the command, as the tasks of ended tokens are).</summary>
+    public void Closed(Guid taskId) => _closedTasks.Add(taskId);
 
     /// <summary>
     /// The version of <paramref name="key"/> in force on <paramref name="date"/>. Only its id is read
@@ -61,22 +69,21 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         if (_definitions.TryGetInForce(key, date, out var cached) && _definitions.CachedModel(cached.Id) is { } cachedModel)
         {
             await LoadTablesFor(cachedModel, cancellationToken);
-            return new StartableVersion(cached.Id, key, cached.Version, cachedModel);
+            return new StartableVersion(cached.Id, key, cached.Version, cachedModel, cached.LegalBasis);
         }
 
-        var found = await DefinitionStore.InForceQuery(db, key, date)
-            .Select(d => new { d.Id, d.Key, d.Version }).FirstOrDefaultAsync(cancellationToken);
+        var found = await VersionsInForce.FindAsync(db, key, date, cancellationToken);
         if (found is null)
         {
             return null;
         }
 
-        _definitions.RememberInForce(key, date, new DefinitionCache.VersionInForce(found.Id, found.Version));
+        _definitions.RememberInForce(key, date, new DefinitionCache.VersionInForce(found.Id, found.Version, found.LegalBasis));
 
         var model = _definitions.CachedModel(found.Id)
                     ?? _definitions.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found.Id, cancellationToken));
         await LoadTablesFor(model, cancellationToken);
-        return new StartableVersion(found.Id, found.Key, found.Version, model);
+        return new StartableVersion(found.Id, found.Key, found.Version, model, found.LegalBasis);
     }
 
     public Loaded Create(StartableVersion version, DateOnly referenceDate, string? businessKey, JsonObject? variables, Actor actor, int depth = 0)
@@ -84,7 +91,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         var instance = new ProcessInstance(Guid.CreateVersion7(Now), version.Id, version.Key, version.Version, referenceDate, businessKey, Now);
         Writer.Add(instance);
         var state = new InstanceState { Variables = (JsonObject?)variables?.DeepClone() ?? [] };
-        return Track(instance, version.Model, state, actor, depth);
+        return Track(instance, version.Model, state, actor, depth, version.LegalBasis);
     }
 
     public async Task<Loaded> LoadAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
@@ -120,11 +127,11 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         return Track(instance, model, instance.LoadState(), actor, 0);
     }
 
-    private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
+    private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth, LegalBasis? legalBasis = null)
     {
         var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar, engine.Functions);
         var runner = new TokenRunner(instance, model, state, expressions, (key, date) => Table(key, date ?? instance.ReferenceDate), actor.Id, Now, Budget);
-        var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
+        var loaded = new Loaded(instance, model, runner, actor) { Depth = depth, VersionLegalBasis = legalBasis };
         _loaded[instance.Id] = loaded;
         return loaded;
     }
@@ -158,10 +165,20 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         return _definitions.Table(definition.ContentSha256, definition.Content);
     }
 
-    public CommandResult Result(Loaded loaded) =>
-        new(loaded.Instance.Id, loaded.Instance.DefinitionKey, loaded.Instance.DefinitionVersion, loaded.Instance.Status,
+    public CommandResult Result(Loaded loaded)
+    {
+        var variables = loaded.Runner.State.Variables;
+        return new(loaded.Instance.Id, loaded.Instance.DefinitionKey, loaded.Instance.DefinitionVersion, loaded.Instance.Status,
             [.. loaded.Runner.State.Tokens.Select(t => t.NodeId).Distinct(StringComparer.Ordinal)],
-            [.. _openedTasks]);
+            [.. _openedTasks])
+        {
+            CaseStatus = InstanceVariables.CaseStatus(variables),
+            LastElementId = _lastElements.GetValueOrDefault(loaded.Instance.Id),
+            LegalBasis = loaded.VersionLegalBasis,
+            ClosedTasks = [.. _closedTasks.Distinct()],
+            Variables = (JsonObject)variables.DeepClone(),
+        };
+    }
 
     /// <summary>
     /// Writes what the runners did: new wait objects, dropped ones, journal, outbox; starts and ends
@@ -216,6 +233,11 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
 
         foreach (var entry in Drain(effects.Journal))
         {
+            if (entry.ElementId is not null)
+            {
+                _lastElements[entry.InstanceId] = entry.ElementId;
+            }
+
             Writer.Add(entry);
         }
 
@@ -273,6 +295,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         foreach (var task in Writer.Tasks.Where(t => t.InstanceId == instanceId && tokens.Contains(t.TokenId, StringComparer.Ordinal)))
         {
             task.Cancel(Now);
+            _closedTasks.Add(task.Id);
         }
 
         Writer.Execute("""

@@ -95,6 +95,7 @@ public sealed partial class ProcessEngine(
             session.Writer.Attach(task);
             var output = command.Output ?? [];
             task.Complete(command.Actor.Id, output, time.GetUtcNow());
+            session.Closed(task.Id);
             var loaded = await session.LoadAsync(instance ?? throw new EngineNotFoundException($"Instance {task.InstanceId}"), command.Actor,
                 cancellationToken);
             if (loaded.Runner.State.FindToken(task.TokenId) is null)
@@ -280,7 +281,13 @@ public sealed partial class ProcessEngine(
     private async Task<T?> FindReplayAsync<T>(string key, CancellationToken cancellationToken)
     {
         var record = await db.Commands.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
-        return record is null ? default : JsonSerializer.Deserialize<T>(record.ResultJson);
+        var replay = record is null ? default : JsonSerializer.Deserialize<T>(record.ResultJson);
+        return replay switch
+        {
+            CommandResult one => (T)(object)(one with { Replayed = true }),
+            IReadOnlyList<CommandResult> many => (T)(object)many.Select(r => r with { Replayed = true }).ToList(),
+            _ => replay,
+        };
     }
 
     // The command record comes in the engine's own batch (a PostgresException); EF wraps it in a DbUpdateException.

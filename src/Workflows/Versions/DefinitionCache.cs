@@ -51,8 +51,8 @@ public sealed class DefinitionCache
 
     private readonly record struct TablesLookup(long Generation);
 
-    /// <summary>A version in force: its id and number.</summary>
-    internal readonly record struct VersionInForce(Guid Id, int Version);
+    /// <summary>A version in force: its id, number and the legal basis its edition cites.</summary>
+    internal readonly record struct VersionInForce(Guid Id, int Version, LegalBasis? LegalBasis);
 
     /// <summary>Problems of a definition's content, as publishing checks them (nothing is cached).</summary>
     internal static IReadOnlyList<DefinitionProblem> Check(DefinitionKind kind, string content, DefinitionCatalog? catalog) =>

@@ -156,10 +156,7 @@ public sealed class DefinitionStore(
     public async Task<ProcessDefinition> InForceAsync(string key, DateOnly date, CancellationToken cancellationToken = default) =>
         await InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken) ?? throw new NoVersionInForceException(key, date);
 
-    internal static IQueryable<ProcessDefinition> InForceQuery(WorkflowsDbContext db, string key, DateOnly date) =>
-        db.Definitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= date)
-            .OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version);
+    internal static IQueryable<ProcessDefinition> InForceQuery(WorkflowsDbContext db, string key, DateOnly date) => VersionsInForce.Query(db, key, date);
 
     /// <summary>What references may point to: registered activities, existing definition and table keys.</summary>
     public async Task<DefinitionCatalog> CatalogAsync(CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Identity;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Ballots;
 
@@ -20,15 +20,14 @@ internal static class BallotSecrecy
 
     /// <summary>The case page with the data of each ballot (a multi-instance task's completion) removed, unless the caller may read ballots.</summary>
     public static async Task<CaseDetailResponse> ForCallerAsync(
-        CaseDetailResponse detail, Guid? instanceId, ClaimsPrincipal user, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        CaseDetailResponse detail, Guid? instanceId, ClaimsPrincipal user, EngineReads reads, CancellationToken cancellationToken)
     {
         if (MayReadBallots(user) || instanceId is null || detail.Decisions.Count == 0)
         {
             return detail;
         }
 
-        var ballots = (await workflows.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.LoopIndex != null)
-            .Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ballots = (await reads.BallotsAsync(instanceId.Value, cancellationToken)).Select(t => t.Id).ToHashSet();
         if (ballots.Count == 0)
         {
             return detail;

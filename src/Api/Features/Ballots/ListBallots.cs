@@ -8,6 +8,7 @@ using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Ballots;
@@ -28,7 +29,7 @@ public sealed record BallotBoxResponse(
 internal static class ListBallots
 {
     public static async Task<Results<Ok<List<BallotBoxResponse>>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var @case = await CasesApi.Visible(db, scope).Where(c => c.Id == id)
@@ -43,11 +44,8 @@ internal static class ListBallots
             return TypedResults.Ok(new List<BallotBoxResponse>());
         }
 
-        var ballots = await workflows.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.LoopIndex != null)
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex).ToListAsync(cancellationToken);
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == @case.PathwayKey && d.Version == @case.DefinitionVersion, cancellationToken);
-        var model = definition is null ? null : CasesApi.Model(definition);
+        var ballots = await reads.BallotsAsync(instanceId, cancellationToken);
+        var model = await reads.ModelAsync(@case.PathwayKey, @case.DefinitionVersion, cancellationToken);
         var me = user.FindFirstValue(Claims.Subject);
 
         var boxes = new List<BallotBoxResponse>();

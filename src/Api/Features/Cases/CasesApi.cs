@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
@@ -9,7 +8,7 @@ using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Cases;
@@ -72,36 +71,17 @@ internal static class CasesApi
             c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt);
 
     /// <summary>
-    /// Brings the case's status in line with its instance. The outcome of a finished process is the variable
-    /// <c>caseStatus</c> when set, else the id of the last element the journal saw (its end event).
+    /// Brings the case's status in line with its instance: the outcome the process declares (<see cref="InstanceView.Outcome"/>:
+    /// the variable <c>caseStatus</c> when set, else the end event a finished process reached).
     /// </summary>
-    public static async Task<bool> FollowInstanceAsync(Case @case, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<bool> FollowInstanceAsync(Case @case, EngineReads reads, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (@case.ProcessInstanceId is not { } instanceId)
+        if (@case.ProcessInstanceId is not { } instanceId || await reads.InstanceAsync(instanceId, cancellationToken) is not { } instance)
         {
             return false;
         }
 
-        var instance = await workflows.Instances.AsNoTracking()
-            .Where(i => i.Id == instanceId).Select(i => new { i.Status, i.StateJson }).SingleOrDefaultAsync(cancellationToken);
-        if (instance is null)
-        {
-            return false;
-        }
-
-        // A running process names its status with set-case-status steps (variable caseStatus); a finished one
-        // by that variable or, failing it, by the id of the end event it reached.
-        var named = (JsonNode.Parse(instance.StateJson)?["variables"]?["caseStatus"] as JsonValue)?.TryGetValue<string>(out var value) == true
-            ? value
-            : null;
-        var outcome = named;
-        if (instance.Status == InstanceStatus.Completed && named is null)
-        {
-            outcome = await workflows.Journal.Where(j => j.InstanceId == instanceId && j.ElementId != null)
-                .OrderByDescending(j => j.Id).Select(j => j.ElementId).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        return @case.Follow(instance.Status, outcome, time.GetUtcNow());
+        return @case.Follow(instance.Status, instance.Outcome, time.GetUtcNow());
     }
 
     /// <summary>The parsed model of a BPMN version (labels and legal basis of elements that are not tasks), once per content.</summary>

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Persistence;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
+using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.Cases;
 
@@ -15,7 +15,7 @@ namespace Qadam.Api.Features.Cases;
 internal static class FollowEndedInstances
 {
     public static async Task<int> RunAsync(
-        QadamDbContext db, WorkflowsDbContext workflows, AuditTrail audit, TimeProvider time, int max, CancellationToken cancellationToken)
+        QadamDbContext db, EngineReads reads, CommandTransaction command, TimeProvider time, int max, CancellationToken cancellationToken)
     {
         // One query across both schemas (same database): in-progress cases whose instance is no longer active.
         var ids = await db.Database.SqlQuery<Guid>($"""
@@ -27,19 +27,13 @@ internal static class FollowEndedInstances
             """).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-            var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE "Id" = {id} FOR UPDATE""").SingleAsync(cancellationToken);
-            if (await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken))
+            await command.RunAsync(AuditActor.System, async ct =>
             {
-                await audit.AppendAsync(AuditActor.System, new AuditEntry("case.status-followed",
-                    JsonSerializer.SerializeToUtf8Bytes(new { @case = id, status = @case.Status }), id, @case.PathwayKey, @case.DefinitionVersion),
-                    cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            await workflows.Database.UseTransactionAsync(null, cancellationToken);
+                var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE "Id" = {id} FOR UPDATE""").SingleAsync(ct);
+                return await CasesApi.FollowInstanceAsync(@case, reads, time, ct) ? @case : null;
+            }, followed => followed is null ? null : new AuditEntry("case.status-followed",
+                JsonSerializer.SerializeToUtf8Bytes(new { @case = id, status = followed.Status }), id, followed.PathwayKey, followed.DefinitionVersion),
+                cancellationToken);
             db.ChangeTracker.Clear();
         }
 

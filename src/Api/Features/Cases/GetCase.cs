@@ -13,6 +13,7 @@ using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Cases;
 
@@ -55,7 +56,7 @@ public sealed record CaseDetailResponse(
 internal static class GetCase
 {
     public static async Task<Results<Ok<CaseDetailResponse>, NotFound>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, Documents.Citations citations,
+        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, Documents.Citations citations,
         CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
@@ -66,22 +67,22 @@ internal static class GetCase
 
         // Timers and jobs move instances without the API: catch the status up when the case is looked at.
         var tracked = await db.Cases.SingleAsync(c => c.Id == id, cancellationToken);
-        if (await CasesApi.FollowInstanceAsync(tracked, workflows, time, cancellationToken))
+        if (await CasesApi.FollowInstanceAsync(tracked, reads, time, cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
-        var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken, citations);
+        var detail = await DescribeAsync(tracked, summary, db, reads, time, cancellationToken, citations);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
         var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], KazakhstanClock.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
-        detail = await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, workflows, cancellationToken);
+        detail = await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, reads, cancellationToken);
         return TypedResults.Ok(detail with { Readiness = staff ? readiness : readiness with { Record = null } });
     }
 
     public static async Task<CaseDetailResponse> DescribeAsync(
-        Case @case, CaseResponse summary, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken,
+        Case @case, CaseResponse summary, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken,
         Documents.Citations? citations = null)
     {
         var data = JsonNode.Parse(@case.DataJson) as JsonObject ?? [];
@@ -90,13 +91,12 @@ internal static class GetCase
             return new CaseDetailResponse(summary, null, [], [], [], [], [], data);
         }
 
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == @case.PathwayKey && d.Version == @case.DefinitionVersion, cancellationToken);
+        var definition = await reads.VersionAsync(@case.PathwayKey, @case.DefinitionVersion, cancellationToken);
         var model = definition is null ? null : CasesApi.Model(definition);
-        var tasks = await workflows.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var timers = await workflows.Timers.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
-        var messages = await workflows.Subscriptions.AsNoTracking().Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken);
-        var journal = await workflows.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        var tasks = await reads.TasksOfAsync(instanceId, cancellationToken);
+        var timers = await reads.TimersOfAsync(instanceId, cancellationToken);
+        var messages = await reads.SubscriptionsOfAsync(instanceId, cancellationToken);
+        var journal = await reads.JournalAsync(instanceId, cancellationToken);
 
         var names = await ActorNamesAsync(db,
             journal.Select(j => j.Actor).Concat(tasks.Select(t => t.CompletedBy)).Concat(tasks.Select(t => t.Assignee)), cancellationToken);

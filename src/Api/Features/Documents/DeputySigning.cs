@@ -5,6 +5,7 @@ using Qadam.Api.Features.Tasks;
 using Qadam.Documents.Registry;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Documents;
 
@@ -18,7 +19,7 @@ internal static class DeputySigning
 {
     /// <summary>True unless the caller signs as a deputy only and no open step of the case lets the deputy sign this document.</summary>
     public static async Task<bool> AllowedAsync(
-        RegisteredDocument document, ClaimsPrincipal user, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        RegisteredDocument document, ClaimsPrincipal user, EngineReads reads, CancellationToken cancellationToken)
     {
         var asDeputyOnly = user.IsInRole(QadamRoles.DeputyHead)
                            && !DocumentSigners.Required(document.DocumentType).SelectMany(g => g)
@@ -33,14 +34,14 @@ internal static class DeputySigning
             return false;
         }
 
-        var steps = await workflows.Tasks.AsNoTracking().Open()
+        var steps = await reads.Tasks.Open()
             .Where(t => t.BusinessKey == reference
                         && (t.Organisation == null || t.Organisation == document.OrganisationCode)
                         && t.CandidateRoles.Contains(QadamRoles.DeputyHead))
             .ToListAsync(cancellationToken);
         foreach (var step in steps)
         {
-            var (keys, _) = await SigningStep.SignedKeysAsync(step, workflows, cancellationToken);
+            var (keys, _) = await SigningStep.SignedKeysAsync(step, reads, cancellationToken);
             if (keys.Contains(document.TemplateKey, StringComparer.Ordinal))
             {
                 return true;

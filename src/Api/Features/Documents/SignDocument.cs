@@ -14,7 +14,7 @@ using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Pki;
 using Qadam.Documents.Signatures;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Documents;
 
@@ -35,7 +35,7 @@ internal static class SignDocument
 {
     public static async Task<Results<Created<DocumentResponse>, Ok<DocumentResponse>, NotFound, ProblemHttpResult>> HandleAsync(
         Guid id, SignDocumentRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents,
-        WorkflowsDbContext workflows, DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options,
+        EngineReads reads, DocumentSigning signing, UserManager<QadamUser> users, DemoPki pki, IOptions<QadamOptions> options,
         AuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal static class SignDocument
 
         var russian = ListChildCases.PrefersRussian(http);
         if (!DocumentSigners.MaySign(document.DocumentType, user)
-            || !await DeputySigning.AllowedAsync(document, user, workflows, cancellationToken))
+            || !await DeputySigning.AllowedAsync(document, user, reads, cancellationToken))
         {
             var required = DocumentSigners.Describe(document.DocumentType, russian);
             return TypedResults.Problem(

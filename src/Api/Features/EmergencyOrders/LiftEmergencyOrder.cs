@@ -10,7 +10,6 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.EmergencyOrders;
@@ -33,8 +32,8 @@ internal static class LiftEmergencyOrder
     public const string SignalName = "emergency-order-lifted";
 
     public static async Task<Results<Ok<EmergencyOrderLiftingResponse>, NotFound, ProblemHttpResult>> HandleAsync(
-        Guid id, EmergencyOrderLifting request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, AuditTrail audit,
+        Guid id, EmergencyOrderLifting request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, CommandTransaction command,
+        ProcessEngine engine,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var order = await db.EmergencyOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
@@ -71,11 +70,12 @@ internal static class LiftEmergencyOrder
             },
         };
         // The signal and its audit event commit together, as the order's receipt does.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var reached = await engine.BroadcastSignalAsync(new BroadcastSignal(SignalName,
-            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), order.Id.ToString(), lifting),
-            cancellationToken);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new { order.Id, request.Number, request.Date });
+        var reached = await command.RunAsync(actor, ct => engine.BroadcastSignalAsync(new BroadcastSignal(SignalName,
+                new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), order.Id.ToString(), lifting), ct),
+            r => r.Count == 0 ? null : new AuditEntry("emergency-order.lifted", payload,
+                ProcessKey: PostEmergencyOrder.PathwayKey, ProcessVersion: order.DefinitionVersion,
+                LegalBasis: "Приказ № 349 в ред. приказа № 103, прил. 1, п. 22"), cancellationToken);
         if (reached.Count == 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: ru
@@ -83,12 +83,6 @@ internal static class LiftEmergencyOrder
                 : "Бұйрық енді күшінде емес: білім алушылар қайтарылды немесе қайтарылуда.");
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new { order.Id, request.Number, request.Date });
-        await audit.AppendAsync(actor, new AuditEntry("emergency-order.lifted", payload,
-            ProcessKey: PostEmergencyOrder.PathwayKey, ProcessVersion: order.DefinitionVersion,
-            LegalBasis: "Приказ № 349 в ред. приказа № 103, прил. 1, п. 22"), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new EmergencyOrderLiftingResponse(order.Id, number, request.Date, [.. reached.Select(r => r.InstanceId)],
             actor.Name, time.GetUtcNow()));
     }

@@ -21,6 +21,14 @@ internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time)
 {
     public const string Header = "Idempotency-Key";
 
+    private const string SeenItem = "qadam.idempotency-key-seen";
+
+    /// <summary>
+    /// Whether this request's key was used before by the caller on this endpoint with the same body (a replay, or a retry
+    /// racing the first request): only then need a handler look for the first request's result.
+    /// </summary>
+    public static bool SeenBefore(HttpContext http) => http.Items.ContainsKey(SeenItem);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -47,6 +55,7 @@ internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time)
             """, cancellationToken);
         if (inserted == 0)
         {
+            http.Items[SeenItem] = true;
             var first = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .Where(r => r.Subject == subject && r.Target == target && r.Key == key)
                 .Select(r => r.Fingerprint).SingleOrDefaultAsync(cancellationToken);

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Documents;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Notifications;
 
@@ -13,16 +11,14 @@ namespace Qadam.Api.Features.Notifications;
 internal static class NoticeLegalBasis
 {
     public static async Task<Dictionary<(string Key, int Version, string ElementId), string>> ResolveAsync(
-        IEnumerable<(string Key, int Version, string ElementId)> steps, bool russian, WorkflowsDbContext workflows, Citations citations,
+        IEnumerable<(string Key, int Version, string ElementId)> steps, bool russian, EngineReads reads, Citations citations,
         CancellationToken cancellationToken)
     {
         var wanted = steps.Distinct().ToList();
         var resolved = new Dictionary<(string, int, string), string>();
         foreach (var version in wanted.Select(s => (s.Key, s.Version)).Distinct())
         {
-            var definition = await workflows.Definitions.AsNoTracking()
-                .SingleOrDefaultAsync(d => d.Key == version.Key && d.Version == version.Version, cancellationToken);
-            var model = definition is null ? null : CasesApi.Model(definition);
+            var model = await reads.ModelAsync(version.Key, version.Version, cancellationToken);
             foreach (var step in wanted.Where(s => s.Key == version.Key && s.Version == version.Version))
             {
                 var basis = model?.Nodes.FirstOrDefault(n => string.Equals(n.Id, step.ElementId, StringComparison.Ordinal))?.Extension.LegalBasis;

@@ -7,6 +7,7 @@ using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Parents;
@@ -34,7 +35,7 @@ public sealed record ChildCasesResponse(string Iin, string FullName, string Orga
 internal static class ListChildCases
 {
     public static async Task<Ok<List<ChildCasesResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents,
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, DocumentsDbContext documents,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var russian = PrefersRussian(http);
@@ -54,7 +55,7 @@ internal static class ListChildCases
         var followed = false;
         foreach (var @case in cases)
         {
-            followed |= await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken);
+            followed |= await CasesApi.FollowInstanceAsync(@case, reads, time, cancellationToken);
         }
 
         if (followed)
@@ -63,14 +64,14 @@ internal static class ListChildCases
         }
 
         var keys = cases.Select(c => c.Id.ToString()).ToList();
-        var open = await workflows.Tasks.AsNoTracking().Open()
+        var open = await reads.Tasks.Open()
             .Where(t => t.BusinessKey != null && keys.Contains(t.BusinessKey))
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
             .Select(t => new { t.BusinessKey, t.ElementId, t.Name, t.LabelKk, t.LabelRu, t.DueAt })
             .ToListAsync(cancellationToken);
         // A case that waits for a date (the end of a competition's period, of a VKK conclusion, the next attestation) has
         // no open task: its next step is the timer, shown with the day it fires.
-        var waiting = await WaitingTimers.NextStepsAsync(workflows, keys, russian, cancellationToken);
+        var waiting = await WaitingTimers.NextStepsAsync(reads, keys, russian, cancellationToken);
         var issued = await documents.Documents.AsNoTracking()
             .Where(d => d.CaseReference != null && keys.Contains(d.CaseReference))
             .OrderBy(d => d.CreatedAt)

@@ -6,7 +6,7 @@ using Qadam.Api.Features.Documents;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Notifications;
 using Qadam.Api.Persistence;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Parents;
@@ -27,7 +27,7 @@ public sealed record ParentNotificationResponse(string Kind, string StudentIin, 
 internal static class ListNotifications
 {
     public static async Task<Ok<List<ParentNotificationResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Citations citations,
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, Citations citations,
         CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
@@ -55,7 +55,7 @@ internal static class ListNotifications
                              select new { s.Iin, s.FullName, n.CaseId, n.TextKk, n.TextRu, n.LegalBasis, n.CreatedAt, c.PathwayKey, c.DefinitionVersion, n.ElementId })
             .Take(200).ToListAsync(cancellationToken);
         // The paragraph in the parent's language (the stored basis is the BPMN's Russian wording).
-        var bases = await NoticeLegalBasis.ResolveAsync(notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, workflows,
+        var bases = await NoticeLegalBasis.ResolveAsync(notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, reads,
             citations, cancellationToken);
         return TypedResults.Ok(rows
             .Select(r => new ParentNotificationResponse("transfer", r.Iin, r.FullName,

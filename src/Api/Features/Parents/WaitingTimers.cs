@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Qadam.Workflows.Persistence;
-using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Api.Features.Parents;
@@ -12,22 +10,16 @@ namespace Qadam.Api.Features.Parents;
 internal static class WaitingTimers
 {
     public static async Task<Dictionary<string, List<NextStepResponse>>> NextStepsAsync(
-        WorkflowsDbContext workflows, IReadOnlyCollection<string> caseKeys, bool russian, CancellationToken cancellationToken)
+        EngineReads reads, IReadOnlyCollection<string> caseKeys, bool russian, CancellationToken cancellationToken)
     {
-        var timers = await (from t in workflows.Timers.AsNoTracking()
-                            join i in workflows.Instances.AsNoTracking() on t.InstanceId equals i.Id
-                            where i.BusinessKey != null && caseKeys.Contains(i.BusinessKey)
-                            orderby t.DueAt
-                            select new { BusinessKey = i.BusinessKey!, i.DefinitionId, t.ElementId, t.DueAt }).ToListAsync(cancellationToken);
+        var timers = await reads.TimersOfCasesAsync(caseKeys, cancellationToken);
         var steps = new Dictionary<string, List<NextStepResponse>>(StringComparer.Ordinal);
         var models = new Dictionary<Guid, ProcessModel?>();
         foreach (var timer in timers)
         {
             if (!models.TryGetValue(timer.DefinitionId, out var model))
             {
-                var content = await workflows.Definitions.AsNoTracking().Where(d => d.Id == timer.DefinitionId).Select(d => d.Content)
-                    .SingleAsync(cancellationToken);
-                models[timer.DefinitionId] = model = BpmnParser.Parse(content).Model;
+                models[timer.DefinitionId] = model = await reads.ModelAsync(timer.DefinitionId, cancellationToken);
             }
 
             var node = model?.Elements.GetValueOrDefault(timer.ElementId) as FlowNode;

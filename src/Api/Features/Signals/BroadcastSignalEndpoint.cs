@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Identity;
@@ -11,7 +10,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Signals;
@@ -37,8 +36,8 @@ internal static class BroadcastSignalEndpoint
     private const int MaxKeyLength = 100;
 
     public static async Task<Results<Ok<BroadcastSignalResponse>, ProblemHttpResult>> HandleAsync(
-        BroadcastSignalRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, AuditTrail audit, CancellationToken cancellationToken)
+        BroadcastSignalRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads,
+        ProcessEngine engine, CommandTransaction command, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
@@ -62,7 +61,7 @@ internal static class BroadcastSignalEndpoint
         var engineKey = key.Length > 0 ? $"signal:{subject}:{key}" : null;
         // The same key with another body never gets here (IdempotencyKeyFilter: 422 naming the key); the same body is a
         // replay, answered from the engine's record of the first broadcast without a second audit event.
-        if (engineKey is not null && await workflows.Commands.AsNoTracking().AnyAsync(c => c.Key == engineKey, cancellationToken))
+        if (engineKey is not null && await reads.CommandRanAsync(engineKey, cancellationToken))
         {
             var replay = await engine.BroadcastSignalAsync(
                 new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey), cancellationToken);
@@ -70,16 +69,12 @@ internal static class BroadcastSignalEndpoint
         }
 
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var reached = await engine.BroadcastSignalAsync(new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey),
-            cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("signal.broadcast", JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            name, scope, reached = reached.Count, instances = reached.Select(r => r.InstanceId),
-        })), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var reached = await command.RunAsync(actor,
+            ct => engine.BroadcastSignalAsync(new BroadcastSignal(name, ActorOf(user, subject), scope, IdempotencyKey: engineKey), ct),
+            r => new AuditEntry("signal.broadcast", JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                name, scope, reached = r.Count, instances = r.Select(i => i.InstanceId),
+            })), cancellationToken);
         return TypedResults.Ok(Response(name, scope, reached));
     }
 

@@ -2,12 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Tasks;
@@ -16,10 +14,10 @@ namespace Qadam.Api.Features.Tasks;
 internal static class ClaimTask
 {
     public static async Task<Results<Ok<TaskResponse>, NotFound, ForbidHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine, AuditTrail audit,
-        Documents.Citations citations, CancellationToken cancellationToken)
+        Guid id, [AsParameters] TaskCommandServices services, Documents.Citations citations, CancellationToken cancellationToken)
     {
-        var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
+        var (user, db, reads, engine) = (services.User, services.Db, services.Reads, services.Engine);
+        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
@@ -31,15 +29,12 @@ internal static class ClaimTask
         }
 
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        await engine.ClaimTaskAsync(id, new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("task.claimed", JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId }),
-            TasksApi.CaseId(task), task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await services.Command.RunAsync(actor,
+            ct => engine.ClaimTaskAsync(id, new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), ct),
+            _ => new AuditEntry("task.claimed", JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId }),
+                TasksApi.CaseId(task), task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
 
-        var claimed = await workflows.Tasks.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
+        var claimed = await reads.TaskAsync(id, cancellationToken) ?? task;
         return TypedResults.Ok((await TasksApi.DescribeAsync([claimed], db, citations, cancellationToken))[0]);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
@@ -16,7 +15,7 @@ using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Signatures;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Tasks;
@@ -35,18 +34,21 @@ public sealed record CompleteTaskResponse(
 /// </summary>
 internal static class CompleteUserTask
 {
+    /// <summary>What checking a signing step uses.</summary>
+    internal sealed record SigningServices(DocumentsDbContext Documents, SignatureVerifier Verifier, UserManager<QadamUser> Users);
+
     public static async Task<Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, CompleteTaskRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, FormCatalog forms, AuditTrail audit, TimeProvider time, DocumentsDbContext documents, SignatureVerifier verifier,
-        UserManager<QadamUser> users, CancellationToken cancellationToken)
+        Guid id, CompleteTaskRequest request, [AsParameters] TaskCommandServices services, [AsParameters] SigningServices signing,
+        FormCatalog forms, CancellationToken cancellationToken)
     {
+        var (http, user, db, reads, engine) = (services.Http, services.User, services.Db, services.Reads, services.Engine);
         var header = http.Headers["Idempotency-Key"].ToString();
         if (header.Length > 100)
         {
             return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
         }
 
-        var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
+        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
@@ -69,7 +71,7 @@ internal static class CompleteUserTask
             return missingEvidence;
         }
 
-        if (await RefuseUnsignedAsync(task, http, user, workflows, documents, verifier, users, cancellationToken) is { } refused)
+        if (await RefuseUnsignedAsync(task, http, user, reads, signing, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -77,32 +79,25 @@ internal static class CompleteUserTask
         var subject = user.FindFirstValue(Claims.Subject)!;
         var actor = AuditActor.From(user);
         var engineActor = new Actor(subject, actor.Roles, actor.OrganisationCode);
-        // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it.
+        // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it. A replayed
+        // key answers with the first result (Replayed): the audit and the case already hold the first completion.
         var key = header.Length > 0 ? $"task-complete:{subject}:{id}:{header}" : null;
-        CommandResult result;
-        if (key is not null && await workflows.Commands.AnyAsync(c => c.Key == key, cancellationToken))
-        {
-            // A replay: the engine answers with the first result; the audit already holds the first completion.
-            result = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), cancellationToken);
-            return TypedResults.Ok(await RespondAsync(task, result, db, cancellationToken));
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        result = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), cancellationToken);
         var caseId = TasksApi.CaseId(task);
-        var @case = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case is not null)
+        var (result, @case) = await services.Command.RunAsync(actor, async ct =>
         {
-            await CasesApi.FollowInstanceAsync(@case, workflows, time, cancellationToken);
-        }
+            var completed = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), ct);
+            var followed = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (followed is not null && !completed.Replayed)
+            {
+                followed.Follow(completed.Status, completed.Outcome, services.Time.GetUtcNow());
+            }
 
-        await audit.AppendAsync(actor, new AuditEntry("task.completed",
+            return (completed, followed);
+        }, r => r.completed.Replayed ? null : new AuditEntry("task.completed",
             JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId, data }),
-            @case?.Id, task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await RespondAsync(task, result, db, cancellationToken));
+            r.followed?.Id, task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
+        return TypedResults.Ok(new CompleteTaskResponse(
+            task.Id, caseId, @case?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt, result.OpenedTasks));
     }
 
     /// <summary>
@@ -110,10 +105,10 @@ internal static class CompleteUserTask
     /// lacks one (a claim in a form is not a signature).
     /// </summary>
     private static async Task<ProblemHttpResult?> RefuseUnsignedAsync(
-        ProcessTask task, HttpRequest http, ClaimsPrincipal user, WorkflowsDbContext workflows, DocumentsDbContext documents,
-        SignatureVerifier verifier, UserManager<QadamUser> users, CancellationToken cancellationToken)
+        ProcessTask task, HttpRequest http, ClaimsPrincipal user, EngineReads reads, SigningServices signing, CancellationToken cancellationToken)
     {
-        var (keys, model) = await SigningStep.SignedKeysAsync(task, workflows, cancellationToken);
+        var (documents, verifier, users) = (signing.Documents, signing.Verifier, signing.Users);
+        var (keys, model) = await SigningStep.SignedKeysAsync(task, reads, cancellationToken);
         if (keys.Count == 0)
         {
             return null;
@@ -142,12 +137,5 @@ internal static class CompleteUserTask
                 }).ToList(),
             },
         });
-    }
-
-    private static async Task<CompleteTaskResponse> RespondAsync(ProcessTask task, CommandResult result, QadamDbContext db, CancellationToken cancellationToken)
-    {
-        var caseId = TasksApi.CaseId(task);
-        var status = caseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Status).SingleOrDefaultAsync(cancellationToken);
-        return new CompleteTaskResponse(task.Id, caseId, status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt, result.OpenedTasks);
     }
 }

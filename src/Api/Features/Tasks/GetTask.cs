@@ -8,7 +8,7 @@ using Qadam.Api.Features.Identity;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Rendering;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Tasks;
 
@@ -35,10 +35,10 @@ public sealed record TaskDetailResponse(
 internal static class GetTask
 {
     public static async Task<Results<Ok<TaskDetailResponse>, NotFound>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
+        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, DocumentsDbContext documents, FormCatalog forms,
         UserManager<QadamUser> users, Documents.Citations citations, CancellationToken cancellationToken)
     {
-        var task = await TasksApi.FindVisibleAsync(id, user, db, workflows, cancellationToken);
+        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
@@ -46,7 +46,7 @@ internal static class GetTask
 
         var form = await forms.FindAsync(task.FormKey, cancellationToken);
         var described = await TasksApi.DescribeAsync([task], db, citations, cancellationToken);
-        var (keys, model) = await SigningStep.SignedKeysAsync(task, workflows, cancellationToken);
+        var (keys, model) = await SigningStep.SignedKeysAsync(task, reads, cancellationToken);
         List<TaskDocumentResponse> listed;
         if (keys.Count > 0)
         {
@@ -82,8 +82,8 @@ internal static class GetTask
         // The head's frost order opens with what the school's own table proposed (order 103 para 12(1), 15): the values of
         // that school's instance of the weather day, not the region's.
         var proposal = string.Equals(task.FormKey, Weather.WeatherOrderProposal.FormKey, StringComparison.Ordinal)
-            && await workflows.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == task.InstanceId, cancellationToken) is { } instance
-                ? Weather.WeatherOrderProposal.From(instance.VariablesAt(task.TokenId))
+            && await reads.VariablesAtAsync(task.InstanceId, task.TokenId, cancellationToken) is { } variables
+                ? Weather.WeatherOrderProposal.From(variables)
                 : null;
         return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
             form?.Keys.ToList(), listed, proposal?.FormData(), proposal));

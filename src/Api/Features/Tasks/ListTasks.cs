@@ -6,7 +6,7 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Tasks;
@@ -21,7 +21,7 @@ public sealed record TaskPage(int Page, int PageSize, int Total, IReadOnlyList<T
 internal static class ListTasks
 {
     public static async Task<Results<Ok<TaskPage>, ValidationProblem>> HandleAsync(
-        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Documents.Citations citations, CancellationToken cancellationToken,
+        ClaimsPrincipal user, QadamDbContext db, EngineReads reads, Documents.Citations citations, CancellationToken cancellationToken,
         Guid? caseId = null, string? element = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 50)
     {
         if (page is < 1 or > Paging.MaxPage || pageSize is < 1 or > 500)
@@ -34,7 +34,7 @@ internal static class ListTasks
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
-        var tasks = Inbox(workflows, [.. TasksApi.Roles(user)], codes);
+        var tasks = Inbox(reads, [.. TasksApi.Roles(user)], codes);
         // A task someone else holds (a council ballot assigned to another member, or claimed) is not in my inbox.
         var me = user.FindFirstValue(Claims.Subject);
         tasks = tasks.Where(t => t.Assignee == null || t.Assignee == me);
@@ -60,9 +60,9 @@ internal static class ListTasks
     }
 
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>
-    internal static IQueryable<ProcessTask> Inbox(WorkflowsDbContext workflows, List<string> roles, List<string>? organisationCodes)
+    internal static IQueryable<ProcessTask> Inbox(EngineReads reads, List<string> roles, List<string>? organisationCodes)
     {
-        var tasks = workflows.Tasks.AsNoTracking().Open().Where(t => t.CandidateRoles.Any(r => roles.Contains(r)));
+        var tasks = reads.Tasks.Open().Where(t => t.CandidateRoles.Any(r => roles.Contains(r)));
         return organisationCodes is null ? tasks : tasks.Where(t => t.Organisation != null && organisationCodes.Contains(t.Organisation));
     }
 

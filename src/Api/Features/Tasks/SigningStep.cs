@@ -5,7 +5,7 @@ using Qadam.Documents.Rendering;
 using Qadam.Documents.Signatures;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Tasks;
 
@@ -37,11 +37,9 @@ internal static class SigningStep
 
     /// <summary>The template keys the task signs (empty for any other task), from its version's BPMN.</summary>
     public static async Task<(IReadOnlyList<string> Keys, ProcessModel? Model)> SignedKeysAsync(
-        ProcessTask task, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        ProcessTask task, EngineReads reads, CancellationToken cancellationToken)
     {
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == task.DefinitionKey && d.Version == task.DefinitionVersion, cancellationToken);
-        var model = definition is null ? null : CasesApi.Model(definition);
+        var model = await reads.ModelAsync(task.DefinitionKey, task.DefinitionVersion, cancellationToken);
         var node = model?.Nodes.OfType<UserTask>().FirstOrDefault(n => string.Equals(n.Id, task.ElementId, StringComparison.Ordinal));
         return (node?.Extension.Signs ?? [], model);
     }

@@ -8,7 +8,7 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Tasks;
@@ -55,9 +55,9 @@ internal static class TasksApi
 
     /// <summary>The task if the caller's organisations include the task's; null otherwise (answered 404: not even its existence leaks).</summary>
     public static async Task<ProcessTask?> FindVisibleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
     {
-        var task = await workflows.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var task = await reads.TaskAsync(id, cancellationToken);
         if (task is null)
         {
             return null;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.EmergencyOrders;
 using Qadam.Api.Features.Identity;
@@ -15,7 +14,6 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Universities;
@@ -38,8 +36,8 @@ internal static class PostUniversityEmergency
     public const string PathwayKey = "university-emergency";
 
     public static async Task<Results<Created<UniversityEmergencyResponse>, ProblemHttpResult>> HandleAsync(
-        UniversityEmergencyRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        ProcessEngine engine, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        UniversityEmergencyRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, CommandTransaction command,
+        ProcessEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
         var today = KazakhstanClock.Today(time);
@@ -105,14 +103,10 @@ internal static class PostUniversityEmergency
         };
         var actor = AuditActor.From(user);
         var key = $"{PathwayKey}:{university.Code}:{request.IssuingBody.Trim()}:{request.Number.Trim()}";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var started = await engine.StartAsync(new StartProcess(PathwayKey, request.Date,
-            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, key, key), cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("university-emergency.received", JsonSerializer.SerializeToUtf8Bytes(request),
-            ProcessKey: PathwayKey, ProcessVersion: started.DefinitionVersion, LegalBasis: "Приказ № 97, п. 2, п. 25, п. 27"), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var started = await command.RunAsync(actor, ct => engine.StartAsync(new StartProcess(PathwayKey, request.Date,
+                new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, key, key), ct),
+            s => new AuditEntry("university-emergency.received", JsonSerializer.SerializeToUtf8Bytes(request),
+                ProcessKey: PathwayKey, ProcessVersion: s.DefinitionVersion, LegalBasis: "Приказ № 97, п. 2, п. 25, п. 27"), cancellationToken);
         return TypedResults.Created($"/api/process-instances/{started.InstanceId}",
             new UniversityEmergencyResponse(started.InstanceId, started.DefinitionVersion, university.Code));
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Features.Tasks;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Tests.Features.Tasks;
 
@@ -15,9 +15,9 @@ public sealed class InboxQueryTests(QadamApiFactory api) : IClassFixture<QadamAp
     public async Task The_inbox_filters_roles_by_array_overlap_and_organisations_by_any()
     {
         await using var scope = api.Services.CreateAsyncScope();
-        var workflows = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var reads = scope.ServiceProvider.GetRequiredService<EngineReads>();
 
-        var sql = ListTasks.SoonestFirst(ListTasks.Inbox(workflows, ["psychologist"], ["s1"])).ToQueryString();
+        var sql = ListTasks.SoonestFirst(ListTasks.Inbox(reads, ["psychologist"], ["s1"])).ToQueryString();
 
         Assert.Contains("t.candidate_roles && @roles", sql, StringComparison.Ordinal);
         Assert.Contains("t.organisation = ANY (@organisationCodes)", sql, StringComparison.Ordinal);

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using Qadam.Api.Tests.Features.Definitions;
+using Xunit.Abstractions;
+
+namespace Qadam.Api.Tests.Features.Cases;
+
+/// <summary>
+/// Filing a case and completing a task are what staff wait on: each round trip to PostgreSQL is latency a clerk notices. The
+/// two walks make the round trips they need and no more (the version in force read once, the instance the engine wrote not
+/// read back, the case not re-read for the answer, the engine's idempotency record looked up once). Counted with Npgsql's
+/// own tracing, one activity per command or batch a request sends, as the engine's CommandWriterTests count a command's.
+/// </summary>
+public sealed class CommandRoundTripTests(QadamApiFactory api, ITestOutputHelper output) : IClassFixture<QadamApiFactory>, IAsyncLifetime
+{
+    private const string Pathway = "psych-head";
+
+    private const string Form = """
+        {"id":"psych-conclusion","type":"default","components":[
+          {"key":"recommendation","type":"select","label":"Рекомендация","validate":{"required":true},
+           "values":[{"label":"Дистанционно","value":"distance"},{"label":"Очно","value":"inPerson"}]},
+          {"key":"conclusion","type":"textarea","label":"Заключение","validate":{"required":true,"maxLength":2000}}]}
+        """;
+
+    public async Task InitializeAsync()
+    {
+        var forms = Directory.CreateDirectory(Path.Combine(api.WorkflowsDirectory, Pathway, "forms"));
+        await File.WriteAllTextAsync(Path.Combine(forms.FullName, "psych-conclusion.form.json"), Form);
+        await Pathways.PublishAsync(api, Pathway, Pathways.PsychologistThenHead(Pathway));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Filing_a_case_and_completing_its_task_make_the_round_trips_they_need()
+    {
+        var iin = await Pathways.ChildOfParentP1Async(api);
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        using var psychologist = await api.ClientForAsync("psychologist.s1");
+        // A first filing warms what is remembered (the version in force, the parsed model, the prepared statements).
+        await Pathways.FileAsync(clerk, Pathway, iin);
+
+        var (filing, filed) = await CountAsync(() => SendAsync(clerk, HttpMethod.Post, "/api/cases", new
+        {
+            pathway = Pathway, studentIin = iin, ground = Pathways.GroundOf(Pathway), filedOn = Pathways.Today.ToString("yyyy-MM-dd"),
+        }, "filing-round-trips"));
+        Assert.Equal(HttpStatusCode.Created, filed.Status);
+        Report("POST /api/cases", filing);
+        // The version in force is remembered for a second; on a slow machine the engine may look it up again (one read, no content).
+        Assert.InRange(filing.Count(s => !RememberedVersionRead(s)), 1, 11);
+        // The instance the engine just wrote is not read back, nor the case re-read for the answer.
+        Assert.DoesNotContain(filing, s => s.Contains("FROM workflows.instances", StringComparison.Ordinal));
+        Assert.Single(filing, s => s.Contains("INSERT INTO workflows.instances", StringComparison.Ordinal));
+
+        var caseId = filed.Body.GetProperty("id").GetString();
+        using var inbox = await psychologist.GetAsync($"/api/tasks?caseId={caseId}");
+        var taskId = JsonDocument.Parse(await inbox.Content.ReadAsStringAsync()).RootElement.GetProperty("items")[0].GetProperty("id").GetString();
+        var (completion, completed) = await CountAsync(() => SendAsync(psychologist, HttpMethod.Post, $"/api/tasks/{taskId}/complete",
+            new { data = new { recommendation = "distance", conclusion = "Рекомендовано" } }, "completion-round-trips"));
+        Assert.Equal(HttpStatusCode.OK, completed.Status);
+        Assert.Equal("inProgress", completed.Body.GetProperty("caseStatus").GetString());
+        Report("POST /api/tasks/{id}/complete", completion);
+        Assert.InRange(completion.Count, 1, 11);
+        // The engine's record of the key is looked up once (by the engine), the instance read once (locked, with the task).
+        Assert.Single(completion, s => s.Contains("FROM workflows.commands", StringComparison.Ordinal));
+        Assert.Single(completion, s => s.Contains("FROM workflows.instances", StringComparison.Ordinal));
+    }
+
+    private static bool RememberedVersionRead(string statement) =>
+        statement.Contains("FROM workflows.definitions", StringComparison.Ordinal) && statement.Contains("legal_basis", StringComparison.Ordinal)
+        && !statement.Contains("content", StringComparison.Ordinal);
+
+    private void Report(string walk, List<string> sent)
+    {
+        output.WriteLine($"{walk}: {sent.Count} round trips");
+        foreach (var statement in sent)
+        {
+            output.WriteLine("  " + statement.ReplaceLineEndings(" ")[..Math.Min(160, statement.Length)]);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(
+        HttpClient client, HttpMethod method, string uri, object body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = Pathways.Json(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>
+    /// The statements this class's database received from within an HTTP request while <paramref name="request"/> ran (the
+    /// engine worker's polling runs outside any request and is not counted; a commit is not a command).
+    /// </summary>
+    private async Task<(List<string> Sent, T Result)> CountAsync<T>(Func<Task<T>> request)
+    {
+        var database = new NpgsqlConnectionStringBuilder(api.ConnectionString).Database;
+        var sent = new ConcurrentQueue<(DateTime At, string Text)>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == "Npgsql" && InRequest(activity)
+                    && Equals(activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name"), database))
+                {
+                    sent.Enqueue((activity.StartTimeUtc,
+                        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? activity.DisplayName));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var result = await request();
+        return ([.. sent.OrderBy(s => s.At).Select(s => s.Text)], result);
+    }
+
+    private static bool InRequest(Activity activity)
+    {
+        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Source.Name == "Microsoft.AspNetCore")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
