@@ -79,7 +79,7 @@ HttpRequestMessage? Filing(int student)
     var (iin, school) = population.Students[student];
     var clerk = school + (Schools * (student / Schools % (Clerks / Schools)));
     return Authorised(HttpMethod.Post, "/api/cases", clerkTokens[clerk],
-        $$"""{"pathway":"parent-application","studentIin":"{{iin}}","ground":"Өтініш / Заявление","filedOn":"{{today}}","language":"kk"}""",
+        $$"""{"pathway":"parent-application","studentIin":"{{iin}}","ground":"parent","filedOn":"{{today}}","language":"kk"}""",
         "file-" + iin);
 }
 
