@@ -8,14 +8,21 @@ using Qadam.Documents.Registry;
 using Qadam.Documents.Rendering;
 using Qadam.Documents.Signatures;
 using Qadam.Documents.Templates;
+using Qadam.Bench.Http;
 using Qadam.Documents.Tests.Samples;
 
 // Documents benchmark (issue 4: "renders+signs per second for a one-page order and a 40-row
 // class list"). Usage: dotnet run -c Release --project bench/Documents -- [--iterations N] [--parallel P]
 // PostgreSQL: QADAM_BENCH_DB, else the output of scripts/local-postgres. A scratch database is
 // created and dropped; the demo PKI goes to a temporary directory.
+//   --batch B: also issue the one-page order in batches of B (numbers reserved per register in one statement, rendered
+//              and signed on all cores, stored by COPY), the path the per-school orders of a mass transfer take;
+//   --batch-only: skip the one-at-a-time rows; --pgbench-seconds S: pgbench select-only and TPC-B beside it (0: none).
 var iterations = Option("--iterations", 200);
 var parallel = Option("--parallel", Environment.ProcessorCount);
+var batch = Option("--batch", 100);
+var batchOnly = args.Contains("--batch-only");
+var pgbenchSeconds = Option("--pgbench-seconds", 10);
 var server = Environment.GetEnvironmentVariable("QADAM_BENCH_DB") ?? await LocalPostgresAsync();
 var databaseName = "qadam_bench_" + Guid.NewGuid().ToString("N")[..12];
 await ExecuteAsync(server, $"CREATE DATABASE \"{databaseName}\"");
@@ -51,7 +58,7 @@ try
     Console.WriteLine("| document | step | workers | docs/s | ms/doc (mean) | size |");
     Console.WriteLine("|---|---|---|---|---|---|");
     var renderer = new TemplateRenderer();
-    foreach (var sample in samples)
+    foreach (var sample in batchOnly ? [] : samples)
     {
         var data = (System.Text.Json.Nodes.JsonObject)sample.Data.DeepClone();
         data["document"] = new System.Text.Json.Nodes.JsonObject { ["number"] = "BENCH-1", ["date"] = "2025-05-02" };
@@ -71,6 +78,64 @@ try
                 await new DocumentSigning(db, verifier, TimeProvider.System).SignOnServerAsync(document.Id, signer, default);
             });
         }
+    }
+
+    // Batches: the one-page order for 50 schools' registers (two per school per batch of 100, as the kk and ru orders of a
+    // per-school step), signed by one officer; each batch one transaction.
+    var order = samples[0];
+    var orderData = (System.Text.Json.Nodes.JsonObject)order.Data.DeepClone();
+    orderData["document"] = new System.Text.Json.Nodes.JsonObject { ["number"] = "BENCH-1", ["date"] = "2025-05-02" };
+    var orderSize = renderer.Render(order.Template, orderData, order.Language).Length;
+    var batchRequests = Enumerable.Range(0, batch).Select(i => new IssueDocumentRequest(
+        "BENCH" + (i / 2 % 50).ToString("00", CultureInfo.InvariantCulture), Key(order), order.Language, "bench", "1", order.Data)).ToList();
+    await MeasureBatches(order, $"render + register, batches of {batch}", orderSize, async () =>
+    {
+        await using var db = Context(connectionString);
+        await new DocumentRegistry(db, new DocumentRegistryOptions(), TimeProvider.System).IssueManyAsync(batchRequests, parallel, default);
+    });
+    await MeasureBatches(order, $"render + register + sign (CMS + Office), batches of {batch}", orderSize, async () =>
+    {
+        await using var db = Context(connectionString);
+        await new SignedDocumentBatch(db, new DocumentRegistryOptions(), verifier, TimeProvider.System).IssueAndSignAsync(batchRequests, signer, parallel, default);
+    });
+
+    // Where a signed document's CPU goes, one core, in memory (no database).
+    var sampleBytes = renderer.Render(order.Template, orderData, order.Language);
+    var parts = new (string Name, Action Once)[]
+    {
+        ("render", () => renderer.Render(order.Template, orderData, order.Language)),
+        ("CMS sign", () => DetachedCmsSigner.Sign(sampleBytes, signer, DateTimeOffset.UtcNow)),
+        ("CMS verify (chain to the root)", () => verifier.VerifyCms(sampleBytes, DetachedCmsSigner.Sign(sampleBytes, signer, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow)),
+        ("Office signature embedded", () => OfficePackageSignature.Embed(sampleBytes, signer, DateTimeOffset.UtcNow)),
+    };
+    Console.WriteLine();
+    Console.WriteLine("| part (one-page order, 1 core) | ms each |");
+    Console.WriteLine("|---|---|");
+    foreach (var (name, once) in parts)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            once();
+        }
+
+        var watch = Stopwatch.StartNew();
+        var n = Math.Max(20, iterations / 2);
+        for (var i = 0; i < n; i++)
+        {
+            once();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {watch.Elapsed.TotalMilliseconds / n:0.00} |"));
+    }
+
+    if (pgbenchSeconds > 0)
+    {
+        var pgbench = new Pgbench(connectionString, clients: 8, pgbenchSeconds);
+        pgbench.Initialise();
+        var (selectOnly, tpcB) = pgbench.Measure();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pgbench beside it (same server, same run, 8 clients, {pgbenchSeconds} s): select-only {selectOnly:0} tps, TPC-B {tpcB:0} tps"));
     }
 }
 finally
@@ -100,6 +165,22 @@ async Task Measure(SampleDocument sample, string step, int workers, int size, Fu
     var perSecond = iterations / stopwatch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {Describe(sample)} | {step} | {workers} | {perSecond:0.0} | {stopwatch.Elapsed.TotalMilliseconds * workers / iterations:0.0} | {size / 1024.0:0.0} KiB |"));
+}
+
+async Task MeasureBatches(SampleDocument sample, string step, int size, Func<Task> oneBatch)
+{
+    await oneBatch(); // warm-up
+    var batches = Math.Max(1, iterations / batch);
+    var stopwatch = Stopwatch.StartNew();
+    for (var i = 0; i < batches; i++)
+    {
+        await oneBatch();
+    }
+
+    stopwatch.Stop();
+    var documents = batches * batch;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {Describe(sample)} | {step} | {parallel} | {documents / stopwatch.Elapsed.TotalSeconds:0.0} | {stopwatch.Elapsed.TotalMilliseconds * parallel / documents:0.0} | {size / 1024.0:0.0} KiB |"));
 }
 
 static async Task<RegisteredDocument> IssueAsync(string connectionString, SampleDocument sample)

@@ -45,6 +45,9 @@ internal sealed class ApiServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Qadam"] = connectionString;
         start.Environment["Qadam__StateDirectory"] = stateDirectory;
         start.Environment["Qadam__PublicOrigins__0"] = address.AbsoluteUri.TrimEnd('/');
+        // Production refuses to trust the demo certificate authority (SignatureTrustGuard); the benchmark signs nothing, so a
+        // throwaway root stands in for the NCA RK certificates an operator configures.
+        start.Environment["Qadam__Signatures__TrustedRoots__0"] = StandInRoot(stateDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -98,6 +101,22 @@ internal sealed class ApiServer : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private static string StandInRoot(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, "..", "bench-trusted-root.pem");
+        if (!File.Exists(path))
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=Qadam benchmark stand-in root", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension(true, false, 0, true));
+            using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllText(path, root.ExportCertificatePem());
+        }
+
+        return Path.GetFullPath(path);
     }
 
     /// <summary>User + system CPU time of the API process so far.</summary>

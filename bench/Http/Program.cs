@@ -11,6 +11,20 @@ using Qadam.Bench.Http;
 // Scenarios, in the order they run: case filings by clerks; the 07:00 parent crowd (each request a different parent of
 // `parents`, alternating their cases and their notices); staff inboxes (500 clerks); task completions (each client on its
 // own open task, the first step of the cases just filed, with an Idempotency-Key).
+//   dotnet run -c Release --project bench/Http -- cold-start [starts=5]
+// times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database).
+if (args.Length > 0 && args[0] == "cold-start")
+{
+    var coldScratch = Path.Combine(Path.GetTempPath(), "qadam-bench-cold-start");
+    if (Directory.Exists(coldScratch))
+    {
+        Directory.Delete(coldScratch, recursive: true);
+    }
+
+    var coldDatabase = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_cold_start");
+    return await ColdStart.RunAsync(coldDatabase, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, null);
+}
+
 var parents = Argument(0, 10_000);
 var connections = Argument(1, 200);
 var seconds = Argument(2, 10);
@@ -65,7 +79,7 @@ HttpRequestMessage? Filing(int student)
     var (iin, school) = population.Students[student];
     var clerk = school + (Schools * (student / Schools % (Clerks / Schools)));
     return Authorised(HttpMethod.Post, "/api/cases", clerkTokens[clerk],
-        $$"""{"pathway":"parent-application","studentIin":"{{iin}}","ground":"Өтініш / Заявление","filedOn":"{{today}}","language":"kk"}""",
+        $$"""{"pathway":"parent-application","studentIin":"{{iin}}","ground":"parent","filedOn":"{{today}}","language":"kk"}""",
         "file-" + iin);
 }
 
