@@ -32,7 +32,7 @@ public sealed record FileCaseRequest(
 internal static class FileCase
 {
     /// <summary>How far back a filing date may lie: a paper application registered late, not a typo of the year.</summary>
-    private const int MaxDaysBack = 366;
+    internal const int MaxDaysBack = 366;
 
     public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> HandleAsync(
         FileCaseRequest request, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
