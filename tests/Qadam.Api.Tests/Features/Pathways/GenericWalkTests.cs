@@ -31,6 +31,8 @@ public sealed class GenericWalkTests(WorkflowsApiFactory api, ITestOutputHelper 
 
     private static readonly string[] RefuseWords = ["no", "refuse", "refused", "reject", "deny", "decline", "inPerson", "notRecommended", "return"];
 
+    private static readonly string[] RiskWords = ["depart", "danger", "missed", "paid", "vacation", "emergency"];
+
     private static readonly HashSet<string> Outcomes = new(
         ["transferred", "refused", "returned", "closed", "decided", "registered", "admitted", "revision", "cancelled"], StringComparer.Ordinal);
 
@@ -112,6 +114,7 @@ public sealed class GenericWalkTests(WorkflowsApiFactory api, ITestOutputHelper 
 
         using var @case = new PathwayCase(api, JsonDocument.Parse(filedBody).RootElement.GetProperty("id").GetString()!, JsonDocument.Parse(filedBody).RootElement.Clone());
         var steps = new List<string>();
+        var visits = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var round = 0; round < 40; round++)
         {
             var worked = false;
@@ -140,10 +143,14 @@ public sealed class GenericWalkTests(WorkflowsApiFactory api, ITestOutputHelper 
                     var element = item["elementId"]!.GetValue<string>();
                     var where = $"{key} task {element} ({user})";
                     var data = new JsonObject();
+                    // A step that comes round again (a quarter's attestation while the period runs, a renewed conclusion) takes
+                    // the other branch the second time, so the walk ends as the period would.
+                    visits[element] = visits.GetValueOrDefault(element) + 1;
+                    var branch = visits[element] <= 1 ? approve : !approve;
                     if (detail["form"] is JsonObject form)
                     {
                         CheckLabels(key, $"task {element}", form, problems);
-                        data = Fill(key, $"task {element}", form, detail["data"] as JsonObject, approve, problems);
+                        data = Fill(key, $"task {element}", form, detail["data"] as JsonObject, branch, problems);
                         await AttachEvidenceAsync(@case, user, form, data);
                     }
                     else if (item["formKey"] is JsonValue formKey)
@@ -265,7 +272,9 @@ public sealed class GenericWalkTests(WorkflowsApiFactory api, ITestOutputHelper 
 
                     break;
                 case "checkbox":
-                    data[name] = required || approve;
+                    // A box that records a risk or a fault (leaving the country, a danger zone, missed assessments, a paid
+                    // transfer) is what a refusal rests on, so the approving walk leaves it unticked.
+                    data[name] = required || (approve && !RiskWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)));
                     break;
                 case "number":
                     var min = validate?["min"]?.GetValue<double>();
