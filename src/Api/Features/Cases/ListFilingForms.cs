@@ -6,6 +6,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -36,7 +37,7 @@ internal static class ListFilingForms
         System.Security.Claims.ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Workflows.Execution.ProcessEngine engine,
         TimeProvider time, CancellationToken cancellationToken, DateOnly? on = null)
     {
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var day = on ?? today;
         if (day > today || day < today.AddDays(-FileCase.MaxDaysBack))
         {
@@ -67,7 +68,7 @@ internal static class ListFilingForms
                 continue;
             }
 
-            var eligible = students.Where(s => CaseScope.Refusal(s.Level, s.Kind) is null && Serves(definition.Key, s.Level)).Take(MaxStudents).ToList();
+            var eligible = students.Where(s => CaseScope.Refusal(s.Level, s.Kind, definition.Key) is null && Serves(definition.Key, s.Level)).Take(MaxStudents).ToList();
             if (eligible.Count == 0)
             {
                 continue;
