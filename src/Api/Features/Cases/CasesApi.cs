@@ -43,6 +43,14 @@ internal static class CasesApi
             .WithSummary("The grounds of para 3 of the edition a case of the pathway may be filed on (code, paragraph, kk/ru labels).")
             .WithDescription("Example: /api/cases/grounds?pathway=parent-application&on=2026-11-20. enumerated=false: the pathway's ground is free text.")
             .WithResponseExample(200, """{"pathway":"parent-application","on":"2026-11-20","enumerated":true,"grounds":[{"code":"parent","paragraph":"п. 3 пп. 5)","labelKk":"Ата-аналарының немесе өзге де заңды өкілдерінің өтініші","labelRu":"Заявление родителей или иных законных представителей"}]}""");
+        group.MapGet("/filing-forms", ListFilingForms.HandleAsync).RequireAuthorization(QadamPolicies.FileCases)
+            .WithSummary("The pathways the caller may file on a day (default today), each with the version in force and its filing form.")
+            .WithDescription("""
+                form is a form-js schema (labels "kk / ru") whose field keys are the members of POST /api/cases: studentIin (the
+                students the caller may file the pathway for), ground (the edition's codes, or free text), filedOn (within
+                properties.min and properties.max) and language. Pathways started by their own endpoints are not listed.
+                """)
+            .WithResponseExample(200, """[{"key":"parent-application","version":2,"nameKk":"Ата-аналардың өтініші бойынша қашықтан оқыту","nameRu":"Дистанционное обучение по заявлению родителей","form":{"type":"default","id":"file-case-parent-application","schemaVersion":16,"components":[{"id":"Field_studentIin","key":"studentIin","type":"select","label":"Білім алушы / Обучающийся","validate":{"required":true},"values":[{"label":"Ахметов Нұрсұлтан, 1А (s1)","value":"150101500013"}]},{"id":"Field_ground","key":"ground","type":"select","label":"Негіздеме / Основание","validate":{"required":true},"values":[{"label":"Ата-аналарының өтініші / Заявление родителей (п. 3 пп. 5))","value":"parent"}]}]}}]""");
         group.MapGet("/", ListCases.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
             .WithSummary("Lists the cases the caller may see, newest first (filters: status, pathway, organisation, filed from/to, student IIN; paged).")
             .WithDescription("Example: /api/cases?status=inProgress&pathway=parent-application&from=2026-09-01&page=1&pageSize=50")

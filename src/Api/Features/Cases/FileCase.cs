@@ -31,7 +31,7 @@ public sealed record FileCaseRequest(
 internal static class FileCase
 {
     /// <summary>How far back a filing date may lie: a paper application registered late, not a typo of the year.</summary>
-    private const int MaxDaysBack = 366;
+    internal const int MaxDaysBack = 366;
 
     /// <summary>What filing uses besides the request.</summary>
     internal sealed record Services(

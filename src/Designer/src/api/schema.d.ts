@@ -733,6 +733,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/filing-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pathways the caller may file on a day (default today), each with the version in force and its filing form.
+         * @description form is a form-js schema (labels "kk / ru") whose field keys are the members of POST /api/cases: studentIin (the
+         *     students the caller may file the pathway for), ground (the edition's codes, or free text), filedOn (within
+         *     properties.min and properties.max) and language. Pathways started by their own endpoints are not listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "key": "parent-application",
+                         *         "version": 2,
+                         *         "nameKk": "Ата-аналардың өтініші бойынша қашықтан оқыту",
+                         *         "nameRu": "Дистанционное обучение по заявлению родителей",
+                         *         "form": {
+                         *           "type": "default",
+                         *           "id": "file-case-parent-application",
+                         *           "schemaVersion": 16,
+                         *           "components": [
+                         *             {
+                         *               "id": "Field_studentIin",
+                         *               "key": "studentIin",
+                         *               "type": "select",
+                         *               "label": "Білім алушы / Обучающийся",
+                         *               "validate": {
+                         *                 "required": true
+                         *               },
+                         *               "values": [
+                         *                 {
+                         *                   "label": "Ахметов Нұрсұлтан, 1А (s1)",
+                         *                   "value": "150101500013"
+                         *                 }
+                         *               ]
+                         *             },
+                         *             {
+                         *               "id": "Field_ground",
+                         *               "key": "ground",
+                         *               "type": "select",
+                         *               "label": "Негіздеме / Основание",
+                         *               "validate": {
+                         *                 "required": true
+                         *               },
+                         *               "values": [
+                         *                 {
+                         *                   "label": "Ата-аналарының өтініші / Заявление родителей (п. 3 пп. 5))",
+                         *                   "value": "parent"
+                         *                 }
+                         *               ]
+                         *             }
+                         *           ]
+                         *         }
+                         *       }
+                         *     ]
+                         */
+                        "application/json": components["schemas"]["FilingPathway"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/grounds": {
         parameters: {
             query?: never;
@@ -4879,6 +4969,19 @@ export interface components {
             language?: null | string;
             pathway: string;
             studentIin: string;
+        };
+        /**
+         * @description A pathway the caller may file on the day: the version in force, its names, and the filing form (a form-js schema whose
+         *     fields are the members of `POST /api/cases`: the students the caller may file it for, its grounds, the filing date
+         *     within the accepted window, the applicant's language), labels "kk / ru" as every form of the pathways.
+         */
+        FilingPathway: {
+            form: components["schemas"]["JsonObject"];
+            key: string;
+            nameKk: string;
+            nameRu: string;
+            /** Format: int32 */
+            version: number;
         };
         HttpValidationProblemDetails: {
             detail?: null | string;
