@@ -96,7 +96,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await CompleteAsync("registrar.u1", caseId, "registerApplication", new
             {
                 documentEvidenceId = evidence[0].GetProperty("id").GetString(), reason = "vkk", documentNumber = "ВКК-" + language, documentDate = Day(-1), issuer = "Поликлиника № 7",
-                periodFrom = Day(0), periodTo = Day(30), emergencyDeclared = false,
+                periodFrom = Day(0), periodTo = Day(30),
             });
             await CompleteAsync("dean.u1", caseId, "deanReview", new
             {

@@ -1003,3 +1003,11 @@ function safeJson(text: string): unknown {
 function pageItems<T>(answer: Page<T> | T[]): T[] {
   return Array.isArray(answer) ? answer : (answer.items ?? []);
 }
+
+// uni: fields the API added beside existing ones (declaration merging keeps the interfaces above untouched).
+/** The person's name beside the account (users' display name). */
+export interface TimelineEntry { actorName?: string | null }
+export interface CaseDecision { decidedByName?: string | null }
+/** A university student's programme and faculty (GET /api/tasks). */
+export interface TaskStudy { programmeCode: string; programmeKk: string; programmeRu: string; facultyKk: string; facultyRu: string }
+export interface TaskSummary { study?: TaskStudy | null }

@@ -615,6 +615,8 @@ export const kk = {
   'document_online-admission-order': 'Онлайн-оқытуға қабылдау туралы бұйрық',
   'document_online-admission-notice': 'Онлайн-оқытуға қабылдау туралы хабарлама',
   'document_university-emergency-order': 'Төтенше жағдай кезіндегі ректордың бұйрығы',
+  // uni:
+  inboxStudy: 'Бағдарлама, факультет',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };
