@@ -939,6 +939,11 @@ export class QadamApi {
     return this.blob(`/api/readiness/export${queryString({ ...filters, format })}`);
   }
 
+  // uni: the university's receipt of the regional emergency order (order 97 para 2).
+  postUniversityEmergency(request: UniversityEmergencyRequest): Promise<UniversityEmergencyResponse> {
+    return this.send('POST', '/api/universities/emergency-transfers', request);
+  }
+
   private async blob(path: string): Promise<Blob> {
     const headers: Record<string, string> = { 'Accept-Language': this.language() };
     const token = this.token();
@@ -1011,3 +1016,13 @@ export interface CaseDecision { decidedByName?: string | null }
 /** A university student's programme and faculty (GET /api/tasks). */
 export interface TaskStudy { programmeCode: string; programmeKk: string; programmeRu: string; facultyKk: string; facultyRu: string }
 export interface TaskSummary { study?: TaskStudy | null }
+/** POST /api/universities/emergency-transfers: issuingBody is the code of the regional education department. */
+export interface UniversityEmergencyRequest {
+  issuingBody: string;
+  number: string;
+  date: string;
+  period: OrderPeriod;
+  ground: string;
+  language?: 'kk' | 'ru';
+}
+export interface UniversityEmergencyResponse { processInstanceId: string; definitionVersion: number; organisation: string }

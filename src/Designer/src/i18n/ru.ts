@@ -619,4 +619,14 @@ export const ru: Messages = {
   'document_university-emergency-order': 'Приказ ректора при чрезвычайной ситуации',
   // uni:
   inboxStudy: 'Программа, факультет',
+  universityEmergencyTitle: 'Чрезвычайная ситуация: регистрация приказа управления образования',
+  universityEmergencyBasis: 'Перевод всех обучающихся на дистанционное обучение на основании приказа управления образования области, города Астаны, Алматы или Шымкента (п. 2 приказа № 97).',
+  universityEmergencyIssuer: 'Управление образования, издавшее приказ',
+  universityEmergencyIssuerNone: 'Не выбрано',
+  universityEmergencyLanguage: 'Язык приказа ректора',
+  universityEmergencyRegister: 'Зарегистрировать приказ',
+  universityEmergencyRegistered: 'Приказ № {number} зарегистрирован: регистратор вносит переносимые занятия, ректор подписывает приказ.',
+  navUniversityEmergency: 'Чрезвычайная ситуация',
+  fileChoose: 'Выбрать файл',
+  fileNone: 'Файл не выбран',
 };
