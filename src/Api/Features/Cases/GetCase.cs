@@ -113,7 +113,10 @@ internal static class GetCase
                 t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
             .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt, citations)))
-            .Concat(messages.Select(m => Step(m.ElementId, "message", model, null, citations)))
+            // An event sub-process's start (e.g. a university's emergency, order 97 para 27) listens the whole case long:
+            // it is no step the case waits at.
+            .Concat(messages.Where(m => model?.Elements.GetValueOrDefault(m.ElementId) is not StartEvent)
+                .Select(m => Step(m.ElementId, "message", model, null, citations)))
             .ToList();
 
         var timeline = journal.Select(j => new CaseTimelineEntry(
