@@ -29,7 +29,7 @@ export const universityEmergencyScreen: ScreenFactory = async ({ api }) => {
     el('option', { i18n: 'languageKk', attrs: { value: 'kk' } }), el('option', { i18n: 'languageRu', attrs: { value: 'ru' } }));
   // Only regional departments issue the order: the picker shows them under their ministry, the code travels behind.
   const issuer = organisationPicker({
-    id: 'uem-issuer', label: 'universityEmergencyIssuer', organisations: known.filter((o) => o.kind === 'Region' || o.kind === 'Ministry'),
+    id: 'uem-issuer', label: 'universityEmergencyIssuer', organisations: known.filter((o) => o.kind === 'Region' || known.some((r) => r.kind === 'Region' && r.parentId === o.id)),
     selectable: ['Region'], multiple: false, anyLabel: 'universityEmergencyIssuerNone',
   });
   const errorFor: Record<string, HTMLElement> = {};
