@@ -414,21 +414,8 @@ function safeJson(text: string): unknown {
 function pageItems<T>(answer: Page<T> | T[]): T[] {
   return Array.isArray(answer) ? answer : (answer.items ?? []);
 }
-
-// uni: fields the API added beside existing ones (declaration merging keeps the interfaces above untouched).
-/** The person's name beside the account (users' display name). */
-export interface TimelineEntry { actorName?: string | null }
-export interface CaseDecision { decidedByName?: string | null }
-/** A university student's programme and faculty (GET /api/tasks). */
-export interface TaskStudy { programmeCode: string; programmeKk: string; programmeRu: string; facultyKk: string; facultyRu: string }
-export interface TaskSummary { study?: TaskStudy | null }
-/** POST /api/universities/emergency-transfers: issuingBody is the code of the regional education department. */
-export interface UniversityEmergencyRequest {
-  issuingBody: string;
-  number: string;
-  date: string;
-  period: OrderPeriod;
-  ground: string;
-  language?: 'kk' | 'ru';
-}
-export interface UniversityEmergencyResponse { processInstanceId: string; definitionVersion: number; organisation: string }
+// uni: the university's emergency order (POST /api/universities/emergency-transfers; issuingBody is the regional
+// department's code) and a university task's programme and faculty.
+export type UniversityEmergencyRequest = Schema<'UniversityEmergencyRequest'>;
+export type UniversityEmergencyResponse = Schema<'UniversityEmergencyResponse'>;
+export type TaskStudy = Schema<'TaskStudyResponse'>;
