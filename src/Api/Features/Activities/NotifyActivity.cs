@@ -26,7 +26,7 @@ internal sealed class NotifyActivity : IProcessActivity
             ["textKk"] = context.Extension.LabelKk,
             ["textRu"] = context.Extension.LabelRu,
             ["documents"] = context.Variables["documents"]?.DeepClone(),
-            ["legalBasis"] = context.Extension.LegalBasis is { } basis ? $"{basis.Act}, {basis.Paragraph}" : null,
+            ["legalBasis"] = Documents.LegalCitation.Reference(context.Extension.LegalBasis),
         });
         return Task.CompletedTask;
     }
