@@ -123,9 +123,11 @@ public sealed class CouncilSigningAndDecisionTests(BrowserFixture fixture)
             // when the head signs with the server key
             await head.Locator("#sign-server").ClickAsync();
 
-            // then the signature is listed with the head's IIN and verification passes
+            // then the signature is listed with the head's name (the person in the header, not the account) and verification passes
             await head.Locator("[data-testid='signatures'] tbody tr").WaitForAsync();
-            Assert.Contains("head.s1", await head.Locator("[data-testid='signatures']").InnerTextAsync(), StringComparison.Ordinal);
+            var person = await head.Locator("[data-testid='user-name']").InnerTextAsync();
+            Assert.DoesNotContain("head.s1", person, StringComparison.Ordinal);
+            Assert.Contains(person, await head.Locator("[data-testid='signatures']").InnerTextAsync(), StringComparison.Ordinal);
             await head.Locator("[data-testid='verification'][data-valid='true']").WaitForAsync();
             await head.Locator("[data-testid='download-signed']").WaitForAsync();
             await BrowserFixture.ShotAsync(head, "sign-02-signed-and-verified");

@@ -69,6 +69,16 @@ public sealed class DesignerToolsTests(BrowserFixture fixture)
             var editor = page.Locator("[data-testid='form-editor']");
             await editor.Locator(".fjs-editor-container").WaitForAsync();
             await editor.GetByText("Шешім / Решение").First.WaitForAsync();
+            // and form-js's own palette and properties panel read in Kazakh, not English
+            await editor.Locator(".fjs-palette").GetByText("Енгізу", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+            await editor.GetByText("Шешім / Решение").First.ClickAsync();
+            await editor.Locator(".fjs-properties-panel").GetByText("Жалпы", new LocatorGetByTextOptions { Exact = true }).First.WaitForAsync();
+            var editorText = await editor.Locator(".fjs-palette, .fjs-properties-panel").AllInnerTextsAsync();
+            foreach (var english in new[] { "Components", "Text field", "General", "Validation", "Field label", "Required" })
+            {
+                Assert.DoesNotContain(editorText, t => t.Split('\n').Any(line => line.Trim() == english));
+            }
+
             await BrowserFixture.ShotAsync(page, "designer-01-form-editor");
             await editor.Locator("#save-form").ClickAsync();
             await editor.Locator(".notice-success", new LocatorLocatorOptions { HasTextString = "Нысан сақталды" }).WaitForAsync();

@@ -35,6 +35,11 @@ public sealed class EvidenceUploadTests(BrowserFixture fixture)
             await page.GotoAsync($"/app/tasks/{taskId}");
             var upload = page.Locator("input[data-evidence-field='letterEvidenceId']");
             await upload.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            // The browser's own "Choose File" is hidden behind the app's button, in the screen's language.
+            var choose = page.Locator("[data-testid='task-evidence'] label.file-choice");
+            Assert.Contains(language == "kk" ? "Файлды таңдау" : "Выбрать файл", await choose.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains(language == "kk" ? "Файл таңдалмаған" : "Файл не выбран", await choose.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.False(await upload.IsVisibleAsync() && (await upload.BoundingBoxAsync())?.Width > 2, "the native file input is shown");
             await upload.SetInputFilesAsync(new FilePayload
             {
                 Name = "letter-04-12-318.pdf",
@@ -42,6 +47,7 @@ public sealed class EvidenceUploadTests(BrowserFixture fixture)
                 Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
             });
             await page.Locator("[data-testid='evidence-state-letterEvidenceId']", new PageLocatorOptions { HasTextString = attached }).WaitForAsync();
+            Assert.Contains("letter-04-12-318.pdf", await choose.InnerTextAsync(), StringComparison.Ordinal);
             await BrowserFixture.ShotAsync(page, $"evidence-upload-{language}");
             // The form's empty selects read in the screen's language too (form-js writes "Select" itself).
             await ScreenChecks.AssertOneLanguageAsync(page, language, "letter task");

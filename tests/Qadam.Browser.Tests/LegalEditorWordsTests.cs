@@ -96,6 +96,13 @@ public sealed partial class LegalEditorWordsTests(BrowserFixture fixture)
             await page.Locator("#qadam-deadline-unit").SelectOptionAsync("weeks");
             await Assertions.Expect(words).ToHaveTextAsync(language == "kk" ? "5 апта" : "5 недель");
             await page.Locator("#qadam-deadline-unit").SelectOptionAsync("days");
+
+            // and working days are a choice in words (the engine's =addWorkingDays(today(), 5)), and calendar days again
+            await page.Locator("#qadam-deadline-count").SelectOptionAsync("working");
+            await Assertions.Expect(words).ToHaveTextAsync(language == "kk" ? "5 жұмыс күні" : "5 рабочих дней");
+            await BrowserFixture.ShotAsync(page, $"legal-words-{language}-01b-working-days");
+            await page.Locator("#qadam-deadline-count").SelectOptionAsync("calendar");
+            await Assertions.Expect(words).ToHaveTextAsync(language == "kk" ? "5 күнтізбелік күн" : "5 календарных дней");
             await BrowserFixture.ShotAsync(page, $"legal-words-{language}-01-panel");
 
             // when every role is unticked and the version validated

@@ -65,7 +65,8 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
     [Fact]
     public async Task The_regional_officer_sees_the_school_without_an_LMS_filters_to_it_and_downloads_the_CSV()
     {
-        var page = await fixture.NewPageAsync();
+        // (on a 1,366 px screen, the officer's laptop: the table fits without a horizontal scroll)
+        var page = await fixture.NewPageAsync(1366, 768);
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
         try
         {
@@ -83,6 +84,11 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
             await Assertions.Expect(s2.Locator("li[data-key='lms']")).ToContainTextAsync("оқытуды басқару жүйесінің болуы");
             await Assertions.Expect(s2).ToContainTextAsync("толық емес");
             await BrowserFixture.ShotAsync(page, "readiness-04-overview-kk");
+            await ScreenChecks.AssertFitsWidthAsync(page, "readiness overview kk");
+            // and each attestation names the head who signed it as a person, not the account (head.s1)
+            var attested = await page.Locator("tr[data-organisation='s1'] td").Nth(5).InnerTextAsync();
+            Assert.DoesNotContain("head.", attested, StringComparison.Ordinal);
+            Assert.Matches(@"^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(ұлы|қызы), ", attested);
 
             // when it is filtered to the incomplete ones and downloaded
             await page.Locator("#filter-status").SelectOptionAsync("incomplete");
@@ -105,6 +111,7 @@ public sealed class ReadinessScreensTests(BrowserFixture fixture)
             await Assertions.Expect(s2.Locator("li[data-key='lms']")).ToContainTextAsync("наличие системы управления обучением");
             await Assertions.Expect(s2).ToContainTextAsync("не полностью");
             await BrowserFixture.ShotAsync(page, "readiness-05-overview-ru");
+            await ScreenChecks.AssertFitsWidthAsync(page, "readiness overview ru");
             await page.Locator("#language").SelectOptionAsync("kk");
         }
         catch

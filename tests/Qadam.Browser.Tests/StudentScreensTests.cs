@@ -96,7 +96,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             await CompleteAsync("registrar.u1", caseId, "registerApplication", new
             {
                 documentEvidenceId = evidence[0].GetProperty("id").GetString(), reason = "vkk", documentNumber = "ВКК-" + language, documentDate = Day(-1), issuer = "Поликлиника № 7",
-                periodFrom = Day(0), periodTo = Day(30), emergencyDeclared = false,
+                periodFrom = Day(0), periodTo = Day(30),
             });
             await CompleteAsync("dean.u1", caseId, "deanReview", new
             {
@@ -182,8 +182,13 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             Assert.DoesNotMatch(@"(?m)^\s*u1\s*$", text);
             Assert.Equal("Жұмабекова Сәуле Нұрланқызы", await staff.Locator("[data-testid='user-name']").InnerTextAsync());
             Assert.Equal(0, await staff.Locator("[data-testid='case-readiness']").CountAsync());
-            // (the case history still names the actors by their accounts, e.g. "dean.u1": the facts are checked here)
             Assert.DoesNotMatch(@"\b(student|registrar|dean|rector)\b", text);
+
+            // and the case history names the registrar and the dean who decided as people, not as accounts
+            var history = await staff.Locator("[data-testid='case-history']").InnerTextAsync();
+            Assert.Contains("Жұмабекова Сәуле Нұрланқызы", history, StringComparison.Ordinal);
+            Assert.Contains("Әбілов Ерлан Қайратұлы", history, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b(registrar|dean)\.u1\b", history);
         }
         finally
         {

@@ -231,14 +231,26 @@ internal static class DemoData
         QadamUser? p1 = null;
         // Staff sign documents, and a signature names its signer by IIN (SERIALNUMBER=IIN…), so they get one too.
         var staffSerial = 8000;
-        foreach (var (userName, role, organisation) in Users().Where(u => !existing.Contains(u.UserName)))
+        var all = Users();
+        var staffNames = all.Select((u, i) => (u.UserName, Name: DemoStaffNames.Of(i))).ToDictionary(u => u.UserName, u => u.Name, StringComparer.Ordinal);
+        // A database seeded before staff had names keeps the account as the name: give those accounts their person's name.
+        var placeholders = all.Where(u => existing.Contains(u.UserName)).ToDictionary(u => u.UserName, u => u.Organisation, StringComparer.Ordinal);
+        foreach (var named in await db.Users.Where(u => placeholders.Keys.Contains(u.UserName!)).ToListAsync(cancellationToken))
+        {
+            if (DemoStaffNames.IsAccountPlaceholder(named.DisplayName, named.UserName!, placeholders[named.UserName!]))
+            {
+                named.DisplayName = staffNames[named.UserName!];
+            }
+        }
+
+        foreach (var (userName, role, organisation) in all.Where(u => !existing.Contains(u.UserName)))
         {
             var iin = parentIins.GetValueOrDefault(userName) ?? DemoUniversity.StudentIin(userName)
                       ?? MakeIin(new DateOnly(1975, 1, 1).AddDays(staffSerial * 37 % 7000), 3 + (staffSerial % 2), ref staffSerial).Value;
             var user = new QadamUser(
                 userName,
                 DemoUniversity.StudentName(userName) ?? DemoUniversity.StaffName(userName)
-                ?? (organisation is null ? "Ата-ана / Родитель " + userName[^2..] : $"{userName} ({organisation})"),
+                ?? (organisation is null ? "Ата-ана / Родитель " + userName[^2..] : staffNames[userName]),
                 organisation is null ? null : organisations[organisation],
                 iin)
             {

@@ -28,12 +28,14 @@ internal static class DemoUniversity
         new("student4.u1", "Қалиев Темірлан Асқарұлы", new DateOnly(2001, 6, 8), 5, "7M06101", "ИТ-М-24", 1, 2),
     ];
 
-    private static readonly (string Code, string Faculty, string NameKk, string NameRu, string Field, EducationLevel Level)[] Programmes =
+    private static readonly (string Code, string Faculty, string NameKk, string NameRu, string Field, EducationLevel Level, string Kind)[] Programmes =
     [
-        ("6B01101", "u1-f1", "Педагогика және психология", "Педагогика и психология", "pedagogy", EducationLevel.Bachelor),
-        ("6B04201", "u1-f2", "Құқықтану", "Юриспруденция", "law", EducationLevel.Bachelor),
-        ("6B04101", "u1-f2", "Экономика", "Экономика", "economics", EducationLevel.Bachelor),
-        ("7M06101", "u1-f1", "Ақпараттық жүйелер", "Информационные системы", "it", EducationLevel.Master),
+        ("6B01101", "u1-f1", "Педагогика және психология", "Педагогика и психология", "pedagogy", EducationLevel.Bachelor, "regular"),
+        ("6B04201", "u1-f2", "Құқықтану", "Юриспруденция", "law", EducationLevel.Bachelor, "regular"),
+        ("6B04101", "u1-f2", "Экономика", "Экономика", "economics", EducationLevel.Bachelor, "regular"),
+        ("7M06101", "u1-f1", "Ақпараттық жүйелер", "Информационные системы", "it", EducationLevel.Master, "regular"),
+        // Order 374 para 21 caps MBA programmes at 30 credits with distance technologies: the kind is the programme's record.
+        ("7M04102", "u1-f2", "Іскерлік әкімшілендіру (MBA)", "Деловое администрирование (MBA)", "economics", EducationLevel.Master, "mba"),
     ];
 
     private static readonly (string Code, string Kk, string Ru, int Credits)[] Disciplines =
@@ -103,7 +105,7 @@ internal static class DemoUniversity
         var faculties = new Dictionary<string, Guid>(StringComparer.Ordinal) { ["u1-f1"] = f1.Id, ["u1-f2"] = f2.Id };
         var programmes = Programmes.ToDictionary(
             p => p.Code,
-            p => new UniversityProgramme(university.Id, faculties[p.Faculty], p.Code, p.NameKk, p.NameRu, p.Field, p.Level),
+            p => new UniversityProgramme(university.Id, faculties[p.Faculty], p.Code, p.NameKk, p.NameRu, p.Field, p.Level, p.Kind),
             StringComparer.Ordinal);
         db.UniversityProgrammes.AddRange(programmes.Values);
         foreach (var s in Students)

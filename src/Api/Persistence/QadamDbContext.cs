@@ -60,6 +60,8 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
 
     public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
+    public DbSet<UniversityEmergency> UniversityEmergencies => Set<UniversityEmergency>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -26,6 +26,7 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
   dashboard: () => import('./dashboard/DashboardScreen').then((m) => m.dashboardScreen),
   readiness: () => import('./readiness/ReadinessOverviewScreen').then((m) => m.readinessOverviewScreen),
   attest: () => import('./readiness/AttestReadinessScreen').then((m) => m.attestReadinessScreen),
+  universityEmergency: () => import('./university/UniversityEmergencyScreen').then((m) => m.universityEmergencyScreen),
 };
 
 const app = document.getElementById('app') as HTMLElement;

@@ -13,10 +13,11 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
     private const string University = "u1";
     private static readonly DateOnly Order97 = new(2022, 10, 21);
 
-    private static JsonObject Student(string field, int atDistance, int mobilityCredits = 0, string level = "Bachelor") => new()
+    private static JsonObject Student(
+        string field, int atDistance, int mobilityCredits = 0, string level = "Bachelor", string kind = "regular") => new()
     {
         ["iin"] = "050314600712", ["fullName"] = "Сәрсенбаева Айгерім", ["class"] = "ПП-23", ["level"] = level, ["organisation"] = University,
-        ["programme"] = new JsonObject { ["code"] = "6B01101", ["nameKk"] = "Бағдарлама", ["nameRu"] = "Программа", ["field"] = field },
+        ["programme"] = new JsonObject { ["code"] = "6B01101", ["nameKk"] = "Бағдарлама", ["nameRu"] = "Программа", ["field"] = field, ["kind"] = kind },
         ["year"] = 2,
         ["plan"] = new JsonObject
         {
@@ -32,23 +33,27 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
     private async Task<Guid> FileAsync(JsonObject student, DateOnly filed, bool emergency = false, string reason = "vkk")
     {
         await Pathway.Load("university-distance").PublishAsync(Fixture);
-        var variables = new JsonObject { ["student"] = student, ["organisation"] = University, ["ground"] = reason, ["language"] = "ru" };
+        // A declared emergency is the university's registered one (university-emergency), on the case from its filing.
+        var variables = new JsonObject
+        {
+            ["student"] = student, ["organisation"] = University, ["ground"] = reason, ["language"] = "ru", ["emergencyDeclared"] = emergency,
+        };
         var started = await StartFiledAsync("university-distance", variables, filed);
         await CompleteAsAsync(started.InstanceId, "registerApplication", As("registrar", University), new JsonObject
         {
             ["reason"] = reason, ["documentNumber"] = "ВКК-77", ["documentDate"] = Iso(filed), ["issuer"] = "Поликлиника № 1",
-            ["periodFrom"] = Iso(filed), ["periodTo"] = Iso(filed.AddDays(30)), ["emergencyDeclared"] = emergency,
+            ["periodFrom"] = Iso(filed), ["periodTo"] = Iso(filed.AddDays(30)),
         });
         return started.InstanceId;
     }
 
     private async Task<JsonObject> ReviewAsync(
-        Guid id, string disciplines, int percent, int mobility = 0, string kind = "regular", int doubleDegree = 0)
+        Guid id, string disciplines, int percent, int mobility = 0, int doubleDegree = 0)
     {
         await CompleteAsAsync(id, "deanReview", As("dean", University), new JsonObject
         {
             ["deanDecision"] = "approve", ["distanceDisciplines"] = disciplines, ["distancePercent"] = percent, ["mobilityCredits"] = mobility,
-            ["format"] = "mixed", ["schedule"] = "по графику деканата", ["programmeKind"] = kind, ["doubleDegreeCredits"] = doubleDegree,
+            ["format"] = "mixed", ["schedule"] = "по графику деканата", ["doubleDegreeCredits"] = doubleDegree,
         });
         return (JsonObject)(await VariablesAsync(id))["capCheck"]!;
     }
@@ -177,10 +182,10 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
     public async Task Under_order_374_an_MBA_is_refused_past_30_credits_at_a_distance_and_an_EMBA_or_DBA_past_15()
     {
         // Economics has no para 25 cap: 3 + 1 disciplines of 5 credits make 20 credits, under MBA's 30 and over EMBA's 15.
-        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "mba");
-        var mbaOver = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6), In2021), "D07", 20, kind: "mba");
-        var emba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "emba");
-        var dba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3), In2021), "D04", 20, kind: "dba");
+        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3, kind: "mba"), In2021), "D04", 20);
+        var mbaOver = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6, kind: "mba"), In2021), "D07", 20);
+        var emba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3, kind: "emba"), In2021), "D04", 20);
+        var dba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 3, kind: "dba"), In2021), "D04", 20);
 
         Assert.True(mba["allowed"]!.GetValue<bool>(), mba.ToJsonString());
         var over = Assert.Single(mbaOver["refusals"]!.AsArray())!;
@@ -225,7 +230,7 @@ public sealed class UniversityDistanceTests(EngineFixture fixture) : PathwayTest
         var half = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today), "D02", 20, doubleDegree: 120);
         var over = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today), "D02", 20, doubleDegree: 132);
         var emergency = await ReviewAsync(await FileAsync(Student("economics", atDistance: 0), Today, emergency: true), "D02", 20, doubleDegree: 132);
-        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6), Today), "D07", 20, kind: "mba");
+        var mba = await ReviewAsync(await FileAsync(Student("economics", atDistance: 6, kind: "mba"), Today), "D07", 20);
 
         Assert.True(half["allowed"]!.GetValue<bool>(), half.ToJsonString());
         var refusal = Assert.Single(over["refusals"]!.AsArray())!;

@@ -26,8 +26,10 @@ public sealed record CaseStepResponse(
     Guid? TaskId, IReadOnlyList<string> CandidateRoles, string? Organisation, DateTimeOffset? DueAt);
 
 /// <summary>One line of the timeline (from the engine's journal and the tasks' completions).</summary>
+/// <remarks><c>Actor</c> is the account (user name); <c>ActorName</c> the person's name people read.</remarks>
 public sealed record CaseTimelineEntry(
-    DateTimeOffset At, string Event, string? ElementId, string? LabelKk, string? LabelRu, string Actor, int DefinitionVersion);
+    DateTimeOffset At, string Event, string? ElementId, string? LabelKk, string? LabelRu, string Actor, int DefinitionVersion,
+    string? ActorName = null);
 
 /// <summary>A user task of the case, open or done.</summary>
 public sealed record CaseTaskResponse(
@@ -38,9 +40,10 @@ public sealed record CaseTaskResponse(
 public sealed record CaseDeadlineResponse(string ElementId, string? LabelKk, string? LabelRu, DateTimeOffset DueAt, bool Overdue);
 
 /// <summary>What a person decided at a completed task, with the paragraph the step carries out.</summary>
+/// <remarks><c>DecidedBy</c> is the account (user name); <c>DecidedByName</c> the person's name people read.</remarks>
 public sealed record CaseDecisionResponse(
     Guid TaskId, string ElementId, string? LabelKk, string? LabelRu, string DecidedBy, DateTimeOffset DecidedAt, JsonObject? Data,
-    LegalBasisResponse? LegalBasis);
+    LegalBasisResponse? LegalBasis, string? DecidedByName = null);
 
 /// <summary>
 /// The case page. <c>readiness</c> is the organisation's readiness for distance learning today, which the council and
@@ -100,7 +103,8 @@ internal static class GetCase
 
         var names = await ActorNamesAsync(db,
             journal.Select(j => j.Actor).Concat(tasks.Select(t => t.CompletedBy)).Concat(tasks.Select(t => t.Assignee)), cancellationToken);
-        string Name(string? actor) => actor is null ? string.Empty : names.GetValueOrDefault(actor, actor);
+        string Name(string? actor) => actor is null ? string.Empty : names.GetValueOrDefault(actor)?.UserName ?? actor;
+        string? Person(string? actor) => actor is null ? null : names.GetValueOrDefault(actor)?.DisplayName;
         QadamAttributes? Extension(string? elementId) =>
             elementId is not null && model?.Elements.GetValueOrDefault(elementId) is FlowNode node ? node.Extension : null;
 
@@ -109,13 +113,18 @@ internal static class GetCase
                 t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
             .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt, citations)))
-            .Concat(messages.Select(m => Step(m.ElementId, "message", model, null, citations)))
+            // An event sub-process's start (e.g. a university's emergency, order 97 para 27) listens the whole case long:
+            // it is no step the case waits at.
+            .Concat(messages.Where(m => model?.Elements.GetValueOrDefault(m.ElementId) is not StartEvent)
+                .Select(m => Step(m.ElementId, "message", model, null, citations)))
             .ToList();
 
         var timeline = journal.Select(j => new CaseTimelineEntry(
-                j.At, j.Event, j.ElementId, Extension(j.ElementId)?.LabelKk, Extension(j.ElementId)?.LabelRu, Name(j.Actor), j.DefinitionVersion))
+                j.At, j.Event, j.ElementId, Extension(j.ElementId)?.LabelKk, Extension(j.ElementId)?.LabelRu, Name(j.Actor), j.DefinitionVersion,
+                Person(j.Actor)))
             .Concat(tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseTimelineEntry(
-                t.EndedAt!.Value, "task-completed", t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.DefinitionVersion)))
+                t.EndedAt!.Value, "task-completed", t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.DefinitionVersion,
+                Person(t.CompletedBy))))
             .OrderBy(e => e.At).ToList();
 
         var now = time.GetUtcNow();
@@ -125,7 +134,8 @@ internal static class GetCase
             .OrderBy(d => d.DueAt).ToList();
 
         var decisions = tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseDecisionResponse(
-            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations))).ToList();
+            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations),
+            Person(t.CompletedBy))).ToList();
 
         return new CaseDetailResponse(
             summary,
@@ -150,11 +160,22 @@ internal static class GetCase
             DefinitionsApi.ToResponse(node?.Extension.LegalBasis, citations), null, [], null, dueAt);
     }
 
-    /// <summary>Engine actors are user ids; people read user names.</summary>
-    public static async Task<Dictionary<string, string>> ActorNamesAsync(QadamDbContext db, IEnumerable<string?> actors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Engine actors are user ids: the account (user name) and the person's name (the display name of the users store),
+    /// which the histories show, since a case history names who decided, not which login.
+    /// </summary>
+    public static async Task<Dictionary<string, ActorName>> ActorNamesAsync(
+        QadamDbContext db, IEnumerable<string?> actors, CancellationToken cancellationToken)
     {
         var ids = actors.Select(a => Guid.TryParse(a, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
-        return users.ToDictionary(u => u.Id.ToString(), u => u.UserName ?? u.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(cancellationToken);
+        return users.ToDictionary(
+            u => u.Id.ToString(),
+            u => new ActorName(u.UserName ?? u.Id.ToString(), string.IsNullOrWhiteSpace(u.DisplayName) ? null : u.DisplayName),
+            StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>A user as the histories name them: the account and, when known, the person's name.</summary>
+    public sealed record ActorName(string UserName, string? DisplayName);
 }

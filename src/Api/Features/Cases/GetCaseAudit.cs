@@ -6,10 +6,11 @@ using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Features.Cases;
 
-/// <summary>One audit event of a case.</summary>
+/// <summary>One audit event of a case; <c>Actor</c> is the account, <c>ActorName</c> the person's name when it is a user.</summary>
 public sealed record CaseAuditEventResponse(
     long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string? OrganisationCode, string Action,
-    string? ProcessKey, int? ProcessVersion, string? LegalBasis, string PayloadDigest, string PreviousHash, string Hash);
+    string? ProcessKey, int? ProcessVersion, string? LegalBasis, string PayloadDigest, string PreviousHash, string Hash,
+    string? ActorName = null);
 
 /// <summary><c>GET /api/cases/{id}/audit</c>: a case's audit is readable by those who may read the case.</summary>
 internal static class GetCaseAudit
@@ -27,6 +28,10 @@ internal static class GetCaseAudit
             .Select(e => new CaseAuditEventResponse(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.OrganisationCode, e.Action,
                 e.ProcessKey, e.ProcessVersion, e.LegalBasis, e.PayloadDigest, e.PreviousHash, e.Hash))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(events);
+        // The chain keeps the account name (it is what was signed into the hash); people read the person's name beside it.
+        var accounts = events.Select(e => e.Actor).Distinct(StringComparer.Ordinal).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        return TypedResults.Ok(events.Select(e => e with { ActorName = names.GetValueOrDefault(e.Actor) }).ToList());
     }
 }

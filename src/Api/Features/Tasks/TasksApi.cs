@@ -18,7 +18,13 @@ public sealed record TaskResponse(
     Guid Id, Guid? CaseId, string? CaseNumber, string DefinitionKey, int DefinitionVersion, string ElementId, string? Name,
     string? LabelKk, string? LabelRu, IReadOnlyList<string> CandidateRoles, string? Organisation, string? FormKey,
     LegalBasisResponse? LegalBasis, string Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
-    string? StudentName = null, string? StudentClass = null);
+    string? StudentName = null, string? StudentClass = null, TaskStudyResponse? Study = null);
+
+/// <summary>
+/// A university student's programme and faculty (from the student's study plan), so the registrar and the dean see whose
+/// programme a case is about (order 97 para 20's caps depend on the programme's field); null for schools and colleges.
+/// </summary>
+public sealed record TaskStudyResponse(string ProgrammeCode, string ProgrammeKk, string ProgrammeRu, string FacultyKk, string FacultyRu);
 
 /// <summary>Maps <c>/api/tasks</c>.</summary>
 internal static class TasksApi
@@ -82,11 +88,19 @@ internal static class TasksApi
                              join s in db.Students on c.StudentId equals s.Id
                              where caseIds.Contains(c.Id)
                              select new { c.Id, c.Number, s.FullName, s.ClassName }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var studies = await (from c in db.Cases.AsNoTracking()
+                             join plan in db.StudyPlans on c.StudentId equals plan.StudentId
+                             join programme in db.UniversityProgrammes on plan.ProgrammeId equals programme.Id
+                             join faculty in db.Organisations on programme.FacultyId equals faculty.Id
+                             where caseIds.Contains(c.Id)
+                             select new { c.Id, Study = new TaskStudyResponse(programme.Code, programme.NameKk, programme.NameRu, faculty.NameKk, faculty.NameRu) })
+            .ToDictionaryAsync(c => c.Id, c => c.Study, cancellationToken);
         var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
         return [.. tasks.Select(t => new TaskResponse(
             t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c)?.Number : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
             t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis, citations),
-            t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee, t.Assignee), t.CreatedAt, t.DueAt,
-            CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null))];
+            t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee, t.CreatedAt, t.DueAt,
+            CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null,
+            CaseId(t) is { } s3 ? studies.GetValueOrDefault(s3) : null))];
     }
 }

@@ -19,6 +19,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qadam.Api.Features.Universities;
 
 /// <summary>The regional order as the university received it.</summary>
+/// <remarks><c>IssuingBody</c> is the code of the regional education department (<c>GET /api/organisations</c>, kind Region).</remarks>
 public sealed record UniversityEmergencyRequest(
     string IssuingBody, string Number, DateOnly Date, OrderPeriod Period, string Ground, string? Language = null);
 
@@ -43,9 +44,16 @@ internal static class PostUniversityEmergency
         var today = KazakhstanClock.Today(time);
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string kk, string ru) => errors[field] = [russian ? ru : kk];
-        if (request.IssuingBody is not { Length: > 0 and <= 300 } || string.IsNullOrWhiteSpace(request.IssuingBody))
+        // Order 97 para 2: "на основании приказа управления образования областей, городов Нур-Султан, Алматы и Шымкент":
+        // the issuer is one of those departments, chosen from the organisations (a code), not typed.
+        var issuer = string.IsNullOrWhiteSpace(request.IssuingBody)
+            ? null
+            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == request.IssuingBody.Trim(), cancellationToken);
+        if (issuer is not { IssuesEmergencyOrders: true })
         {
-            Add("issuingBody", "Бұйрықты шығарған орган көрсетілуі керек (300 таңбадан аспайды).", "Укажите орган, издавший приказ (не более 300 символов).");
+            Add("issuingBody",
+                "Бұйрықты облыстың, Астана, Алматы немесе Шымкент қаласының білім басқармасы шығарады: тізімнен таңдаңыз (97 б. 2-т.).",
+                "Приказ издаёт управление образования области, города Астаны, Алматы или Шымкента: выберите его из списка (п. 2 приказа № 97).");
         }
 
         if (request.Number is not { Length: > 0 and <= 64 } || string.IsNullOrWhiteSpace(request.Number))
@@ -90,7 +98,8 @@ internal static class PostUniversityEmergency
         {
             ["order"] = new JsonObject
             {
-                ["issuingBody"] = request.IssuingBody.Trim(), ["number"] = request.Number.Trim(), ["date"] = Iso(request.Date),
+                ["issuingBody"] = request.Language == "ru" ? issuer!.NameRu : issuer!.NameKk, ["issuer"] = issuer.Code,
+                ["issuerKk"] = issuer.NameKk, ["issuerRu"] = issuer.NameRu, ["number"] = request.Number.Trim(), ["date"] = Iso(request.Date),
                 ["ground"] = request.Ground.Trim(),
             },
             ["period"] = period,
@@ -102,9 +111,21 @@ internal static class PostUniversityEmergency
             ["emergencyDeclared"] = true,
         };
         var actor = AuditActor.From(user);
-        var key = $"{PathwayKey}:{university.Code}:{request.IssuingBody.Trim()}:{request.Number.Trim()}";
-        var started = await command.RunAsync(actor, ct => engine.StartAsync(new StartProcess(PathwayKey, request.Date,
-                new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, key, key), ct),
+        var key = $"{PathwayKey}:{university.Code}:{issuer!.Code}:{request.Number.Trim()}";
+        var started = await command.RunAsync(actor, async ct =>
+            {
+                var result = await engine.StartAsync(new StartProcess(PathwayKey, request.Date,
+                    new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, key, key), ct);
+                // Replaying the same order (same key) returns the first instance: record the emergency once.
+                if (!await db.UniversityEmergencies.AnyAsync(
+                        e => e.UniversityId == university.Id && e.IssuerCode == issuer.Code && e.Number == request.Number.Trim(), ct))
+                {
+                    db.UniversityEmergencies.Add(new UniversityEmergency(university.Id, issuer.Code, request.Number.Trim(), request.Date,
+                        request.Period.From, request.Period.To, result.InstanceId, time.GetUtcNow()));
+                }
+
+                return result;
+            },
             s => new AuditEntry("university-emergency.received", JsonSerializer.SerializeToUtf8Bytes(request),
                 ProcessKey: PathwayKey, ProcessVersion: s.DefinitionVersion, LegalBasis: "Приказ № 97, п. 2, п. 25, п. 27"), cancellationToken);
         return TypedResults.Created($"/api/process-instances/{started.InstanceId}",

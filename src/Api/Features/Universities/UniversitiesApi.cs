@@ -14,9 +14,9 @@ internal static class UniversitiesApi
             .WithDescription("""
                 Order 97 para 2: distance learning for all students on the regional education department's order. The
                 registrar then records the labs, practice and studio work moved to later periods (para 25); the rector signs.
-                Idempotent by university, issuing body and number. 422 names the field in the caller's language.
+                issuingBody is the code of the regional education department (an organisation of kind Region). Idempotent by university, issuing body and number. 422 names the field in the caller's language.
                 """)
-            .WithRequestExample("""{"issuingBody":"Управление образования города Астаны","number":"ЧС-5","date":"2026-11-20","period":{"from":"2026-11-23","to":"2026-12-05"},"ground":"Карантин"}""");
+            .WithRequestExample("""{"issuingBody":"r1","number":"ЧС-5","date":"2026-11-20","period":{"from":"2026-11-23","to":"2026-12-05"},"ground":"Карантин"}""");
         routes.MapGet("/api/students/me/pathways", StudentPathways.HandleAsync).WithTags("Universities")
             .RequireAuthorization(QadamRoles.Student)
             .WithSummary("The pathways a university student may file themselves, each with the version in force and its application form.")

@@ -30,9 +30,19 @@ internal static class UniversityCaseVariables
             ["nameKk"] = found.programme.NameKk,
             ["nameRu"] = found.programme.NameRu,
             ["field"] = found.programme.Field,
+            // Order 374 para 21 (MBA 30, EMBA and DBA 15 credits): the kind is the programme's, read from its record.
+            ["kind"] = found.programme.Kind,
         };
         student["faculty"] = new JsonObject { ["nameKk"] = found.faculty.NameKk, ["nameRu"] = found.faculty.NameRu };
         student["year"] = found.plan.Year;
         student["plan"] = found.plan.ToJson();
+
+        // Order 97 para 27: during an emergency registered by the university (university-emergency) the mobility and
+        // double-degree caps may be exceeded; a case filed while one is in force starts with the mark (the open cases get
+        // it from the emergency's signal, workflows/university-emergency).
+        var filedOn = variables["filedOn"]?.GetValue<string>() is { } day ? DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+        // The caps tables read the mark on every case, so it is always set (false outside an emergency).
+        variables["emergencyDeclared"] = filedOn is { } on && await db.UniversityEmergencies.AsNoTracking()
+            .AnyAsync(e => e.UniversityId == found.programme.UniversityId && e.OrderDate <= on && on <= e.PeriodTo, cancellationToken);
     }
 }

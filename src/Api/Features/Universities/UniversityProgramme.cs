@@ -17,10 +17,24 @@ public sealed class UniversityProgramme
     private UniversityProgramme()
     {
         Code = NameKk = NameRu = Field = string.Empty;
+        Kind = RegularKind;
     }
 
-    public UniversityProgramme(Guid universityId, Guid facultyId, string code, string nameKk, string nameRu, string field, EducationLevel level)
+    /// <summary>An ordinary programme: none of the business-administration kinds of order 374 para 21.</summary>
+    public const string RegularKind = "regular";
+
+    /// <summary>The kinds order 374 para 21 caps in credits: MBA (30), EMBA and DBA (15).</summary>
+    public static readonly IReadOnlyList<string> Kinds = [RegularKind, "mba", "emba", "dba"];
+
+    public UniversityProgramme(
+        Guid universityId, Guid facultyId, string code, string nameKk, string nameRu, string field, EducationLevel level, string kind = RegularKind)
     {
+        if (!Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "A programme is regular, mba, emba or dba.");
+        }
+
+        Kind = kind;
         Id = Guid.CreateVersion7();
         UniversityId = universityId;
         FacultyId = facultyId;
@@ -49,6 +63,12 @@ public sealed class UniversityProgramme
 
     /// <summary>Bachelor, master or doctoral.</summary>
     public EducationLevel Level { get; private set; }
+
+    /// <summary>
+    /// <c>regular</c>, <c>mba</c>, <c>emba</c> or <c>dba</c>: order 374 para 21 caps MBA at 30 and EMBA and DBA at 15 credits
+    /// with distance technologies. The programme's own record says it, not the student or the dean in a case form.
+    /// </summary>
+    public string Kind { get; private set; }
 }
 
 internal sealed class UniversityProgrammeConfiguration : IEntityTypeConfiguration<UniversityProgramme>
@@ -63,6 +83,7 @@ internal sealed class UniversityProgrammeConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.NameRu).HasMaxLength(300);
         builder.Property(p => p.Field).HasMaxLength(32);
         builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.Kind).HasMaxLength(16).HasDefaultValue(UniversityProgramme.RegularKind);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.UniversityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.FacultyId).OnDelete(DeleteBehavior.Restrict);
     }

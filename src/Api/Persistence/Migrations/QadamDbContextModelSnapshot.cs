@@ -1332,6 +1332,50 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("university_study_plans", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Universities.UniversityEmergency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProcessInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UniversityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UniversityId", "PeriodTo");
+
+                    b.HasIndex("UniversityId", "IssuerCode", "Number")
+                        .IsUnique();
+
+                    b.ToTable("university_emergencies", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Universities.UniversityProgramme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1350,6 +1394,13 @@ namespace Qadam.Api.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("regular");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1593,6 +1644,15 @@ namespace Qadam.Api.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qadam.Api.Features.Universities.UniversityEmergency", b =>
+                {
+                    b.HasOne("Qadam.Api.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("UniversityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -345,6 +345,11 @@ export class QadamApi {
     return this.blob(`/api/readiness/export${queryString({ ...filters, format })}`);
   }
 
+  // uni: the university's receipt of the regional emergency order (order 97 para 2).
+  postUniversityEmergency(request: UniversityEmergencyRequest): Promise<UniversityEmergencyResponse> {
+    return this.send('POST', '/api/universities/emergency-transfers', request);
+  }
+
   private async blob(path: string): Promise<Blob> {
     const headers: Record<string, string> = { 'Accept-Language': this.language() };
     const token = this.token();
@@ -409,3 +414,8 @@ function safeJson(text: string): unknown {
 function pageItems<T>(answer: Page<T> | T[]): T[] {
   return Array.isArray(answer) ? answer : (answer.items ?? []);
 }
+// uni: the university's emergency order (POST /api/universities/emergency-transfers; issuingBody is the regional
+// department's code) and a university task's programme and faculty.
+export type UniversityEmergencyRequest = Schema<'UniversityEmergencyRequest'>;
+export type UniversityEmergencyResponse = Schema<'UniversityEmergencyResponse'>;
+export type TaskStudy = Schema<'TaskStudyResponse'>;

@@ -4198,7 +4198,7 @@ export interface paths {
          * Registers the regional emergency order's receipt at the caller's university and starts university-emergency.
          * @description Order 97 para 2: distance learning for all students on the regional education department's order. The
          *     registrar then records the labs, practice and studio work moved to later periods (para 25); the rector signs.
-         *     Idempotent by university, issuing body and number. 422 names the field in the caller's language.
+         *     issuingBody is the code of the regional education department (an organisation of kind Region). Idempotent by university, issuing body and number. 422 names the field in the caller's language.
          */
         post: {
             parameters: {
@@ -4211,7 +4211,7 @@ export interface paths {
                 content: {
                     /**
                      * @example {
-                     *       "issuingBody": "Управление образования города Астаны",
+                     *       "issuingBody": "r1",
                      *       "number": "ЧС-5",
                      *       "date": "2026-11-20",
                      *       "period": {
@@ -4511,10 +4511,11 @@ export interface components {
             reached: number;
             scope?: null | string;
         };
-        /** @description One audit event of a case. */
+        /** @description One audit event of a case; `Actor` is the account, `ActorName` the person's name when it is a user. */
         CaseAuditEventResponse: {
             action: string;
             actor: string;
+            actorName?: null | string;
             hash: string;
             legalBasis?: null | string;
             /** Format: date-time */
@@ -4544,6 +4545,7 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
             decidedBy: string;
+            decidedByName?: null | string;
             elementId: string;
             labelKk?: null | string;
             labelRu?: null | string;
@@ -4669,6 +4671,7 @@ export interface components {
         /** @description One line of the timeline (from the engine's journal and the tasks' completions). */
         CaseTimelineEntry: {
             actor: string;
+            actorName?: null | string;
             /** Format: date-time */
             at: string;
             /** Format: int32 */
@@ -5589,6 +5592,18 @@ export interface components {
             status: string;
             studentClass?: null | string;
             studentName?: null | string;
+            study?: null | components["schemas"]["TaskStudyResponse"];
+        };
+        /**
+         * @description A university student's programme and faculty (from the student's study plan), so the registrar and the dean see whose
+         *     programme a case is about (order 97 para 20's caps depend on the programme's field); null for schools and colleges.
+         */
+        TaskStudyResponse: {
+            facultyKk: string;
+            facultyRu: string;
+            programmeCode: string;
+            programmeKk: string;
+            programmeRu: string;
         };
         /** @description One template edition of a process version, as the legal department's screens show it. */
         TemplateResponse: {

@@ -18,7 +18,7 @@ const staffRoles = [
 
 export type RouteName =
   | 'definitions' | 'modeler' | 'compare' | 'inbox' | 'cases' | 'case' | 'task' | 'tracker' | 'vote' | 'document' | 'orders' | 'dashboard'
-  | 'readiness' | 'attest' | 'frost' | 'student';
+  | 'readiness' | 'attest' | 'frost' | 'student' | 'universityEmergency';
 
 export interface RouteMatch {
   name: RouteName;
@@ -42,6 +42,7 @@ const patterns: Array<[RouteName, RegExp, string[]]> = [
   ['student', /^\/app\/my-cases\/?$/, []],
   ['attest', /^\/app\/readiness\/attest\/?$/, []],
   ['readiness', /^\/app\/readiness\/?$/, []],
+  ['universityEmergency', /^\/app\/university-emergency\/?$/, []],
 ];
 
 /** Which route an app path is, with its parameters decoded. */
@@ -87,6 +88,10 @@ export function allowedRoutes(userRoles: readonly string[]): Set<RouteName> {
   if (userRoles.includes('head')) {
     allowed.add('attest');
   }
+  // The university registers the regional emergency order itself (order 97 para 2): its registrar or rector.
+  if (userRoles.includes('registrar') || userRoles.includes('rector')) {
+    allowed.add('universityEmergency');
+  }
   return allowed;
 }
 
@@ -125,6 +130,7 @@ export function navigationFor(userRoles: readonly string[]): Array<{ href: strin
     { href: '/app/dashboard', label: 'navDashboard', route: 'dashboard' },
     { href: '/app/readiness', label: 'navReadiness', route: 'readiness' },
     { href: '/app/readiness/attest', label: 'navReadiness', route: 'attest' },
+    { href: '/app/university-emergency', label: 'navUniversityEmergency', route: 'universityEmergency' },
   ];
   return items.filter((item) => allowed.has(item.route)).map(({ href, label }) => ({ href, label }));
 }

@@ -615,6 +615,18 @@ export const kk = {
   'document_online-admission-order': 'Онлайн-оқытуға қабылдау туралы бұйрық',
   'document_online-admission-notice': 'Онлайн-оқытуға қабылдау туралы хабарлама',
   'document_university-emergency-order': 'Төтенше жағдай кезіндегі ректордың бұйрығы',
+  // uni:
+  inboxStudy: 'Бағдарлама, факультет',
+  universityEmergencyTitle: 'Төтенше жағдай: білім басқармасының бұйрығын тіркеу',
+  universityEmergencyBasis: 'Барлық білім алушыларды қашықтан оқытуға ауыстыру облыстың, Астана, Алматы немесе Шымкент қаласының білім басқармасының бұйрығы негізінде (97 бұйрықтың 2-т.).',
+  universityEmergencyIssuer: 'Бұйрықты шығарған білім басқармасы',
+  universityEmergencyIssuerNone: 'Таңдалмаған',
+  universityEmergencyLanguage: 'Ректор бұйрығының тілі',
+  universityEmergencyRegister: 'Бұйрықты тіркеу',
+  universityEmergencyRegistered: '№ {number} бұйрық тіркелді: тіркеуші кейінге қалдырылатын сабақтарды енгізеді, ректор бұйрыққа қол қояды.',
+  navUniversityEmergency: 'Төтенше жағдай',
+  fileChoose: 'Файлды таңдау',
+  fileNone: 'Файл таңдалмаған',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

@@ -617,4 +617,16 @@ export const ru: Messages = {
   'document_online-admission-order': 'Приказ о приёме на онлайн-обучение',
   'document_online-admission-notice': 'Уведомление о приёме на онлайн-обучение',
   'document_university-emergency-order': 'Приказ ректора при чрезвычайной ситуации',
+  // uni:
+  inboxStudy: 'Программа, факультет',
+  universityEmergencyTitle: 'Чрезвычайная ситуация: регистрация приказа управления образования',
+  universityEmergencyBasis: 'Перевод всех обучающихся на дистанционное обучение на основании приказа управления образования области, города Астаны, Алматы или Шымкента (п. 2 приказа № 97).',
+  universityEmergencyIssuer: 'Управление образования, издавшее приказ',
+  universityEmergencyIssuerNone: 'Не выбрано',
+  universityEmergencyLanguage: 'Язык приказа ректора',
+  universityEmergencyRegister: 'Зарегистрировать приказ',
+  universityEmergencyRegistered: 'Приказ № {number} зарегистрирован: регистратор вносит переносимые занятия, ректор подписывает приказ.',
+  navUniversityEmergency: 'Чрезвычайная ситуация',
+  fileChoose: 'Выбрать файл',
+  fileNone: 'Файл не выбран',
 };

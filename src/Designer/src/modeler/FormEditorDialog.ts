@@ -6,7 +6,8 @@ import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiError, type QadamApi } from '../api/client';
 import { el, notice } from '../app/dom';
-import { t } from '../i18n';
+import { language, onLanguageChange, t } from '../i18n';
+import { translateFormEditor } from './form-editor/formEditorTranslation';
 import { modelerDialog } from './modelerDialog';
 
 /** A new form for a key: one text block, so the editor opens on something to drag fields below. */
@@ -32,7 +33,10 @@ export async function openFormEditor(options: FormEditorOptions): Promise<void> 
   const status = el('div', { attrs: { 'aria-live': 'polite' } });
   const container = el('div', { class: 'form-editor', attrs: { 'data-testid': 'form-editor-canvas' } });
   let editor: FormEditor | undefined;
-  const { body } = modelerDialog(options.host, 'form-editor', el('span', {}, t('formEditorTitle', { formKey: options.title ?? formKey })), () => editor?.destroy());
+  const { body } = modelerDialog(options.host, 'form-editor', el('span', {}, t('formEditorTitle', { formKey: options.title ?? formKey })), () => {
+    editor?.destroy();
+    container.dispatchEvent(new Event('qadam:form-editor-closed'));
+  });
 
   let schema: Record<string, unknown>;
   let isNew = false;
@@ -65,6 +69,13 @@ export async function openFormEditor(options: FormEditorOptions): Promise<void> 
     el('div', { class: 'toolbar' }, el('span', { class: 'spacer' }),
       el('button', { class: 'primary', i18n: 'save', attrs: { id: 'save-form', disabled: !options.editable }, on: { click: () => void save() } })),
     status, container);
+  // form-js's own words (palette, properties panel) in the screen's language; it has no translate module of its own.
+  const words = translateFormEditor(container, language);
+  const stopRelabel = onLanguageChange(() => words.relabel());
+  container.addEventListener('qadam:form-editor-closed', () => {
+    words.disconnect();
+    stopRelabel();
+  });
   editor = new FormEditor({ container, exporter: { name: 'qadam', version: '1' } });
   await editor.importSchema(schema);
 }

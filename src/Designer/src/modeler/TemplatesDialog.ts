@@ -1,3 +1,4 @@
+import { fileButton } from '../forms/fileButton';
 import { errorText } from '../app/errors';
 import { ApiError, type QadamApi, type TemplateInfo } from '../api/client';
 import { el, formatDate, notice } from '../app/dom';
@@ -110,7 +111,7 @@ export async function openTemplates(options: TemplatesOptions): Promise<void> {
   const form = el('form', { class: 'form-grid', attrs: { 'data-testid': 'template-upload' } },
     el('label', {}, el('span', { i18n: 'propTemplate' }), keySelect, errors['templateKey']),
     el('label', {}, el('span', { i18n: 'templateLanguage' }), language, errors['language']),
-    el('label', {}, el('span', { i18n: 'templateFile' }), file, errors['file']),
+    el('div', { class: 'file-row' }, el('span', { i18n: 'templateFile' }), fileButton(file), errors['file']),
     el('div', {}, el('button', { class: 'primary', i18n: 'templateUpload', attrs: { type: 'submit', id: 'upload-template' } })));
   form.addEventListener('submit', (event) => void upload(event));
   body.append(keys.length ? form : notice('info', t('templateNoKeys')), status, listHost);

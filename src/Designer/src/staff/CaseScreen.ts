@@ -40,13 +40,13 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
     el('li', {}, el('time', {}, formatDate(c.createdAt)), ' ', el('strong', { i18n: 'caseFiled' }),
       el('span', { class: 'who' }, ` · ${c.applicant}`)),
     ...detail.decisions.map((d) => el('li', { attrs: { 'data-element-id': d.elementId } },
-      el('time', {}, formatDate(d.decidedAt)), ' ', el('strong', {}, stepLabel(d)), el('span', { class: 'who' }, ` · ${d.decidedBy}`),
+      el('time', {}, formatDate(d.decidedAt)), ' ', el('strong', {}, stepLabel(d)), el('span', { class: 'who', attrs: { 'data-testid': 'decided-by' } }, ` · ${d.decidedByName ?? d.decidedBy}`),
       d.legalBasis ? el('div', { class: 'basis' }, el('span', { i18n: 'legalBasis' }), `: ${citation(d.legalBasis)}`) : '')));
   const timeline = el('ol', { class: 'timeline' }, ...detail.timeline.map((entry) => el('li', {},
     el('time', {}, formatDate(entry.at)), ' ',
     // Steps are named by their kk/ru labels; gateways and events without one are the engine's, shown by the event only.
     entry.labelKk || entry.labelRu ? el('strong', {}, `${stepLabel({ ...entry, elementId: entry.elementId ?? '' })} · `) : '',
-    timelineEvent(entry.event), ` · ${entry.actor}`)));
+    timelineEvent(entry.event), ` · ${entry.actorName ?? entry.actor}`)));
 
   const root = el('section', { class: 'case' },
     el('h1', { attrs: { 'data-case-number': c.number } }, el('span', { i18n: 'caseTitle' }), ` ${c.number} `, caseStatus(c.status)),

@@ -2,7 +2,7 @@ import type { TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
 import { el, formatDate, link } from '../app/dom';
 import { stepLabel } from './labels';
-import { language, t, type MessageKey } from '../i18n';
+import { language, pick, t, type MessageKey } from '../i18n';
 
 /**
  * True when the task matches the filter text (task, case number, organisation) and the "assigned to me" choice.
@@ -40,6 +40,13 @@ export function sortTasks(tasks: readonly TaskSummary[], by: InboxSort, descendi
 /** The staff inbox: open tasks for the caller's roles with the student, the case, the dates; sortable, counted, filterable. */
 export const inboxScreen: ScreenFactory = async ({ api, user, me }) => {
   const tasks = await api.inbox();
+  // A university's inbox names the programme and faculty of each case (order 97 para 20's caps follow the programme).
+  const university = tasks.some((task) => task.study);
+  const study = (task: TaskSummary) => task.study
+    ? el('td', { attrs: { 'data-testid': 'task-study' } },
+      `${pick({ kk: task.study.programmeKk, ru: task.study.programmeRu }, task.study.programmeCode)} (${task.study.programmeCode})`,
+      el('span', { class: 'muted' }, ` · ${pick({ kk: task.study.facultyKk, ru: task.study.facultyRu }, '')}`))
+    : el('td');
   const filter = el('input', { i18nPlaceholder: 'filter', attrs: { type: 'search', id: 'inbox-filter', 'aria-label': t('filter') } });
   const onlyMine = el('input', { attrs: { type: 'checkbox', id: 'inbox-mine' } });
   const body = el('tbody');
@@ -82,6 +89,7 @@ export const inboxScreen: ScreenFactory = async ({ api, user, me }) => {
       return el('tr', { class: overdue ? 'overdue' : '', attrs: { 'data-task-id': task.id } },
         el('td', {}, link(`/app/tasks/${task.id}`, {}, stepLabel(task))),
         el('td', {}, task.studentName ?? '', task.studentClass ? el('span', { class: 'muted' }, ` · ${task.studentClass}`) : ''),
+        ...(university ? [study(task)] : []),
         el('td', {}, task.caseId ? link(`/app/cases/${task.caseId}`, {}, task.caseNumber ?? task.caseId) : ''),
         el('td', {}, formatDate(task.createdAt)),
         el('td', {}, formatDate(task.dueAt), overdue ? el('span', { class: 'badge', i18n: 'overdue' }) : ''),
@@ -93,7 +101,8 @@ export const inboxScreen: ScreenFactory = async ({ api, user, me }) => {
   onlyMine.addEventListener('change', draw);
   const table = el('table', { class: 'data' },
     el('thead', {}, el('tr', {},
-      header('task', 'task'), header('student', 'student'), header('caseNumber', 'case'), header('createdOn', 'created'),
+      header('task', 'task'), header('student', 'student'), ...(university ? [header('inboxStudy')] : []),
+      header('caseNumber', 'case'), header('createdOn', 'created'),
       header('due', 'due'), header('assignee'))),
     body);
   draw();

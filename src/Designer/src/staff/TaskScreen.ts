@@ -1,3 +1,4 @@
+import { fileButton } from '../forms/fileButton';
 import { errorText } from '../app/errors';
 import { ApiError, type TaskSummary } from '../api/client';
 import type { ScreenFactory } from '../app/context';
@@ -176,7 +177,7 @@ function evidenceUploads(api: import('../api/client').QadamApi, caseId: string, 
         })(),
       },
     });
-    return el('div', { class: 'evidence-upload' }, label, input, state);
+    return el('div', { class: 'evidence-upload' }, label, fileButton(input), state);
   });
   return {
     root: el('section', { class: 'task-evidence', attrs: { 'data-testid': 'task-evidence' } }, el('h2', { i18n: 'evidenceToAttach' }), ...rows),

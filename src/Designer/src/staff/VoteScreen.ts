@@ -20,7 +20,7 @@ async function evidencePanel(api: QadamApi, caseId: string, detail: CaseDetail):
     api.caseEvidence(caseId).catch(() => []),
   ]);
   const decided = detail.decisions.map((d) => el('li', {}, el('strong', {}, stepLabel(d)),
-    el('span', { class: 'muted' }, ` · ${d.decidedBy} · ${formatDate(d.decidedAt)}`)));
+    el('span', { class: 'muted' }, ` · ${d.decidedByName ?? d.decidedBy} · ${formatDate(d.decidedAt)}`)));
   const files = documents.map((d) => el('li', { attrs: { 'data-document-id': d.id } },
     link(`/app/documents/${d.id}`, {}, documentTitle(d.templateKey)), el('span', { class: 'muted' }, ` · № ${d.registryNumber}`)));
   const attached = evidence.map((e) => el('li', {}, e.fileName, el('span', { class: 'muted' }, ` · ${formatDate(e.uploadedAt)}`)));

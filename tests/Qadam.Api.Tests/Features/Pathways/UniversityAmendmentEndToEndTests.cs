@@ -33,8 +33,15 @@ public sealed class UniversityAmendmentEndToEndTests(October2022ApiFactory api) 
         var application = new Dictionary<string, object>
         {
             ["reason"] = "vkk", ["documentNumber"] = "ВКК-1020", ["documentDate"] = filedOn.ToString("yyyy-MM-dd"), ["issuer"] = "Поликлиника № 2",
-            ["periodFrom"] = filedOn.ToString("yyyy-MM-dd"), ["periodTo"] = filedOn.AddDays(30).ToString("yyyy-MM-dd"), ["emergencyDeclared"] = false,
+            ["periodFrom"] = filedOn.ToString("yyyy-MM-dd"), ["periodTo"] = filedOn.AddDays(30).ToString("yyyy-MM-dd"),
         };
+        // Order 374 para 28 (the 2020 form): the registrar marks an emergency; order 97's edition reads the university's
+        // registered emergency instead (workflows/university-emergency).
+        if (filedOn < new DateOnly(2022, 10, 21))
+        {
+            application["emergencyDeclared"] = false;
+        }
+
         // Order 97 (from 21.10.2022) registers the application with the VKK conclusion itself; order 374's free-form
         // application (para 8) asks for no file.
         if (filedOn >= new DateOnly(2022, 10, 21))

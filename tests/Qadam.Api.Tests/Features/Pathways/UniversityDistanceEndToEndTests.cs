@@ -36,7 +36,7 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
             documentEvidenceId = conclusion, reason = "vkk", documentNumber = "ВКК-3310", documentDate = Day(-1), issuer = "Городская поликлиника № 7",
-            periodFrom = Day(0), periodTo = Day(45), emergencyDeclared = false,
+            periodFrom = Day(0), periodTo = Day(45),
         });
         // One of ten pedagogy disciplines is already at a distance; one more makes 20 %, the cap of order 97 para 20 part 1.
         await @case.CompleteAsync("dean.u1", "deanReview", new
@@ -74,7 +74,7 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
             documentEvidenceId = letter, reason = "competition", documentNumber = "12-04/551", documentDate = Day(-3), issuer = "Министерство туризма и спорта",
-            periodFrom = Day(0), periodTo = Day(20), emergencyDeclared = false,
+            periodFrom = Day(0), periodTo = Day(20),
         });
         // Law is capped at 20 % of the disciplines: 1 + 2 of 10 is 30 %.
         await @case.CompleteAsync("dean.u1", "deanReview", new
@@ -104,7 +104,7 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         var data = new
         {
             reason = "vkk", documentNumber = "ВКК-9", documentDate = Day(-1), issuer = "Поликлиника № 3",
-            periodFrom = Day(0), periodTo = Day(30), emergencyDeclared = false,
+            periodFrom = Day(0), periodTo = Day(30),
         };
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete") { Content = JsonContent.Create(new { data }) };
@@ -120,7 +120,6 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         await @case.CompleteAsync("registrar.u1", "registerApplication", new
         {
             documentEvidenceId = conclusion, data.reason, data.documentNumber, data.documentDate, data.issuer, data.periodFrom, data.periodTo,
-            data.emergencyDeclared,
         });
         Assert.Contains("deanReview", await @case.OpenTasksAsync("dean.u1"));
     }

@@ -21,7 +21,7 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
         var number = "ЧС-у1-" + language;
         using var posted = await registrar.PostAsync("/api/universities/emergency-transfers", Pathways.Json(new
         {
-            issuingBody = "Управление образования города Астаны", number, date = today,
+            issuingBody = "r1", number, date = today,
             period = new { from = today, to = today.AddDays(14) }, ground = "Карантин", language,
         }));
         Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
@@ -53,7 +53,8 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
         Assert.Equal(language, order.GetProperty("language").GetString());
         var text = Assert.Single(await SignedDocuments.ReadAsPdfAsync(rector, documents));
         var russian = language == "ru";
-        DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), number, "Управление образования города Астаны", "Карантин",
+        DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), number,
+            russian ? "Управление образования города Астаны" : "Астана қаласының білім басқармасы", "Карантин",
             "D09 — кәсіби практика / профессиональная практика",
             russian ? "Перевести всех обучающихся на дистанционное обучение" : "Барлық білім алушылар",
             russian ? "от 6 октября 2022 года № 97" : "2022 жылғы 6 қазандағы № 97", DocumentTexts.Paragraph(language, "п. 25"), "Ректор");
@@ -92,7 +93,7 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
         using var registrar = await api.ClientForAsync("registrar.u1");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/universities/emergency-transfers")
         {
-            Content = Pathways.Json(new { issuingBody = "УО", number = "", date = today, period = new { from = today, to = today }, ground = "ЧС" }),
+            Content = Pathways.Json(new { issuingBody = "r1", number = "", date = today, period = new { from = today, to = today }, ground = "ЧС" }),
         };
         request.Headers.AcceptLanguage.ParseAdd(language);
         using var refused = await registrar.SendAsync(request);
@@ -106,5 +107,32 @@ public sealed class UniversityEmergencyEndToEndTests(WorkflowsApiFactory api) : 
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(message, problem.GetProperty("errors").GetProperty("number")[0].GetString());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("kk", "білім басқармасы")]
+    [InlineData("ru", "управление образования")]
+    public async Task An_issuer_that_is_not_a_regional_education_department_is_422_naming_the_field(string language, string message)
+    {
+        var today = Pathways.Today;
+        using var registrar = await api.ClientForAsync("registrar.u1");
+        foreach (var issuer in new[] { "Управление образования города Астаны", "d1", "s1" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/universities/emergency-transfers")
+            {
+                Content = Pathways.Json(new
+                {
+                    issuingBody = issuer, number = "ЧС-x", date = today, period = new { from = today, to = today.AddDays(3) }, ground = "ЧС",
+                }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var refused = await registrar.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            var errors = problem.GetProperty("errors");
+            Assert.Contains(message, errors.GetProperty("issuingBody")[0].GetString(), StringComparison.OrdinalIgnoreCase);
+            Assert.False(errors.TryGetProperty("number", out _), errors.ToString());
+        }
     }
 }

@@ -27,6 +27,22 @@ describe('writeDeadline', () => {
   });
 });
 
+describe('working days', () => {
+  it('writes the engine\'s working-day expression and reads it back in words, kk and ru', () => {
+    // given the lawyer chooses 5 working days in the deadline editor
+    const written = writeDeadline({ amount: 5, unit: 'days', working: true });
+
+    // then the engine's form is stored, and read back as working days in words
+    expect(written).toBe('=addWorkingDays(today(), 5)');
+    expect(readDeadline(written)).toEqual({ amount: 5, unit: 'days', working: true });
+    expect(deadlineText(written, 'kk')).toBe('5 жұмыс күні');
+    expect(deadlineText(written, 'ru')).toBe('5 рабочих дней');
+    // and calendar days stay ISO 8601; working weeks do not exist, so only days count working
+    expect(writeDeadline({ amount: 5, unit: 'days', working: false })).toBe('P5D');
+    expect(writeDeadline({ amount: 2, unit: 'weeks', working: true })).toBe('P2W');
+  });
+});
+
 describe('deadlineWords', () => {
   it('says working days in Kazakh and Russian', () => {
     // given five working days (para 28(1) counts working days)

@@ -13,11 +13,18 @@ export interface Deadline {
 }
 
 /**
- * How the engine spells "n working days". Not in the engine yet (the working-day calendar is being added with the
- * distance-regime work): while this is undefined the editor offers calendar days only and writes P{n}D. When the
- * engine's syntax lands, set `write`/`read` here; the editor, the diff and the words all follow.
+ * How the engine spells "n working days": the expression `=addWorkingDays(today(), n)`, the n-th working day after the
+ * day the task opens by Kazakhstan's working-day calendar (src/Workflows/Execution/ExpressionEvaluator.cs,
+ * src/Workflows/Tables/WorkingCalendar.cs: weekends, public holidays and transferred days off not counted). The editor,
+ * the diff and the words read and write it here.
  */
-export const workingDaysSyntax: { write(amount: number): string; read(text: string): number | undefined } | undefined = undefined;
+export const workingDaysSyntax: { write(amount: number): string; read(text: string): number | undefined } | undefined = {
+  write: (amount) => `=addWorkingDays(today(), ${amount})`,
+  read: (text) => {
+    const match = /^=\s*addWorkingDays\(\s*today\(\)\s*,\s*(\d+)\s*\)$/.exec(text.trim());
+    return match ? Number(match[1]) : undefined;
+  },
+};
 
 const isoUnits: Record<DeadlineUnit, string> = { hours: 'TH', days: 'D', weeks: 'W', months: 'M' };
 
