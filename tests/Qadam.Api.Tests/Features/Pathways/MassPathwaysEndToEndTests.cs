@@ -42,15 +42,18 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
 
         var (texts, numbers) = await HeadSignsTheOrderAsync(api, "head.s1", "schoolOrderForm", new
         {
-            classesCovered = "5А, 7Б, 9В", modeOfWork = "Кезекші топтар / Дежурные группы",
+            modeOfWork = "Кезекші топтар / Дежурные группы",
             responsibleAdministration = "Сейтова А. (орынбасар / заместитель)", responsibleTeachers = "Иванова Е., Ахметов Б.",
         });
         foreach (var (language, text) in texts)
         {
-            // The order states what the head filled in (classes, mode of work, the people responsible), and one number.
+            // The order states the classes the regional order moves at s1 (every one of its roster, both shifts: para 16(1)),
+            // what the head filled in (mode of work, the people responsible), and one number.
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), "ЧС-e2e", DocumentTexts.Basis(language),
                 language == "kk" ? "Астана қаласының білім басқармасы" : "Управление образования города Астаны",
-                DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 22"), "5А, 7Б, 9В", "Кезекші топтар / Дежурные группы",
+                DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 22"),
+                language == "kk" ? "1А, 5Б, 9А, 11А сыныптарының, топтарының (1, 2 ауысым)" : "классов, групп: 1А, 5Б, 9А, 11А (смена: 1, 2)",
+                "Кезекші топтар / Дежурные группы",
                 "Сейтова А.", "Иванова Е., Ахметов Б.");
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
