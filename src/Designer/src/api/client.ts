@@ -230,6 +230,20 @@ export interface WeatherDecisionSchool {
   studentsMoved: number;
   parentsReached: number;
   parentsNotifiedAt?: string | null;
+  /** The notification system approved for the school (order 103 para 12(2)), weather-notification-<territory>. */
+  notificationTable?: string | null;
+  /** Each notification the school recorded: its channel of para 13, when, and whether its approved system names it. */
+  notifications?: WeatherNotificationSent[] | null;
+}
+
+/** One notification of a school on the frost day (order 103 para 13). */
+export interface WeatherNotificationSent {
+  channel: string;
+  labelKk: string;
+  labelRu: string;
+  at: string;
+  by?: string | null;
+  approved: boolean;
 }
 
 /** GET /api/weather-decisions/{id}: the day's frost decision of the officer's territory. */

@@ -615,6 +615,10 @@ export const kk = {
   'document_online-admission-order': 'Онлайн-оқытуға қабылдау туралы бұйрық',
   'document_online-admission-notice': 'Онлайн-оқытуға қабылдау туралы хабарлама',
   'document_university-emergency-order': 'Төтенше жағдай кезіндегі ректордың бұйрығы',
+  // mass:
+  frostChannels: 'Хабарлау арналары',
+  frostChannelAt: '{channel}, {time}',
+  frostChannelNotApproved: 'бекітілген хабарлау жүйесінде жоқ',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

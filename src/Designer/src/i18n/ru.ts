@@ -617,4 +617,8 @@ export const ru: Messages = {
   'document_online-admission-order': 'Приказ о приёме на онлайн-обучение',
   'document_online-admission-notice': 'Уведомление о приёме на онлайн-обучение',
   'document_university-emergency-order': 'Приказ ректора при чрезвычайной ситуации',
+  // mass:
+  frostChannels: 'Каналы оповещения',
+  frostChannelAt: '{channel}, {time}',
+  frostChannelNotApproved: 'нет в утверждённой системе оповещения',
 };

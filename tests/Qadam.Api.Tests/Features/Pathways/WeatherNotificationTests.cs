@@ -47,6 +47,15 @@ public sealed class WeatherNotificationTests(MovableClockApiFactory api) : IClas
         await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s1", "headOrder", order, FireTimersAsync);
         await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s3", "headOrder", order, FireTimersAsync, outsider: "regional.r1");
 
+        // Both schools have ordered; at 06:40 no notice has gone out and no class teacher is asked yet (para 14: from 06:45).
+        At(forDate, 6, 40);
+        await FireTimersAsync();
+        Assert.Equal(0, await NoticesAsync(instance!));
+        using (var early = await FreshClientAsync("teacher.s1"))
+        {
+            Assert.Equal(0, (await early.GetFromJsonAsync<JsonElement>("/api/tasks?element=parentsNotified")).GetProperty("items").GetArrayLength());
+        }
+
         At(forDate, 6, 50);
         await FireTimersAsync();
         using var teacher = await FreshClientAsync("teacher.s1");
@@ -116,6 +125,13 @@ public sealed class WeatherNotificationTests(MovableClockApiFactory api) : IClas
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noResults.StatusCode);
         Assert.True((await noResults.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("data.dayResultsToParents", out _));
         await CompleteAsync(teacher, attendance, new { studentsCame = 2, studentsConnected = 3, escortedHome = true, dayResultsToParents = true });
+    }
+
+    private async Task<int> NoticesAsync(string instance)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var workflows = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        return await workflows.Outbox.AsNoTracking().CountAsync(o => o.InstanceId == Guid.Parse(instance) && o.Topic == "notify");
     }
 
     private void At(DateOnly day, int hour, int minute) => api.Time.Advance(LocalTime(day, hour, minute) - api.Time.GetUtcNow());
