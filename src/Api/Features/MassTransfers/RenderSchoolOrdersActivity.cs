@@ -20,6 +20,9 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
 {
     public const string ActivityName = "render-school-orders";
 
+    /// <summary>The fields each school's order may print from <c>school</c>, besides those of the loop's element.</summary>
+    public static readonly IReadOnlyList<string> SchoolFields = ["organisation", "nameKk", "nameRu", "students", "classList", "shiftList"];
+
     public string Name => ActivityName;
 
     public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Qadam.Api.Tests.Features.Definitions;
@@ -151,7 +152,11 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Waited 15 s for {what}.");
+        // Say why: the jobs that failed meanwhile (a step that throws is retried, and the wait sees only its absence).
+        await using var diagnostics = api.Services.CreateAsyncScope();
+        var failed = await diagnostics.ServiceProvider.GetRequiredService<Qadam.Workflows.Persistence.WorkflowsDbContext>().Jobs
+            .Where(j => j.LastError != null).Select(j => j.ElementId + ": " + j.LastError).Take(3).ToListAsync();
+        throw new TimeoutException($"Waited 15 s for {what}. {string.Join(" | ", failed)}");
     }
 
     private Task<int> StudentsOfAsync(params string[] schools) => CountAsync(
