@@ -1,693 +1,86 @@
-// The one typed client of the Qadam API: every path and shape the front-end relies on is written here.
+// The one typed client of the Qadam API: every path the front-end relies on; the shapes are generated.
 
-export interface Me {
-  subject: string;
-  name?: string | null;
-  roles: string[];
-  organisationCode?: string | null;
-  seesAllOrganisations: boolean;
-  visibleOrganisationCodes: string[];
-  linkedChildren: string[];
-  organisationNameKk?: string | null;
-  organisationNameRu?: string | null;
-}
+import type { components } from './schema';
 
-export interface LegalBasis {
-  act: string;
-  edition?: string | null;
-  paragraph?: string | null;
-  /** The act's official name and the paragraph in Kazakh and Russian, when workflows/citations.json knows the citation. */
-  kk?: string | null;
-  ru?: string | null;
-}
+// The shapes are generated from the API's OpenAPI document (schema.d.ts, `npm run api:generate`); the names below are
+// the ones the screens use.
+type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
+export type Me = Schema<'MeResponse'>;
+export type LegalBasis = Schema<'LegalBasisResponse'>;
 export type DefinitionStatus = 'draft' | 'published' | 'retired';
-
-export interface DefinitionVersion {
-  key: string;
-  version: number;
-  kind: 'bpmn' | 'conditionTable';
-  status: DefinitionStatus;
-  name?: string | null;
-  effectiveFrom?: string | null;
-  legalBasis?: LegalBasis | null;
-  contentSha256: string;
-  createdAt: string;
-  createdBy: string;
-  publishedAt?: string | null;
-  publishedBy?: string | null;
-}
-
-export interface DefinitionKey {
-  key: string;
-  kind: 'bpmn' | 'conditionTable';
-  versions: DefinitionVersion[];
-}
-
-export interface DefinitionContent {
-  version: DefinitionVersion;
-  content: string;
-}
-
-export interface DefinitionProblem {
-  elementId: string;
-  message: string;
-}
-
-export interface ValidationResult {
-  valid: boolean;
-  problems: DefinitionProblem[];
-}
-
-export interface PublishRequest {
-  effectiveFrom: string;
-  legalBasis: LegalBasis;
-}
-
-export interface CaseSummary {
-  id: string;
-  number: string;
-  pathway: string;
-  definitionVersion: number;
-  status: string;
-  studentIin: string;
-  studentName: string;
-  organisation: string;
-  ground: string;
-  filedOn: string;
-  language: string;
-  applicant: string;
-  processInstanceId?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** POST /api/cases (src/Api/Features/Cases/FileCase.cs). */
-/** A ground of para 3 of the edition: its code, paragraph and labels (GET /api/cases/grounds). */
-export interface CaseGround {
-  code: string;
-  paragraph: string;
-  labelKk: string;
-  labelRu: string;
-}
-
-export interface CaseGrounds {
-  pathway: string;
-  on: string;
-  enumerated: boolean;
-  grounds: CaseGround[];
-}
-
-export interface FileCaseRequest {
-  pathway: string;
-  studentIin: string;
-  ground: string;
-  filedOn: string;
-  language?: 'kk' | 'ru';
-  data?: Record<string, unknown>;
-}
-
+export type DefinitionVersion = Schema<'DefinitionVersionResponse'>;
+export type DefinitionKey = Schema<'DefinitionKeyResponse'>;
+export type DefinitionContent = Schema<'DefinitionContentResponse'>;
+export type DefinitionProblem = Schema<'DefinitionProblemResponse'>;
+export type ValidationResult = Schema<'ValidationResponse'>;
+export type PublishRequest = Schema<'PublishRequest'>;
+export type CaseSummary = Schema<'CaseResponse'>;
+export type CaseGround = Schema<'CaseGround'>;
+export type CaseGrounds = Schema<'CaseGroundsResponse'>;
+export type FileCaseRequest = Schema<'FileCaseRequest'>;
 /** Labelled in both languages, as the engine's steps and tasks are. */
-export interface Labelled {
-  elementId: string;
-  name?: string | null;
-  labelKk?: string | null;
-  labelRu?: string | null;
-}
+export type Labelled = Pick<Schema<'CaseStepResponse'>, 'elementId' | 'name' | 'labelKk' | 'labelRu'>;
+export type CaseDefinition = Schema<'CaseDefinitionResponse'>;
+export type CaseStep = Schema<'CaseStepResponse'>;
+export type TimelineEntry = Schema<'CaseTimelineEntry'>;
+export type CaseTask = Schema<'CaseTaskResponse'>;
+export type CaseDeadline = Schema<'CaseDeadlineResponse'>;
+export type CaseDecision = Schema<'CaseDecisionResponse'>;
+export type CaseDetail = Schema<'CaseDetailResponse'>;
+export type TaskSummary = Schema<'TaskResponse'>;
+export type TaskDetail = Schema<'TaskDetailResponse'>;
+export type WeatherDecisionSchool = Schema<'WeatherDecisionSchool'>;
+export type WeatherDecision = Schema<'WeatherDecisionView'>;
+export type WeatherOrderProposal = Schema<'WeatherOrderProposal'>;
+export type WeatherNotificationSent = Schema<'WeatherNotificationSent'>;
+export type CompleteTaskResult = Schema<'CompleteTaskResponse'>;
+export type NextStep = Schema<'NextStepResponse'>;
+export type ChildCase = Schema<'ChildCaseResponse'>;
+export type ChildCases = Schema<'ChildCasesResponse'>;
+export type ParentNotice = Schema<'ParentNotificationResponse'>;
+export type TemplateInfo = Schema<'TemplateResponse'>;
+export type DryRunStep = Schema<'DryRunStep'>;
+export type DryRunRequest = Schema<'DryRunRequest'>;
+export type DryRunPathEntry = Schema<'DryRunPathEntry'>;
+export type DryRunWaiting = Schema<'DryRunWaiting'>;
+export type DryRunResult = Schema<'DryRunResponse'>;
+export type Ballot = Schema<'BallotResponse'>;
+export type BallotBox = Schema<'BallotBoxResponse'>;
+export type DocumentSignature = Schema<'DocumentSignatureResponse'>;
+export type DocumentInfo = Schema<'DocumentResponse'>;
+export type CmsSignatureReport = Schema<'SignatureReport'>;
+export type DocumentVerification = Schema<'DocumentVerification'>;
+export type SignRequest = Schema<'SignDocumentRequest'>;
+export type OrderPeriod = Schema<'OrderPeriod'>;
+export type EmergencyOrderRequest = Schema<'EmergencyOrderRequest'>;
+export type EmergencyOrderIssuer = Schema<'EmergencyOrderIssuer'>;
+export type EmergencyOrder = Schema<'EmergencyOrderResponse'>;
+export type MassTransferSchool = Schema<'MassTransferSchoolResponse'>;
+export type ReadinessRequirement = Schema<'ReadinessRequirement'>;
+export type ReadinessEdition = Schema<'ReadinessEditionResponse'>;
+export type TvetProgrammeEntry = Schema<'TvetProgrammeEntry'>;
+export type ReadinessEvidence = Schema<'ReadinessEvidence'>;
+export type ReadinessItem = Schema<'ReadinessItem'>;
+export type ReadinessEditionSummary = Schema<'ReadinessEditionSummary'>;
+export type ReadinessRecord = Schema<'ReadinessRecordResponse'>;
+export type OrganisationReadiness = Schema<'OrganisationReadinessResponse'>;
+/** The engine's instance id is the API's business; no screen reads it. */
+export type MassTransfer = Omit<Schema<'MassTransferResponse'>, 'instanceId'>;
+export type Dashboard = Schema<'DashboardResponse'>;
+export type OrganisationInfo = Schema<'OrganisationResponse'>;
+export type RemoteSchool = Schema<'RemoteSchool'>;
+export type RemoteDistrict = Schema<'RemoteDistrict'>;
+export type RemoteLearning = Schema<'RemoteLearningResponse'>;
+export type EvidenceInfo = Schema<'EvidenceResponse'>;
+export type StudentInfo = Schema<'StudentResponse'>;
+export type StudentPathway = Schema<'StudentPathway'>;
+export type StudentStudy = Schema<'StudentStudyResponse'>;
 
-export interface CaseDefinition {
-  key: string;
-  version: number;
-  name?: string | null;
-  effectiveFrom?: string | null;
-  legalBasis?: LegalBasis | null;
-}
-
-/** Where the case waits now (src/Api/Features/Cases/GetCase.cs, CaseStepResponse). */
-export interface CaseStep extends Labelled {
-  kind: string;
-  legalBasis?: LegalBasis | null;
-  taskId?: string | null;
-  candidateRoles: string[];
-  organisation?: string | null;
-  dueAt?: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  event: string;
-  elementId?: string | null;
-  labelKk?: string | null;
-  labelRu?: string | null;
-  actor: string;
-  definitionVersion: number;
-}
-
-export interface CaseTask extends Labelled {
-  id: string;
-  status: string;
-  candidateRoles: string[];
-  organisation?: string | null;
-  assignee?: string | null;
-  createdAt: string;
-  dueAt?: string | null;
-  endedAt?: string | null;
-}
-
-export interface CaseDeadline extends Labelled {
-  dueAt: string;
-  overdue: boolean;
-}
-
-export interface CaseDecision extends Labelled {
-  taskId: string;
-  decidedBy: string;
-  decidedAt: string;
-  data?: Record<string, unknown> | null;
-  legalBasis?: LegalBasis | null;
-}
-
-export interface CaseDetail {
-  case: CaseSummary;
-  definition?: CaseDefinition | null;
-  currentSteps: CaseStep[];
-  timeline: TimelineEntry[];
-  tasks: CaseTask[];
-  deadlines: CaseDeadline[];
-  decisions: CaseDecision[];
-  data: Record<string, unknown>;
-  /** The organisation's readiness for distance learning today (2023 Annex 2 para 11(1)); a parent gets it without the record. */
-  readiness?: OrganisationReadiness | null;
-}
-
-/** A task as the inbox shows it (src/Api/Features/Tasks/TasksApi.cs, TaskResponse). */
-export interface TaskSummary extends Labelled {
-  id: string;
-  caseId?: string | null;
-  caseNumber?: string | null;
-  definitionKey: string;
-  definitionVersion: number;
-  candidateRoles: string[];
-  organisation?: string | null;
-  formKey?: string | null;
-  legalBasis?: LegalBasis | null;
-  status: string;
-  assignee?: string | null;
-  createdAt: string;
-  dueAt?: string | null;
-  /** The student of the task's case and the class (GET /api/tasks). */
-  studentName?: string | null;
-  studentClass?: string | null;
-}
-
-/** GET /api/tasks/{id}: the task, whether the caller may work it, its form-js form and the keys of its fields. */
-export interface TaskDetail {
-  task: TaskSummary;
-  callerIsCandidate: boolean;
-  /** The form-js schema of the task's form; null when the task names no known form. */
-  form?: unknown;
-  formFields?: string[] | null;
-  /** The form's data the pathway proposes (form-js data), e.g. the head's frost order from the school's indicator table. */
-  data?: Record<string, unknown> | null;
-  proposal?: WeatherOrderProposal | null;
-}
-
-/** GET /api/weather-decisions/{id}: one school of the day's frost decision. */
-export interface WeatherDecisionSchool {
-  organisation: string;
-  nameKk: string;
-  nameRu: string;
-  shifts: number[];
-  indicatorTable?: string | null;
-  tableNameKk?: string | null;
-  tableNameRu?: string | null;
-  proposalKk?: string | null;
-  proposalRu?: string | null;
-  orderState: 'not-concerned' | 'not-yet' | 'ordered' | 'late';
-  orderedAt?: string | null;
-  orderDueAt?: string | null;
-  escalated: boolean;
-  studentsMoved: number;
-  parentsReached: number;
-  parentsNotifiedAt?: string | null;
-  /** The notification system approved for the school (order 103 para 12(2)), weather-notification-<territory>. */
-  notificationTable?: string | null;
-  /** Each notification the school recorded: its channel of para 13, when, and whether its approved system names it. */
-  notifications?: WeatherNotificationSent[] | null;
-}
-
-/** One notification of a school on the frost day (order 103 para 13). */
-export interface WeatherNotificationSent {
-  channel: string;
-  labelKk: string;
-  labelRu: string;
-  at: string;
-  by?: string | null;
-  approved: boolean;
-}
-
-/** GET /api/weather-decisions/{id}: the day's frost decision of the officer's territory. */
-export interface WeatherDecision {
-  instanceId: string;
-  organisation: string;
-  territoryKk: string;
-  territoryRu: string;
-  status: string;
-  forDate?: string | null;
-  shiftGroup?: string | null;
-  source?: string | null;
-  temperature?: number | null;
-  windSpeed?: number | null;
-  blizzard?: boolean | null;
-  startedAt: string;
-  schools: WeatherDecisionSchool[];
-  observationTaskId?: string | null;
-}
-
-/** What a school's approved indicator table proposes for its frost order (order 103 para 12(1), 15). */
-export interface WeatherOrderProposal {
-  indicatorTable?: string | null;
-  approval?: string | null;
-  gradesFrom: number;
-  gradesTo: number;
-  shifts: number[];
-  labelKk?: string | null;
-  labelRu?: string | null;
-}
-
-export interface CompleteTaskResult {
-  taskId: string;
-  caseId?: string | null;
-  caseStatus?: string | null;
-  instanceStatus: string;
-  waitingAt: string[];
-  openedTasks: string[];
-}
-
-export interface NextStep {
-  label: string;
-  dueAt?: string | null;
-}
-
-export interface ChildCase {
-  id: string;
-  number: string;
-  pathway: string;
-  status: string;
-  filedOn: string;
-  nextSteps: NextStep[];
-}
-
-export interface ChildCases {
-  iin: string;
-  fullName: string;
-  organisation: string;
-  cases: ChildCase[];
-}
-
-/** A notice about a child (GET /api/parents/me/notifications): from a case's decision or from an emergency order or a frost. */
-export interface ParentNotice {
-  kind: 'case' | 'transfer';
-  studentIin: string;
-  studentName: string;
-  text: string;
-  createdAt: string;
-  caseId?: string | null;
-  legalBasis?: string | null;
-  direction?: 'distance' | 'return' | null;
-  from?: string | null;
-  to?: string | null;
-}
-
+/** A page of a list endpoint (CasePage, TaskPage, StudentPage). */
 export interface Page<T> {
   items: T[];
   total?: number;
-}
-
-/** A DOCX template of a definition version (POST/GET /api/definitions/{key}/versions/{version}/templates). */
-export interface TemplateInfo {
-  templateKey: string;
-  language: 'kk' | 'ru';
-  definitionKey: string;
-  definitionVersion: number;
-  sha256: string;
-  sizeBytes: number;
-  variables: string[];
-  uploadedAt: string;
-}
-
-export interface DryRunStep {
-  elementId: string;
-  output?: Record<string, unknown>;
-}
-
-export interface DryRunRequest {
-  variables?: Record<string, unknown>;
-  steps?: DryRunStep[];
-}
-
-export interface DryRunPathEntry {
-  elementId: string;
-  event: string;
-  labelKk?: string | null;
-  labelRu?: string | null;
-}
-
-export interface DryRunWaiting {
-  elementId: string;
-  labelKk?: string | null;
-  labelRu?: string | null;
-  formKey?: string | null;
-  kind: 'userTask' | 'timer' | 'message' | 'serviceTask' | string;
-}
-
-/** POST /api/definitions/{key}/versions/{version}/dry-run: nothing of it is stored. */
-export interface DryRunResult {
-  path: DryRunPathEntry[];
-  waiting: DryRunWaiting[];
-  ended: boolean;
-  error?: string | null;
-}
-
-export interface Ballot {
-  taskId: string;
-  member: string;
-  status: 'cast' | 'notCast' | 'open';
-  castAt?: string | null;
-}
-
-/** GET /api/cases/{id}/ballots: one vote of a body (council, trustees). */
-export interface BallotBox {
-  elementId: string;
-  labelKk?: string | null;
-  labelRu?: string | null;
-  total: number;
-  yes: number;
-  no: number;
-  outstanding: number;
-  closed: boolean;
-  outcome?: 'yes' | 'no' | null;
-  myTaskId?: string | null;
-  myBallotCast: boolean;
-  ballots: Ballot[];
-}
-
-export interface DocumentSignature {
-  id: string;
-  signerSubject: string;
-  signerIin?: string | null;
-  signerBin?: string | null;
-  signingTime: string;
-}
-
-/** A registered document (src/Api/Features/Documents/GetDocument.cs). */
-export interface DocumentInfo {
-  id: string;
-  registryNumber: string;
-  documentType: string;
-  organisationCode: string;
-  language: string;
-  sha256: string;
-  templateKey: string;
-  templateVersion: number;
-  processKey: string;
-  processVersion: string;
-  caseId?: string | null;
-  createdAt: string;
-  signatures: DocumentSignature[];
-}
-
-export interface CmsSignatureReport {
-  signerSubject: string;
-  iin?: string | null;
-  bin?: string | null;
-  certificateThumbprint: string;
-  signingTime?: string | null;
-  signatureValid: boolean;
-  chainTrusted: boolean;
-  validAtSigningTime: boolean;
-  keyUsageAllowed: boolean;
-  problems: string[];
-  isValid: boolean;
-}
-
-/** GET /api/documents/{id}/verification. */
-export interface DocumentVerification {
-  documentId: string;
-  registryNumber: string;
-  contentIntact: boolean;
-  cmsSignatures: CmsSignatureReport[];
-  packageSignatures: Array<{ signerSubject?: string | null; isValid: boolean; problems?: string[] }>;
-  problems: string[];
-  isValid: boolean;
-}
-
-export interface SignRequest {
-  mode?: 'server';
-  cms?: string;
-}
-
-export interface OrderPeriod {
-  from: string;
-  to: string;
-}
-
-/** POST /api/emergency-orders (src/Api/Features/EmergencyOrders/PostEmergencyOrder.cs). */
-export interface EmergencyOrderRequest {
-  issuingBody: string;
-  number: string;
-  date: string;
-  period: OrderPeriod;
-  ground: string;
-  territory?: string | null;
-  organisations?: string[] | null;
-  /** Classes or groups within organisations, by organisation code (order 103 para 22: "на отдельных объектах"). */
-  classes?: Record<string, string[]> | null;
-}
-
-/** The issuing education department of an oblast or of Astana, Almaty, Shymkent, named in both languages. */
-export interface EmergencyOrderIssuer {
-  code: string;
-  nameKk: string;
-  nameRu: string;
-}
-
-export interface EmergencyOrder {
-  id: string;
-  issuingBody: string;
-  issuer?: EmergencyOrderIssuer | null;
-  classes?: Record<string, string[]> | null;
-  number: string;
-  date: string;
-  territory?: string | null;
-  organisations: string[];
-  period: OrderPeriod;
-  ground: string;
-  pathway: string;
-  definitionVersion: number;
-  processInstanceId?: string | null;
-  postedBy: string;
-  postedAt: string;
-}
-
-export interface MassTransferSchool {
-  organisation: string;
-  nameKk: string;
-  nameRu: string;
-  total: number;
-  done: number;
-  status: string;
-  /** Status "excluded": why none of its students is moved (349 para 3-1, 103 para 3), and the paragraph. */
-  exclusionReasonKk?: string | null;
-  exclusionReasonRu?: string | null;
-  exclusionLegalBasis?: string | null;
-}
-
-/** One requirement of an edition of 349 Annex 1 / 103 Annex 3 para 1, and the evidence fields a met item needs. */
-export interface ReadinessRequirement {
-  key: string;
-  paragraph: string;
-  paragraphKk?: string | null;
-  textKk: string;
-  textRu: string;
-  tvetOnly: boolean;
-  evidence: string[];
-}
-
-/** GET /api/readiness/editions/in-force. */
-export interface ReadinessEdition {
-  version: number;
-  effectiveFrom: string;
-  act: string;
-  actKk: string;
-  edition: string;
-  paragraph: string;
-  paragraphKk: string;
-  legalBasis: string;
-  legalBasisKk: string;
-  titleKk: string;
-  titleRu: string;
-  items: ReadinessRequirement[];
-}
-
-export interface TvetProgrammeEntry {
-  specialityCode: string;
-  name: string;
-  registerEntry: string;
-}
-
-export interface ReadinessEvidence {
-  internetConnection?: string | null;
-  accessMeans?: string | null;
-  lmsName?: string | null;
-  lmsUrl?: string | null;
-  teacherDocuments?: string | null;
-  teachersTotal?: number | null;
-  teachersCertified?: number | null;
-  certifiedTeachers?: string[] | null;
-  digitalResources?: string[] | null;
-  programmes?: TvetProgrammeEntry[] | null;
-  informatisation?: string | null;
-}
-
-export interface ReadinessItem {
-  key: string;
-  met: boolean;
-  evidence?: ReadinessEvidence | null;
-}
-
-export interface ReadinessEditionSummary {
-  version: number;
-  edition: string;
-  effectiveFrom: string;
-  legalBasis: string;
-  legalBasisKk: string;
-  titleKk: string;
-  titleRu: string;
-}
-
-export interface ReadinessRecord {
-  edition: ReadinessEditionSummary;
-  attestedBy: string;
-  attestedByName: string;
-  attestedAt: string;
-  validUntil: string;
-  revision: number;
-  certifiedShare?: number | null;
-  items: Array<ReadinessItem & { paragraph: string; paragraphKk: string; textKk: string; textRu: string }>;
-}
-
-/** GET /api/readiness and /api/readiness/organisations/{code}. */
-export interface OrganisationReadiness {
-  organisation: string;
-  kind: string;
-  nameKk: string;
-  nameRu: string;
-  district?: string | null;
-  on: string;
-  status: 'ready' | 'incomplete' | 'outdated' | 'none' | 'noEdition';
-  meetsRequirements: boolean;
-  reasons: string[];
-  editionInForce?: ReadinessEditionSummary | null;
-  record?: ReadinessRecord | null;
-  missing: Array<{ key: string; paragraph: string; paragraphKk: string; textKk: string; textRu: string }>;
-  reminder?: { dueOn: string; textKk: string; textRu: string } | null;
-}
-
-/** GET /api/mass-transfers?order={id}. */
-export interface MassTransfer {
-  id: string;
-  orderId: string;
-  elementId: string;
-  direction: 'distance' | 'return';
-  status: 'running' | 'completed' | 'failed';
-  total: number;
-  done: number;
-  startedAt: string;
-  finishedAt?: string | null;
-  schools: MassTransferSchool[];
-  /** Schools of the transfer that do not meet the readiness requirements; the transfer is not held for them. */
-  notReady?: Array<{ organisation: string; nameKk: string; nameRu: string; readiness: string; reasons: string[];
-    missing: Array<{ key: string; paragraph: string; paragraphKk: string; textKk: string; textRu: string }> }> | null;
-}
-
-export interface Dashboard {
-  generatedAt: string;
-  cases: Array<{ pathway: string; status: string; count: number }>;
-  /** `withDeadline` 0: no open step of the editions in force has a deadline, so "overdue" means nothing. */
-  tasks: { open: number; overdue: number; withDeadline?: number };
-  overdueSteps: Array<{ definitionKey: string; elementId: string; labelKk?: string | null; labelRu?: string | null; count: number; oldestDueAt: string }>;
-  transfers: Array<{ region: string; nameKk: string; nameRu: string; date: string; orders: number; organisations: number }>;
-}
-
-/** GET /api/organisations: public reference data, parents before children. */
-export interface OrganisationInfo {
-  id: string;
-  code: string;
-  kind: string;
-  nameKk: string;
-  nameRu: string;
-  parentId?: string | null;
-}
-
-/** GET /api/dashboard/remote (src/Api/Features/Dashboard/GetRemoteLearning.cs). */
-export interface RemoteSchool { code: string; nameKk: string; nameRu: string; students: number; enrolled: number; since: string }
-export interface RemoteDistrict {
-  code: string; nameKk: string; nameRu: string; students: number; schools: number; since: string; schoolList: RemoteSchool[];
-}
-export interface RemoteLearning {
-  today: string; from: string; to: string; district?: string | null; pathway?: string | null;
-  students: number; schools: number; since?: string | null;
-  districts: RemoteDistrict[];
-  days: Array<{ date: string; students: number }>;
-  pathways: string[];
-}
-
-/** GET /api/cases/{id}/evidence (src/Api/Features/Evidence/EvidenceApi.cs). */
-export interface EvidenceInfo {
-  id: string;
-  caseId: string;
-  fileName: string;
-  mediaType: string;
-  length: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
-
-/** GET /api/students (src/Api/Features/Students/StudentResponse.cs). */
-export interface StudentInfo {
-  iin: string;
-  fullName: string;
-  birthDate: string;
-  age: number;
-  organisation: string;
-  className: string;
-  shift: number;
-  level: string;
-}
-
-/** GET /api/students/me/pathways: a pathway a university student files themselves, with its application form. */
-export interface StudentPathway {
-  key: string;
-  version: number;
-  formKey?: string | null;
-  form?: Record<string, unknown> | null;
-}
-
-/** GET /api/universities/students/{iin}: where a university student studies, by name. */
-export interface StudentStudy {
-  iin: string;
-  fullName: string;
-  universityNameKk: string;
-  universityNameRu: string;
-  facultyNameKk: string;
-  facultyNameRu: string;
-  programmeCode: string;
-  programmeNameKk: string;
-  programmeNameRu: string;
-  year: number;
-  level: string;
 }
 
 /** RFC 7807 problem details as the API answers errors. */

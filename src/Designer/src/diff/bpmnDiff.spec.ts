@@ -100,4 +100,21 @@ describe('diffBpmn', () => {
       }),
     ]);
   });
+
+  it('reports a change of the process itself under the process, also when a pool draws it', async () => {
+    // given a version drawn in a pool, and an amendment that renames the process and cites another paragraph
+    const pooled = (name: string, paragraph: string) => parentApplication()
+      .replace('<bpmn:process id="ParentApplication" name="Parent application" isExecutable="true">',
+        `<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Pool" processRef="ParentApplication" /></bpmn:collaboration>
+  <bpmn:process id="ParentApplication" name="${name}" isExecutable="true">
+    <bpmn:extensionElements><qadam:legalBasis act="Order 349" edition="2025-103" paragraph="${paragraph}" /></bpmn:extensionElements>`);
+
+    // when they are compared
+    const diff = await diffBpmn(pooled('Parent application', '3'), pooled('Application of a parent', '3-1'));
+
+    // then the process is the one changed element, with its name and paragraph
+    expect(diff.changed.map((c) => [c.id, c.attributes.map((a) => a.attribute)])).toEqual([
+      ['ParentApplication', ['name', 'qadam:legalBasis.paragraph']],
+    ]);
+  });
 });

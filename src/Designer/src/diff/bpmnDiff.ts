@@ -1,4 +1,8 @@
+// Which elements of a process changed between two versions, and which of their attributes. bpmn-js-differ (bpmn.io's
+// own, https://github.com/bpmn-io/bpmn-js-differ) compares the two models; this file only names what it finds the way
+// the lawyer's screen reads it (`qadam:labelKk`, `qadam:legalBasis.paragraph`, `conditionExpression.body`).
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { ChangeHandler, diff } from 'bpmn-js-differ';
 import { qadamModdleExtension } from '../moddle/qadam';
 
 /** One attribute of an element that differs between two versions; absent on one side is `undefined`. */
@@ -38,185 +42,132 @@ export interface ElementSnapshot {
 
 export type DefinitionSnapshot = Map<string, ElementSnapshot>;
 
-// Kinds of elements that a lawyer compares one by one; anything else (event definitions, loop characteristics,
-// expressions, extension elements) is part of the element that holds it.
+// Kinds of elements that a lawyer compares one by one: besides the flow elements, lanes and participants the differ
+// follows, the process itself (which the differ folds into its participant), messages, signals, errors and
+// annotations. Anything else (event definitions, expressions, extension elements) is part of the element holding it.
 const OWN_ENTRY_TYPES = ['bpmn:FlowElement', 'bpmn:RootElement', 'bpmn:Lane', 'bpmn:Participant', 'bpmn:Artifact', 'bpmn:MessageFlow'];
 
-// Properties that BPMN derives from others (incoming/outgoing from the flows' source and target) or that hold
-// elements with entries of their own.
+// Properties that BPMN derives from others (incoming/outgoing from the flows' source and target).
 const SKIPPED = new Set(['incoming', 'outgoing', 'lanes', 'boundaryEventRefs', 'categoryValueRef', 'flowNodeRef']);
 
 const moddle = () => new BpmnModdle({ qadam: qadamModdleExtension() });
 
-/** Parses BPMN XML (with our extension) into a snapshot of every element by id; diagram layout is left out. */
-export async function snapshotBpmn(xml: string): Promise<DefinitionSnapshot> {
-  const { rootElement } = await moddle().fromXML(xml);
-  const snapshot: DefinitionSnapshot = new Map();
-  collect(rootElement, snapshot);
-  return snapshot;
+function isElement(value: unknown): value is ModdleElement {
+  return typeof value === 'object' && value !== null && typeof (value as ModdleElement).$type === 'string';
 }
 
-/** Compares two BPMN XML documents element by element (by id). */
-export async function diffBpmn(beforeXml: string, afterXml: string): Promise<BpmnDiff> {
-  const [before, after] = await Promise.all([snapshotBpmn(beforeXml), snapshotBpmn(afterXml)]);
-  return diffSnapshots(before, after);
-}
-
-/** The pure comparison of two snapshots. Lists are sorted by id so the result is stable. */
-export function diffSnapshots(before: DefinitionSnapshot, after: DefinitionSnapshot): BpmnDiff {
-  const diff: BpmnDiff = { added: [], removed: [], changed: [] };
-  Object.defineProperty(diff, 'elements', { value: new Map([...before, ...after]), enumerable: false });
-  for (const [id, element] of after) {
-    const old = before.get(id);
-    if (!old) {
-      diff.added.push({ id, kind: 'added', type: element.type, label: labelOf(element), attributes: [] });
-      continue;
-    }
-
-    const names = new Set([...Object.keys(old.attributes), ...Object.keys(element.attributes)]);
-    const attributes: AttributeChange[] = [];
-    for (const name of [...names].sort()) {
-      const was = old.attributes[name];
-      const is = element.attributes[name];
-      if (was !== is) {
-        attributes.push({ attribute: name, before: was, after: is });
-      }
-    }
-
-    if (old.type !== element.type) {
-      attributes.unshift({ attribute: 'type', before: old.type, after: element.type });
-    }
-
-    if (attributes.length > 0) {
-      diff.changed.push({ id, kind: 'changed', type: element.type, label: labelOf(element) ?? labelOf(old), attributes });
-    }
+/** The differ's findings, by our own entries (a change inside a part counts for the entry holding it). */
+class ElementChanges extends ChangeHandler {
+  override _isTracked(element: ModdleElement) {
+    return isOwnEntry(element) ? { element, property: '' } : super._isTracked(element);
   }
-
-  for (const [id, element] of before) {
-    if (!after.has(id)) {
-      diff.removed.push({ id, kind: 'removed', type: element.type, label: labelOf(element), attributes: [] });
-    }
-  }
-
-  const byId = (a: ElementChange, b: ElementChange) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  diff.added.sort(byId);
-  diff.removed.sort(byId);
-  diff.changed.sort(byId);
-  return diff;
 }
 
-/** True when the two versions have no difference that the diff reports. */
-export function isEmptyDiff(diff: BpmnDiff): boolean {
-  return diff.added.length + diff.removed.length + diff.changed.length === 0;
+/** A reference as the referenced id (several sorted and joined). */
+function text(value: unknown): string {
+  return Array.isArray(value) ? value.map(text).sort().join(', ') : isElement(value) ? String(value.id) : String(value);
 }
 
-function labelOf(element: ElementSnapshot): string | undefined {
-  const a = element.attributes;
-  return a['name'] ?? a['qadam:labelKk'] ?? a['qadam:labelRu'];
+/** A property is named plainly in its own namespace, and with its prefix on another's element (`qadam:labelKk`). */
+function nameOf(owner: ModdleElement, property: string): string {
+  const descriptor = owner.$descriptor.properties.find((p) => p.name === property || p.ns.localName === property);
+  const prefix = descriptor?.ns.prefix ?? 'bpmn';
+  const name = descriptor ? (descriptor.ns.localName ?? descriptor.name) : property;
+  return prefix === 'bpmn' || owner.$type.startsWith(`${prefix}:`) ? name : `${prefix}:${name}`;
 }
 
 function isOwnEntry(element: ModdleElement): boolean {
   return typeof element.id === 'string' && OWN_ENTRY_TYPES.some((type) => element.$instanceOf(type));
 }
 
-function isElement(value: unknown): value is ModdleElement {
-  return typeof value === 'object' && value !== null && typeof (value as ModdleElement).$type === 'string';
+/** Extension elements are named after their type (`qadam:legalBasis`), numbered only when repeated. */
+function extensionName(child: ModdleElement, extensions: ModdleElement): string {
+  const siblings = ((extensions.get('values') as ModdleElement[] | undefined) ?? []).filter((v) => v.$type === child.$type);
+  const [prefix, local = ''] = child.$type.split(':');
+  return `${prefix}:${local.charAt(0).toLowerCase()}${local.slice(1)}${siblings.length > 1 ? `[${siblings.indexOf(child)}]` : ''}`;
 }
 
-/** Walks the definitions: every own-entry element gets a snapshot; diagram interchange (layout) is skipped. */
-function collect(element: ModdleElement, snapshot: DefinitionSnapshot): void {
-  if (element.$instanceOf('bpmn:Definitions')) {
-    for (const root of (element.get('rootElements') as ModdleElement[] | undefined) ?? []) {
-      collect(root, snapshot);
-    }
-    return;
-  }
-
-  const attributes: Record<string, string> = {};
-  flatten(element, '', attributes, snapshot);
-  snapshot.set(element.id as string, { type: element.$type, attributes });
-}
-
-/** A property is named plainly in its own namespace, and with its prefix on another's element (`qadam:labelKk`). */
-function propertyName(prefix: string, name: string, owner: ModdleElement): string {
-  return prefix === 'bpmn' || owner.$type.startsWith(`${prefix}:`) ? name : `${prefix}:${name}`;
-}
-
-/**
- * Writes the element's attributes under `path`: plain values as text, references as the referenced id, contained
- * elements that are entries of their own are collected separately, the rest flattened with a dotted path.
- */
-function flatten(
-  element: ModdleElement,
-  path: string,
-  into: Record<string, string>,
-  snapshot: DefinitionSnapshot,
-): void {
+/** Writes an element's attributes under `path`; parts that are elements of their own are left to their entries. */
+function flatten(element: ModdleElement, path: string, into: Record<string, string>): void {
   for (const property of element.$descriptor.properties) {
-    const name = propertyName(property.ns.prefix, property.ns.localName ?? property.name, element);
-    if (SKIPPED.has(property.name) || property.isId) {
-      continue;
-    }
-
+    if (SKIPPED.has(property.name) || property.isId) continue;
     const value = element.get(property.name);
-    if (value === undefined || value === null || value === property.default) {
-      continue;
-    }
-
-    const key = path + name;
+    if (value === undefined || value === null || value === property.default) continue;
+    const key = path + nameOf(element, property.name);
     if (property.isReference) {
-      const ids = (Array.isArray(value) ? value : [value]).map((v) => (isElement(v) ? String(v.id) : String(v)));
-      if (ids.length > 0) {
-        into[key] = ids.sort().join(', ');
-      }
-      continue;
-    }
-
-    if (Array.isArray(value)) {
-      const children = value.filter(isElement);
-      const nested = children.filter((child) => !isOwnEntry(child));
-      children.filter(isOwnEntry).forEach((child) => collect(child, snapshot));
-      if (property.name === 'values' && element.$type === 'bpmn:ExtensionElements') {
-        flattenExtensions(nested, path, into, snapshot);
+      if (!Array.isArray(value) || value.length > 0) into[key] = text(value);
+    } else if (Array.isArray(value)) {
+      const nested = value.filter((v) => isElement(v) && !isOwnEntry(v)) as ModdleElement[];
+      if (element.$type === 'bpmn:ExtensionElements') {
+        nested.forEach((child) => flatten(child, `${path}${extensionName(child, element)}.`, into));
       } else {
-        nested.forEach((child, index) =>
-          flatten(child, nested.length === 1 ? `${key}.` : `${key}[${index}].`, into, snapshot));
+        nested.forEach((child, index) => flatten(child, nested.length === 1 ? `${key}.` : `${key}[${index}].`, into));
       }
-      continue;
+    } else if (isElement(value)) {
+      if (!isOwnEntry(value)) flatten(value, value.$type === 'bpmn:ExtensionElements' ? path : `${key}.`, into);
+    } else {
+      into[key] = String(value);
     }
-
-    if (isElement(value)) {
-      if (isOwnEntry(value)) {
-        collect(value, snapshot);
-      } else if (value.$type === 'bpmn:ExtensionElements') {
-        flatten(value, path, into, snapshot);
-      } else {
-        flatten(value, `${key}.`, into, snapshot);
-      }
-      continue;
-    }
-
-    into[key] = String(value);
   }
-
   for (const [name, value] of Object.entries(element.$attrs ?? {})) {
-    if (!name.startsWith('xmlns')) {
-      into[path + name] = value;
-    }
+    if (!name.startsWith('xmlns')) into[path + name] = value;
   }
 }
 
-/** Extension elements are named after their type (`qadam:legalBasis.act`), numbered only when repeated. */
-function flattenExtensions(values: ModdleElement[], path: string, into: Record<string, string>, snapshot: DefinitionSnapshot): void {
-  const byType = new Map<string, ModdleElement[]>();
-  for (const value of values) {
-    byType.set(value.$type, [...(byType.get(value.$type) ?? []), value]);
+/** Every element of a version that a lawyer compares, by id, with its flattened attributes. */
+function snapshot(elementsById: Record<string, ModdleElement>): DefinitionSnapshot {
+  const elements: DefinitionSnapshot = new Map();
+  for (const [id, element] of Object.entries(elementsById)) {
+    if (isOwnEntry(element)) {
+      const attributes: Record<string, string> = {};
+      flatten(element, '', attributes);
+      elements.set(id, { type: element.$type, attributes });
+    }
+  }
+  return elements;
+}
+
+function labelOf(attributes: Record<string, string> | undefined): string | undefined {
+  return attributes?.['name'] ?? attributes?.['qadam:labelKk'] ?? attributes?.['qadam:labelRu'];
+}
+
+/** Compares two BPMN XML documents element by element (by id); diagram layout is left out. */
+export async function diffBpmn(beforeXml: string, afterXml: string): Promise<BpmnDiff> {
+  const [before, after] = await Promise.all([moddle().fromXML(beforeXml), moddle().fromXML(afterXml)]);
+  const found = diff(before.rootElement, after.rootElement, new ElementChanges());
+  const [old, now] = [snapshot(before.elementsById), snapshot(after.elementsById)];
+  const result: BpmnDiff = { added: [], removed: [], changed: [] };
+  Object.defineProperty(result, 'elements', { value: new Map([...old, ...now]), enumerable: false });
+
+  const listed = (kind: ElementChangeKind, elements: Record<string, ModdleElement>, side: DefinitionSnapshot) =>
+    Object.values(elements).map((element): ElementChange =>
+      ({ id: String(element.id), kind, type: element.$type, label: labelOf(side.get(String(element.id))?.attributes), attributes: [] }));
+  result.added = listed('added', found._added, now);
+  result.removed = listed('removed', found._removed, old);
+
+  // The differ says which elements changed; what changed in each is read off the two versions' attributes.
+  for (const id of Object.keys(found._changed)) {
+    const was = old.get(id)?.attributes ?? {};
+    const is = now.get(id)?.attributes ?? {};
+    const attributes = [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()
+      .filter((name) => was[name] !== is[name])
+      .map((name): AttributeChange => ({ attribute: name, before: was[name], after: is[name] }));
+    if (old.get(id)?.type !== now.get(id)?.type) {
+      attributes.unshift({ attribute: 'type', before: old.get(id)?.type, after: now.get(id)?.type });
+    }
+    if (attributes.length > 0 && now.has(id)) {
+      result.changed.push({ id, kind: 'changed', type: now.get(id)!.type, label: labelOf(is) ?? labelOf(was), attributes });
+    }
   }
 
-  for (const [type, elements] of byType) {
-    const [prefix, local = ''] = type.split(':');
-    const name = `${prefix}:${local.charAt(0).toLowerCase()}${local.slice(1)}`;
-    elements.forEach((child, index) =>
-      flatten(child, elements.length === 1 ? `${path}${name}.` : `${path}${name}[${index}].`, into, snapshot));
-  }
+  const byId = (a: ElementChange, b: ElementChange) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  result.added.sort(byId);
+  result.removed.sort(byId);
+  result.changed.sort(byId);
+  return result;
+}
+
+/** True when the two versions have no difference that the diff reports. */
+export function isEmptyDiff(diff: BpmnDiff): boolean {
+  return diff.added.length + diff.removed.length + diff.changed.length === 0;
 }

@@ -26,6 +26,7 @@ declare module 'bpmn-moddle' {
   }
   export interface FromXmlResult {
     rootElement: ModdleElement;
+    elementsById: Record<string, ModdleElement>;
     warnings: Array<{ message: string }>;
   }
   export class BpmnModdle {
@@ -70,4 +71,20 @@ declare module 'flatpickr/dist/esm/l10n/ru.js' {
 declare module 'diagram-js-minimap' {
   const MinimapModule: import('didi').ModuleDeclaration;
   export default MinimapModule;
+}
+
+declare module 'bpmn-js-differ' {
+  import type { ModdleElement } from 'bpmn-moddle';
+  /** Receives the differ's findings; subclass it to record them differently (bpmn-js-differ's extension point). */
+  export class ChangeHandler {
+    _added: Record<string, ModdleElement>;
+    _removed: Record<string, ModdleElement>;
+    _changed: Record<string, { model: ModdleElement; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
+    _layoutChanged: Record<string, ModdleElement>;
+    _isTracked(element: ModdleElement): { element: ModdleElement; property: string } | undefined | false;
+    changed(model: ModdleElement, property: string, first?: unknown, second?: unknown): void;
+    added(model: ModdleElement, property: string, element: ModdleElement, index: number): void;
+    removed(model: ModdleElement, property: string, element: ModdleElement, index: number): void;
+  }
+  export function diff<T extends ChangeHandler = ChangeHandler>(before: ModdleElement, after: ModdleElement, handler?: T): T;
 }
