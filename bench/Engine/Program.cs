@@ -43,11 +43,13 @@ WorkflowsDbContext NewContext()
 }
 
 var registry = new ActivityRegistry([]);
+// "fresh" as the API wires it: a context per command, one definition cache per process.
+var definitions = new DefinitionCache();
 await using var host = new ServiceCollection().AddLogging().AddQadamWorkflows(connectionString).BuildServiceProvider();
 await using (var db = NewContext())
 {
     await db.Database.MigrateAsync();
-    var store = new DefinitionStore(db, registry, TimeProvider.System);
+    var store = new DefinitionStore(db, registry, TimeProvider.System, definitions: definitions);
     var draft = await store.SaveDraftAsync(DefinitionKind.Bpmn, "bench", """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:qadam="http://qadam.kz/schema/bpmn" id="d" targetNamespace="t">
@@ -87,7 +89,7 @@ var startKb = (GC.GetTotalAllocatedBytes() - startAllocated) / 1024.0;
 List<Guid> taskIds;
 await using (var db = NewContext())
 {
-    taskIds = await db.Tasks.Where(t => t.Status == Qadam.Workflows.Execution.TaskStatus.Open).Select(t => t.Id).ToListAsync();
+    taskIds = await db.Tasks.Where(t => t.Status == Qadam.Workflows.Execution.UserTaskStatus.Open).Select(t => t.Id).ToListAsync();
 }
 
 self.Refresh();
@@ -137,7 +139,7 @@ async Task RunParallel(int count, Func<ProcessEngine, int, Task> command)
             else
             {
                 await using var db = NewContext();
-                await command(new ProcessEngine(db, registry, TimeProvider.System, NullLogger<ProcessEngine>.Instance), i);
+                await command(new ProcessEngine(db, registry, TimeProvider.System, NullLogger<ProcessEngine>.Instance, definitions: definitions), i);
             }
         }
     });

@@ -35,11 +35,25 @@ public static class WorkflowsServiceCollectionExtensions
     private static IServiceCollection AddEngineServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ExpressionFunctions.None);
+        // One per process: parsed models and tables, bounded (DefinitionCache.DefaultSizeLimit entries).
+        services.TryAddSingleton(_ => new DefinitionCache());
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddScoped<ProcessEngine>();
         services.TryAddScoped<DefinitionStore>();
         services.TryAddScoped<OutboxDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThrownMessageLog>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the host's functions to the engine's expressions (e.g. Qadam.Identifiers.KazakhstanExpressionFunctions.All: today()
+    /// in Kazakhstan, ageOn() from an IIN), in place of any added before.
+    /// </summary>
+    public static IServiceCollection AddExpressionFunctions(
+        this IServiceCollection services, IEnumerable<KeyValuePair<string, Func<DateTimeOffset, Delegate>>> functions)
+    {
+        services.Replace(ServiceDescriptor.Singleton(new ExpressionFunctions(functions)));
         return services;
     }
 

@@ -30,6 +30,9 @@ public class EngineFixture : IAsyncLifetime
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The parsed definitions every engine of this fixture shares, as the engines of one API process share theirs.</summary>
+    public DefinitionCache Definitions { get; } = new();
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -46,10 +49,10 @@ public class EngineFixture : IAsyncLifetime
         return new WorkflowsDbContext(options.Options);
     }
 
-    public EngineHost NewHost(params IProcessActivity[] activities) => new(NewContext(), Clock, activities);
+    public EngineHost NewHost(params IProcessActivity[] activities) => new(NewContext(), Clock, activities, definitions: Definitions);
 
     /// <summary>A host whose engine runs under <paramref name="limits"/> instead of the defaults.</summary>
-    public EngineHost NewHost(EngineLimits limits, params IProcessActivity[] activities) => new(NewContext(), Clock, activities, limits);
+    public EngineHost NewHost(EngineLimits limits, params IProcessActivity[] activities) => new(NewContext(), Clock, activities, limits, Definitions);
 
     /// <summary>Saves and publishes a BPMN process under <paramref name="key"/>, effective from the date given.</summary>
     public async Task<ProcessDefinition> PublishAsync(string key, string bpmn, DateOnly? effectiveFrom = null, params IProcessActivity[] activities)
@@ -71,16 +74,22 @@ public class EngineFixture : IAsyncLifetime
 }
 
 /// <summary>One engine "node": its own context, engine and definition store, as one API process would have.</summary>
-public sealed class EngineHost(WorkflowsDbContext db, TimeProvider clock, IProcessActivity[] activities, EngineLimits? limits = null)
+public sealed class EngineHost(
+    WorkflowsDbContext db, TimeProvider clock, IProcessActivity[] activities, EngineLimits? limits = null, DefinitionCache? definitions = null)
     : IAsyncDisposable
 {
     private readonly ActivityRegistry _registry = new(activities);
 
     public WorkflowsDbContext Db { get; } = db;
 
-    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance, limits);
+    // The host's expression functions, as the API registers them: today() in Kazakhstan, ageOn() from an IIN.
+    private static readonly ExpressionFunctions Functions = new(Qadam.Identifiers.KazakhstanExpressionFunctions.All);
 
-    public DefinitionStore Definitions => new(Db, _registry, clock, limits);
+    private readonly DefinitionCache _definitions = definitions ?? new DefinitionCache();
+
+    public ProcessEngine Engine => new(Db, _registry, clock, NullLogger<ProcessEngine>.Instance, limits, functions: Functions, definitions: _definitions);
+
+    public DefinitionStore Definitions => new(Db, _registry, clock, limits, Functions, _definitions);
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests;
 
@@ -23,8 +22,8 @@ public abstract class EngineTestBase(EngineFixture fixture)
     protected async Task<List<ProcessTask>> OpenTasksAsync(Guid instanceId)
     {
         await using var db = Fixture.NewContext();
-        return await db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+        return await db.Tasks.AsNoTracking().Open()
+            .Where(t => t.InstanceId == instanceId)
             .OrderBy(t => t.ElementId).ThenBy(t => t.LoopIndex).ToListAsync();
     }
 

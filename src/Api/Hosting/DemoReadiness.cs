@@ -4,6 +4,7 @@ using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Hosting;
 
@@ -20,7 +21,7 @@ internal static class DemoReadiness
         var db = services.GetRequiredService<QadamDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
         var audit = services.GetRequiredService<AuditTrail>();
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var editions = await db.ReadinessEditions.AsNoTracking().ToListAsync(cancellationToken);
         if (ReadinessAssessment.InForce(editions, today) is not { } edition)
         {

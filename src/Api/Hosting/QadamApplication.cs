@@ -57,6 +57,7 @@ internal static class QadamApplication
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();
+        builder.Services.AddExpressionFunctions(Qadam.Identifiers.KazakhstanExpressionFunctions.All);
         // A command on a case writes the engine's rows, the case row and the audit event in one transaction: no change without its trail.
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
         // the scope's QadamDbContext (same database, same connection string).

@@ -13,7 +13,7 @@ public sealed class DocumentRegistryOptions
     /// The offset of the registry's calendar: Kazakhstan has one time zone, UTC+5, since
     /// 1 March 2024, and the registry year and the date of issue are read in it.
     /// </summary>
-    public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(5);
+    public TimeSpan UtcOffset { get; set; } = Qadam.Identifiers.KazakhstanClock.Offset;
 
     internal RegistryNumberPattern PatternFor(string documentType) =>
         new(NumberPatternsByDocumentType.TryGetValue(documentType, out var own) ? own : NumberPattern);

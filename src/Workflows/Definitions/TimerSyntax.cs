@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml;
 using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Workflows.Definitions;
@@ -31,23 +30,8 @@ internal static partial class TimerSyntax
             : $"{DefinitionProblem.Quote(text)} is neither an ISO 8601 duration (P10D) "
               + "nor a date-time with an offset (2026-09-01T09:00:00+05:00)";
 
-    public static bool IsDuration(string text)
-    {
-        // The engine computes due times with XmlConvert (xs:duration); a negative or empty duration means nothing here.
-        if (!DurationShape().IsMatch(text))
-        {
-            return false;
-        }
-
-        try
-        {
-            return XmlConvert.ToTimeSpan(text) > TimeSpan.Zero;
-        }
-        catch (Exception ex) when (ex is FormatException or OverflowException)
-        {
-            return false;
-        }
-    }
+    // The grammar the engine computes due times with; a negative or empty duration means nothing here.
+    public static bool IsDuration(string text) => IsoDuration.TryParse(text, out var duration) && duration.IsPositive;
 
     public static bool IsDateTime(string text) =>
         DateTimeShape().IsMatch(text)
@@ -61,9 +45,6 @@ internal static partial class TimerSyntax
                && (parts.Length == 2 || IsDateTime(parts[1]))
                && IsDuration(parts[^1]);
     }
-
-    [GeneratedRegex(@"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationShape();
 
     // An offset is required: a bare local time means different instants to different tools.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]

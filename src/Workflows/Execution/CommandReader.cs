@@ -142,7 +142,7 @@ internal static class CommandReader
         ProcessTask.FromRow(
             r.GetGuid(0), r.GetGuid(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6), NullableString(r, 7),
             NullableString(r, 8), NullableString(r, 9), [.. r.GetFieldValue<string[]>(10)], NullableString(r, 11), NullableString(r, 12),
-            r.IsDBNull(13) ? null : JsonSerializer.Deserialize<LegalBasis>(r.GetString(13)), Enum.Parse<TaskStatus>(r.GetString(14)),
+            r.IsDBNull(13) ? null : JsonSerializer.Deserialize<LegalBasis>(r.GetString(13)), Enum.Parse<UserTaskStatus>(r.GetString(14)),
             NullableString(r, 15), r.IsDBNull(16) ? null : r.GetInt32(16), r.IsDBNull(17) ? null : JsonNode.Parse(r.GetString(17)),
             r.GetFieldValue<DateTimeOffset>(18), r.IsDBNull(19) ? null : r.GetFieldValue<DateTimeOffset>(19),
             r.IsDBNull(20) ? null : r.GetFieldValue<DateTimeOffset>(20), NullableString(r, 21),

@@ -322,7 +322,7 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
     /// <summary>A task and the values it had when last read or written (only status, assignee and completion change).</summary>
     private sealed class TaskEntry(ProcessTask task, bool inDatabase)
     {
-        private TaskStatus _status = task.Status;
+        private UserTaskStatus _status = task.Status;
         private string? _assignee = task.Assignee;
         private DateTimeOffset? _endedAt = task.EndedAt;
         private string? _completedBy = task.CompletedBy;

@@ -21,7 +21,7 @@ public class EngineException(EngineErrorKind kind, string message, Exception? in
 }
 
 /// <summary>The task was already completed or cancelled.</summary>
-public sealed class TaskNotOpenException(Guid taskId, TaskStatus status)
+public sealed class TaskNotOpenException(Guid taskId, UserTaskStatus status)
     : EngineException(EngineErrorKind.Conflict, $"Task {taskId} is {status.ToString().ToLowerInvariant()}, not open.");
 
 /// <summary>Another user has claimed the task.</summary>

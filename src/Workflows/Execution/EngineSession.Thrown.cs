@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Versions;
 
@@ -127,7 +128,7 @@ internal sealed partial class EngineSession
         var published = db.Definitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published);
         var keys = await (signal ? published.Where(d => d.StartSignals.Contains(thrown.Name)) : published.Where(d => d.StartMessages.Contains(thrown.Name)))
             .Select(d => d.Key).Distinct().ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var today = KazakhstanClock.DateOf(Now);
         foreach (var key in keys)
         {
             var version = await InForceAsync(key, today, cancellationToken);

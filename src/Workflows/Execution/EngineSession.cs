@@ -21,14 +21,10 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     private readonly Dictionary<Guid, Loaded> _loaded = [];
     private readonly List<Guid> _openedTasks = [];
 
-    /// <summary>
-    /// Which version is in force for a key and date, remembered for a second: publishing on this node forgets it at
-    /// once (<see cref="ForgetVersionsInForce"/>), another node's publication is seen within the second.
-    /// </summary>
-    private const long InForceCacheMilliseconds = 1000;
+    private readonly DefinitionCache _definitions = engine.Definitions;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Key, DateOnly Date), (Guid Id, int Version, long At)>
-        InForceCache = new();
+    /// <summary>The published condition tables, loaded with the model (<see cref="LoadTablesAsync"/>) so the runner reads memory.</summary>
+    private PublishedTables? _tables;
 
     public DateTimeOffset Now { get; } = now;
 
@@ -38,14 +34,15 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     /// <summary>The rows this command writes, in one batch at the end (or before an observer reads them).</summary>
     public CommandWriter Writer { get; } = new(db);
 
-    /// <summary>Forgets the remembered versions in force of a key (it was published or retired).</summary>
-    internal static void ForgetVersionsInForce(string key)
-    {
-        foreach (var entry in InForceCache.Keys.Where(k => string.Equals(k.Key, key, StringComparison.Ordinal)))
-        {
-            InForceCache.TryRemove(entry, out _);
-        }
-    }
+    /// <summary>
+    /// Reads the published condition tables before the runner needs them (a business-rule step, a working-day count), from
+    /// the definition cache: the database is asked at most once a second per process.
+    /// </summary>
+    public async Task LoadTablesAsync(CancellationToken cancellationToken) =>
+        _tables ??= await _definitions.TablesAsync(db, cancellationToken);
+
+    private Task LoadTablesFor(ProcessModel model, CancellationToken cancellationToken) =>
+        _tables is null && _definitions.ReadsTables(model) ? LoadTablesAsync(cancellationToken) : Task.CompletedTask;
 
     internal sealed record Loaded(ProcessInstance Instance, ProcessModel Model, TokenRunner Runner, Actor Actor)
     {
@@ -61,13 +58,9 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     /// </summary>
     public async Task<StartableVersion?> InForceAsync(string key, DateOnly date, CancellationToken cancellationToken)
     {
-        var now = Environment.TickCount64;
-        // Per database: one process may talk to several (the tests do), and each has its own versions.
-        var connection = db.Database.GetDbConnection();
-        var cacheKey = (connection.DataSource + "/" + connection.Database, key, date);
-        if (InForceCache.TryGetValue(cacheKey, out var cached) && now - cached.At < InForceCacheMilliseconds
-            && DefinitionCompiler.CachedModel(cached.Id) is { } cachedModel)
+        if (_definitions.TryGetInForce(key, date, out var cached) && _definitions.CachedModel(cached.Id) is { } cachedModel)
         {
+            await LoadTablesFor(cachedModel, cancellationToken);
             return new StartableVersion(cached.Id, key, cached.Version, cachedModel);
         }
 
@@ -78,10 +71,11 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
             return null;
         }
 
-        InForceCache[cacheKey] = (found.Id, found.Version, now);
+        _definitions.RememberInForce(key, date, new DefinitionCache.VersionInForce(found.Id, found.Version));
 
-        var model = DefinitionCompiler.CachedModel(found.Id)
-                    ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found.Id, cancellationToken));
+        var model = _definitions.CachedModel(found.Id)
+                    ?? _definitions.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found.Id, cancellationToken));
+        await LoadTablesFor(model, cancellationToken);
         return new StartableVersion(found.Id, found.Key, found.Version, model);
     }
 
@@ -119,15 +113,16 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         }
 
         // Instances run published versions only, whose content never changes: the model is cached by version id.
-        var model = DefinitionCompiler.CachedModel(instance.DefinitionId)
-                    ?? DefinitionCompiler.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken));
+        var model = _definitions.CachedModel(instance.DefinitionId)
+                    ?? _definitions.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken));
+        await LoadTablesFor(model, cancellationToken);
         Writer.Attach(instance);
         return Track(instance, model, instance.LoadState(), actor, 0);
     }
 
     private Loaded Track(ProcessInstance instance, ProcessModel model, InstanceState state, Actor actor, int depth)
     {
-        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar);
+        var expressions = new ExpressionEvaluator(engine.Limits.Expression, Now, Budget, Calendar, engine.Functions);
         var runner = new TokenRunner(instance, model, state, expressions, (key, date) => Table(key, date ?? instance.ReferenceDate), actor.Id, Now, Budget);
         var loaded = new Loaded(instance, model, runner, actor) { Depth = depth };
         _loaded[instance.Id] = loaded;
@@ -142,20 +137,25 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     {
         if (!_calendars.TryGetValue(year, out var calendar))
         {
-            var definition = DefinitionStore.InForceQuery(db, WorkingCalendar.Key, new DateOnly(year, 1, 1)).FirstOrDefault();
+            var definition = Tables.InForce(WorkingCalendar.Key, new DateOnly(year, 1, 1));
             // A version in force on 1 January but made for an earlier year is not this year's calendar.
-            calendar = definition is not null && definition.EffectiveFrom?.Year == year ? WorkingCalendar.From(DefinitionCompiler.Table(definition)) : null;
+            calendar = definition is not null && definition.EffectiveFrom.Year == year
+                ? WorkingCalendar.From(_definitions.Table(definition.ContentSha256, definition.Content))
+                : null;
             _calendars[year] = calendar;
         }
 
         return calendar;
     }
 
+    // The tables come with the model of a process that reads them (DefinitionCache.ReadsTables); a process that does not
+    // never gets here. Should one slip through, it reads them once, synchronously, rather than fail the case.
+    private PublishedTables Tables => _tables ??= _definitions.TablesAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+
     private ConditionTable Table(string key, DateOnly date)
     {
-        var definition = DefinitionStore.InForceQuery(db, key, date).FirstOrDefault()
-                         ?? throw new NoVersionInForceException(key, date);
-        return DefinitionCompiler.Table(definition);
+        var definition = Tables.InForce(key, date) ?? throw new NoVersionInForceException(key, date);
+        return _definitions.Table(definition.ContentSha256, definition.Content);
     }
 
     public CommandResult Result(Loaded loaded) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -6,7 +5,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
-using Qadam.Identifiers;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Qadam.Workflows.Execution;
 
@@ -29,17 +28,27 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 
 /// <summary>
 /// Evaluates JavaScript expressions with Jint under hard limits, with no CLR access. An expression
-/// sees the instance's variables as globals plus a few helpers; dates are Kazakhstan's (UTC+5).
+/// sees the instance's variables as globals plus the engine's date helpers and the functions the host registered
+/// (<see cref="ExpressionFunctions"/>: Kazakhstan's today() and ageOn() in Qadam).
 /// A failure of any kind becomes an <see cref="ExpressionException"/> naming the element.
 /// </summary>
 internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateTimeOffset now, CommandBudget? budget = null,
-    Func<int, Tables.WorkingCalendar?>? calendar = null)
+    Func<int, Tables.WorkingCalendar?>? calendar = null, ExpressionFunctions? functions = null)
 {
-    /// <summary>Kazakhstan has one time zone, UTC+5, since 1 March 2024 (docs/domain-facts.md).</summary>
-    public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
+    /// <summary>The functions the engine defines itself; a host adds its own through <see cref="ExpressionFunctions"/>.</summary>
+    internal static readonly IReadOnlySet<string> BuiltInFunctions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "addDays", "addWorkingDays", "daysBetween", "workingDaysBetween", "execution",
+    };
 
-    private static readonly ConcurrentDictionary<string, Compiled> Prepared = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Compiled> PreparedScripts = new(StringComparer.Ordinal);
+    /// <summary>Parsed expressions and scripts at most; beyond it the least recently used are parsed again when next run.</summary>
+    internal const long PreparedSizeLimit = 10_000;
+
+    // By text, shared by every command: the expressions of the published versions are few, but a draft's dry runs and a
+    // table's rows add new texts all the time, so the cache is bounded (compacted by a quarter when full).
+    private static readonly MemoryCache Prepared = new(new MemoryCacheOptions { SizeLimit = PreparedSizeLimit, CompactionPercentage = 0.25 });
+
+    private readonly record struct PreparedKey(bool IsScript, string Text);
 
     /// <summary>A parsed expression and every name it mentions.</summary>
     private sealed record Compiled(Prepared<Acornima.Ast.Script> Script, HashSet<string> Names);
@@ -80,9 +89,12 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         var started = ThreadCpuClock.Now();
         try
         {
-            var compiled = written is null
-                ? Prepared.GetOrAdd(expression, static e => Compile("(" + e + "\n)"))
-                : PreparedScripts.GetOrAdd(expression, static e => Compile(e));
+            var compiled = Prepared.GetOrCreate(new PreparedKey(written is not null, expression), static entry =>
+            {
+                entry.Size = 1;
+                var key = (PreparedKey)entry.Key;
+                return key.IsScript ? Compile(key.Text) : Compile("(" + key.Text + "\n)");
+            })!;
             var engine = CreateEngine(compiled.Names, variables, locals, timeout);
             if (written is not null)
             {
@@ -199,11 +211,12 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             }
         }
 
-        var today = DateOnly.FromDateTime(now.ToOffset(KazakhstanOffset).DateTime);
-        engine.SetValue("today", new Func<string>(() => today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        engine.SetValue("now", new Func<string>(() => now.ToOffset(KazakhstanOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
-        engine.SetValue("ageOn", new Func<string, string, int>((iin, date) => Iin.AgeOn(BirthDateOf(iin), ParseDate(date))));
-        engine.SetValue("birthDate", new Func<string, string>(iin => BirthDateOf(iin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        // The host's functions (Kazakhstan's today() and ageOn() from an IIN: Qadam.Identifiers.KazakhstanExpressionFunctions).
+        foreach (var (name, make) in (functions ?? ExpressionFunctions.None).All)
+        {
+            engine.SetValue(name, make(now));
+        }
+
         engine.SetValue("addDays", new Func<string, int, string>((date, days) =>
             ParseDate(date).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         // "5 working days" (e.g. a timer's timeDate "=addWorkingDays(today(), 5)"): Kazakhstan's calendar table of the year.
@@ -249,10 +262,6 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
 
     [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VariableName();
-
-    // The birth date only: a case's IIN was checked where it entered, and an expression must not fail on a check digit.
-    private static DateOnly BirthDateOf(string iin) =>
-        Iin.TryReadBirthDate(iin, out var born, out var error) ? born : throw new ArgumentException($"'{iin}': {error}");
 
     private static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text.Length > 10 ? text[..10] : text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

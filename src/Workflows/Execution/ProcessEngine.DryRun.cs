@@ -28,7 +28,8 @@ public sealed partial class ProcessEngine
                                  .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken)
                              ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
             // Drafts are never cached by id (their content changes), so this compiles the draft as it is now.
-            var model = DefinitionCompiler.CachedModel(definition.Id) ?? DefinitionCompiler.Model(definition);
+            var model = Definitions.CachedModel(definition.Id) ?? Definitions.Model(definition);
+            await session.LoadTablesAsync(cancellationToken);
             var loaded = session.Create(new EngineSession.StartableVersion(definition.Id, definition.Key, definition.Version, model),
                 referenceDate, null, variables, actor);
             loaded.Runner.Start(model.Root.NoneStart

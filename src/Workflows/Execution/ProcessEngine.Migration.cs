@@ -47,7 +47,7 @@ public sealed partial class ProcessEngine
                 throw new EngineException(EngineErrorKind.Unprocessable, "The target must be a published version of the same key.");
             }
 
-            var targetModel = DefinitionCompiler.Model(target);
+            var targetModel = Definitions.Model(target);
             var ids = command.InstanceIds ?? await db.Instances
                 .Where(i => i.DefinitionId == source.Id && i.Status == InstanceStatus.Active)
                 .OrderBy(i => i.StartedAt).Select(i => i.Id).ToListAsync(cancellationToken);

@@ -23,8 +23,8 @@ public sealed partial class ProcessEngine
     {
         var definition = await DefinitionStore.InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken)
                          ?? throw new NoVersionInForceException(key, date);
-        var table = DefinitionCompiler.Table(definition);
-        var expressions = new ExpressionEvaluator(Limits.Expression, time.GetUtcNow());
+        var table = Definitions.Table(definition);
+        var expressions = new ExpressionEvaluator(Limits.Expression, time.GetUtcNow(), functions: Functions);
         for (var i = 0; i < table.Rules.Count; i++)
         {
             var row = table.Rules[i];

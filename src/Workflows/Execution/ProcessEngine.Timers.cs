@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Versions;
 
@@ -113,7 +114,7 @@ public sealed partial class ProcessEngine
                     session.Writer.Add(new ProcessTimer
                     {
                         Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
-                        DueAt = timer.DueAt + period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+                        DueAt = period.After(timer.DueAt), RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
                     });
                 }
 
@@ -130,7 +131,7 @@ public sealed partial class ProcessEngine
                     session.Writer.Add(new ProcessTimer
                     {
                         Id = Guid.CreateVersion7(session.Now), InstanceId = instanceId, TokenId = timer.TokenId, ElementId = timer.ElementId,
-                        DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = left < 0 ? -1 : left - 1,
+                        DueAt = TimerCycle.Parse(cycle.Value).Period.After(timer.DueAt), RepeatsLeft = left < 0 ? -1 : left - 1,
                     });
                 }
 
@@ -152,7 +153,7 @@ public sealed partial class ProcessEngine
             return null;
         }
 
-        var today = DateOnly.FromDateTime(session.Now.ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var today = KazakhstanClock.DateOf(session.Now);
         var inForce = await session.InForceAsync(definition.Key, today, cancellationToken);
         if (inForce is null || inForce.Id != definition.Id)
         {
@@ -167,7 +168,7 @@ public sealed partial class ProcessEngine
             session.Writer.Add(new ProcessTimer
             {
                 Id = Guid.CreateVersion7(session.Now), DefinitionId = definition.Id, ElementId = timer.ElementId,
-                DueAt = timer.DueAt + TimerCycle.Parse(cycle.Value).Period, RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
+                DueAt = TimerCycle.Parse(cycle.Value).Period.After(timer.DueAt), RepeatsLeft = repeats < 0 ? -1 : repeats - 1,
             });
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Qadam.Identifiers;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 
@@ -16,8 +17,14 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 public sealed partial class ProcessEngine(
     WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, ILogger<ProcessEngine> logger, EngineLimits? limits = null,
-    IEnumerable<IEngineCommandObserver>? observers = null)
+    IEnumerable<IEngineCommandObserver>? observers = null, ExpressionFunctions? functions = null, DefinitionCache? definitions = null)
 {
+    /// <summary>The parsed definitions; a host shares one per process (AddQadamWorkflows registers it), else the engine has its own.</summary>
+    internal DefinitionCache Definitions { get; } = definitions ?? new DefinitionCache();
+
+    /// <summary>The functions the host added to expressions.</summary>
+    internal ExpressionFunctions Functions { get; } = functions ?? ExpressionFunctions.None;
+
     private readonly IEngineCommandObserver[] _observers = observers?.ToArray() ?? [];
 
     internal EngineLimits Limits { get; } = limits ?? EngineLimits.Default;
@@ -142,7 +149,7 @@ public sealed partial class ProcessEngine(
 
     private async Task<List<CommandResult>> StartByMessageAsync(EngineSession session, CorrelateMessage command, CancellationToken cancellationToken)
     {
-        var date = command.ReferenceDate ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ExpressionEvaluator.KazakhstanOffset).DateTime);
+        var date = command.ReferenceDate ?? KazakhstanClock.Today(time);
         var keys = await db.Definitions.AsNoTracking()
             .Where(d => d.Status == DefinitionStatus.Published && d.StartMessages.Contains(command.MessageName))
             .Select(d => d.Key).Distinct().ToListAsync(cancellationToken);

@@ -3,22 +3,6 @@ using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Workflows.Execution;
 
-/// <summary>Where a user task is in its life.</summary>
-public enum TaskStatus
-{
-    /// <summary>Waiting for someone with a candidate role to claim or complete it.</summary>
-    Open,
-
-    /// <summary>Claimed by <see cref="ProcessTask.Assignee"/>.</summary>
-    Claimed,
-
-    /// <summary>Done.</summary>
-    Completed,
-
-    /// <summary>Withdrawn: its activity was interrupted, the instance cancelled, or the vote already decided.</summary>
-    Cancelled,
-}
-
 /// <summary>
 /// A user task waiting for a person, queryable by role, organisation, instance and due date
 /// (the inbox). Carries what the person needs: labels, form, legal basis, deadline.
@@ -50,7 +34,7 @@ public sealed class ProcessTask
         CreatedAt = now;
         DueAt = dueAt;
         // An assigned task (qadam:assignee) starts claimed by that user: nobody else may complete it.
-        Status = assignee is null ? TaskStatus.Open : TaskStatus.Claimed;
+        Status = assignee is null ? UserTaskStatus.Open : UserTaskStatus.Claimed;
         Assignee = assignee;
     }
 
@@ -97,7 +81,13 @@ public sealed class ProcessTask
     public LegalBasis? LegalBasis { get; private set; }
 
     /// <summary>Open, claimed, completed or cancelled.</summary>
-    public TaskStatus Status { get; private set; }
+    public UserTaskStatus Status { get; private set; }
+
+    /// <summary>
+    /// Still waiting for a person: open or claimed, not completed or cancelled. In a query, <see cref="ProcessTaskQueries.Open"/>
+    /// says the same.
+    /// </summary>
+    public bool IsOpen => Status is UserTaskStatus.Open or UserTaskStatus.Claimed;
 
     /// <summary>Who claimed it.</summary>
     public string? Assignee { get; private set; }
@@ -126,7 +116,7 @@ public sealed class ProcessTask
     /// <summary>Rebuilds a task from its row: the engine reads it with plain SQL on the hot path (CommandReader), not through EF.</summary>
     internal static ProcessTask FromRow(
         Guid id, Guid instanceId, string? businessKey, string definitionKey, int definitionVersion, string elementId, string tokenId, string? name,
-        string? labelKk, string? labelRu, List<string> candidateRoles, string? organisation, string? formKey, LegalBasis? legalBasis, TaskStatus status,
+        string? labelKk, string? labelRu, List<string> candidateRoles, string? organisation, string? formKey, LegalBasis? legalBasis, UserTaskStatus status,
         string? assignee, int? loopIndex, JsonNode? loopElement, DateTimeOffset createdAt, DateTimeOffset? dueAt, DateTimeOffset? endedAt,
         string? completedBy, JsonObject? output) =>
         new()
@@ -164,24 +154,24 @@ public sealed class ProcessTask
 
     internal void Claim(string actor)
     {
-        if (Status is TaskStatus.Completed or TaskStatus.Cancelled)
+        if (!IsOpen)
         {
             throw new TaskNotOpenException(Id, Status);
         }
 
-        if (Status == TaskStatus.Claimed && !string.Equals(Assignee, actor, StringComparison.Ordinal))
+        if (Status == UserTaskStatus.Claimed && !string.Equals(Assignee, actor, StringComparison.Ordinal))
         {
             throw new TaskClaimedByOtherException(Id, Assignee!);
         }
 
-        Status = TaskStatus.Claimed;
+        Status = UserTaskStatus.Claimed;
         Assignee = actor;
     }
 
     internal void Complete(string actor, JsonObject output, DateTimeOffset now)
     {
         Claim(actor);
-        Status = TaskStatus.Completed;
+        Status = UserTaskStatus.Completed;
         CompletedBy = actor;
         Output = output;
         EndedAt = now;
@@ -189,9 +179,9 @@ public sealed class ProcessTask
 
     internal void Cancel(DateTimeOffset now)
     {
-        if (Status is TaskStatus.Open or TaskStatus.Claimed)
+        if (IsOpen)
         {
-            Status = TaskStatus.Cancelled;
+            Status = UserTaskStatus.Cancelled;
             EndedAt = now;
         }
     }

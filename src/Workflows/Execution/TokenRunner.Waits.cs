@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Xml;
+using Qadam.Identifiers;
+using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Definitions.Model;
 
 namespace Qadam.Workflows.Execution;
@@ -103,7 +104,7 @@ internal static class TimerSchedule
 
         var cycle = TimerCycle.Parse(resolve(timer.Value));
         // RepeatsLeft counts the occurrences after this one: R2 fires twice.
-        return ((cycle.Start ?? now + cycle.Period).ToUniversalTime(), cycle.Repeats < 0 ? -1 : cycle.Repeats - 1);
+        return ((cycle.Start ?? cycle.Period.After(now)).ToUniversalTime(), cycle.Repeats < 0 ? -1 : cycle.Repeats - 1);
     }
 
     public static DateTimeOffset DueTime(string elementId, TimerKind kind, string text, DateTimeOffset now)
@@ -113,7 +114,7 @@ internal static class TimerSchedule
             // A deadline or duration may also be a date-time (e.g. "=decision.returnOn + 'T08:00:00+05:00'").
             if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
             {
-                return (now + XmlConvert.ToTimeSpan(text)).ToUniversalTime();
+                return IsoDuration.Parse(text).After(now);
             }
 
             // PostgreSQL stores instants in UTC; Kazakhstan time is only how they are read and written.
@@ -130,7 +131,7 @@ internal static class TimerSchedule
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ExpressionEvaluator.KazakhstanOffset);
+            return KazakhstanClock.StartOf(date);
         }
 
         var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
@@ -140,12 +141,12 @@ internal static class TimerSchedule
         }
 
         var local = DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
-        return new DateTimeOffset(local, ExpressionEvaluator.KazakhstanOffset);
+        return KazakhstanClock.At(local);
     }
 }
 
 /// <summary>An ISO 8601 repeating interval: R[n]/[start/]duration.</summary>
-internal sealed record TimerCycle(int Repeats, DateTimeOffset? Start, TimeSpan Period)
+internal sealed record TimerCycle(int Repeats, DateTimeOffset? Start, IsoDuration Period)
 {
     public static TimerCycle Parse(string text)
     {
@@ -157,6 +158,6 @@ internal sealed record TimerCycle(int Repeats, DateTimeOffset? Start, TimeSpan P
 
         var repeats = parts[0].Length == 1 ? -1 : int.Parse(parts[0].AsSpan(1), CultureInfo.InvariantCulture);
         var start = parts.Length == 3 ? TimerSchedule.ParseDateTime(parts[1]) : (DateTimeOffset?)null;
-        return new TimerCycle(repeats, start, XmlConvert.ToTimeSpan(parts[^1]));
+        return new TimerCycle(repeats, start, IsoDuration.Parse(parts[^1]));
     }
 }

@@ -10,8 +10,12 @@ namespace Qadam.Workflows.Versions;
 /// Drafts, publication and retirement of definition versions, and the rule that binds a case to
 /// the version in force on its filing date.
 /// </summary>
-public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, EngineLimits? limits = null)
+public sealed class DefinitionStore(
+    WorkflowsDbContext db, ActivityRegistry activities, TimeProvider time, EngineLimits? limits = null, ExpressionFunctions? functions = null,
+    DefinitionCache? definitions = null)
 {
+    private readonly DefinitionCache _definitions = definitions ?? new DefinitionCache();
+
     /// <summary>
     /// Saves BPMN or table content as the key's draft (replacing an existing draft, else a new
     /// version number). Refused with every problem listed when invalid; nothing is stored then.
@@ -79,7 +83,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
                 ? new HashSet<string>(own.DefinitionKeys!.Append(key), StringComparer.Ordinal)
                 : own.DefinitionKeys,
         };
-        return DefinitionCompiler.Check(kind, content, catalog);
+        return DefinitionCache.Check(kind, content, catalog);
     }
 
     /// <summary>
@@ -91,19 +95,19 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
     {
         var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
                          ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
-        var problems = DefinitionCompiler.Check(definition.Kind, definition.Content, await CatalogAsync(cancellationToken));
+        var problems = DefinitionCache.Check(definition.Kind, definition.Content, await CatalogAsync(cancellationToken));
         if (problems.Count > 0)
         {
             throw new DefinitionRejectedException(problems);
         }
 
         var startMessages = definition.Kind == DefinitionKind.Bpmn
-            ? DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName)
+            ? _definitions.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName)
             : [];
         definition.Publish(effectiveFrom, legalBasis, startMessages, actor, time.GetUtcNow());
         if (definition.Kind == DefinitionKind.Bpmn)
         {
-            definition.SetStartSignals(DefinitionCompiler.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<SignalTrigger>()
+            definition.SetStartSignals(_definitions.Model(definition).Root.StartEvents.Select(s => s.Trigger).OfType<SignalTrigger>()
                 .Select(s => s.SignalName));
         }
         if (definition.Kind == DefinitionKind.Bpmn)
@@ -112,7 +116,7 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        EngineSession.ForgetVersionsInForce(key);
+        _definitions.Forget(key);
         return definition;
     }
 
@@ -124,15 +128,15 @@ public sealed class DefinitionStore(WorkflowsDbContext db, ActivityRegistry acti
         definition.Retire();
         await db.Timers.Where(t => t.DefinitionId == definition.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        EngineSession.ForgetVersionsInForce(key);
+        _definitions.Forget(key);
     }
 
     /// <summary>A timer start event waits from publication; expressions see no case variables there.</summary>
     private void ArmStartTimers(ProcessDefinition definition)
     {
         var now = time.GetUtcNow();
-        var expressions = new ExpressionEvaluator(ExpressionLimits.Default, now);
-        foreach (var start in DefinitionCompiler.Model(definition).Root.StartEvents)
+        var expressions = new ExpressionEvaluator(ExpressionLimits.Default, now, functions: functions);
+        foreach (var start in _definitions.Model(definition).Root.StartEvents)
         {
             if (start.Trigger is not TimerTrigger timer)
             {

@@ -57,14 +57,14 @@ public static class EffectiveDateCorrection
 
     /// <summary>Sets the version's effective date; returns the old one. Bound instances are not touched.</summary>
     public static async Task<DateOnly> CorrectAsync(
-        WorkflowsDbContext db, string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken = default)
+        WorkflowsDbContext db, DefinitionCache definitions, string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken = default)
     {
         var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
                          ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
         var old = definition.EffectiveFrom ?? throw new DefinitionImmutableException(key, version);
         definition.CorrectEffectiveFrom(effectiveFrom);
         await db.SaveChangesAsync(cancellationToken);
-        EngineSession.ForgetVersionsInForce(key);
+        definitions.Forget(key);
         return old;
     }
 }

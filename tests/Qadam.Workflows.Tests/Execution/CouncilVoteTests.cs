@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
 using static Qadam.Workflows.Tests.Bpmn;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Execution;
 
@@ -61,7 +60,7 @@ public sealed class CouncilVoteTests(EngineFixture fixture) : EngineTestBase(fix
         Assert.Equal(["order"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
         var ballot5 = await db.Tasks.SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "vote" && t.LoopIndex == 4);
-        Assert.Equal(TaskStatus.Cancelled, ballot5.Status);
+        Assert.Equal(UserTaskStatus.Cancelled, ballot5.Status);
         Assert.Equal(4, (await VariablesAsync(started.InstanceId))["votes"]!.AsArray().Count);
     }
 

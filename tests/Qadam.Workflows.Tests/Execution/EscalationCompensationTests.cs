@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
 using static Qadam.Workflows.Tests.Bpmn;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Execution;
 
@@ -36,7 +35,7 @@ public sealed class EscalationCompensationTests(EngineFixture fixture) : EngineT
 
         Assert.Equal(["headDecides"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
-        Assert.Equal(TaskStatus.Cancelled,
+        Assert.Equal(UserTaskStatus.Cancelled,
             (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "interview")).Status);
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Definitions;
+using Qadam.Workflows.Execution;
 using static Qadam.Workflows.Tests.Bpmn;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Execution;
 
@@ -45,7 +45,7 @@ public sealed class EscalationInLoopsTests(EngineFixture fixture) : EngineTestBa
         await using var db = Fixture.NewContext();
         var cancelled = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == started.InstanceId && t.ElementId == "check")
             .Select(t => t.Status).ToListAsync();
-        Assert.Equal(2, cancelled.Count(s => s == TaskStatus.Cancelled));
+        Assert.Equal(2, cancelled.Count(s => s == UserTaskStatus.Cancelled));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
 using static Qadam.Workflows.Tests.Bpmn;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Execution;
 
@@ -61,7 +60,7 @@ public sealed class EventSubProcessTests(EngineFixture fixture) : EngineTestBase
         Assert.False(await db.Timers.AnyAsync(t => t.InstanceId == instanceId));
         Assert.False(await db.Subscriptions.AnyAsync(s => s.InstanceId == instanceId));
         Assert.DoesNotContain(await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.ElementId != "noticeOfWithdrawal").ToListAsync(),
-            t => t.Status is TaskStatus.Open or TaskStatus.Claimed);
+            t => t.IsOpen);
 
         await CompleteAsync(instanceId, "noticeOfWithdrawal");
         Assert.Equal(InstanceStatus.Completed, (await InstanceAsync(instanceId)).Status);
@@ -255,7 +254,7 @@ public sealed class EventSubProcessTests(EngineFixture fixture) : EngineTestBase
 
         Assert.Equal(["decide"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
-        Assert.Equal(TaskStatus.Cancelled,
+        Assert.Equal(UserTaskStatus.Cancelled,
             (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "statement")).Status);
     }
 

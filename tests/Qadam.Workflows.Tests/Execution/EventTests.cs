@@ -35,6 +35,24 @@ public sealed class EventTests(EngineFixture fixture) : EngineTestBase(fixture),
     }
 
     [Fact]
+    public async Task A_two_month_timer_falls_due_on_the_same_day_two_calendar_months_later_not_after_sixty_days()
+    {
+        await Fixture.PublishAsync("two-months", Process("two-months", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:intermediateCatchEvent id="untilReview"><bpmn:timerEventDefinition><bpmn:timeDuration>P2M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            {UserTask("review")}{Ends("review")}
+            {Flow("f0", "start", "untilReview")}{Flow("f1", "untilReview", "review")}
+            """));
+        var startedAt = Fixture.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(5));
+        var started = await StartAsync("two-months");
+
+        await using var db = Fixture.NewContext();
+        var timer = await db.Timers.SingleAsync(t => t.InstanceId == started.InstanceId);
+
+        Assert.Equal(startedAt.AddMonths(2), timer.DueAt);
+    }
+
+    [Fact]
     public async Task A_timer_at_an_expression_date_fires_on_that_date_in_Kazakhstan_time()
     {
         await Fixture.PublishAsync("until", Process("until", $"""
@@ -133,7 +151,7 @@ public sealed class EventTests(EngineFixture fixture) : EngineTestBase(fixture),
         Assert.Equal(["escalated"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
         var original = await db.Tasks.SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "weatherOrder");
-        Assert.Equal(Qadam.Workflows.Execution.TaskStatus.Cancelled, original.Status);
+        Assert.Equal(Qadam.Workflows.Execution.UserTaskStatus.Cancelled, original.Status);
     }
 
     [Fact]

@@ -193,7 +193,7 @@ public sealed class MessageEventTests(EngineFixture fixture) : EngineTestBase(fi
         Assert.Equal(["answer", "answer", "review"], afterQuestions);
         Assert.Equal(["answer", "answer", "closeFile"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
-        Assert.Equal(Qadam.Workflows.Execution.TaskStatus.Cancelled,
+        Assert.Equal(Qadam.Workflows.Execution.UserTaskStatus.Cancelled,
             (await db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == started.InstanceId && t.ElementId == "review")).Status);
         Assert.False(await db.Subscriptions.AnyAsync(s => s.InstanceId == started.InstanceId));
     }

@@ -147,7 +147,7 @@ public sealed class MultiInstanceTests(EngineFixture fixture, ITestOutputHelper 
 
         Assert.Equal(["report"], await OpenTaskIdsAsync(started.InstanceId));
         await using var db = Fixture.NewContext();
-        var cancelled = await db.Tasks.Where(t => t.InstanceId == started.InstanceId && t.Status == Workflows.Execution.TaskStatus.Cancelled)
+        var cancelled = await db.Tasks.Where(t => t.InstanceId == started.InstanceId && t.Status == Workflows.Execution.UserTaskStatus.Cancelled)
             .Select(t => t.Organisation).OrderBy(o => o).ToListAsync();
         Assert.Equal(["s1", "s3"], cancelled);
     }

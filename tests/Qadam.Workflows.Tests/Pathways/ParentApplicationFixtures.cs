@@ -41,6 +41,13 @@ internal static class ParentApplicationCase
         ["data"] = new JsonObject { ["reason"] = "По семейным обстоятельствам" },
     };
 
+    /// <summary>The head's list of disciplines and modules allowed at a distance (349 Annex 2 para 16; 2025 Annex 1 para 6).</summary>
+    public static JsonObject ApprovedDisciplines() => new()
+    {
+        ["disciplinesProgramme"] = "06130100 Бағдарламалық қамтамасыз ету / Программное обеспечение",
+        ["disciplinesList"] = "Ағылшын тілі / Английский язык\nДерекқорлар / Базы данных",
+    };
+
     private static JsonArray Members(string prefix, int count, string organisation) =>
         [.. Enumerable.Range(1, count).Select(i => (JsonNode)new JsonObject { ["user"] = $"{prefix}{i}.{organisation}", ["organisation"] = organisation })];
 }

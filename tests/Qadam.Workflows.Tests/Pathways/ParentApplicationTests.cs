@@ -129,11 +129,13 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
             ["periodFrom"] = "2025-09-10", ["periodTo"] = "2025-12-28",
             ["distanceHours"] = 400, ["totalHours"] = 2400, ["councilDecision"] = "approve",
         });
+        await CompleteAsAsync(started.InstanceId, "approvedDisciplines", As("head", College), ParentApplicationCase.ApprovedDisciplines());
+        await CompleteAsAsync(started.InstanceId, "signDisciplines", As("head", College), new JsonObject());
         await CompleteAsAsync(started.InstanceId, "signOrder", As("head", College),
             new JsonObject { ["orderNumber"] = "К-44", ["orderDate"] = "2025-09-08", ["distanceFrom"] = "2025-09-10", ["signed"] = true });
 
         Assert.Equal(InstanceStatus.Active, await StatusAsync(started.InstanceId));
-        Assert.Equal(["order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
+        Assert.Equal(["approved-disciplines", "order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
         Assert.Equal(["statusTransferred"], await StringsAsync(started.InstanceId, "statusHistory"));
         Assert.Equal([400.0], ((await VariablesAsync(started.InstanceId))["ledgerRecords"] as System.Text.Json.Nodes.JsonArray)!
             .Select(h => h!.GetValue<double>()));
@@ -151,6 +153,8 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
             ["periodFrom"] = Iso(Today.AddDays(2)), ["periodTo"] = Iso(periodTo),
             ["distanceHours"] = 200, ["totalHours"] = 2400, ["councilDecision"] = "approve",
         });
+        await CompleteAsAsync(started.InstanceId, "approvedDisciplines", As("head", College), ParentApplicationCase.ApprovedDisciplines());
+        await CompleteAsAsync(started.InstanceId, "signDisciplines", As("head", College), new JsonObject());
         await CompleteAsAsync(started.InstanceId, "signOrder", As("head", College),
             new JsonObject { ["orderNumber"] = "К-45", ["orderDate"] = Iso(Today), ["distanceFrom"] = Iso(Today.AddDays(2)), ["signed"] = true });
 
@@ -163,7 +167,7 @@ public sealed class ParentApplicationTests(EngineFixture fixture) : PathwayTestB
         Assert.Equal(InstanceStatus.Active, onLastDay);
         Assert.True(await StatusAsync(started.InstanceId) == InstanceStatus.Completed, await DiagnoseAsync(started.InstanceId));
         Assert.Equal(["statusTransferred", "statusReturned"], await StringsAsync(started.InstanceId, "statusHistory"));
-        Assert.Equal(["order-transfer", "parent-notice", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
+        Assert.Equal(["approved-disciplines", "order-transfer", "parent-notice", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
     }
 
     [Fact]

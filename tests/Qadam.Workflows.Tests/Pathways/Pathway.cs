@@ -17,7 +17,7 @@ internal sealed class Pathway
     {
         "order-transfer", "council-protocol-extract", "trustees-protocol-extract", "parent-notice", "living-conditions-act", "psychologist-conclusion",
         "weather-order", "emergency-order-school", "individual-schedule", "online-curriculum-order", "university-order", "student-notice",
-        "online-admission-order", "online-admission-notice", "university-emergency-order",
+        "online-admission-order", "online-admission-notice", "university-emergency-order", "approved-disciplines",
     };
 
     private Pathway(string folder, PathwayManifest manifest)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Execution;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Workflows.Tests.Pathways;
 
@@ -18,9 +17,8 @@ public abstract class PathwayTestBase(EngineFixture fixture) : EngineTestBase(fi
     {
         await using var db = Fixture.NewContext();
         var key = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.BusinessKey).SingleAsync();
-        return await db.Tasks.AsNoTracking()
-            .Where(t => (t.InstanceId == instanceId || (key != null && t.BusinessKey == key))
-                        && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+        return await db.Tasks.AsNoTracking().Open()
+            .Where(t => t.InstanceId == instanceId || (key != null && t.BusinessKey == key))
             .OrderBy(t => t.ElementId).ThenBy(t => t.LoopIndex).ToListAsync();
     }
 

@@ -29,7 +29,8 @@ public sealed class TvetExclusionExceptionTests(EngineFixtureIn2024 fixture) : T
             ["exceptionReasonRu"] = "Случай пункта 2 статьи 37-2 Закона: обучающийся на длительном лечении",
         });
 
-        Assert.Equal(["signOrder"], await OpenTaskIdsAsync(id));
+        // Granted: the head approves the list of disciplines allowed at a distance (349 Annex 2 para 16), then the order.
+        Assert.Equal(["approvedDisciplines"], await OpenTaskIdsAsync(id));
         var variables = await VariablesAsync(id);
         Assert.Equal("yes", variables["exceptionApplies"]!.GetValue<string>());
         Assert.StartsWith("Случай пункта 2 статьи 37-2", variables["exceptionReasonRu"]!.GetValue<string>(), StringComparison.Ordinal);

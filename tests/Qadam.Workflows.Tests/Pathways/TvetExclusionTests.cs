@@ -56,6 +56,9 @@ public sealed class TvetExclusionTests(EngineFixture fixture) : PathwayTestBase(
         var started = await StartFiledAsync("medical-commission", TvetExclusionCase.At("medical", "c-astana-polytech", []), Today);
         await CompleteAsAsync(started.InstanceId, "registerConclusion", As("clerk", "c-astana-polytech"), TvetExclusionCase.VkkConclusion(Today));
 
+        // The college first decides the learning format (349 Annex 2 para 8 / 2025 Annex 1 para 25), then the order.
+        Assert.Equal(["tvetFormatDecision"], await OpenTaskIdsAsync(started.InstanceId));
+        await CompleteAsAsync(started.InstanceId, "tvetFormatDecision", As("head", "c-astana-polytech"), new JsonObject { ["tvetFormat"] = "mixed" });
         Assert.Equal(["signOrder"], await OpenTaskIdsAsync(started.InstanceId));
     }
 }

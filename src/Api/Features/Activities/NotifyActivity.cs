@@ -26,7 +26,7 @@ internal sealed class NotifyActivity : IProcessActivity
             ["textKk"] = context.Extension.LabelKk,
             ["textRu"] = context.Extension.LabelRu,
             ["documents"] = context.Variables["documents"]?.DeepClone(),
-            ["legalBasis"] = context.Extension.LegalBasis is { } basis ? $"{basis.Act}, {basis.Paragraph}" : null,
+            ["legalBasis"] = Documents.LegalCitation.Reference(context.Extension.LegalBasis),
         };
         // A frost-day notice goes out through the channels the school's approved notification system names (order 103
         // para 12(2), 13): they are recorded with the notice, so the outbox says which channels it was sent to and when.

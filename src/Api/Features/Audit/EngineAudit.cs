@@ -19,7 +19,7 @@ internal sealed class EngineAudit(QadamDbContext db, AuditTrail audit) : IEngine
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         try
         {
-            var legalBasis = record.LegalBasis is { } basis ? $"{basis.Act}, {basis.Edition}, {basis.Paragraph}" : null;
+            var legalBasis = Documents.LegalCitation.Line(record.LegalBasis);
             await audit.AppendAsync(AuditActor.System,
                 new AuditEntry("engine." + record.Action, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record)),
                     Guid.TryParse(record.BusinessKey, out var caseId) ? caseId : null, record.DefinitionKey, record.DefinitionVersion, legalBasis),

@@ -6,9 +6,9 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions.Model;
+using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Ballots;
 
@@ -57,16 +57,16 @@ internal static class ListBallots
             var firstOfLastRound = element.Where(t => t.LoopIndex == 0).Select(t => t.CreatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
             var round = element.Where(t => t.CreatedAt >= firstOfLastRound).ToList();
             var node = model?.Elements.GetValueOrDefault(element.Key) as FlowNode;
-            var yes = round.Count(t => t.Status == TaskStatus.Completed && Vote(t.Output) == "yes");
-            var no = round.Count(t => t.Status == TaskStatus.Completed && Vote(t.Output) == "no");
-            var outstanding = round.Count(t => t.Status is TaskStatus.Open or TaskStatus.Claimed);
+            var yes = round.Count(t => t.Status == UserTaskStatus.Completed && Vote(t.Output) == "yes");
+            var no = round.Count(t => t.Status == UserTaskStatus.Completed && Vote(t.Output) == "no");
+            var outstanding = round.Count(t => t.IsOpen);
             var closed = outstanding == 0;
             var mine = round.FirstOrDefault(t => me is not null && string.Equals(t.Assignee, me, StringComparison.Ordinal));
             boxes.Add(new BallotBoxResponse(
                 element.Key, node?.Extension.LabelKk ?? round[0].LabelKk, node?.Extension.LabelRu ?? round[0].LabelRu, round.Count, yes, no,
                 outstanding, closed, closed ? (yes * 2 > round.Count ? "yes" : "no") : null,
-                mine?.Id, mine?.Status == TaskStatus.Completed,
-                [.. round.Select(t => new BallotResponse(t.Id, Member(t), StatusName(t.Status), t.Status == TaskStatus.Completed ? t.EndedAt : null))]));
+                mine?.Id, mine?.Status == UserTaskStatus.Completed,
+                [.. round.Select(t => new BallotResponse(t.Id, Member(t), StatusName(t.Status), t.Status == UserTaskStatus.Completed ? t.EndedAt : null))]));
         }
 
         return TypedResults.Ok(boxes);
@@ -79,10 +79,10 @@ internal static class ListBallots
     private static string Member(Qadam.Workflows.Execution.ProcessTask task) =>
         (task.LoopElement?["name"] as JsonValue)?.TryGetValue<string>(out var name) == true ? name : task.Assignee ?? "—";
 
-    private static string StatusName(TaskStatus status) => status switch
+    private static string StatusName(UserTaskStatus status) => status switch
     {
-        TaskStatus.Completed => "cast",
-        TaskStatus.Cancelled => "notCast",
+        UserTaskStatus.Completed => "cast",
+        UserTaskStatus.Cancelled => "notCast",
         _ => "open",
     };
 }

@@ -11,8 +11,15 @@ namespace Qadam.Api.Features.Cases;
 /// </summary>
 internal static class CaseScope
 {
-    public static string? Refusal(EducationLevel level, OrganisationKind kind) => (level, kind) switch
+    /// <summary>The pathway of online learning in TVET (order 225; from 2025 order 349 Annex 2 as amended by 103).</summary>
+    private const string TvetOnline = "tvet-online";
+
+    public static string? Refusal(EducationLevel level, OrganisationKind kind, string pathway) => (level, kind) switch
     {
+        // Online learning is organised by "организации ТиППО" (225 para 1-2; 103 Annex 2 para 1-2): a working curriculum of a
+        // college's programme, which a school's class has not.
+        _ when string.Equals(pathway, TvetOnline, StringComparison.Ordinal) && kind != OrganisationKind.College =>
+            "Online learning (order 225; order 349 Annex 2) is registered for a programme of a TVET organisation: this student's organisation is not a college.",
         (EducationLevel.Preschool, _) =>
             "The rules of distance learning (order 349) cover secondary, TVET and post-secondary education, not preschool groups.",
         (_, OrganisationKind.AdditionalEducation) =>

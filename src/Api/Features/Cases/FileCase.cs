@@ -51,7 +51,7 @@ internal static class FileCase
         }
 
         var errors = new Dictionary<string, string[]>();
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         if (!Iin.TryParse(request.StudentIin, out var iin, out var iinError))
         {
             errors["studentIin"] = [iinError];
@@ -99,7 +99,7 @@ internal static class FileCase
             return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
         }
 
-        if (CaseScope.Refusal(student.s.Level, student.Kind) is { } outOfScope)
+        if (CaseScope.Refusal(student.s.Level, student.Kind, request.Pathway) is { } outOfScope)
         {
             return UnprocessableProblem.Create("studentIin", outOfScope);
         }
@@ -134,11 +134,8 @@ internal static class FileCase
 
         // Numbers run per organisation and year without gaps or twins: one filer at a time per pair.
         var year = request.FiledOn.Year;
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtext({"case-number:" + student.Code}), {year})", cancellationToken);
-        var last = await db.Cases.Where(c => c.OrganisationId == student.s.OrganisationId && c.Year == year)
-            .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
-        var @case = new Case(student.s.OrganisationId, student.Code, year, last + 1, request.Pathway, student.s.Id, request.Ground.Trim(),
+        var sequence = await CaseCounter.NextAsync(db, student.s.OrganisationId, year, cancellationToken);
+        var @case = new Case(student.s.OrganisationId, student.Code, year, sequence, request.Pathway, student.s.Id, request.Ground.Trim(),
             request.FiledOn, language, subject, actor.Name, request.Data, idempotencyKey.Length > 0 ? idempotencyKey : null, now);
         db.Cases.Add(@case);
 

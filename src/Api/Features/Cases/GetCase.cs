@@ -9,10 +9,10 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Cases;
 
@@ -74,7 +74,7 @@ internal static class GetCase
         var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
         var detail = await DescribeAsync(tracked, summary, db, workflows, time, cancellationToken, citations);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
-        var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], StudentsApi.Today(time), cancellationToken))[0];
+        var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], KazakhstanClock.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
         detail = await BallotSecrecy.ForCallerAsync(detail, tracked.ProcessInstanceId, user, workflows, cancellationToken);
         return TypedResults.Ok(detail with { Readiness = staff ? readiness : readiness with { Record = null } });
@@ -104,7 +104,7 @@ internal static class GetCase
         QadamAttributes? Extension(string? elementId) =>
             elementId is not null && model?.Elements.GetValueOrDefault(elementId) is FlowNode node ? node.Extension : null;
 
-        var open = tasks.Where(t => t.Status is TaskStatus.Open or TaskStatus.Claimed).ToList();
+        var open = tasks.Where(t => t.IsOpen).ToList();
         var steps = open.Select(t => new CaseStepResponse(
                 t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
@@ -114,7 +114,7 @@ internal static class GetCase
 
         var timeline = journal.Select(j => new CaseTimelineEntry(
                 j.At, j.Event, j.ElementId, Extension(j.ElementId)?.LabelKk, Extension(j.ElementId)?.LabelRu, Name(j.Actor), j.DefinitionVersion))
-            .Concat(tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseTimelineEntry(
+            .Concat(tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseTimelineEntry(
                 t.EndedAt!.Value, "task-completed", t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.DefinitionVersion)))
             .OrderBy(e => e.At).ToList();
 
@@ -124,7 +124,7 @@ internal static class GetCase
                 t.ElementId, Extension(t.ElementId)?.LabelKk, Extension(t.ElementId)?.LabelRu, t.DueAt, t.DueAt < now)))
             .OrderBy(d => d.DueAt).ToList();
 
-        var decisions = tasks.Where(t => t.Status == TaskStatus.Completed).Select(t => new CaseDecisionResponse(
+        var decisions = tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseDecisionResponse(
             t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations))).ToList();
 
         return new CaseDetailResponse(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Features.Cases;
@@ -20,7 +21,7 @@ internal static class ListCaseGrounds
             return UnprocessableProblem.Create("pathway", "A pathway is a definition key, e.g. \"parent-application\".");
         }
 
-        var day = on ?? StudentsApi.Today(time);
+        var day = on ?? KazakhstanClock.Today(time);
         var grounds = await CaseGrounds.OfAsync(engine, pathway, day, cancellationToken);
         return TypedResults.Ok(new CaseGroundsResponse(pathway, day, grounds is not null, grounds ?? []));
     }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
+using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Dashboard;
 
@@ -50,7 +50,7 @@ internal static class GetDashboard
 
         // The engine's task rows carry the organisation's code; tasks without one are the ministry's to see.
         var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
-        var open = workflows.Tasks.AsNoTracking().Where(t => t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed);
+        var open = workflows.Tasks.AsNoTracking().Open();
         if (codes is not null)
         {
             open = open.Where(t => t.Organisation != null && codes.Contains(t.Organisation));

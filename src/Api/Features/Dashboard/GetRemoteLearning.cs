@@ -7,6 +7,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Dashboard;
 
@@ -94,7 +95,7 @@ internal static class GetRemoteLearning
         string? district = null, string? pathway = null, DateOnly? from = null, DateOnly? to = null)
     {
         var ru = ProblemLanguage.Of(http) == "ru";
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         // Dates far outside any school year are typos (or probes): refused before any arithmetic on them.
         foreach (var (field, date) in new[] { ("from", from), ("to", to) })
         {

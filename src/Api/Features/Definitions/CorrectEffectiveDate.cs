@@ -51,7 +51,7 @@ internal static class CorrectEffectiveDate
 
     public static async Task<Results<Ok<EffectiveDateCorrectionResponse>, NotFound, ProblemHttpResult>> CorrectAsync(
         string key, int version, EffectiveDateCorrectionRequest request, ClaimsPrincipal user, QadamDbContext db,
-        WorkflowsDbContext workflows, AuditTrail audit, CancellationToken cancellationToken)
+        WorkflowsDbContext workflows, AuditTrail audit, DefinitionCache definitions, CancellationToken cancellationToken)
     {
         if (await PublishedAsync(key, version, workflows, cancellationToken) is not { } definition)
         {
@@ -74,7 +74,7 @@ internal static class CorrectEffectiveDate
         var actor = AuditActor.From(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var old = await EffectiveDateCorrection.CorrectAsync(workflows, key, version, corrected, cancellationToken);
+        var old = await EffectiveDateCorrection.CorrectAsync(workflows, definitions, key, version, corrected, cancellationToken);
         await audit.AppendAsync(actor, new AuditEntry("definition.effective-date-corrected", JsonSerializer.SerializeToUtf8Bytes(new
         {
             key, version, oldEffectiveFrom = old, newEffectiveFrom = corrected, reason = request.Reason!.Trim(),

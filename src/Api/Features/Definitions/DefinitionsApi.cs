@@ -98,8 +98,7 @@ internal static partial class DefinitionsApi
             : new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph);
 
     /// <summary>The citation as one line, the form the audit trail keeps.</summary>
-    public static string? Cite(LegalBasis? basis) =>
-        basis is null ? null : string.Join(", ", new[] { basis.Act, basis.Edition, basis.Paragraph }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    public static string? Cite(LegalBasis? basis) => Documents.LegalCitation.Line(basis);
 
     public static string KindName(DefinitionKind kind) => kind == DefinitionKind.Bpmn ? "bpmn" : "conditionTable";
 

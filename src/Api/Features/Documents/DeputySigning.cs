@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Tasks;
 using Qadam.Documents.Registry;
+using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Documents;
 
@@ -33,8 +33,8 @@ internal static class DeputySigning
             return false;
         }
 
-        var steps = await workflows.Tasks.AsNoTracking()
-            .Where(t => t.BusinessKey == reference && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed)
+        var steps = await workflows.Tasks.AsNoTracking().Open()
+            .Where(t => t.BusinessKey == reference
                         && (t.Organisation == null || t.Organisation == document.OrganisationCode)
                         && t.CandidateRoles.Contains(QadamRoles.DeputyHead))
             .ToListAsync(cancellationToken);

@@ -30,7 +30,7 @@ internal static class DocumentData
         var data = (JsonObject)variables.DeepClone();
         var basis = extension.LegalBasis;
         var cited = basis is null ? null : citations.Resolve(basis.Act, basis.Paragraph);
-        var raw = basis is null ? null : string.Join(", ", new[] { basis.Act, basis.Paragraph }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var raw = LegalCitation.Reference(basis);
         data["legalBasis"] = new JsonObject
         {
             ["act"] = basis?.Act, ["edition"] = basis?.Edition, ["paragraph"] = basis?.Paragraph,

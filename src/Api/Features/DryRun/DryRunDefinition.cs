@@ -7,13 +7,13 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
-using Qadam.Workflows.Definitions.Model;
 using Qadam.Documents.Persistence;
+using Qadam.Identifiers;
+using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.DryRun;
 
@@ -93,7 +93,7 @@ internal static class DryRunDefinition
         var publishProblems = await PublishDefinition.PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken);
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
-        var referenceDate = request.ReferenceDate ?? StudentsToday(time);
+        var referenceDate = request.ReferenceDate ?? KazakhstanClock.Today(time);
         var run = new Run(workflows);
 
         // The one transaction of the run, rolled back whatever happens: the engine joins it (it never commits a
@@ -110,9 +110,6 @@ internal static class DryRunDefinition
             workflows.ChangeTracker.Clear();
         }
     }
-
-    private static DateOnly StudentsToday(TimeProvider time) =>
-        DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(5)).DateTime);
 
     /// <summary>One dry run's reading of the engine's rows: the path so far and the models for the labels.</summary>
     private sealed class Run(WorkflowsDbContext workflows)
@@ -137,9 +134,8 @@ internal static class DryRunDefinition
                     var step = steps[i];
                     var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
                     // A multi-instance task (a council's ballots) has one task per member: each step casts the next ballot.
-                    var task = await workflows.Tasks.AsNoTracking()
-                        .Where(t => tree.Contains(t.InstanceId) && t.ElementId == step.ElementId
-                                    && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+                    var task = await workflows.Tasks.AsNoTracking().Open()
+                        .Where(t => tree.Contains(t.InstanceId) && t.ElementId == step.ElementId)
                         .OrderBy(t => t.LoopIndex).ThenBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
                     if (task is null)
                     {
@@ -206,8 +202,8 @@ internal static class DryRunDefinition
         private async Task<List<DryRunWaiting>> WaitingAsync(ProcessEngine engine, CancellationToken cancellationToken)
         {
             var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
-            var tasks = await workflows.Tasks.AsNoTracking()
-                .Where(t => tree.Contains(t.InstanceId) && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+            var tasks = await workflows.Tasks.AsNoTracking().Open()
+                .Where(t => tree.Contains(t.InstanceId))
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex).ToListAsync(cancellationToken);
             var timers = await workflows.Timers.AsNoTracking().Where(t => t.InstanceId != null && tree.Contains(t.InstanceId.Value))
                 .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);

@@ -3,11 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
-using Microsoft.EntityFrameworkCore.Storage;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -52,7 +53,7 @@ internal static class LiftEmergencyOrder
                 : "Күшін жою туралы бұйрықтың нөмірін көрсетіңіз (64 таңбадан аспайды).");
         }
 
-        var today = Students.StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         if (request.Date < order.Date || request.Date > today)
         {
             return UnprocessableProblem.Create("date", ru

@@ -11,6 +11,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -60,7 +61,7 @@ internal static class PostEmergencyOrder
             return TypedResults.Ok(existing);
         }
 
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var errors = new Dictionary<string, string[]>();
         if (issuingBody.Length is 0 or > 300)
         {

@@ -6,6 +6,7 @@ using Qadam.Api.Features.Readiness;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.MassTransfers;
@@ -76,7 +77,7 @@ internal static class GetMassTransfers
 
         var schoolIds = schools.Select(s => s.School.OrganisationId).Distinct().ToList();
         var schoolOrganisations = await db.Organisations.AsNoTracking().Where(o => schoolIds.Contains(o.Id)).ToListAsync(cancellationToken);
-        var readiness = (await ReadinessAssessment.AssessAsync(db, schoolOrganisations, StudentsApi.Today(time), cancellationToken))
+        var readiness = (await ReadinessAssessment.AssessAsync(db, schoolOrganisations, KazakhstanClock.Today(time), cancellationToken))
             .ToDictionary(r => r.Organisation, StringComparer.Ordinal);
         var visible = new List<MassTransferResponse>();
         foreach (var transfer in transfers)

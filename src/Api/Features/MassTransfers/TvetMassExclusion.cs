@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Features.MassTransfers;
@@ -33,7 +34,7 @@ internal sealed class TvetMassExclusion(IServiceScopeFactory scopes, TimeProvide
         }
 
         var engine = scope.ServiceProvider.GetRequiredService<ProcessEngine>();
-        var day = StudentsApi.Today(time);
+        var day = KazakhstanClock.Today(time);
         var excluded = new List<OrganisationExclusion>();
         foreach (var college in colleges)
         {

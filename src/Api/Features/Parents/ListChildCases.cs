@@ -5,9 +5,9 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Documents;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
+using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Parents;
 
@@ -63,8 +63,8 @@ internal static class ListChildCases
         }
 
         var keys = cases.Select(c => c.Id.ToString()).ToList();
-        var open = await workflows.Tasks.AsNoTracking()
-            .Where(t => t.BusinessKey != null && keys.Contains(t.BusinessKey) && (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed))
+        var open = await workflows.Tasks.AsNoTracking().Open()
+            .Where(t => t.BusinessKey != null && keys.Contains(t.BusinessKey))
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
             .Select(t => new { t.BusinessKey, t.ElementId, t.Name, t.LabelKk, t.LabelRu, t.DueAt })
             .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Parents;
@@ -20,7 +21,7 @@ internal static class ListChildren
                           where l.ParentUserId == userId
                           orderby s.FullName
                           select new { s, o.Code }).ToListAsync(cancellationToken);
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         return TypedResults.Ok(rows.Select(x => StudentsApi.ToResponse(x.s, x.Code, today)).ToList());
     }
 }

@@ -8,6 +8,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static Qadam.Api.Features.Readiness.PublishReadinessEdition;
 
@@ -44,7 +45,7 @@ internal static class AttestReadiness
             return TypedResults.Forbid();
         }
 
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var editions = await db.ReadinessEditions.AsNoTracking().ToListAsync(cancellationToken);
         if (ReadinessAssessment.InForce(editions, today) is not { } edition)
         {

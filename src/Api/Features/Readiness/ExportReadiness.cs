@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using MiniExcelLibs;
-using nietras.SeparatedValues;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
+using nietras.SeparatedValues;
 
 namespace Qadam.Api.Features.Readiness;
 
@@ -32,7 +33,7 @@ internal static class ExportReadiness
             return problem;
         }
 
-        var day = on ?? StudentsApi.Today(time);
+        var day = on ?? KazakhstanClock.Today(time);
         var rows = Rows(found.List!, russian);
         var name = $"readiness-{day:yyyy-MM-dd}.{format}";
         if (format == "csv")
@@ -70,7 +71,7 @@ internal static class ExportReadiness
                 new(T("Күшіндегі редакция", "Действующая редакция"), r.EditionInForce?.Edition ?? string.Empty),
                 new(T("Растаған", "Подтвердил"), record?.AttestedByName ?? string.Empty),
                 new(T("Расталған күні", "Дата подтверждения"),
-                    record?.AttestedAt.ToOffset(TimeSpan.FromHours(5)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? string.Empty),
+                    record?.AttestedAt.ToOffset(KazakhstanClock.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? string.Empty),
                 new(T("Мерзімі", "Действует до"), record?.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty),
                 new("LMS", lms?.LmsName ?? string.Empty),
                 new(T("LMS мекенжайы", "Адрес LMS"), lms?.LmsUrl ?? string.Empty),

@@ -6,6 +6,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using static Qadam.Api.Features.Readiness.PublishReadinessEdition;
 
 namespace Qadam.Api.Features.Readiness;
@@ -59,7 +60,7 @@ internal static class ListReadiness
             organisations = [.. organisations.Where(o => o.ParentId == districtId)];
         }
 
-        var day = filter.On ?? StudentsApi.Today(time);
+        var day = filter.On ?? KazakhstanClock.Today(time);
         var list = await ReadinessAssessment.AssessAsync(db, organisations, day, cancellationToken);
         IEnumerable<OrganisationReadinessResponse> filtered = list;
         if (filter.Status is { } wanted)
@@ -94,7 +95,7 @@ internal static class GetOrganisationReadiness
             return TypedResults.NotFound();
         }
 
-        var assessed = await ReadinessAssessment.AssessAsync(db, [organisation], on ?? StudentsApi.Today(time), cancellationToken);
+        var assessed = await ReadinessAssessment.AssessAsync(db, [organisation], on ?? KazakhstanClock.Today(time), cancellationToken);
         return TypedResults.Ok(assessed[0]);
     }
 }
@@ -112,7 +113,7 @@ internal static class ListReadinessEditions
         QadamDbContext db, TimeProvider time, CancellationToken cancellationToken, DateOnly? on = null)
     {
         var editions = await db.ReadinessEditions.AsNoTracking().ToListAsync(cancellationToken);
-        return ReadinessAssessment.InForce(editions, on ?? StudentsApi.Today(time)) is { } edition
+        return ReadinessAssessment.InForce(editions, on ?? KazakhstanClock.Today(time)) is { } edition
             ? TypedResults.Ok(ToResponse(edition))
             : TypedResults.NotFound();
     }

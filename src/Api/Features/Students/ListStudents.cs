@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Qadam.Api.Hosting;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 
 namespace Qadam.Api.Features.Students;
 
@@ -54,7 +55,7 @@ internal static class ListStudents
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(x => x.Code).ThenBy(x => x.s.ClassName).ThenBy(x => x.s.FullName)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         return TypedResults.Ok(new StudentPage(page, pageSize, total, [.. rows.Select(x => StudentsApi.ToResponse(x.s, x.Code, today))]));
     }
 }

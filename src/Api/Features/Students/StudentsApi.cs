@@ -5,9 +5,6 @@ namespace Qadam.Api.Features.Students;
 /// <summary>Maps <c>/api/students</c>.</summary>
 internal static class StudentsApi
 {
-    /// <summary>Kazakhstan's single time zone since 1 March 2024 (docs/architecture.md, languages and time).</summary>
-    private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
-
     public static IEndpointRouteBuilder MapStudentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/students").WithTags("Students");
@@ -17,8 +14,6 @@ internal static class StudentsApi
             .WithSummary("One student by IIN, e.g. /api/students/061211600012; 404 when unknown or outside the caller's scope.");
         return routes;
     }
-
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(KazakhstanOffset).DateTime);
 
     public static StudentResponse ToResponse(Student s, string organisationCode, DateOnly today) =>
         new(s.Iin, s.FullName, s.BirthDate, s.AgeOn(today), organisationCode, s.ClassName, (int)s.Shift, s.Level.ToString());

@@ -8,7 +8,6 @@ using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Tasks;
 
@@ -63,8 +62,7 @@ internal static class ListTasks
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>
     internal static IQueryable<ProcessTask> Inbox(WorkflowsDbContext workflows, List<string> roles, List<string>? organisationCodes)
     {
-        var tasks = workflows.Tasks.AsNoTracking()
-            .Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Claimed) && t.CandidateRoles.Any(r => roles.Contains(r)));
+        var tasks = workflows.Tasks.AsNoTracking().Open().Where(t => t.CandidateRoles.Any(r => roles.Contains(r)));
         return organisationCodes is null ? tasks : tasks.Where(t => t.Organisation != null && organisationCodes.Contains(t.Organisation));
     }
 

@@ -23,6 +23,7 @@ internal static class TemplateDocumentTypes
         ["online-admission-order"] = "ORDER",
         ["online-admission-notice"] = "NOTICE",
         ["university-emergency-order"] = "ORDER",
+        ["approved-disciplines"] = "ORDER",
     };
 
     /// <summary>The type for <paramref name="templateKey"/>; a key the legal department adds later is numbered as <c>DOC</c>.</summary>

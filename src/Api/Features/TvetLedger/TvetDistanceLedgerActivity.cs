@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 
 namespace Qadam.Api.Features.TvetLedger;
@@ -43,7 +44,7 @@ internal sealed class TvetDistanceLedgerActivity(IServiceScopeFactory scopes, Ti
                 INSERT INTO qadam.tvet_distance_ledger ("Id", "CaseId", "CaseNumber", "StudentId", "OrganisationId", "Programme", "DistanceHours",
                     "TotalHours", "DefinitionKey", "DefinitionVersion", "DecidedOn", "RecordedAt")
                 VALUES ({Guid.CreateVersion7(time.GetUtcNow())}, {caseId}, {caseNumber}, {student.Id}, {student.OrganisationId}, {programme},
-                    {distanceHours}, {totalHours}, {context.DefinitionKey}, {context.DefinitionVersion}, {StudentsApi.Today(time)}, {time.GetUtcNow()})
+                    {distanceHours}, {totalHours}, {context.DefinitionKey}, {context.DefinitionVersion}, {KazakhstanClock.Today(time)}, {time.GetUtcNow()})
                 ON CONFLICT ("CaseId") DO NOTHING
                 """, cancellationToken);
             return;

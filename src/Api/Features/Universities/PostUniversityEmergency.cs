@@ -13,6 +13,7 @@ using Qadam.Api.Features.Parents;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -41,7 +42,7 @@ internal static class PostUniversityEmergency
         ProcessEngine engine, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string kk, string ru) => errors[field] = [russian ? ru : kk];
         if (request.IssuingBody is not { Length: > 0 and <= 300 } || string.IsNullOrWhiteSpace(request.IssuingBody))

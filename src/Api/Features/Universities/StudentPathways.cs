@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
-using Qadam.Api.Features.Tasks;
 using Qadam.Api.Features.Students;
+using Qadam.Api.Features.Tasks;
+using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
@@ -30,7 +31,7 @@ internal static class StudentPathways
     public static async Task<Ok<List<StudentPathway>>> HandleAsync(
         WorkflowsDbContext workflows, FormCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var published = await workflows.Definitions.AsNoTracking()
             .Where(d => Keys.Contains(d.Key) && d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= today)
             .ToListAsync(cancellationToken);

@@ -7,7 +7,6 @@ using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Features.Weather;
 
@@ -107,8 +106,8 @@ internal static class GetWeatherDecision
             var proposal = table is null ? null : proposals.GetValueOrDefault(table);
             var order = bySchool[organisation].Where(t => t.ElementId == "headOrder").OrderByDescending(t => t.CreatedAt).FirstOrDefault();
             var escalated = bySchool[organisation].Any(t => t.ElementId == "escalateLateOrder");
-            var notified = bySchool[organisation].FirstOrDefault(t => t.ElementId == "parentsNotified" && t.Status == TaskStatus.Completed);
-            var ordered = order is { Status: TaskStatus.Completed } ? order.EndedAt : null;
+            var notified = bySchool[organisation].FirstOrDefault(t => t.ElementId == "parentsNotified" && t.Status == UserTaskStatus.Completed);
+            var ordered = order is { Status: UserTaskStatus.Completed } ? order.EndedAt : null;
             var state = escalated || (order is { DueAt: { } due } && (ordered ?? now) > due)
                 ? WeatherOrderState.Late
                 : ordered is not null
@@ -136,7 +135,7 @@ internal static class GetWeatherDecision
             Number(variables["windSpeed"]), variables["blizzard"]?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
                 ? variables["blizzard"]!.GetValue<bool>() : null,
             instance.StartedAt, rows,
-            tasks.FirstOrDefault(t => t.ElementId == "enterWeather" && t.Status is TaskStatus.Open or TaskStatus.Claimed)?.Id));
+            tasks.FirstOrDefault(t => t.ElementId == "enterWeather" && t.IsOpen)?.Id));
     }
 
     /// <summary>

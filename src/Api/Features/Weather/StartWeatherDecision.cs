@@ -10,6 +10,7 @@ using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
+using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -77,7 +78,7 @@ internal static class StartWeatherDecision
                 .Select(s => new { s.OrganisationId, s.Shift }).Distinct()
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.OrganisationId, s => (int)s.Shift);
-        var today = StudentsApi.Today(time);
+        var today = KazakhstanClock.Today(time);
         var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows, WeatherIndicatorTables.KeyPrefix, cancellationToken);
         // The territory's own table (its own, or the one above it) decides for the territory; a school under a district with
         // a table of its own is decided by that one (para 12(1)).

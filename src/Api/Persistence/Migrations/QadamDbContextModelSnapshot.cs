@@ -527,6 +527,22 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("cases", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Cases.CaseCounter", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.ToTable("case_counters", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.EmergencyOrders.EmergencyOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1449,6 +1465,15 @@ namespace Qadam.Api.Persistence.Migrations
                     b.HasOne("Qadam.Api.Features.Students.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qadam.Api.Features.Cases.CaseCounter", b =>
+                {
+                    b.HasOne("Qadam.Api.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -89,7 +89,22 @@ public sealed class ParentApplicationEndToEndTests(WorkflowsApiFactory api) : IC
             councilBody = "pedagogical", protocolNumber = "7", protocolDate = Today, periodFrom = Today, periodTo = Pathways.Today.AddDays(30).ToString("yyyy-MM-dd"),
             distanceHours = 180, totalHours = 1000, councilDecision = "approve",
         });
+        // The head's list of disciplines allowed at a distance comes first, approved by a signed order of its own.
+        Assert.Equal(["approvedDisciplines"], await @case.OpenTasksSettledAsync("head.c1"));
+        var disciplines = await @case.ApproveDisciplinesAsync("head.c1", "secretary.c1");
         await @case.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
+
+        var listText = Assert.Single(await @case.ReadAsPdfAsync("head.c1", disciplines));
+        DocumentTexts.Contains(listText, DocumentTexts.OrderTitle(language), disciplines.GetProperty("registryNumber").GetString()!,
+            language == "kk" ? "Қашықтан оқытуға рұқсат берілетін пәндердің және (немесе) модульдердің тізбесін бекіту туралы"
+                : "Об утверждении перечня дисциплин и (или) модулей, допускаемых для дистанционного обучения",
+            "Дерекқорлар / Базы данных", "06130100", DocumentTexts.Act2025In(language), DocumentTexts.Paragraph(language, "п. 6"));
+        Assert.DoesNotContain(@case.StudentName, listText, StringComparison.Ordinal);
+        if (language == "kk")
+        {
+            Assert.DoesNotContain("Приказ", listText, StringComparison.Ordinal);
+            Assert.DoesNotContain("приложени", listText, StringComparison.Ordinal);
+        }
 
         var documents = await @case.DocumentsAsync("head.c1", "order-transfer", "parent-notice");
         await @case.SignAndVerifyAsync("head.c1", documents["order-transfer"], documents["parent-notice"]);

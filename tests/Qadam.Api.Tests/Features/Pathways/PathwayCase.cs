@@ -57,6 +57,25 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
     }
 
     /// <summary>
+    /// The case's open tasks in <paramref name="user"/>'s inbox once there are any: the service tasks before a user task
+    /// (rendering, statuses) are jobs the API's own worker may be holding when the test runs the due jobs.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OpenTasksSettledAsync(string user)
+    {
+        IReadOnlyList<string> open = [];
+        for (var attempt = 0; attempt < 100 && open.Count == 0; attempt++)
+        {
+            open = await OpenTasksAsync(user);
+            if (open.Count == 0)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>
     /// Attaches a small PDF to the case as <paramref name="user"/> (the scan of a VKK conclusion or a letter) and answers
     /// its evidence id.
     /// </summary>
@@ -98,6 +117,16 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
             return page.GetProperty("items").EnumerateArray().Select(t => (JsonElement?)t).FirstOrDefault();
         }, $"{signer} has no task {elementId}");
         return await SignedDocuments.SignTheStepAsync(api, client, await ClientAsync(outsider), task.GetProperty("id").GetString()!, data);
+    }
+
+    /// <summary>
+    /// The head of a TVET organisation enters the list of disciplines and (or) modules allowed at a distance and signs the
+    /// order approving it (349 Annex 2 para 16; 2025 Annex 1 para 6); answers the order signed.
+    /// </summary>
+    public async Task<JsonElement> ApproveDisciplinesAsync(string head, string outsider, string list = "Ағылшын тілі / Английский язык\nДерекқорлар / Базы данных")
+    {
+        await CompleteAsync(head, "approvedDisciplines", new { disciplinesProgramme = "06130100 Бағдарламалық қамтамасыз ету / Программное обеспечение", disciplinesList = list });
+        return Assert.Single(await SignStepAsync(head, "signDisciplines", new { }, outsider));
     }
 
     /// <summary>Each member casts the same vote until the body's majority has decided and no ballot is left.</summary>

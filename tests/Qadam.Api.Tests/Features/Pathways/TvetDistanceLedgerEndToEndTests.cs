@@ -27,6 +27,7 @@ public sealed class TvetDistanceLedgerEndToEndTests(WorkflowsApiFactory api) : I
         using (var first = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", student, "ru", Pathways.Today))
         {
             await CouncilDecidesAsync(first, distanceHours: 150);
+            await first.ApproveDisciplinesAsync("head.c1", "secretary.c1");
             await first.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
             await first.RunJobsAsync();
             Assert.Equal("transferred", (await first.ReadAsync("clerk.c1")).GetProperty("status").GetString());
@@ -56,6 +57,7 @@ public sealed class TvetDistanceLedgerEndToEndTests(WorkflowsApiFactory api) : I
         using (var first = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", student, "kk", Pathways.Today))
         {
             await CouncilDecidesAsync(first, distanceHours: 200, programme: "06130100");
+            await first.ApproveDisciplinesAsync("head.c1", "secretary.c1");
             await first.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Today }, "secretary.c1");
             await first.RunJobsAsync();
         }
@@ -63,7 +65,7 @@ public sealed class TvetDistanceLedgerEndToEndTests(WorkflowsApiFactory api) : I
         using var second = await PathwayCase.FileAsync(api, "clerk.c1", "parent-application", student, "kk", Pathways.Today);
         await CouncilDecidesAsync(second, distanceHours: 200, programme: "07130100");
 
-        Assert.Equal(["signOrder"], await second.OpenTasksAsync("head.c1"));
+        Assert.Equal(["approvedDisciplines"], await second.OpenTasksSettledAsync("head.c1"));
     }
 
     private static Task CouncilDecidesAsync(PathwayCase @case, int distanceHours, string? programme = null) =>

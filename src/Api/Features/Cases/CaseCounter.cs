@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Features.Cases;
+
+/// <summary>
+/// The last case sequence handed out per organisation and year. A filing takes the next one with
+/// <c>INSERT ... ON CONFLICT DO UPDATE ... RETURNING</c> in its own transaction, as the document registry numbers its
+/// documents (<c>documents.number_counters</c>): the row lock queues concurrent filers (no twins) and a filing that rolls
+/// back takes its number back with it (no gaps).
+/// </summary>
+internal sealed class CaseCounter
+{
+    private CaseCounter()
+    {
+    }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int LastSequence { get; private set; }
+
+    /// <summary>The next sequence of (organisation, year), in the caller's transaction.</summary>
+    public static async Task<int> NextAsync(QadamDbContext db, Guid organisationId, int year, CancellationToken cancellationToken)
+    {
+        var values = await db.Database.SqlQuery<int>($"""
+            INSERT INTO qadam.case_counters AS c ("OrganisationId", "Year", "LastSequence")
+            VALUES ({organisationId}, {year}, 1)
+            ON CONFLICT ("OrganisationId", "Year")
+            DO UPDATE SET "LastSequence" = c."LastSequence" + 1
+            RETURNING c."LastSequence" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return values.Single();
+    }
+}
+
+internal sealed class CaseCounterConfiguration : IEntityTypeConfiguration<CaseCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseCounter> builder)
+    {
+        builder.ToTable("case_counters");
+        builder.HasKey(c => new { c.OrganisationId, c.Year });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
