@@ -118,7 +118,7 @@ internal static class GetWeatherDecision
             var counts = reached.GetValueOrDefault(organisation);
             // Para 13: which channels the school's confirmation named, when, and whether its approved system has them.
             var system = Text(school["notificationTable"]) ?? Text(variables["notificationTable"]);
-            var sent = bySchool[organisation].Where(t => t is { ElementId: "parentsNotified", Status: TaskStatus.Completed, EndedAt: not null })
+            var sent = bySchool[organisation].Where(t => t is { ElementId: "parentsNotified", Status: UserTaskStatus.Completed, EndedAt: not null })
                 .OrderBy(t => t.EndedAt)
                 .SelectMany(t => WeatherNotificationChannels.Recorded(t.Output, system is null ? null : systems.GetValueOrDefault(system),
                     t.EndedAt!.Value, t.CompletedBy))

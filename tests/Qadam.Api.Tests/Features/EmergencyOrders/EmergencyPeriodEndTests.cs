@@ -7,7 +7,6 @@ using Qadam.Api.Tests.Features.Definitions;
 using Qadam.Api.Tests.Features.EndToEnd;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
-using TaskStatus = Qadam.Workflows.Execution.TaskStatus;
 
 namespace Qadam.Api.Tests.Features.EmergencyOrders;
 
@@ -52,7 +51,7 @@ public sealed class EmergencyPeriodEndTests(MovableClockApiFactory api) : IClass
         await using var scope = api.Services.CreateAsyncScope();
         var workflows = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         Assert.Equal(0, await workflows.Tasks.AsNoTracking()
-            .CountAsync(t => t.DefinitionKey == "emergency-transfer" && t.ElementId == "lmsAccess" && t.Status == TaskStatus.Completed));
+            .CountAsync(t => t.DefinitionKey == "emergency-transfer" && t.ElementId == "lmsAccess" && t.Status == UserTaskStatus.Completed));
     }
 
     /// <summary>A client with a token issued now (the factory caches one per user, issued on the clock of its first use).</summary>
