@@ -35,10 +35,13 @@ public sealed class WeatherTests(EngineFixture fixture) : PathwayTestBase(fixtur
     private void SetClock(DateOnly day, int hour, int minute) =>
         Fixture.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), Kazakhstan).ToUniversalTime());
 
-    private async Task<Guid> EnterAsync(DateOnly forDate, string shiftGroup, double temperature, double wind, bool blizzard = false, int schools = 2)
+    private async Task<Guid> EnterAsync(
+        DateOnly forDate, string shiftGroup, double temperature, double wind, bool blizzard = false, int schools = 2, Action<JsonObject>? adjust = null)
     {
         await Pathway.Load("weather").PublishAsync(Fixture);
-        var started = await StartFiledAsync("weather", Day(schools), Today);
+        var day = Day(schools);
+        adjust?.Invoke(day);
+        var started = await StartFiledAsync("weather", day, Today);
         await CompleteAsAsync(started.InstanceId, "enterWeather", As("regionalOfficer", Region), new JsonObject
         {
             ["forDate"] = Iso(forDate), ["shiftGroup"] = shiftGroup, ["source"] = "observed",
@@ -156,6 +159,31 @@ public sealed class WeatherTests(EngineFixture fixture) : PathwayTestBase(fixtur
         await IssueAsync(id, "s-astana-102");
         await FireTimersAsync();
         Assert.Contains(await OutboxAsync(id, "notify"), n => n.School == "s-astana-102" && n.At == At(forDate, 7, 20));
+    }
+
+    [Fact]
+    public async Task At_a_quarter_to_seven_each_school_is_given_the_channels_of_its_own_approved_notification_system()
+    {
+        var forDate = NextDay();
+        SetClock(forDate, 5, 40);
+        // School 1 lies in a district that approved its own system (order 103 para 12(2)); school 102 follows the city's.
+        var id = await EnterAsync(forDate, "first", -27, 3, schools: 1,
+            adjust: day => day["schools"]![0]!["notificationTable"] = "weather-notification-d2");
+        SetClock(forDate, 6, 5);
+        await FireTimersAsync();
+        await IssueAsync(id, "s-astana-001");
+        await IssueAsync(id, "s-astana-102");
+        SetClock(forDate, 6, 45);
+        await FireTimersAsync();
+
+        var instance = await InstanceAsync(id);
+        var channels = (await OpenTasksAsync(id)).Where(t => t.ElementId == "parentsNotified").ToDictionary(t => t.Organisation!,
+            t => string.Join(",", instance.VariablesAt(t.TokenId)["notificationSystem"]!["channels"]!.AsArray().Select(c => c!["code"]!.GetValue<string>())));
+
+        // The city's system uses all four ways of para 13; the district's has no television; each names who is responsible.
+        Assert.Equal("tv-radio,website,social-messengers,class-teachers", channels["s-astana-102"]);
+        Assert.Equal("website,social-messengers,class-teachers", channels["s-astana-001"]);
+        Assert.Equal(2, (await OutboxAsync(id, "notify")).Count(n => n.Element == "notifyParents"));
     }
 
     [Fact]

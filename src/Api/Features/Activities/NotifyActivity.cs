@@ -16,7 +16,7 @@ internal sealed class NotifyActivity : IProcessActivity
 
     public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        context.Send(Topic, new JsonObject
+        var notice = new JsonObject
         {
             ["case"] = context.BusinessKey,
             ["element"] = context.ElementId,
@@ -27,7 +27,15 @@ internal sealed class NotifyActivity : IProcessActivity
             ["textRu"] = context.Extension.LabelRu,
             ["documents"] = context.Variables["documents"]?.DeepClone(),
             ["legalBasis"] = Documents.LegalCitation.Reference(context.Extension.LegalBasis),
-        });
+        };
+        // A frost-day notice goes out through the channels the school's approved notification system names (order 103
+        // para 12(2), 13): they are recorded with the notice, so the outbox says which channels it was sent to and when.
+        if (context.Variables["notificationSystem"]?["channels"] is JsonArray channels)
+        {
+            notice["channels"] = new JsonArray([.. channels.Select(c => c?["code"]?.DeepClone())]);
+        }
+
+        context.Send(Topic, notice);
         return Task.CompletedTask;
     }
 }

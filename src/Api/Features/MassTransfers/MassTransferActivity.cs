@@ -33,6 +33,9 @@ internal sealed class MassTransferActivity(MassTransferRunner runner, TvetMassEx
             ["id"] = outcome.TransferId.ToString(),
             ["direction"] = Direction(context.ElementId),
             ["students"] = outcome.Total,
+            // The organisations the edition excludes (a TVET college's restricted programmes, order 349 para 3-1): the emergency
+            // pathway opens no per-school order for them, as they move no one (workflows/README.md, emergency-transfer).
+            ["excluded"] = new JsonArray([.. request.Excluded.Select(e => (JsonNode)e.Organisation)]),
         };
         context.SetVariable("transfers", transfers);
     }

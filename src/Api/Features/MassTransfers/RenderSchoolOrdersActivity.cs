@@ -20,14 +20,18 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
 {
     public const string ActivityName = "render-school-orders";
 
+    /// <summary>The fields each school's order may print from <c>school</c>, besides those of the loop's element.</summary>
+    public static readonly IReadOnlyList<string> SchoolFields = ["organisation", "nameKk", "nameRu", "students", "classList", "shiftList"];
+
     public string Name => ActivityName;
 
     public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var templateKey = context.Extension.TemplateKey
                           ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
-        var codes = MassTransferActivity.RequestFor(context).OrganisationCodes;
-        var schools = await SchoolsAsync(context.Connection, context.Transaction, context.InstanceId, codes, cancellationToken);
+        var request = MassTransferActivity.RequestFor(context);
+        var codes = request.OrganisationCodes;
+        var schools = await SchoolsAsync(context.Connection, context.Transaction, request, cancellationToken);
         // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
         // would make rendering quadratic: it is left out once, before the per-school copies.
         var common = context.Variables.DeepClone().AsObject();
@@ -68,17 +72,26 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
         context.SetVariable("schoolOrderDocuments", bySchool);
     }
 
-    /// <summary>Each school's names, and how many of its students this instance has moved so far (none before the transfer).</summary>
+    /// <summary>
+    /// Each school's names, how many of its students this instance has moved so far (none before the transfer), and the
+    /// classes (groups) and shifts the order moves (order 103 para 16(1)): read from the roster with the very predicate the
+    /// transfer uses (<see cref="StudentSelectionSql"/>), so the order names the classes of the decision, not what a head typed.
+    /// </summary>
     private static async Task<Dictionary<string, JsonObject>> SchoolsAsync(
-        DbConnection connection, DbTransaction? transaction, Guid instanceId, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, MassTransferRequest request, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
+        var codes = request.OrganisationCodes;
+        await using var command = new NpgsqlCommand($"""
             SELECT o."Code", o."NameKk", o."NameRu",
                    (SELECT coalesce(sum(s."Done"), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t."Id" = s."TransferId"
-                    WHERE t."InstanceId" = @instance AND t."Direction" = 'distance' AND s."OrganisationId" = o."Id")
+                    WHERE t."InstanceId" = @instance AND t."Direction" = 'distance' AND s."OrganisationId" = o."Id"),
+                   (SELECT string_agg(c."ClassName", ', ' ORDER BY c.grade, c."ClassName") FROM (
+                        SELECT DISTINCT s."ClassName", coalesce(substring(s."ClassName" from '^[0-9]+')::int, 1000) AS grade
+                        FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}) c),
+                   (SELECT string_agg(DISTINCT s."Shift"::text, ', ') FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)})
             FROM qadam.organisations o WHERE o."Code" = ANY(@codes)
             """, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("instance", instanceId));
+        StudentSelectionSql.AddParameters(command, request);
         command.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. codes]));
         var schools = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -87,6 +100,7 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
             schools[reader.GetString(0)] = new JsonObject
             {
                 ["organisation"] = reader.GetString(0), ["nameKk"] = reader.GetString(1), ["nameRu"] = reader.GetString(2), ["students"] = reader.GetInt32(3),
+                ["classList"] = reader.IsDBNull(4) ? null : reader.GetString(4), ["shiftList"] = reader.IsDBNull(5) ? null : reader.GetString(5),
             };
         }
 

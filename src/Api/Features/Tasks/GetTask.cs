@@ -80,12 +80,13 @@ internal static class GetTask
         }
 
         // The head's frost order opens with what the school's own table proposed (order 103 para 12(1), 15): the values of
-        // that school's instance of the weather day, not the region's.
+        // that school's instance of the weather day, not the region's. The classes and shift are not a field the head types:
+        // the order prints them from the roster with the transfer's own selection (para 16(1), RenderSchoolOrdersActivity).
         var proposal = string.Equals(task.FormKey, Weather.WeatherOrderProposal.FormKey, StringComparison.Ordinal)
             && await reads.VariablesAtAsync(task.InstanceId, task.TokenId, cancellationToken) is { } variables
                 ? Weather.WeatherOrderProposal.From(variables)
                 : null;
         return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
-            form?.Keys.ToList(), listed, proposal?.FormData(), proposal));
+            form?.Keys.ToList(), listed, null, proposal));
     }
 }

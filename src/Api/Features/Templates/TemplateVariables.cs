@@ -86,6 +86,11 @@ internal static partial class TemplateVariables
                     known.Add(rule.ResultVariable);
                     known.UnionWith((await tableOutputs(rule.TableKey, cancellationToken)).Select(o => rule.ResultVariable + "." + o));
                     break;
+                case ServiceTask { Activity: MassTransfers.RenderSchoolOrdersActivity.ActivityName }:
+                    // What the per-school render adds to its school (RenderSchoolOrdersActivity): its names, the students moved so
+                    // far, and the classes and shifts the order moves (order 103 para 16(1)).
+                    known.UnionWith(["school", .. MassTransfers.RenderSchoolOrdersActivity.SchoolFields.Select(f => "school." + f)]);
+                    break;
                 case ScriptTask { ResultVariable: { } result }:
                     // A script's result is case data a document may print (the body that refused: parent-application's refusalDecidedBy).
                     known.Add(result);

@@ -29,12 +29,14 @@ public static class WeatherOrderState
 /// <summary>
 /// One school of the day's decision as the regional officer follows it: the indicator table that applied to it (named by
 /// the territory that approved it), what that table proposed, its order against the window, and how many parents the
-/// transfer reached.
+/// transfer reached; the notification system approved for it (para 12(2)) and each notification recorded with its channel
+/// of para 13 and its time.
 /// </summary>
 public sealed record WeatherDecisionSchool(
     string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable, string? TableNameKk, string? TableNameRu,
     string? ProposalKk, string? ProposalRu, string OrderState, DateTimeOffset? OrderedAt, DateTimeOffset? OrderDueAt, bool Escalated,
-    int StudentsMoved, int ParentsReached, DateTimeOffset? ParentsNotifiedAt);
+    int StudentsMoved, int ParentsReached, DateTimeOffset? ParentsNotifiedAt, string? NotificationTable = null,
+    IReadOnlyList<WeatherNotificationSent>? Notifications = null);
 
 /// <summary>
 /// The day's weather decision: the observed (or forecast) values the officer recorded, and each school; while the values
@@ -92,6 +94,8 @@ internal static class GetWeatherDecision
         var names = await db.Organisations.AsNoTracking().Where(o => tableTerritories.Contains(o.Code))
             .ToDictionaryAsync(o => o.Code, o => (o.NameKk, o.NameRu), cancellationToken);
         var reached = await ReachedAsync(id, db, cancellationToken);
+        var systems = await NotificationSystemsAsync(instance,
+            [.. schools.Select(s => Text(s["notificationTable"]) ?? Text(variables["notificationTable"])).OfType<string>().Distinct()], workflows, cancellationToken);
         var now = time.GetUtcNow();
 
         var rows = schools.Select(school =>
@@ -112,10 +116,18 @@ internal static class GetWeatherDecision
                         ? WeatherOrderState.NotConcerned
                         : WeatherOrderState.NotYet;
             var counts = reached.GetValueOrDefault(organisation);
+            // Para 13: which channels the school's confirmation named, when, and whether its approved system has them.
+            var system = Text(school["notificationTable"]) ?? Text(variables["notificationTable"]);
+            var sent = bySchool[organisation].Where(t => t is { ElementId: "parentsNotified", Status: UserTaskStatus.Completed, EndedAt: not null })
+                .OrderBy(t => t.EndedAt)
+                .SelectMany(t => WeatherNotificationChannels.Recorded(t.Output, system is null ? null : systems.GetValueOrDefault(system),
+                    t.EndedAt!.Value, t.CompletedBy))
+                .ToList();
             return new WeatherDecisionSchool(organisation, Text(school["nameKk"]) ?? organisation, Text(school["nameRu"]) ?? organisation,
                 [.. (school["shifts"] as JsonArray ?? []).Select(n => n?.GetValue<int>() ?? 0)], table,
                 territoryName.NameKk, territoryName.NameRu, proposal?.Kk, proposal?.Ru, state, ordered, order?.DueAt, escalated,
-                counts.Moved, counts.Parents, notified?.EndedAt);
+                counts.Moved, counts.Parents, notified?.EndedAt,
+                system, sent);
         }).ToList();
 
         return TypedResults.Ok(new WeatherDecisionView(id, territory.Code, territory.NameKk, territory.NameRu, instance.Status.ToString().ToLowerInvariant(),
@@ -157,6 +169,23 @@ internal static class GetWeatherDecision
         }
 
         return proposals;
+    }
+
+    /// <summary>
+    /// The notification systems (order 103 para 12(2)) by table key, as the version in force on the decision's day words them:
+    /// the output of its row (a system is one row that always applies).
+    /// </summary>
+    private static async Task<Dictionary<string, JsonObject>> NotificationSystemsAsync(
+        ProcessInstance instance, List<string> keys, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+    {
+        var day = instance.ReferenceDate;
+        var versions = await workflows.Definitions.AsNoTracking()
+            .Where(d => d.Kind == DefinitionKind.ConditionTable && keys.Contains(d.Key) && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= day)
+            .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.Content }).ToListAsync(cancellationToken);
+        return versions.GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Output: JsonNode.Parse(g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First().Content)?["rules"]?[0]?["output"]))
+            .Where(s => s.Output is JsonObject)
+            .ToDictionary(s => s.Key, s => (JsonObject)s.Output!, StringComparer.Ordinal);
     }
 
     /// <summary>Per school code: students the day's transfers moved, and those whose parents the transfer told.</summary>

@@ -22,11 +22,12 @@ public sealed record WeatherDecisionRequest(string? Language = null);
 
 /// <summary>
 /// One school the decision may concern, with the shifts its students study in and the approved indicator table that applies
-/// to it (its district's, else its city's or oblast's: order 103 para 12(1)) with that table's approval.
+/// to it (its district's, else its city's or oblast's: order 103 para 12(1)) with that table's approval, and the notification
+/// system approved for it the same way (para 12(2)) with that system's approval.
 /// </summary>
 public sealed record WeatherSchool(
     string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable = null,
-    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null);
+    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null, string? NotificationTable = null, string? NotificationApproval = null);
 
 /// <summary>The opened decision: the process instance whose first task is entering the forecast or the observed values.</summary>
 public sealed record WeatherDecisionResponse(Guid InstanceId, int DefinitionVersion, string Organisation, IReadOnlyList<WeatherSchool> Schools);
@@ -78,14 +79,20 @@ internal static class StartWeatherDecision
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.OrganisationId, s => (int)s.Shift);
         var today = KazakhstanClock.Today(time);
-        var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows, cancellationToken);
+        var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows, WeatherIndicatorTables.KeyPrefix, cancellationToken);
         // The territory's own table (its own, or the one above it) decides for the territory; a school under a district with
         // a table of its own is decided by that one (para 12(1)).
-        var own = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows, cancellationToken);
+        var own = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows, WeatherIndicatorTables.KeyPrefix, cancellationToken);
+        // The notification system (para 12(2)) is approved by the same bodies and applies the same way.
+        var notifications = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows,
+            WeatherIndicatorTables.NotificationPrefix, cancellationToken);
+        var ownNotification = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows,
+            WeatherIndicatorTables.NotificationPrefix, cancellationToken);
         // A school with no roster yet is taken to study in the first shift, so it still gets the order task.
         var schools = holders.Select(o => new WeatherSchool(o.Code, o.NameKk, o.NameRu,
             shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1], tables.GetValueOrDefault(o.Id)?.Key,
-            tables.GetValueOrDefault(o.Id)?.Approval, tables.GetValueOrDefault(o.Id)?.SchoolYear)).ToList();
+            tables.GetValueOrDefault(o.Id)?.Approval, tables.GetValueOrDefault(o.Id)?.SchoolYear,
+            notifications.GetValueOrDefault(o.Id)?.Key, notifications.GetValueOrDefault(o.Id)?.Approval)).ToList();
 
         var actor = AuditActor.From(user);
         var variables = new JsonObject
@@ -101,6 +108,11 @@ internal static class StartWeatherDecision
         if (own is not null)
         {
             variables["indicatorTable"] = own.Key;
+        }
+
+        if (ownNotification is not null)
+        {
+            variables["notificationTable"] = ownNotification.Key;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -31,7 +31,10 @@ internal static class WeatherApi
                 For the officer of the territory that opened it (and the bodies above): the observed values, and per school the
                 indicator table that applied (named by the territory that approved it, order 103 para 12(1)), what it proposed,
                 the order's state against the window (not-yet, ordered with the time, late when the window closed without it
-                and the officer was asked to act: para 15), the students moved and the parents the transfer reached (para 14).
+                and the officer was asked to act: para 15), the students moved and the parents the transfer reached (para 14),
+                the notification system approved for the school (notificationTable, para 12(2)) and each notification the school
+                recorded: its channel of para 13 (tv-radio, website, social-messengers, class-teachers) in kk and ru, its time, who
+                recorded it, and whether the school's system names it.
                 403 for another territory's staff; 404 for an unknown id.
                 """);
         return routes;

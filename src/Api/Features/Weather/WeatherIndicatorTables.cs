@@ -24,25 +24,33 @@ internal static class WeatherIndicatorTables
 {
     public const string KeyPrefix = "weather-indicators-";
 
-    /// <summary>The table in force for a territory itself: its own, else the nearest one above it.</summary>
+    /// <summary>
+    /// The notification systems (para 12(2): responsible persons, forms and methods; para 13: the channels) are approved by
+    /// the same bodies before the same school year and found the same way: <c>weather-notification-&lt;territory code&gt;</c>.
+    /// </summary>
+    public const string NotificationPrefix = "weather-notification-";
+
+    /// <summary>The table (of the kind <paramref name="prefix"/> names) in force for a territory itself: its own, else the nearest one above it.</summary>
     public static async Task<WeatherIndicatorTable?> ForTerritoryAsync(
-        Organisation territory, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        Organisation territory, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, string prefix,
+        CancellationToken cancellationToken)
     {
-        var inForce = await InForceAsync(day, workflows, cancellationToken);
+        var inForce = await InForceAsync(day, workflows, prefix, cancellationToken);
         if (inForce.TryGetValue(territory.Code, out var own))
         {
             return own;
         }
 
-        var above = await ForSchoolsAsync([territory], day, db, workflows, cancellationToken);
+        var above = await ForSchoolsAsync([territory], day, db, workflows, prefix, cancellationToken);
         return above.GetValueOrDefault(territory.Id);
     }
 
-    /// <summary>For each school, the table in force on <paramref name="day"/> of the nearest territory above it that has one.</summary>
+    /// <summary>For each school, the table (of the kind <paramref name="prefix"/> names) in force on <paramref name="day"/> of the nearest territory above it that has one.</summary>
     public static async Task<IReadOnlyDictionary<Guid, WeatherIndicatorTable>> ForSchoolsAsync(
-        IReadOnlyCollection<Organisation> schools, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        IReadOnlyCollection<Organisation> schools, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, string prefix,
+        CancellationToken cancellationToken)
     {
-        var inForce = await InForceAsync(day, workflows, cancellationToken);
+        var inForce = await InForceAsync(day, workflows, prefix, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code, o.ParentId })
             .ToDictionaryAsync(o => o.Id, cancellationToken);
         var found = new Dictionary<Guid, WeatherIndicatorTable>();
@@ -63,16 +71,16 @@ internal static class WeatherIndicatorTables
 
     /// <summary>The tables in force on the day, by territory code: each key's latest version effective by then.</summary>
     private static async Task<Dictionary<string, WeatherIndicatorTable>> InForceAsync(
-        DateOnly day, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        DateOnly day, WorkflowsDbContext workflows, string prefix, CancellationToken cancellationToken)
     {
         var published = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Kind == DefinitionKind.ConditionTable && EF.Functions.Like(d.Key, KeyPrefix + "%") && d.Status == DefinitionStatus.Published
+            .Where(d => d.Kind == DefinitionKind.ConditionTable && EF.Functions.Like(d.Key, prefix + "%") && d.Status == DefinitionStatus.Published
                         && d.EffectiveFrom <= day)
             .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.LegalBasis })
             .ToListAsync(cancellationToken);
         var inForce = published.GroupBy(d => d.Key, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First())
-            .ToDictionary(d => d.Key[KeyPrefix.Length..], d => new WeatherIndicatorTable(d.Key, d.Key[KeyPrefix.Length..],
+            .ToDictionary(d => d.Key[prefix.Length..], d => new WeatherIndicatorTable(d.Key, d.Key[prefix.Length..],
                 d.LegalBasis?.Act ?? string.Empty, d.LegalBasis?.Edition), StringComparer.Ordinal);
         return inForce;
     }

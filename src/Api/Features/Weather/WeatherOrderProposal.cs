@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Qadam.Api.Features.Weather;
@@ -18,7 +17,7 @@ namespace Qadam.Api.Features.Weather;
 public sealed record WeatherOrderProposal(
     string? IndicatorTable, string? Approval, int GradesFrom, int GradesTo, IReadOnlyList<int> Shifts, string? LabelKk, string? LabelRu)
 {
-    /// <summary>The form <c>weather-order</c> whose first field the proposal prefills.</summary>
+    /// <summary>The form <c>weather-order</c> whose task shows the proposal (the order prints the classes it moves itself).</summary>
     public const string FormKey = "weather-order";
 
     /// <summary>
@@ -44,20 +43,6 @@ public sealed record WeatherOrderProposal(
 
         return new WeatherOrderProposal(Text(school["indicatorTable"]), Text(school["indicatorsApproval"]), from, to, shifts,
             Text(remote["labelKk"]), Text(remote["labelRu"]));
-    }
-
-    /// <summary>
-    /// The form's data prefilled from the proposal: the classes and shift in both languages, as the order prints them
-    /// (para 16: the classes, groups and shift that go remote).
-    /// </summary>
-    public JsonObject FormData()
-    {
-        var grades = GradesFrom == GradesTo
-            ? GradesFrom.ToString(CultureInfo.InvariantCulture)
-            : $"{GradesFrom.ToString(CultureInfo.InvariantCulture)}-{GradesTo.ToString(CultureInfo.InvariantCulture)}";
-        var shifts = string.Join(", ", Shifts.Select(n => n.ToString(CultureInfo.InvariantCulture)));
-        var ru = Shifts.Count > 1 ? "смены" : "смена";
-        return new JsonObject { ["classesAndShift"] = $"{grades} сыныптар, {shifts} ауысым / {grades} классы, {shifts} {ru}" };
     }
 
     private static string? Text(JsonNode? node) =>

@@ -33,6 +33,7 @@ export type TaskDetail = Schema<'TaskDetailResponse'>;
 export type WeatherDecisionSchool = Schema<'WeatherDecisionSchool'>;
 export type WeatherDecision = Schema<'WeatherDecisionView'>;
 export type WeatherOrderProposal = Schema<'WeatherOrderProposal'>;
+export type WeatherNotificationSent = Schema<'WeatherNotificationSent'>;
 export type CompleteTaskResult = Schema<'CompleteTaskResponse'>;
 export type NextStep = Schema<'NextStepResponse'>;
 export type ChildCase = Schema<'ChildCaseResponse'>;

@@ -4404,7 +4404,10 @@ export interface paths {
          * @description For the officer of the territory that opened it (and the bodies above): the observed values, and per school the
          *     indicator table that applied (named by the territory that approved it, order 103 para 12(1)), what it proposed,
          *     the order's state against the window (not-yet, ordered with the time, late when the window closed without it
-         *     and the officer was asked to act: para 15), the students moved and the parents the transfer reached (para 14).
+         *     and the officer was asked to act: para 15), the students moved and the parents the transfer reached (para 14),
+         *     the notification system approved for the school (notificationTable, para 12(2)) and each notification the school
+         *     recorded: its channel of para 13 (tv-radio, website, social-messengers, class-teachers) in kk and ru, its time, who
+         *     recorded it, and whether the school's system names it.
          *     403 for another territory's staff; 404 for an unknown id.
          */
         get: {
@@ -5695,13 +5698,16 @@ export interface components {
         /**
          * @description One school of the day's decision as the regional officer follows it: the indicator table that applied to it (named by
          *     the territory that approved it), what that table proposed, its order against the window, and how many parents the
-         *     transfer reached.
+         *     transfer reached; the notification system approved for it (para 12(2)) and each notification recorded with its channel
+         *     of para 13 and its time.
          */
         WeatherDecisionSchool: {
             escalated: boolean;
             indicatorTable?: null | string;
             nameKk: string;
             nameRu: string;
+            notifications?: null | components["schemas"]["WeatherNotificationSent"][];
+            notificationTable?: null | string;
             /** Format: date-time */
             orderDueAt?: null | string;
             /** Format: date-time */
@@ -5746,6 +5752,19 @@ export interface components {
             windSpeed?: null | number;
         };
         /**
+         * @description One notification a school recorded on the frost day: the channel of order 103 para 13 it went through, when, who recorded
+         *     it, and whether the notification system approved for the school (para 12(2)) names that channel.
+         */
+        WeatherNotificationSent: {
+            approved: boolean;
+            /** Format: date-time */
+            at: string;
+            by?: null | string;
+            channel: string;
+            labelKk: string;
+            labelRu: string;
+        };
+        /**
          * @description What the school's approved indicator table proposes for the head's (or deputy's) frost order: the grades, the shifts,
          *     the table's own wording of the row that applied, and the table by its key. The head decides (order 103 para 15); the
          *     proposal only prefills the order's form, and the head may change it before issuing the order.
@@ -5774,7 +5793,8 @@ export interface components {
         };
         /**
          * @description One school the decision may concern, with the shifts its students study in and the approved indicator table that applies
-         *     to it (its district's, else its city's or oblast's: order 103 para 12(1)) with that table's approval.
+         *     to it (its district's, else its city's or oblast's: order 103 para 12(1)) with that table's approval, and the notification
+         *     system approved for it the same way (para 12(2)) with that system's approval.
          */
         WeatherSchool: {
             indicatorsApproval?: null | string;
@@ -5782,6 +5802,8 @@ export interface components {
             indicatorTable?: null | string;
             nameKk: string;
             nameRu: string;
+            notificationApproval?: null | string;
+            notificationTable?: null | string;
             organisation: string;
             shifts: number[];
         };

@@ -627,6 +627,10 @@ export const kk = {
   navUniversityEmergency: 'Төтенше жағдай',
   fileChoose: 'Файлды таңдау',
   fileNone: 'Файл таңдалмаған',
+  // mass:
+  frostChannels: 'Хабарлау арналары',
+  frostChannelAt: '{channel}, {time}',
+  frostChannelNotApproved: 'бекітілген хабарлау жүйесінде жоқ',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

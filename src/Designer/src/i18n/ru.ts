@@ -629,4 +629,8 @@ export const ru: Messages = {
   navUniversityEmergency: 'Чрезвычайная ситуация',
   fileChoose: 'Выбрать файл',
   fileNone: 'Файл не выбран',
+  // mass:
+  frostChannels: 'Каналы оповещения',
+  frostChannelAt: '{channel}, {time}',
+  frostChannelNotApproved: 'нет в утверждённой системе оповещения',
 };

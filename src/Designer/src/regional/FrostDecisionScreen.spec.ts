@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WeatherDecisionSchool } from '../api/client';
 import { setLanguage } from '../i18n';
-import { kazakhstanTime, orderStateText } from './FrostDecisionScreen';
+import { kazakhstanTime, notificationsText, orderStateText } from './FrostDecisionScreen';
 
 const school = (overrides: Partial<WeatherDecisionSchool>): WeatherDecisionSchool => ({
   organisation: 's1', nameKk: '№ 1 мектеп-лицей', nameRu: 'Школа-лицей № 1', shifts: [1], orderState: 'not-yet', escalated: false,
@@ -25,5 +25,28 @@ describe('orderStateText', () => {
     expect([orderStateText(ordered), orderStateText(waiting), orderStateText(late)])
       .toEqual(['издан в 06:05', 'Ещё нет (до 07:00)', 'Срок истёк, передано в управление']);
     expect(kazakhstanTime('2026-12-07T06:15:00Z')).toBe('11:15');
+  });
+});
+
+describe('notificationsText', () => {
+  afterEach(() => setLanguage('kk'));
+
+  it('lists each channel the school used with its time and marks one outside its approved system, in kk and ru', () => {
+    // given a school that told parents through its class teachers at 06:50 and on television, which its district did not approve
+    const sent = school({
+      notifications: [
+        { channel: 'class-teachers', labelKk: 'Сынып жетекшілері', labelRu: 'Классные руководители', at: '2026-12-07T01:50:00Z', approved: true },
+        { channel: 'tv-radio', labelKk: 'Жергілікті теле- және радиоарналар', labelRu: 'Местные теле- и радиоканалы', at: '2026-12-07T01:50:00Z', approved: false },
+      ],
+    });
+
+    // then
+    setLanguage('ru');
+    expect(notificationsText(sent))
+      .toBe('Классные руководители, 06:50; Местные теле- и радиоканалы, 06:50 (нет в утверждённой системе оповещения)');
+    setLanguage('kk');
+    expect(notificationsText(sent))
+      .toBe('Сынып жетекшілері, 06:50; Жергілікті теле- және радиоарналар, 06:50 (бекітілген хабарлау жүйесінде жоқ)');
+    expect(notificationsText(school({}))).toBe('—');
   });
 });

@@ -30,6 +30,21 @@ export function orderStateText(school: WeatherDecisionSchool): string {
   }
 }
 
+/**
+ * The channels of order 103 para 13 the school recorded, each with its time (UTC+5), one outside the school's approved
+ * notification system (para 12(2)) marked as such; a dash while none is recorded.
+ */
+export function notificationsText(school: WeatherDecisionSchool): string {
+  const sent = school.notifications ?? [];
+  if (sent.length === 0) {
+    return '—';
+  }
+  return sent.map((n) => {
+    const channel = t('frostChannelAt', { channel: pick({ kk: n.labelKk, ru: n.labelRu }, n.channel), time: kazakhstanTime(n.at) });
+    return n.approved ? channel : `${channel} (${t('frostChannelNotApproved')})`;
+  }).join('; ');
+}
+
 function schoolCard(school: WeatherDecisionSchool): HTMLElement {
   const name = pick({ kk: school.nameKk, ru: school.nameRu }, school.organisation);
   const table = pick({ kk: school.tableNameKk, ru: school.tableNameRu });
@@ -42,7 +57,9 @@ function schoolCard(school: WeatherDecisionSchool): HTMLElement {
       el('div', { class: 'fact' }, el('dt', {}, t('frostOrder')),
         el('dd', { class: `status status-${school.orderState}`, attrs: { 'data-testid': 'order-state' } }, orderStateText(school))),
       el('div', { class: 'fact' }, el('dt', {}, t('frostParents')),
-        el('dd', { attrs: { 'data-testid': 'parents-reached' } }, t('frostParentsReached', { count: school.parentsReached, moved: school.studentsMoved })))));
+        el('dd', { attrs: { 'data-testid': 'parents-reached' } }, t('frostParentsReached', { count: school.parentsReached, moved: school.studentsMoved }))),
+      el('div', { class: 'fact' }, el('dt', {}, t('frostChannels')),
+        el('dd', { attrs: { 'data-testid': 'notifications' } }, notificationsText(school)))));
 }
 
 /**

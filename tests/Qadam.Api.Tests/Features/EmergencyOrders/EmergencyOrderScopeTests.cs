@@ -51,6 +51,17 @@ public sealed class EmergencyOrderScopeTests(WorkflowsApiFactory api) : IClassFi
             WHERE d."TransferId" = '{transfer.GetProperty("id").GetString()}' AND s."ClassName" NOT IN ('1А', '5Б', '9А')
             """));
 
+        // The school's order names those three classes, carried from the department's order, in both languages (para 16(1)).
+        var (texts, _) = await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s1", "schoolOrderForm", new
+        {
+            modeOfWork = "Кезекші топтар / Дежурные группы", responsibleAdministration = "Сейтова А.", responsibleTeachers = "Иванова Е.",
+        });
+        foreach (var (language, text) in texts)
+        {
+            DocumentTexts.Contains(text, language == "kk" ? "1А, 5Б, 9А сыныптарының, топтарының" : "классов, групп: 1А, 5Б, 9А");
+            Assert.DoesNotContain("11А", text, StringComparison.Ordinal);
+        }
+
         using var lifted = await regional.PostAsync($"/api/emergency-orders/{orderId}/lifting", Pathways.Json(new { number = "ЧС-classes/1", date = today }));
         Assert.True(lifted.StatusCode == HttpStatusCode.OK, await lifted.Content.ReadAsStringAsync());
         var back = await MassPathwaysEndToEndTests.WaitForAsync(api, async () =>

@@ -5,17 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Persistence;
 using Qadam.Api.Tests.Features.Definitions;
+using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Tests.Features.EndToEnd;
 
 /// <summary>
 /// The mass grounds are grounds of para 3 too: an emergency order does not move the students of a TVET organisation that
-/// runs pedagogical programmes (order 349 Annex 2 para 3-1, 2025 Annex 1 para 3), and the region's progress says why.
+/// runs pedagogical programmes (order 349 Annex 2 para 3-1, 2025 Annex 1 para 3), and the region's progress says why; its
+/// head gets no order of their own to issue for no one (para 22: the school's part concerns the students the order moves).
 /// </summary>
 public sealed class TvetMassExclusionEndToEndTests(WorkflowsApiFactory api) : IClassFixture<WorkflowsApiFactory>
 {
     [Fact]
-    public async Task An_emergency_order_leaves_the_pedagogical_colleges_students_in_class_and_the_progress_says_why()
+    public async Task An_emergency_order_leaves_the_pedagogical_colleges_students_in_class_the_progress_says_why_and_it_gets_no_order_task()
     {
         // c2 lies in r2; the region's integration posts for r1, so c2 is placed under r1's district d2 for this order.
         await using (var scope = api.Services.CreateAsyncScope())
@@ -62,5 +64,16 @@ public sealed class TvetMassExclusionEndToEndTests(WorkflowsApiFactory api) : IC
             var moved = await db.StudentTransfers.CountAsync(t => db.Organisations.Any(o => o.Id == t.OrganisationId && o.Code == "c2"));
             Assert.Equal(0, moved);
         }
+
+        // c1 has its head's order to issue; c2, which moves no one, has none (nor any other step of a school's part).
+        var c2Tasks = await MassPathwaysEndToEndTests.WaitForAsync(api, async () =>
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            var workflows = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var organisations = await workflows.Tasks.AsNoTracking().Where(t => t.DefinitionKey == "emergency-transfer")
+                .Select(t => t.Organisation).ToListAsync();
+            return organisations.Contains("c1") ? organisations.Count(o => o == "c2") : (int?)null;
+        }, "c1's order task to open");
+        Assert.Equal(0, c2Tasks);
     }
 }

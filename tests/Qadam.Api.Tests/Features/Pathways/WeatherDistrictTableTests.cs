@@ -57,10 +57,12 @@ public sealed class WeatherDistrictTableTests(MovableClockApiFactory api) : ICla
 
         var (texts, _) = await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, "head.s3", "headOrder", new
         {
-            classesAndShift = "0-4 сыныптар, 1 ауысым / 0-4 классы, 1 смена", modeOfWork = "Кезекші топтар / Дежурные группы",
+            modeOfWork = "Кезекші топтар / Дежурные группы",
             responsibleAdministration = "Омарова Г.", responsibleTeachers = "Ким Л.",
         }, FireTimersAsync, outsider: "regional.r1");
-        Assert.All(texts, t => Assert.Contains("0-4 классы", t.Text, StringComparison.Ordinal));
+        // The order names the classes the district's table moves at s3 (grades 0-4: 3А, not 8А) from its roster (para 16(1)).
+        Assert.All(texts, t => DocumentTexts.Contains(t.Text, t.Language == "kk" ? "Сыныптар, топтар: 3А; ауысым: 1." : "Классы, группы: 3А; смена: 1."));
+        Assert.All(texts, t => Assert.DoesNotContain("8А", t.Text, StringComparison.Ordinal));
 
         // What the district's table proposed (grades 0-4) is what the order moves: s3's first-shift 3А, not its 8А.
         var transfer = await MassPathwaysEndToEndTests.WaitForAsync(api, async () =>

@@ -48,15 +48,18 @@ public abstract class WeatherMorning(MovableClockApiFactory api, string signer)
 
         var (texts, numbers) = await MassPathwaysEndToEndTests.HeadSignsTheOrderAsync(api, signer, "headOrder", new
         {
-            classesAndShift = "0-11 сыныптар, 1 ауысым / 0-11 классы, 1 смена", modeOfWork = "Кезекші топтар / Дежурные группы",
+            modeOfWork = "Кезекші топтар / Дежурные группы",
             responsibleAdministration = "Сейтова А. (орынбасар / заместитель)", responsibleTeachers = "Иванова Е., Ахметов Б.",
         }, FireTimersAsync);
 
         Assert.Equal(0, beforeSix);
         foreach (var (language, text) in texts)
         {
+            // The classes and the shift are the decision's (para 16(1)): s1's first-shift classes of grades 0-11 from its
+            // roster, not typed by the head.
             DocumentTexts.Contains(text, DocumentTexts.OrderTitle(language), DocumentTexts.School1(language), DocumentTexts.Basis(language),
-                "0-11 сыныптар, 1 ауысым / 0-11 классы, 1 смена", "Кезекші топтар / Дежурные группы", "Сейтова А.", "Иванова Е., Ахметов Б.");
+                language == "kk" ? "Сыныптар, топтар: 1А, 5Б, 9А, 11А; ауысым: 1." : "Классы, группы: 1А, 5Б, 9А, 11А; смена: 1.",
+                "Кезекші топтар / Дежурные группы", "Сейтова А.", "Иванова Е., Ахметов Б.");
             SignedDocuments.CarriesOnlyItsNumber(text, numbers[language]);
         }
 
