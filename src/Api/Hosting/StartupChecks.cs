@@ -77,8 +77,18 @@ internal static partial class StartupChecks
             seeded = watch.Elapsed;
             if (WorkflowsFolder.Resolve(options.WorkflowsDirectory, app.Environment.ContentRootPath) is { } workflows)
             {
-                await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<ReadinessEditionSeeder>().SeedAsync(workflows, cancellationToken);
+                var fingerprint = SeedFingerprint.Compute(workflows);
+                if (await SeedFingerprint.MatchesAsync(db, fingerprint, cancellationToken))
+                {
+                    SeedFingerprint.LogSkipped(logger, workflows, fingerprint);
+                }
+                else
+                {
+                    await scope.ServiceProvider.GetRequiredService<PathwaySeeder>().SeedAsync(workflows, cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<ReadinessEditionSeeder>().SeedAsync(workflows, cancellationToken);
+                    await SeedFingerprint.StoreAsync(db, fingerprint, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+                    SeedFingerprint.LogSeeded(logger, workflows, fingerprint);
+                }
             }
 
             if (options.Demo)
