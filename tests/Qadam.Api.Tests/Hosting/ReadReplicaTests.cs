@@ -10,8 +10,9 @@ namespace Qadam.Api.Tests.Hosting;
 
 /// <summary>
 /// With <c>ConnectionStrings:Replica</c> set, the parent's tracker reads from a hot standby: a case filed on the primary
-/// reaches the tracker within seconds through streaming replication, and with the standby stopped the tracker answers a
-/// clean 503 problem while the endpoints that use the primary go on working (which shows the tracker read the standby).
+/// reaches the tracker within seconds through streaming replication, and with the standby stopped the tracker, the
+/// notifications and the dashboard answer a clean 503 problem while the endpoints that use the primary go on working
+/// (which shows those reads went to the standby).
 /// </summary>
 public sealed class ReadReplicaTests
 {
@@ -38,6 +39,8 @@ public sealed class ReadReplicaTests
             }
 
             Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync("/api/parents/me/notifications")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/dashboard")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/dashboard/remote")).StatusCode);
 
             await clusters.StopStandbyAsync();
             NpgsqlConnection.ClearAllPools();
@@ -46,6 +49,8 @@ public sealed class ReadReplicaTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, tracker.StatusCode);
             Assert.Equal("application/problem+json", tracker.Content.Headers.ContentType?.MediaType);
             Assert.True(tracker.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await parent.GetAsync("/api/parents/me/notifications")).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await clerk.GetAsync("/api/dashboard")).StatusCode);
             // The primary still serves everything not marked as a replica read: the parent's children, the case itself.
             Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync("/api/parents/me/children")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await parent.GetAsync($"/api/cases/{caseId}")).StatusCode);
