@@ -7,7 +7,7 @@ namespace Qadam.Api.Hosting;
 
 /// <summary>
 /// What the start-up seeders last published from: a SHA-256 over every file of <c>workflows/</c> (relative path and content)
-/// and <see cref="SeederVersion"/>, kept in <c>qadam.seed_fingerprints</c>. A restart whose folder and seeders are unchanged
+/// with <see cref="SeederVersion"/> and the build's module id, kept in <c>qadam.seed_fingerprints</c>. A restart whose folder and seeders are unchanged
 /// skips the pathway, template and readiness seeders, which otherwise parse every BPMN and ask the database about every
 /// edition, template and language: seconds of a node's start spent finding that there is nothing to do.
 /// </summary>
@@ -21,7 +21,9 @@ internal static partial class SeedFingerprint
     public static string Compute(string workflowsRoot)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"seeder {SeederVersion}\n"));
+        // The build too: a new build may seed differently from the same files (deterministic builds keep the module id of
+        // unchanged code, so a plain restart still skips).
+        hash.AppendData(Encoding.UTF8.GetBytes($"seeder {SeederVersion} {typeof(SeedFingerprint).Assembly.ManifestModule.ModuleVersionId}\n"));
         var files = Directory.EnumerateFiles(workflowsRoot, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(workflowsRoot, path).Replace('\\', '/')))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
