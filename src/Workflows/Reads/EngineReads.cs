@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Tables;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Workflows.Reads;
@@ -57,6 +58,41 @@ public sealed class EngineReads(WorkflowsDbContext db, DefinitionCache definitio
     /// <summary>One version of a key, with its content (a host draws labels from it), or null.</summary>
     public Task<ProcessDefinition?> VersionAsync(string key, int version, CancellationToken cancellationToken = default) =>
         db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+
+    /// <summary>
+    /// The published and retired BPMN versions whose XML contains <paramref name="text"/>, with their content: a cheap
+    /// text filter before the host asks each model whether an element really names it (a form key, a template key).
+    /// </summary>
+    public Task<List<ProcessDefinition>> PublishedBpmnContainingAsync(string text, CancellationToken cancellationToken = default) =>
+        db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft && d.Content.Contains(text))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The incidents of these instances that nobody has resolved yet.</summary>
+    public Task<List<OpenIncident>> OpenIncidentsAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>
+        db.Incidents.AsNoTracking().Where(i => instanceIds.Contains(i.InstanceId) && i.ResolvedAt == null)
+            .Select(i => new OpenIncident(i.InstanceId, i.ElementId)).ToListAsync(cancellationToken);
+
+    /// <summary>The status of one BPMN version of a key, or null when there is no such version.</summary>
+    public Task<DefinitionStatus?> BpmnStatusAsync(string key, int version, CancellationToken cancellationToken = default) =>
+        db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn)
+            .Select(d => (DefinitionStatus?)d.Status).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The output members of every version of a condition table (<c>ConditionTable.Rules[].Output</c>): what a business rule
+    /// task adds under its result variable. A table named per instance (<c>qadam:table="=school.indicatorTable"</c>) may be
+    /// any table, so a key starting with <c>=</c> gives every table's outputs.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ConditionTableOutputsAsync(string tableKey, CancellationToken cancellationToken = default)
+    {
+        var any = tableKey.StartsWith('=');
+        var contents = await db.Definitions.AsNoTracking()
+            .Where(d => (any || d.Key == tableKey) && d.Kind == DefinitionKind.ConditionTable)
+            .Select(d => d.Content).ToListAsync(cancellationToken);
+        return [.. contents.Select(c => ConditionTable.Parse(c).Table).OfType<ConditionTable>()
+            .SelectMany(t => t.Rules.Select(r => r.Output).OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)))
+            .Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The timers the instances of these business keys (case ids) wait on, soonest first.</summary>
     public Task<List<WaitingTimer>> TimersOfCasesAsync(IReadOnlyCollection<string> businessKeys, CancellationToken cancellationToken = default) =>
