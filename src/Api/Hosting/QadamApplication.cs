@@ -51,9 +51,11 @@ internal static class QadamApplication
         // The history table is named with its schema: unqualified, it resolves through the search_path
         // ("$user", public), and with a role called qadam the second start found an empty qadam.__EFMigrationsHistory
         // and re-ran every migration. public is where the first start has always put it.
-        builder.Services.AddDbContext<QadamDbContext>(options =>
+        // A request to an endpoint that reads from the replica (ReadReplica) gets a context on ConnectionStrings:Replica when set.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDbContext<QadamDbContext>((services, options) =>
             options.UseNpgsql(
-                builder.Configuration.GetConnectionString(ConnectionStringName),
+                ReadReplica.ConnectionStringFor(services),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<CommandTransaction>();

@@ -8,7 +8,7 @@ internal static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/dashboard", GetDashboard.HandleAsync).WithTags("Dashboard").RequireAuthorization(QadamPolicies.ReadCaseWork)
+        routes.MapGet("/api/dashboard", GetDashboard.HandleAsync).WithTags("Dashboard").RequireAuthorization(QadamPolicies.ReadCaseWork).ReadsFromReplica()
             .WithSummary("Figures for the caller's organisation and below: cases by pathway and status, overdue tasks, transfers by region.")
             .WithDescription("""
                 Staff and auditors. Cases are counted by pathway and status; tasks are the engine's open ones, overdue when their
@@ -16,7 +16,7 @@ internal static class DashboardApi
                 schools or colleges they moved to distance learning. Everything is scoped like the case list.
                 """)
             .WithResponseExample(200, """{"generatedAt":"2026-11-24T06:00:00+00:00","cases":[{"pathway":"parent-application","status":"inProgress","count":12},{"pathway":"parent-application","status":"transferred","count":30}],"tasks":{"open":41,"overdue":3,"withDeadline":17},"overdueSteps":[{"definitionKey":"parent-application","elementId":"psychologistConclusion","labelKk":"Мектеп психологының қорытындысы","labelRu":"Заключение школьного психолога","count":2,"oldestDueAt":"2026-11-20T06:00:00+00:00"}],"transfers":[{"region":"r1","nameKk":"Астана қаласы","nameRu":"город Астана","date":"2026-11-21","orders":1,"organisations":3}]}""");
-        routes.MapGet("/api/dashboard/remote", GetRemoteLearning.HandleAsync).WithTags("Dashboard").RequireAuthorization(QadamPolicies.ReadCaseWork)
+        routes.MapGet("/api/dashboard/remote", GetRemoteLearning.HandleAsync).WithTags("Dashboard").RequireAuthorization(QadamPolicies.ReadCaseWork).ReadsFromReplica()
             .WithSummary("Students of the caller's territory learning at a distance today, by district and school, and per day.")
             .WithDescription("""
                 Filters: `district` (a district's code within the caller's territory, else 404), `pathway` (a pathway's key),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Documents;
+using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Workflows.Execution;
@@ -58,7 +59,9 @@ internal static class ListChildCases
             followed |= await CasesApi.FollowInstanceAsync(@case, reads, time, cancellationToken);
         }
 
-        if (followed)
+        // On the replica (read-only) the followed status is shown but not stored: the primary stores it when the case is
+        // next read there (the case page, a step completed).
+        if (followed && !ReadReplica.Serves(http.HttpContext))
         {
             await db.SaveChangesAsync(cancellationToken);
         }

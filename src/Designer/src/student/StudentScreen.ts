@@ -25,13 +25,16 @@ async function caseCard(api: QadamApi, c: CaseSummary): Promise<HTMLElement> {
     api.getCase(c.id).catch(() => undefined as CaseDetail | undefined),
     api.caseDocuments(c.id).catch(() => [] as DocumentInfo[]),
   ]);
-  const open = c.status === 'inProgress';
+  // The case page follows the process (a step that ran in the background may have decided since the list was read):
+  // its status is the newer one, so the student never sees a decision's notice beside "under consideration".
+  const status = detail?.case?.status ?? c.status;
+  const open = status === 'inProgress';
   const steps = open ? detail?.currentSteps ?? [] : [];
   const decisions = detail?.decisions ?? [];
   return el('article', { class: 'tracker-case', attrs: { 'data-case-id': c.id, 'data-testid': 'student-case' } },
     el('h3', {}, pathwayName(c.pathway)),
     el('p', { class: 'muted' }, `№ ${c.number} · `, el('span', { i18n: 'filedOn' }), `: ${formatDate(c.filedOn)}`),
-    el('p', { class: 'now', attrs: { 'data-testid': 'student-status' } }, el('strong', { i18n: 'trackerWhereNow' }), ': ', outcome(c.status)),
+    el('p', { class: 'now', attrs: { 'data-testid': 'student-status' } }, el('strong', { i18n: 'trackerWhereNow' }), ': ', outcome(status)),
     open && steps.length === 0 ? el('p', { i18n: 'trackerWaiting' }) : null,
     ...steps.map((step) => el('p', { class: 'next', attrs: { 'data-testid': 'student-next' } },
       el('strong', { i18n: 'trackerNext' }), `: ${stepLabel(step)}`,

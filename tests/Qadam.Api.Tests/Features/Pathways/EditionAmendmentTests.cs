@@ -36,7 +36,7 @@ public sealed class EditionAmendmentTests(MovableClockApiFactory api) : IClassFi
             [.. (await client.GetFromJsonAsync<JsonElement[]>($"/api/definitions/{Key}/versions/{version}/templates"))!
                 .Select(t => $"{t.GetProperty("templateKey").GetString()}.{t.GetProperty("language").GetString()}").Order(StringComparer.Ordinal)];
         var before = await TemplatesOf(legal, 2);
-        Assert.Equal(12, before.Count); // six documents in kk and ru, the trustees' protocol extract among them
+        Assert.Equal(14, before.Count); // seven documents in kk and ru: the trustees' protocol extract and the head's list of disciplines among them
         Assert.Equal(before, await TemplatesOf(legal, version));
 
         var tomorrow = api.Time.Today.AddDays(1);
