@@ -10,6 +10,7 @@ using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Hosting;
@@ -24,7 +25,7 @@ namespace Qadam.Api.Hosting;
 /// and stored for that process version; a template the version already has, seeded or uploaded by the legal
 /// department, is left as it is. The editions' template references are checked against the folder's template keys.
 /// </summary>
-internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbContext db, TemplateCatalog templates, ILogger<PathwaySeeder> logger)
+internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbContext db, EngineReads reads, TemplateCatalog templates, ILogger<PathwaySeeder> logger)
 {
     private const string Actor = "system:workflows-folder";
 
@@ -148,7 +149,7 @@ internal sealed partial class PathwaySeeder(DefinitionStore store, WorkflowsDbCo
                 }
 
                 known ??= await TemplateVariables.ForAsync(model, (form, ct) => FormFieldsAsync(formFiles, form, ct),
-                    (table, ct) => TemplateVariables.TableOutputsAsync(db, table, ct), cancellationToken);
+                    (table, ct) => reads.ConditionTableOutputsAsync(table, ct), cancellationToken);
                 byte[] docx;
                 try
                 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Tables;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Workflows.Reads;
@@ -57,6 +58,83 @@ public sealed class EngineReads(WorkflowsDbContext db, DefinitionCache definitio
     /// <summary>One version of a key, with its content (a host draws labels from it), or null.</summary>
     public Task<ProcessDefinition?> VersionAsync(string key, int version, CancellationToken cancellationToken = default) =>
         db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+
+    /// <summary>
+    /// The published and retired BPMN versions whose XML contains <paramref name="text"/>, with their content: a cheap
+    /// text filter before the host asks each model whether an element really names it (a form key, a template key).
+    /// </summary>
+    public Task<List<ProcessDefinition>> PublishedBpmnContainingAsync(string text, CancellationToken cancellationToken = default) =>
+        db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft && d.Content.Contains(text))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The incidents of these instances that nobody has resolved yet.</summary>
+    public Task<List<OpenIncident>> OpenIncidentsAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>
+        db.Incidents.AsNoTracking().Where(i => instanceIds.Contains(i.InstanceId) && i.ResolvedAt == null)
+            .Select(i => new OpenIncident(i.InstanceId, i.ElementId)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The condition table rows an element of an instance matched, in the order it matched them (the journal's
+    /// <c>rule-matched</c> events, written by the token runner's business rule task).
+    /// </summary>
+    public async Task<List<RuleMatch>> RulesMatchedAsync(Guid instanceId, string elementId, CancellationToken cancellationToken = default)
+    {
+        var data = await db.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.ElementId == elementId && j.Event == "rule-matched")
+            .OrderBy(j => j.Id).Select(j => j.Data).ToListAsync(cancellationToken);
+        return [.. data.OfType<JsonObject>().Where(d => d["table"] is JsonValue)
+            .Select(d => new RuleMatch(d["table"]!.GetValue<string>(), (int?)d["rule"], (int?)d["hits"]))];
+    }
+
+    /// <summary>
+    /// The content of each of these condition tables' versions in force on <paramref name="date"/> (the rule of
+    /// <see cref="VersionsInForce"/>), by key; a key with no version in force is absent.
+    /// </summary>
+    public async Task<Dictionary<string, string>> TablesInForceAsync(
+        IReadOnlyCollection<string> keys, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var versions = await db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == DefinitionKind.ConditionTable && keys.Contains(d.Key) && d.Status == DefinitionStatus.Published
+                        && d.EffectiveFrom <= date)
+            .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.Content }).ToListAsync(cancellationToken);
+        return versions.GroupBy(d => d.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First().Content,
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The variables each of these tokens of an instance sees (see <see cref="VariablesAtAsync(Guid, string, CancellationToken)"/>),
+    /// by token id; empty when the instance does not exist.
+    /// </summary>
+    public async Task<Dictionary<string, JsonObject>> VariablesAtAsync(
+        Guid instanceId, IEnumerable<string> tokenIds, CancellationToken cancellationToken = default)
+    {
+        var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return instance is null
+            ? []
+            : tokenIds.Distinct(StringComparer.Ordinal).ToDictionary(t => t, instance.VariablesAt, StringComparer.Ordinal);
+    }
+
+    /// <summary>The status of one BPMN version of a key, or null when there is no such version.</summary>
+    public Task<DefinitionStatus?> BpmnStatusAsync(string key, int version, CancellationToken cancellationToken = default) =>
+        db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn)
+            .Select(d => (DefinitionStatus?)d.Status).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The output members of every version of a condition table (<c>ConditionTable.Rules[].Output</c>): what a business rule
+    /// task adds under its result variable. A table named per instance (<c>qadam:table="=school.indicatorTable"</c>) may be
+    /// any table, so a key starting with <c>=</c> gives every table's outputs.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ConditionTableOutputsAsync(string tableKey, CancellationToken cancellationToken = default)
+    {
+        var any = tableKey.StartsWith('=');
+        var contents = await db.Definitions.AsNoTracking()
+            .Where(d => (any || d.Key == tableKey) && d.Kind == DefinitionKind.ConditionTable)
+            .Select(d => d.Content).ToListAsync(cancellationToken);
+        return [.. contents.Select(c => ConditionTable.Parse(c).Table).OfType<ConditionTable>()
+            .SelectMany(t => t.Rules.Select(r => r.Output).OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)))
+            .Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The timers the instances of these business keys (case ids) wait on, soonest first.</summary>
     public Task<List<WaitingTimer>> TimersOfCasesAsync(IReadOnlyCollection<string> businessKeys, CancellationToken cancellationToken = default) =>

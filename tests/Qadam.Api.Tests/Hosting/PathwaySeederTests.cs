@@ -7,6 +7,7 @@ using Qadam.Documents.Templates;
 using Qadam.Testing;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Tests.Hosting;
@@ -59,7 +60,8 @@ public sealed class PathwaySeederTests(TestDatabase database) : IClassFixture<Te
         // The workflows folder's activities by name only: publishing checks that they exist, nothing runs here.
         var activities = new ActivityRegistry(new[] { "render-document", "render-school-orders", "notify", "set-case-status", "mass-transfer" }.Select(n => new NamedActivity(n)));
         var store = new DefinitionStore(db, activities, TimeProvider.System);
-        await new PathwaySeeder(store, db, new TemplateCatalog(documents, TimeProvider.System), _log).SeedAsync(root, CancellationToken.None);
+        var reads = new EngineReads(db, new DefinitionCache());
+        await new PathwaySeeder(store, db, reads, new TemplateCatalog(documents, TimeProvider.System), _log).SeedAsync(root, CancellationToken.None);
     }
 
     private static string Rendering(string key, string templateKey) => $"""

@@ -5,7 +5,7 @@ using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Dashboard;
 
@@ -40,7 +40,7 @@ internal static class GetDashboard
     private const int MaxOverdueSteps = 12;
 
     public static async Task<Ok<DashboardResponse>> HandleAsync(
-        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
@@ -50,7 +50,7 @@ internal static class GetDashboard
 
         // The engine's task rows carry the organisation's code; tasks without one are the ministry's to see.
         var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
-        var open = workflows.Tasks.AsNoTracking().Open();
+        var open = reads.Tasks.Open();
         if (codes is not null)
         {
             open = open.Where(t => t.Organisation != null && codes.Contains(t.Organisation));

@@ -9,6 +9,7 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Forms;
@@ -22,9 +23,9 @@ namespace Qadam.Api.Features.Forms;
 internal static class SaveForm
 {
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
-        string key, int version, string formKey, WorkflowsDbContext workflows, FormCatalog catalog, CancellationToken cancellationToken)
+        string key, int version, string formKey, EngineReads reads, FormCatalog catalog, CancellationToken cancellationToken)
     {
-        var definition = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        var definition = await reads.VersionAsync(key, version, cancellationToken);
         if (definition is null || !FormKeysOf(definition).Contains(formKey))
         {
             return NotFound(definition is null ? $"'{key}' has no version {version}." : $"No user task of {key} v{version} has the form key '{formKey}'.");
@@ -35,10 +36,10 @@ internal static class SaveForm
     }
 
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PutAsync(
-        string key, int version, string formKey, JsonObject form, System.Security.Claims.ClaimsPrincipal user, WorkflowsDbContext workflows,
-        QadamDbContext db, FormFiles files, AuditTrail audit, CancellationToken cancellationToken)
+        string key, int version, string formKey, JsonObject form, System.Security.Claims.ClaimsPrincipal user, EngineReads reads,
+        QadamDbContext db, FormFiles files, CommandTransaction command, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var definition = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        var definition = await reads.VersionAsync(key, version, cancellationToken);
         if (definition is null)
         {
             return NotFound($"'{key}' has no version {version}.");
@@ -76,7 +77,7 @@ internal static class SaveForm
             return UnprocessableProblem.Create(new Dictionary<string, string[]> { ["components"] = [.. problems] });
         }
 
-        var usedBy = await PublishedUsersAsync(workflows, formKey, cancellationToken);
+        var usedBy = await PublishedUsersAsync(reads, formKey, cancellationToken);
         if (usedBy.Count > 0)
         {
             return Conflict($"The form '{formKey}' is used by {string.Join(", ", usedBy)}, whose tasks keep it: give the draft's task a new form key.");
@@ -89,25 +90,27 @@ internal static class SaveForm
 
         form["id"] = formKey;
         // The audit event is written first and committed only once the file is in place: a failed write leaves no event,
-        // and a form is never changed without one.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await audit.AppendAsync(AuditActor.From(user), new AuditEntry("definition.form-saved", System.Text.Encoding.UTF8.GetBytes(form.ToJsonString()),
-            ProcessKey: key, ProcessVersion: version), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await files.SaveAsync(key, formKey, form, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // and a form is never changed without one. So the command appends and flushes it itself before the file is written
+        // (and records nothing more), instead of letting the unit of work append it after the command.
+        var actor = AuditActor.From(user);
+        await command.RunAsync(actor, async ct =>
+        {
+            await audit.AppendAsync(actor, new AuditEntry("definition.form-saved", System.Text.Encoding.UTF8.GetBytes(form.ToJsonString()),
+                ProcessKey: key, ProcessVersion: version), ct);
+            await db.SaveChangesAsync(ct);
+            await files.SaveAsync(key, formKey, form, ct);
+            return true;
+        }, _ => null, cancellationToken);
         return TypedResults.Ok(form);
     }
 
     private static HashSet<string> FormKeysOf(ProcessDefinition definition) =>
         CasesApi.Model(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
 
-    private static async Task<List<string>> PublishedUsersAsync(WorkflowsDbContext workflows, string formKey, CancellationToken cancellationToken)
+    private static async Task<List<string>> PublishedUsersAsync(EngineReads reads, string formKey, CancellationToken cancellationToken)
     {
         // A cheap text filter first; the model then says whether a task really names the key.
-        var candidates = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft && d.Content.Contains(formKey))
-            .ToListAsync(cancellationToken);
+        var candidates = await reads.PublishedBpmnContainingAsync(formKey, cancellationToken);
         return [.. candidates.Where(d => FormKeysOf(d).Contains(formKey)).Select(d => $"{d.Key} v{d.Version}")];
     }
 

@@ -7,7 +7,7 @@ using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.MassTransfers;
 
@@ -50,7 +50,7 @@ public sealed record MassTransferResponse(
 internal static class GetMassTransfers
 {
     public static async Task<Results<Ok<IReadOnlyList<MassTransferResponse>>, ProblemHttpResult>> HandleAsync(
-        ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken,
+        ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken,
         Guid? order = null, Guid? instance = null)
     {
         if (order is null == instance is null)
@@ -70,10 +70,7 @@ internal static class GetMassTransfers
             .OrderBy(s => s.Code)
             .ToListAsync(cancellationToken);
         var instances = transfers.Select(t => t.InstanceId).Distinct().ToList();
-        var failing = await workflows.Incidents.AsNoTracking()
-            .Where(i => instances.Contains(i.InstanceId) && i.ResolvedAt == null)
-            .Select(i => new { i.InstanceId, i.ElementId })
-            .ToListAsync(cancellationToken);
+        var failing = await reads.OpenIncidentsAsync(instances, cancellationToken);
 
         var schoolIds = schools.Select(s => s.School.OrganisationId).Distinct().ToList();
         var schoolOrganisations = await db.Organisations.AsNoTracking().Where(o => schoolIds.Contains(o.Id)).ToListAsync(cancellationToken);

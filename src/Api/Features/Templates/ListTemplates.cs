@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Rendering;
 using Qadam.Documents.Templates;
-using Qadam.Workflows.Persistence;
-using Qadam.Workflows.Versions;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Templates;
 
@@ -12,9 +11,9 @@ namespace Qadam.Api.Features.Templates;
 internal static class ListTemplates
 {
     public static async Task<Results<Ok<List<TemplateResponse>>, NotFound>> HandleAsync(
-        string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, CancellationToken cancellationToken)
+        string key, int version, EngineReads reads, DocumentsDbContext documents, CancellationToken cancellationToken)
     {
-        if (!await workflows.Definitions.AnyAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken))
+        if (await reads.BpmnStatusAsync(key, version, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }

@@ -1,11 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Qadam.Api.Features.Documents;
-using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Definitions.Model;
-using Qadam.Workflows.Persistence;
-using Qadam.Workflows.Tables;
-using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Templates;
 
@@ -99,19 +94,6 @@ internal static partial class TemplateVariables
         }
 
         return known;
-    }
-
-    /// <summary>The output members of every version of a condition table (<c>ConditionTable.Rules[].Output</c>).</summary>
-    public static async Task<IReadOnlyCollection<string>> TableOutputsAsync(WorkflowsDbContext workflows, string tableKey, CancellationToken cancellationToken)
-    {
-        // A table named per instance (qadam:table="=school.indicatorTable") may be any table: every table's outputs are known.
-        var any = tableKey.StartsWith('=');
-        var contents = await workflows.Definitions.AsNoTracking()
-            .Where(d => (any || d.Key == tableKey) && d.Kind == DefinitionKind.ConditionTable)
-            .Select(d => d.Content).ToListAsync(cancellationToken);
-        return [.. contents.Select(c => ConditionTable.Parse(c).Table).OfType<ConditionTable>()
-            .SelectMany(t => t.Rules.Select(r => r.Output).OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)))
-            .Distinct(StringComparer.Ordinal)];
     }
 
     // A ballot's item (member.user), its own form fields and the output list (councilVotes.vote); the item's fields come from the list it

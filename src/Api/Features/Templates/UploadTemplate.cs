@@ -14,6 +14,7 @@ using Qadam.Documents.Rendering;
 using Qadam.Documents.Templates;
 using Qadam.Workflows.Definitions;
 using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Templates;
@@ -29,7 +30,7 @@ internal static class UploadTemplate
 {
     public static async Task<Results<Created<TemplateResponse>, NotFound, ProblemHttpResult>> HandleAsync(
         string key, int version, HttpRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        DocumentsDbContext documents, TemplateCatalog catalog, FormCatalog forms, AuditTrail audit, IOptions<QadamOptions> options,
+        EngineReads reads, DocumentsDbContext documents, TemplateCatalog catalog, FormCatalog forms, AuditTrail audit, IOptions<QadamOptions> options,
         CancellationToken cancellationToken)
     {
         var definition = await workflows.Definitions.AsNoTracking()
@@ -108,7 +109,7 @@ internal static class UploadTemplate
         if (model is not null)
         {
             known = await TemplateVariables.ForAsync(model, async (formKey, ct) => (await forms.FindAsync(formKey, ct))?.Keys.ToList(),
-                (table, ct) => TemplateVariables.TableOutputsAsync(workflows, table, ct), cancellationToken);
+                (table, ct) => reads.ConditionTableOutputsAsync(table, ct), cancellationToken);
         }
 
         if (content.Length > 0)

@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Students;
 using Qadam.Api.Features.Tasks;
 using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Universities;
@@ -29,24 +27,21 @@ internal static class StudentPathways
     public static readonly string[] Keys = ["university-distance", "university-online"];
 
     public static async Task<Ok<List<StudentPathway>>> HandleAsync(
-        WorkflowsDbContext workflows, FormCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
+        VersionsInForce versions, EngineReads reads, FormCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         var today = KazakhstanClock.Today(time);
-        var published = await workflows.Definitions.AsNoTracking()
-            .Where(d => Keys.Contains(d.Key) && d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= today)
-            .ToListAsync(cancellationToken);
         var answer = new List<StudentPathway>();
         foreach (var key in Keys)
         {
-            var definition = published.Where(d => d.Key == key).OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).FirstOrDefault();
-            if (definition is null)
+            if (await versions.FindAsync(key, today, cancellationToken) is not { Kind: DefinitionKind.Bpmn } inForce)
             {
                 continue;
             }
 
             string? formKey = null;
             JsonObject? form = null;
-            foreach (var candidate in CasesApi.Model(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>() ?? [])
+            var model = await reads.ModelAsync(inForce.Id, cancellationToken);
+            foreach (var candidate in model?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>() ?? [])
             {
                 if (await catalog.FindAsync(candidate, cancellationToken) is { } found && found.RequiredEvidence.Any())
                 {
@@ -55,7 +50,7 @@ internal static class StudentPathways
                 }
             }
 
-            answer.Add(new StudentPathway(key, definition.Version, formKey, form));
+            answer.Add(new StudentPathway(key, inForce.Version, formKey, form));
         }
 
         return TypedResults.Ok(answer);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Weather;
@@ -57,17 +57,16 @@ internal static class GetWeatherDecision
     private static readonly string[] SchoolSteps = ["headOrder", "escalateLateOrder", "parentsNotified", "enterWeather"];
 
     public static async Task<Results<Ok<WeatherDecisionView>, NotFound, ForbidHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var instance = await workflows.Instances.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == id && i.DefinitionKey == StartWeatherDecision.PathwayKey, cancellationToken);
-        if (instance is null)
+        var instance = await reads.InstanceAsync(id, cancellationToken);
+        if (instance is null || instance.DefinitionKey != StartWeatherDecision.PathwayKey)
         {
             return TypedResults.NotFound();
         }
 
-        // The instance's own variables: a token id that is none gives them without any school's locals.
-        var variables = instance.VariablesAt(string.Empty);
+        // The instance's own variables, without any school's locals.
+        var variables = instance.Variables;
         var code = Text(variables["organisation"]);
         var territory = code is null ? null : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
         if (territory is null)
@@ -82,12 +81,13 @@ internal static class GetWeatherDecision
         }
 
         var schools = (variables["schools"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var tasks = await workflows.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == id && SchoolSteps.Contains(t.ElementId)).ToListAsync(cancellationToken);
+        var tasks = await reads.Tasks.Where(t => t.InstanceId == id && SchoolSteps.Contains(t.ElementId)).ToListAsync(cancellationToken);
+        var locals = await reads.VariablesAtAsync(
+            id, tasks.Where(t => Text(t.LoopElement?["organisation"]) is null).Select(t => t.TokenId), cancellationToken);
         // The escalation is the officer's task (no organisation of its own): its school is that of the instance it runs in.
         var bySchool = tasks.ToLookup(t => Text(t.LoopElement?["organisation"])
-            ?? Text(instance.VariablesAt(t.TokenId)["school"]?["organisation"]) ?? t.Organisation ?? string.Empty, StringComparer.Ordinal);
-        var proposals = await ProposalsAsync(instance, workflows, cancellationToken);
+            ?? Text(locals.GetValueOrDefault(t.TokenId)?["school"]?["organisation"]) ?? t.Organisation ?? string.Empty, StringComparer.Ordinal);
+        var proposals = await ProposalsAsync(instance, reads, cancellationToken);
         var codes = schools.Select(s => Text(s["organisation"]) ?? string.Empty).ToList();
         var tableTerritories = schools.Select(s => Text(s["indicatorTable"])).OfType<string>()
             .Select(k => k[WeatherIndicatorTables.KeyPrefix.Length..]).Distinct().ToList();
@@ -95,7 +95,7 @@ internal static class GetWeatherDecision
             .ToDictionaryAsync(o => o.Code, o => (o.NameKk, o.NameRu), cancellationToken);
         var reached = await ReachedAsync(id, db, cancellationToken);
         var systems = await NotificationSystemsAsync(instance,
-            [.. schools.Select(s => Text(s["notificationTable"]) ?? Text(variables["notificationTable"])).OfType<string>().Distinct()], workflows, cancellationToken);
+            [.. schools.Select(s => Text(s["notificationTable"]) ?? Text(variables["notificationTable"])).OfType<string>().Distinct()], reads, cancellationToken);
         var now = time.GetUtcNow();
 
         var rows = schools.Select(school =>
@@ -144,21 +144,11 @@ internal static class GetWeatherDecision
     /// that table's version in force on the decision's day.
     /// </summary>
     private static async Task<Dictionary<string, (string? Kk, string? Ru)?>> ProposalsAsync(
-        ProcessInstance instance, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        InstanceView instance, EngineReads reads, CancellationToken cancellationToken)
     {
-        var matched = await workflows.Journal.AsNoTracking()
-            .Where(j => j.InstanceId == instance.Id && j.ElementId == "proposeForSchool" && j.Event == "rule-matched")
-            .Select(j => j.Data).ToListAsync(cancellationToken);
-        var rules = matched.OfType<JsonObject>().Where(d => Text(d["table"]) is not null)
-            .GroupBy(d => Text(d["table"])!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First()["rule"]?.GetValue<int>(), StringComparer.Ordinal);
-        var keys = rules.Keys.ToList();
-        var day = instance.ReferenceDate;
-        var versions = (await workflows.Definitions.AsNoTracking()
-                .Where(d => d.Kind == DefinitionKind.ConditionTable && keys.Contains(d.Key) && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= day)
-                .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.Content }).ToListAsync(cancellationToken))
-            .GroupBy(d => d.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First().Content, StringComparer.Ordinal);
+        var matched = await reads.RulesMatchedAsync(instance.Id, "proposeForSchool", cancellationToken);
+        var rules = matched.GroupBy(m => m.Table, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rule, StringComparer.Ordinal);
+        var versions = await reads.TablesInForceAsync([.. rules.Keys], instance.ReferenceDate, cancellationToken);
         var proposals = new Dictionary<string, (string? Kk, string? Ru)?>(StringComparer.Ordinal);
         foreach (var (key, rule) in rules)
         {
@@ -176,14 +166,10 @@ internal static class GetWeatherDecision
     /// the output of its row (a system is one row that always applies).
     /// </summary>
     private static async Task<Dictionary<string, JsonObject>> NotificationSystemsAsync(
-        ProcessInstance instance, List<string> keys, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        InstanceView instance, List<string> keys, EngineReads reads, CancellationToken cancellationToken)
     {
-        var day = instance.ReferenceDate;
-        var versions = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Kind == DefinitionKind.ConditionTable && keys.Contains(d.Key) && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= day)
-            .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.Content }).ToListAsync(cancellationToken);
-        return versions.GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Output: JsonNode.Parse(g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First().Content)?["rules"]?[0]?["output"]))
+        var versions = await reads.TablesInForceAsync(keys, instance.ReferenceDate, cancellationToken);
+        return versions.Select(v => (v.Key, Output: JsonNode.Parse(v.Value)?["rules"]?[0]?["output"]))
             .Where(s => s.Output is JsonObject)
             .ToDictionary(s => s.Key, s => (JsonObject)s.Output!, StringComparer.Ordinal);
     }
