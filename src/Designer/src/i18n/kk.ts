@@ -490,7 +490,6 @@ export const kk = {
   deadlineUnit_months: 'ай',
   deadlineCalendar: 'күнтізбелік күндер',
   deadlineWorking: 'жұмыс күндері',
-  deadlineWorkingPending: 'Жұмыс күндерінің күнтізбесі әлі қосылмаған: әзірге күнтізбелік күндер жазылады.',
   deadlineNone: 'мерзім жоқ',
   deadlineClear: 'Мерзімді алып тастау',
   diffKind_step: 'Қадам',

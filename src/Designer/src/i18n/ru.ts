@@ -492,7 +492,6 @@ export const ru: Messages = {
   deadlineUnit_months: 'месяцы',
   deadlineCalendar: 'календарные дни',
   deadlineWorking: 'рабочие дни',
-  deadlineWorkingPending: 'Календарь рабочих дней ещё не подключён: пока записываются календарные дни.',
   deadlineNone: 'без срока',
   deadlineClear: 'Убрать срок',
   diffKind_step: 'Шаг',

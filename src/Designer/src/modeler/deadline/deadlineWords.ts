@@ -18,7 +18,7 @@ export interface Deadline {
  * src/Workflows/Tables/WorkingCalendar.cs: weekends, public holidays and transferred days off not counted). The editor,
  * the diff and the words read and write it here.
  */
-export const workingDaysSyntax: { write(amount: number): string; read(text: string): number | undefined } | undefined = {
+export const workingDaysSyntax: { write(amount: number): string; read(text: string): number | undefined } = {
   write: (amount) => `=addWorkingDays(today(), ${amount})`,
   read: (text) => {
     const match = /^=\s*addWorkingDays\(\s*today\(\)\s*,\s*(\d+)\s*\)$/.exec(text.trim());
@@ -31,7 +31,7 @@ const isoUnits: Record<DeadlineUnit, string> = { hours: 'TH', days: 'D', weeks: 
 /** The ISO 8601 value of a deadline (P5D, PT4H, P2W, P1M), or the working-days form when the engine has one. */
 export function writeDeadline(deadline: Deadline): string {
   const amount = Math.max(1, Math.floor(deadline.amount));
-  if (deadline.working && deadline.unit === 'days' && workingDaysSyntax) {
+  if (deadline.working && deadline.unit === 'days') {
     return workingDaysSyntax.write(amount);
   }
   return deadline.unit === 'hours' ? `PT${amount}H` : `P${amount}${isoUnits[deadline.unit]}`;
@@ -40,7 +40,7 @@ export function writeDeadline(deadline: Deadline): string {
 /** A deadline the editor can show as number + unit; undefined for a date, an expression or a compound duration. */
 export function readDeadline(text: string | undefined | null): Deadline | undefined {
   const value = text?.trim() ?? '';
-  const working = workingDaysSyntax?.read(value);
+  const working = workingDaysSyntax.read(value);
   if (working !== undefined) {
     return { amount: working, unit: 'days', working: true };
   }

@@ -6,7 +6,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
 import { language, t } from '../../i18n';
 import { formChoices, roleChoices, templateChoices, toggleRole, type StepInfo } from '../choices';
-import { deadlineText, readDeadline, workingDaysSyntax, writeDeadline, type DeadlineUnit } from '../deadline/deadlineWords';
+import { deadlineText, readDeadline, writeDeadline, type DeadlineUnit } from '../deadline/deadlineWords';
 
 interface BusinessObject {
   $type: string;
@@ -139,11 +139,9 @@ export function DeadlineEntry(props: ChoiceProps) {
         onChange: (event: Event) => write({ working: (event.target as HTMLSelectElement).value === 'working' }),
       },
       h('option', { value: 'calendar', selected: !working }, t('deadlineCalendar')),
-      // Until the engine counts working days (workingDaysSyntax), a working-day deadline cannot be written.
-      h('option', { value: 'working', selected: working, disabled: !workingDaysSyntax }, t('deadlineWorking')))),
+      h('option', { value: 'working', selected: working }, t('deadlineWorking')))),
     h('p', { class: 'qadam-deadline-words', 'data-testid': 'deadline-words', 'aria-live': 'polite' },
       deadlineText(stored, language()) ?? t('deadlineNone')),
-    workingDaysSyntax ? null : h('p', { class: 'bio-properties-panel-description' }, t('deadlineWorkingPending')),
     stored ? h('button', {
       type: 'button', class: 'link-button', id: `${id}-clear`,
       onClick: () => modeling.updateModdleProperties(element, bo, { 'qadam:deadline': undefined }),
