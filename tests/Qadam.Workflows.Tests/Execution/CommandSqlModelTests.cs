@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 
@@ -71,17 +72,21 @@ public sealed partial class CommandSqlModelTests
         Assert.NotEqual(Columns("tasks", includeGenerated: true), List(stale));
     }
 
-    /// <summary>The table's columns in the EF model, sorted; without identity columns and xmin when <paramref name="includeGenerated"/> is false.</summary>
+    /// <summary>
+    /// The table's columns in the EF model, sorted; without <paramref name="includeGenerated"/>, less those PostgreSQL fills in
+    /// itself (identity columns, xmin).
+    /// </summary>
     private static SortedSet<string> Columns(string table, bool includeGenerated)
     {
-        var entity = Model.GetEntityTypes().Single(e => e.GetTableName() == table && e.GetSchema() == WorkflowsDbContext.Schema);
-        var store = StoreObjectIdentifier.Table(table, WorkflowsDbContext.Schema);
+        var columns = Model.GetRelationalModel().FindTable(table, WorkflowsDbContext.Schema)!.Columns;
         return new SortedSet<string>(
-            entity.GetProperties()
-                .Where(p => includeGenerated || p.ValueGenerated == ValueGenerated.Never)
-                .Select(p => p.GetColumnName(store)!),
+            columns.Where(c => includeGenerated || !c.PropertyMappings.Any(m => FilledByDatabase(m.Property))).Select(c => c.Name),
             StringComparer.Ordinal);
     }
+
+    private static bool FilledByDatabase(IProperty property) =>
+        property.ValueGenerated == ValueGenerated.OnAddOrUpdate
+        || property.GetValueGenerationStrategy() != NpgsqlValueGenerationStrategy.None;
 
     private static SortedSet<string> List(string columns) =>
         new(columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
