@@ -50,7 +50,7 @@ public sealed class SnakeCaseMigrationTests(TestDatabase database) : IClassFixtu
             Assert.Equal(41, await db.Database.SqlQuery<int>($"""
                 SELECT last_sequence AS "Value" FROM qadam.case_counters WHERE organisation_id = {organisation} AND year = {year}
                 """).SingleAsync());
-            Assert.Equal(42, await Features.Cases.CaseCounter.NextAsync(db, organisation, year, default));
+            Assert.Equal(42, await Qadam.Api.Features.Cases.CaseCounter.NextAsync(db, organisation, year, default));
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
