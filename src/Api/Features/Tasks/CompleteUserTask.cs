@@ -95,7 +95,7 @@ internal static class CompleteUserTask
             return (completed, followed);
         }, r => r.completed.Replayed ? null : new AuditEntry("task.completed",
             JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId, data }),
-            r.followed?.Id, task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
+            r.followed?.Id, task.DefinitionKey, task.DefinitionVersion, Documents.LegalCitation.Line(task.LegalBasis)), cancellationToken);
         return TypedResults.Ok(new CompleteTaskResponse(
             task.Id, caseId, @case?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt, result.OpenedTasks));
     }
