@@ -48,7 +48,9 @@ public sealed class EmergencyOrder2023TvetExceptionEndToEndTests(Autumn2024ApiFa
         await using var scope = api.Services.CreateAsyncScope();
         var decision = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Tasks.AsNoTracking()
             .SingleAsync(t => t.InstanceId == instanceId && t.ElementId == "exclusionException");
-        Assert.Equal("head.c2", decision.CompletedBy);
+        var headId = await scope.ServiceProvider.GetRequiredService<QadamDbContext>().Users
+            .Where(u => u.UserName == "head.c2").Select(u => u.Id).SingleAsync();
+        Assert.Equal(headId.ToString(), decision.CompletedBy);
         Assert.NotNull(decision.EndedAt);
         Assert.Contains("3-1", decision.LegalBasis!.Paragraph);
         Assert.Equal("Имеет место случай пункта 2 статьи 37-2 Закона", decision.Output!["exceptionReasonRu"]!.GetValue<string>());
