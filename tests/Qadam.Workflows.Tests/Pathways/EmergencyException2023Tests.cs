@@ -11,7 +11,7 @@ namespace Qadam.Workflows.Tests.Pathways;
 public sealed class EmergencyException2023Tests(EngineFixtureIn2024 fixture) : PathwayTestBase(fixture), IClassFixture<EngineFixtureIn2024>
 {
     private const string Region = "almaty-edu";
-    private const string School = "s-almaty-005";
+    private const string SecondarySchool = "s-almaty-005";
     private const string PedagogicalCollege = "c-almaty-ped";
     private static readonly TimeSpan Kazakhstan = TimeSpan.FromHours(5);
 
@@ -31,7 +31,7 @@ public sealed class EmergencyException2023Tests(EngineFixtureIn2024 fixture) : P
                 ["date"] = Iso(day), ["ground"] = "Карантин", ["territory"] = Region,
             },
             ["period"] = new JsonObject { ["from"] = Iso(day), ["to"] = Iso(day.AddDays(20)) },
-            ["organisations"] = new JsonArray(School, PedagogicalCollege),
+            ["organisations"] = new JsonArray(SecondarySchool, PedagogicalCollege),
             ["organisation"] = Region,
             // What MassTransferActivity records for transferStudents when the 2024 table excludes the college (exception possible).
             ["transfers"] = new JsonObject
@@ -69,7 +69,7 @@ public sealed class EmergencyException2023Tests(EngineFixtureIn2024 fixture) : P
 
         Assert.Equal([("transferStudents", (string?)null), ("transferExcepted", PedagogicalCollege)],
             (await OutboxAsync(id, "mass-transfer")).Select(m => (m.Element, m.School)));
-        Assert.Equal([PedagogicalCollege, School],
+        Assert.Equal([PedagogicalCollege, SecondarySchool],
             (await OpenTasksAsync(id)).Where(t => t.ElementId == "schoolOrder").Select(t => t.Organisation!).Order(StringComparer.Ordinal));
         var decision = Assert.Single((await VariablesAsync(id))["exclusionExceptions"]!.AsArray());
         Assert.Equal("yes", decision!["exceptionApplies"]!.GetValue<string>());
@@ -82,7 +82,7 @@ public sealed class EmergencyException2023Tests(EngineFixtureIn2024 fixture) : P
         await AnswerAsync(id, "no");
 
         Assert.Equal([("transferStudents", (string?)null)], (await OutboxAsync(id, "mass-transfer")).Select(m => (m.Element, m.School)));
-        Assert.Equal([School], (await OpenTasksAsync(id)).Where(t => t.ElementId == "schoolOrder").Select(t => t.Organisation!));
+        Assert.Equal([SecondarySchool], (await OpenTasksAsync(id)).Where(t => t.ElementId == "schoolOrder").Select(t => t.Organisation!));
         Assert.DoesNotContain(await OpenTasksAsync(id), t => t.Organisation == PedagogicalCollege);
     }
 }
