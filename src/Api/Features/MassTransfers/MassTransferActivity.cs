@@ -36,6 +36,9 @@ internal sealed class MassTransferActivity(MassTransferRunner runner, TvetMassEx
             // The organisations the edition excludes (a TVET college's restricted programmes, order 349 para 3-1): the emergency
             // pathway opens no per-school order for them, as they move no one (workflows/README.md, emergency-transfer).
             ["excluded"] = new JsonArray([.. request.Excluded.Select(e => (JsonNode)e.Organisation)]),
+            // Those of them whose head may still find a case of art. 37-2 para 2 of the Law on education (2023/24 table):
+            // the 2023 emergency edition asks each such head (sub-process collegeException) before the orders are rendered.
+            ["exceptionPossible"] = new JsonArray([.. request.Excluded.Where(e => e.ExceptionPossible).Select(e => (JsonNode)e.Organisation)]),
         };
         context.SetVariable("transfers", transfers);
     }

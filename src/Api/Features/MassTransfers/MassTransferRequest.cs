@@ -27,8 +27,11 @@ public sealed record MassTransferRequest(
     public IReadOnlyList<OrganisationExclusion> Excluded { get; init; } = [];
 }
 
-/// <summary>Why an organisation's students are not moved, in Kazakh and Russian, with the paragraph.</summary>
-public sealed record OrganisationExclusion(string Organisation, string ReasonKk, string ReasonRu, string? LegalBasis);
+/// <summary>
+/// Why an organisation's students are not moved, in Kazakh and Russian, with the paragraph; <c>ExceptionPossible</c> when the
+/// edition in force lets the college's head find a case of art. 37-2 para 2 of the Law on education (349 Annex 2 para 3-1).
+/// </summary>
+public sealed record OrganisationExclusion(string Organisation, string ReasonKk, string ReasonRu, string? LegalBasis, bool ExceptionPossible = false);
 
 /// <summary>What a run did: the transfer, its size, and how much of it this run wrote (less than the total after a resume).</summary>
 public sealed record MassTransferOutcome(Guid TransferId, int Total, int WrittenNow, int SchoolsResumed, MassTransferTimings Timings);

@@ -15,7 +15,8 @@ namespace Qadam.Api.Features.MassTransfers;
 /// exclusion table is read on the day of the decision (the prohibition in force when the order is carried out), as the
 /// individual pathways read it with <c>qadam:tableDate="=today()"</c>. The 2023/24 exception of art. 37-2 para 2 of
 /// the Law on education is a reasoned decision of the college's head: a mass order makes none, so it applies only where a
-/// college's own instance records it (weather 2023, <c>exclusionException</c>; see <see cref="MassTransferActivity"/>).
+/// college's own instance records it (weather 2023 and emergency 2023, <c>exclusionException</c>; see
+/// <see cref="MassTransferActivity"/> and <see cref="ExclusionExceptions"/>).
 /// </summary>
 internal sealed class TvetMassExclusion(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -60,7 +61,8 @@ internal sealed class TvetMassExclusion(IServiceScopeFactory scopes, TimeProvide
             if (decision?.Output is JsonObject output && output["excluded"]?.GetValue<bool>() == true)
             {
                 excluded.Add(new OrganisationExclusion(college.Code,
-                    output["reasonKk"]?.GetValue<string>() ?? string.Empty, output["reasonRu"]?.GetValue<string>() ?? string.Empty, decision.LegalBasis));
+                    output["reasonKk"]?.GetValue<string>() ?? string.Empty, output["reasonRu"]?.GetValue<string>() ?? string.Empty, decision.LegalBasis,
+                    output["exceptionPossible"]?.GetValue<bool>() == true));
             }
         }
 
