@@ -14,6 +14,17 @@ internal static class CaseScope
     /// <summary>The pathway of online learning in TVET (order 225; from 2025 order 349 Annex 2 as amended by 103).</summary>
     private const string TvetOnline = "tvet-online";
 
+    /// <summary>
+    /// Pathways filed by an organisation for itself and one of its educational programmes, with no student: online learning in
+    /// TVET is the college's working curriculum of a programme, approved by the head's order (225 para 7; 103 Annex 2 para 5).
+    /// </summary>
+    public static bool IsOrganisationCase(string pathway) => string.Equals(pathway, TvetOnline, StringComparison.Ordinal);
+
+    /// <summary>Why the caller's organisation may not file an organisation's own case on the pathway, or null.</summary>
+    public static string? OrganisationRefusal(OrganisationKind kind) => kind == OrganisationKind.College
+        ? null
+        : "Online learning (order 225; order 349 Annex 2) is registered by a TVET organisation for its educational programme: file it as the college's staff.";
+
     public static string? Refusal(EducationLevel level, OrganisationKind kind, string pathway) => (level, kind) switch
     {
         // Online learning is organised by "организации ТиППО" (225 para 1-2; 103 Annex 2 para 1-2): a working curriculum of a

@@ -15,9 +15,9 @@ namespace Qadam.Api.Features.Cases;
 
 /// <summary>A case as lists show it.</summary>
 public sealed record CaseResponse(
-    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string StudentIin, string StudentName,
+    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string? StudentIin, string? StudentName,
     string Organisation, string Ground, DateOnly FiledOn, string Language, string Applicant, Guid? ProcessInstanceId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ProgrammeCode = null, string? ProgrammeName = null);
 
 /// <summary>Maps <c>/api/cases</c>.</summary>
 internal static class CasesApi
@@ -68,15 +68,17 @@ internal static class CasesApi
     /// <summary>The cases a caller may read: their organisations' (all for the ministry), or their children's for a parent.</summary>
     public static IQueryable<Case> Visible(QadamDbContext db, CallerScope scope) =>
         db.Cases.AsNoTracking().Where(c =>
-            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || scope.StudentIds.Contains(c.StudentId));
+            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || (c.StudentId != null && scope.StudentIds.Contains(c.StudentId.Value)));
 
     public static IQueryable<CaseResponse> Project(QadamDbContext db, IQueryable<Case> cases) =>
+        // An organisation's own case (tvet-online) has no student: it names its programme instead.
         from c in cases
-        join s in db.Students on c.StudentId equals s.Id
+        join s in db.Students on c.StudentId equals s.Id into students
+        from s in students.DefaultIfEmpty()
         join o in db.Organisations on c.OrganisationId equals o.Id
         select new CaseResponse(
-            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s.Iin, s.FullName, o.Code, c.Ground, c.FiledOn, c.Language,
-            c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt);
+            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s == null ? null : s.Iin, s == null ? null : s.FullName, o.Code, c.Ground,
+            c.FiledOn, c.Language, c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt, c.ProgrammeCode, c.ProgrammeName);
 
     /// <summary>
     /// Brings the case's status in line with its instance: the outcome the process declares (<see cref="InstanceView.Outcome"/>:
