@@ -489,6 +489,14 @@ namespace Qadam.Api.Persistence.Migrations
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProgrammeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProgrammeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -497,7 +505,7 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<Guid>("StudentId")
+                    b.Property<Guid?>("StudentId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -1516,8 +1524,7 @@ namespace Qadam.Api.Persistence.Migrations
                     b.HasOne("Qadam.Api.Features.Students.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qadam.Api.Features.Cases.CaseCounter", b =>
