@@ -24,7 +24,7 @@ namespace Qadam.Api.Features.Cases;
 /// pathway (tvet-online) the programme's code and name and no student.
 /// </summary>
 public sealed record FileCaseRequest(
-    string Pathway, string? StudentIin, string Ground, DateOnly FiledOn, string? Language = null, JsonObject? Data = null,
+    string Pathway, string Ground, DateOnly FiledOn, string? StudentIin = null, string? Language = null, JsonObject? Data = null,
     string? ProgrammeCode = null, string? ProgrammeName = null);
 
 /// <summary>
