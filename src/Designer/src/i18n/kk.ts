@@ -637,6 +637,8 @@ export const kk = {
   caseProgrammeNameRequired: 'Білім беру бағдарламасының атауын енгізіңіз.',
   caseForOrganisation: 'Іс ұйымның өзінікі: білім алушысыз, білім беру бағдарламасы бойынша беріледі.',
   caseProgramme: 'Білім беру бағдарламасы',
+  // tvetlaw:
+  frostExcluded: 'Қашықтан оқытуға ауыстырылмайды: {reason}',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

@@ -639,4 +639,6 @@ export const ru: Messages = {
   caseProgrammeNameRequired: 'Введите наименование образовательной программы.',
   caseForOrganisation: 'Дело самой организации: подаётся по образовательной программе, без обучающегося.',
   caseProgramme: 'Образовательная программа',
+  // tvetlaw:
+  frostExcluded: 'Не переводится на дистанционное обучение: {reason}',
 };
