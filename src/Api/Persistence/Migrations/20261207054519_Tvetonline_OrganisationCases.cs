@@ -12,7 +12,7 @@ namespace Qadam.Api.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterColumn<Guid>(
-                name: "StudentId",
+                name: "student_id",
                 schema: "qadam",
                 table: "cases",
                 type: "uuid",
@@ -21,7 +21,7 @@ namespace Qadam.Api.Persistence.Migrations
                 oldType: "uuid");
 
             migrationBuilder.AddColumn<string>(
-                name: "ProgrammeCode",
+                name: "programme_code",
                 schema: "qadam",
                 table: "cases",
                 type: "character varying(20)",
@@ -29,7 +29,7 @@ namespace Qadam.Api.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "ProgrammeName",
+                name: "programme_name",
                 schema: "qadam",
                 table: "cases",
                 type: "character varying(300)",
@@ -41,17 +41,17 @@ namespace Qadam.Api.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "ProgrammeCode",
+                name: "programme_code",
                 schema: "qadam",
                 table: "cases");
 
             migrationBuilder.DropColumn(
-                name: "ProgrammeName",
+                name: "programme_name",
                 schema: "qadam",
                 table: "cases");
 
             migrationBuilder.AlterColumn<Guid>(
-                name: "StudentId",
+                name: "student_id",
                 schema: "qadam",
                 table: "cases",
                 type: "uuid",
