@@ -24,6 +24,29 @@ internal static class TvetExclusionCase
         ["trustees"] = new JsonObject { ["members"] = new JsonArray() },
     };
 
+    /// <summary>
+    /// Start variables of an organisation's own case (tvet-online) as FileCase fills them: the college and a programme, no
+    /// student; the exclusion table reads the college's restricted programmes as <c>school.programmes</c>.
+    /// </summary>
+    public static JsonObject Organisation(string organisation = PedagogicalCollege, string[]? programmes = null) => new()
+    {
+        ["organisation"] = organisation,
+        ["school"] = new JsonObject
+        {
+            ["organisation"] = organisation, ["kind"] = "College",
+            ["programmes"] = new JsonArray([.. (programmes ?? ["pedagogical"]).Select(p => (JsonNode)p)]),
+        },
+        ["programme"] = new JsonObject { ["code"] = "01140100", ["name"] = "Педагогика и методика начального обучения" },
+        ["programmeCode"] = "01140100",
+        ["programmeName"] = "Педагогика и методика начального обучения",
+        ["ground"] = "online",
+        ["applicant"] = new JsonObject { ["id"] = "clerk", ["name"] = "Сейітова Ә." },
+        ["language"] = "ru",
+        ["data"] = new JsonObject(),
+        ["council"] = new JsonObject { ["members"] = new JsonArray() },
+        ["trustees"] = new JsonObject { ["members"] = new JsonArray() },
+    };
+
     public static JsonObject VkkConclusion(DateOnly today) => new()
     {
         ["conclusionNumber"] = "ДКК-5521", ["conclusionDate"] = Iso(today), ["medicalOrganisation"] = "Городская поликлиника № 4",

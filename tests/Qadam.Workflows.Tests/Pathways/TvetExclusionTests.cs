@@ -20,7 +20,8 @@ public sealed class TvetExclusionTests(EngineFixture fixture) : PathwayTestBase(
     public async Task A_case_at_a_pedagogical_college_is_refused_under_2025_on_every_TVET_ground(string pathway, string ground)
     {
         await Pathway.Load(pathway).PublishAsync(Fixture);
-        var started = await StartFiledAsync(pathway, TvetExclusionCase.At(ground), Today);
+        // Online learning is the college's own case: no student, the college's programmes read as the organisation's.
+        var started = await StartFiledAsync(pathway, pathway == "tvet-online" ? TvetExclusionCase.Organisation() : TvetExclusionCase.At(ground), Today);
         var id = started.InstanceId;
         if (pathway == "medical-commission")
         {

@@ -14,7 +14,6 @@ public sealed class TvetOnlineTests(EngineFixture fixture) : PathwayTestBase(fix
 
     private static JsonObject Curriculum(int sync) => new()
     {
-        ["programmeCode"] = "06130100", ["programmeName"] = "Бағдарламалық қамтамасыз ету / Программное обеспечение",
         ["totalHours"] = 4200, ["practiceHours"] = 1200, ["syncHours"] = sync, ["asyncHours"] = 3000 - sync,
     };
 
@@ -24,7 +23,7 @@ public sealed class TvetOnlineTests(EngineFixture fixture) : PathwayTestBase(fix
     public async Task A_curriculum_below_30_percent_goes_back_for_revision_and_is_registered_once_it_reaches_it(int year, int month, int day, int edition)
     {
         await Pathway.Load("tvet-online").PublishAsync(Fixture);
-        var started = await StartFiledAsync("tvet-online", new JsonObject { ["organisation"] = College, ["language"] = "ru" }, new DateOnly(year, month, day));
+        var started = await StartFiledAsync("tvet-online", TvetExclusionCase.Organisation(College, []), new DateOnly(year, month, day));
 
         await CompleteAsAsync(started.InstanceId, "enterCurriculum", As("clerk", College), Curriculum(899));
         var afterFirst = await OpenTaskIdsAsync(started.InstanceId);
@@ -75,7 +74,7 @@ public sealed class TvetOnlineTests(EngineFixture fixture) : PathwayTestBase(fix
     private async Task<Guid> ApprovedAsync(DateOnly filed, int edition)
     {
         await Pathway.Load("tvet-online").PublishAsync(Fixture);
-        var started = await StartFiledAsync("tvet-online", new JsonObject { ["organisation"] = College, ["language"] = "ru" }, filed);
+        var started = await StartFiledAsync("tvet-online", TvetExclusionCase.Organisation(College, []), filed);
         Assert.Equal(edition, started.DefinitionVersion);
         await CompleteAsAsync(started.InstanceId, "enterCurriculum", As("clerk", College), Curriculum(1200));
         await CompleteAsAsync(started.InstanceId, "approveCurriculum", As("head", College), new JsonObject { ["orderNumber"] = "К-13", ["signed"] = true });

@@ -35,7 +35,9 @@ public static class CaseStatus
 }
 
 /// <summary>
-/// An application about one student on one pathway: numbered per organisation and year, bound for
+/// An application on one pathway, about one student or, for an organisation's own case (online learning in TVET: the working
+/// curriculum of one educational programme, order 225 para 7, 103 Annex 2 para 5), about the organisation and a programme
+/// with no student: numbered per organisation and year, bound for
 /// life to the definition version in force on its filing date, moved by its process instance. The case owns its
 /// status, which follows the instance: active is in progress; a finished instance names its outcome.
 /// </summary>
@@ -47,8 +49,9 @@ public sealed class Case
     }
 
     public Case(
-        Guid organisationId, string organisationCode, int year, int sequence, string pathwayKey, Guid studentId, string ground,
-        DateOnly filedOn, string language, string applicantId, string applicantName, JsonObject? data, string? idempotencyKey, DateTimeOffset now)
+        Guid organisationId, string organisationCode, int year, int sequence, string pathwayKey, Guid? studentId, string ground,
+        DateOnly filedOn, string language, string applicantId, string applicantName, JsonObject? data, string? idempotencyKey, DateTimeOffset now,
+        CaseProgramme? programme = null)
         : this()
     {
         Id = Guid.CreateVersion7(now);
@@ -59,6 +62,8 @@ public sealed class Case
         Number = $"{organisationCode}-{year}-{sequence:D5}";
         PathwayKey = pathwayKey;
         StudentId = studentId;
+        ProgrammeCode = programme?.Code;
+        ProgrammeName = programme?.Name;
         Ground = ground;
         FiledOn = filedOn;
         Language = language;
@@ -86,7 +91,14 @@ public sealed class Case
 
     public Guid? ProcessInstanceId { get; private set; }
 
-    public Guid StudentId { get; private set; }
+    /// <summary>The student the case is about; null for an organisation's own case (see <see cref="ProgrammeCode"/>).</summary>
+    public Guid? StudentId { get; private set; }
+
+    /// <summary>The educational programme an organisation's own case is about (its classifier code), else null.</summary>
+    public string? ProgrammeCode { get; private set; }
+
+    /// <summary>The programme's name as the college files it (printed in the order), else null.</summary>
+    public string? ProgrammeName { get; private set; }
 
     public string Ground { get; private set; }
 
@@ -156,6 +168,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.OrganisationId, c.Year, c.Sequence }).IsUnique();
         builder.Property(c => c.PathwayKey).HasMaxLength(100);
         builder.Property(c => c.Ground).HasMaxLength(2000);
+        builder.Property(c => c.ProgrammeCode).HasMaxLength(CaseProgramme.MaxCodeLength);
+        builder.Property(c => c.ProgrammeName).HasMaxLength(CaseProgramme.MaxNameLength);
         builder.Property(c => c.Language).HasMaxLength(2).IsFixedLength();
         builder.Property(c => c.ApplicantId).HasMaxLength(100);
         builder.Property(c => c.ApplicantName).HasMaxLength(256);
@@ -167,6 +181,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.OrganisationId, c.Status, c.FiledOn });
         builder.HasIndex(c => c.StudentId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
     }
 }

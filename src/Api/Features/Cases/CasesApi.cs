@@ -15,9 +15,9 @@ namespace Qadam.Api.Features.Cases;
 
 /// <summary>A case as lists show it.</summary>
 public sealed record CaseResponse(
-    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string StudentIin, string StudentName,
+    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string? StudentIin, string? StudentName,
     string Organisation, string Ground, DateOnly FiledOn, string Language, string Applicant, Guid? ProcessInstanceId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ProgrammeCode = null, string? ProgrammeName = null);
 
 /// <summary>Maps <c>/api/cases</c>.</summary>
 internal static class CasesApi
@@ -30,10 +30,11 @@ internal static class CasesApi
         group.MapPost("/", FileCase.HandleAsync).WithIdempotencyKey().RequireAuthorization(QadamPolicies.FileCases)
             .WithSummary("Files a case: binds it to the pathway's version in force on the filing date and starts its process.")
             .WithDescription("""
-                Clerks, heads and regional officers, for students they see. Example body:
+                Clerks, heads and regional officers, for students they see; tvet-online is the college's own case, filed by its
+                staff with programmeCode and programmeName and no studentIin. Example body:
                 {"pathway":"parent-application","studentIin":"150101500013","ground":"parent",
                 "filedOn":"2026-11-20","language":"kk","data":{"reason":"health"}}. Optional header Idempotency-Key: a replay
-                answers with the case the first request filed. 201 with the case; 422 naming studentIin, filedOn, pathway or ground
+                answers with the case the first request filed. 201 with the case; 422 naming studentIin, programmeCode, programmeName, filedOn, pathway or ground
                 (a pathway of para 3 takes a ground code of its edition: GET /api/cases/grounds).
                 """)
             .WithRequestExample("""{"pathway":"parent-application","studentIin":"150101500013","ground":"parent","filedOn":"2026-11-20","language":"kk","data":{"reason":"health"}}""")
@@ -47,7 +48,8 @@ internal static class CasesApi
             .WithSummary("The pathways the caller may file on a day (default today), each with the version in force and its filing form.")
             .WithDescription("""
                 form is a form-js schema (labels "kk / ru") whose field keys are the members of POST /api/cases: studentIin (the
-                students the caller may file the pathway for), ground (the edition's codes, or free text), filedOn (within
+                students the caller may file the pathway for) or, for tvet-online (offered to a college's staff only),
+                programmeCode and programmeName, ground (the edition's codes, or free text), filedOn (within
                 properties.min and properties.max) and language. Pathways started by their own endpoints are not listed.
                 """)
             .WithResponseExample(200, """[{"key":"parent-application","version":2,"nameKk":"Ата-аналардың өтініші бойынша қашықтан оқыту","nameRu":"Дистанционное обучение по заявлению родителей","form":{"type":"default","id":"file-case-parent-application","schemaVersion":16,"components":[{"id":"Field_studentIin","key":"studentIin","type":"select","label":"Білім алушы / Обучающийся","validate":{"required":true},"values":[{"label":"Ахметов Нұрсұлтан, 1А (s1)","value":"150101500013"}]},{"id":"Field_ground","key":"ground","type":"select","label":"Негіздеме / Основание","validate":{"required":true},"values":[{"label":"Ата-аналарының өтініші / Заявление родителей (п. 3 пп. 5))","value":"parent"}]}]}}]""");
@@ -68,15 +70,17 @@ internal static class CasesApi
     /// <summary>The cases a caller may read: their organisations' (all for the ministry), or their children's for a parent.</summary>
     public static IQueryable<Case> Visible(QadamDbContext db, CallerScope scope) =>
         db.Cases.AsNoTracking().Where(c =>
-            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || scope.StudentIds.Contains(c.StudentId));
+            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || (c.StudentId != null && scope.StudentIds.Contains(c.StudentId.Value)));
 
     public static IQueryable<CaseResponse> Project(QadamDbContext db, IQueryable<Case> cases) =>
+        // An organisation's own case (tvet-online) has no student: it names its programme instead.
         from c in cases
-        join s in db.Students on c.StudentId equals s.Id
+        join s in db.Students on c.StudentId equals s.Id into students
+        from s in students.DefaultIfEmpty()
         join o in db.Organisations on c.OrganisationId equals o.Id
         select new CaseResponse(
-            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s.Iin, s.FullName, o.Code, c.Ground, c.FiledOn, c.Language,
-            c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt);
+            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s == null ? null : s.Iin, s == null ? null : s.FullName, o.Code, c.Ground,
+            c.FiledOn, c.Language, c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt, c.ProgrammeCode, c.ProgrammeName);
 
     /// <summary>
     /// Brings the case's status in line with its instance: the outcome the process declares (<see cref="InstanceView.Outcome"/>:

@@ -19,9 +19,13 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Cases;
 
-/// <summary>What filing a case takes (the stable contract of <c>POST /api/cases</c>).</summary>
+/// <summary>
+/// What filing a case takes (the stable contract of <c>POST /api/cases</c>): a student's IIN, or for an organisation's own
+/// pathway (tvet-online) the programme's code and name and no student.
+/// </summary>
 public sealed record FileCaseRequest(
-    string Pathway, string StudentIin, string Ground, DateOnly FiledOn, string? Language = null, JsonObject? Data = null);
+    string Pathway, string Ground, DateOnly FiledOn, string? StudentIin = null, string? Language = null, JsonObject? Data = null,
+    string? ProgrammeCode = null, string? ProgrammeName = null);
 
 /// <summary>
 /// <c>POST /api/cases</c>: checks the application, then in ONE transaction numbers the case, starts its process
@@ -58,7 +62,20 @@ internal static class FileCase
 
         var errors = new Dictionary<string, string[]>();
         var today = KazakhstanClock.Today(time);
-        if (!Iin.TryParse(request.StudentIin, out var iin, out var iinError))
+        var organisationCase = CaseScope.IsOrganisationCase(request.Pathway);
+        Iin iin = default;
+        CaseProgramme? programme = null;
+        if (organisationCase)
+        {
+            // The college files its curriculum for a programme; a student named here would be printed nowhere and mislead.
+            if (!string.IsNullOrEmpty(request.StudentIin))
+            {
+                errors["studentIin"] = ["Online learning (order 225; order 349 Annex 2) is filed for the organisation and an educational programme, not for a student: leave the student out."];
+            }
+
+            programme = CaseProgramme.From(request.ProgrammeCode, request.ProgrammeName, errors);
+        }
+        else if (!Iin.TryParse(request.StudentIin, out iin, out var iinError))
         {
             errors["studentIin"] = [iinError];
         }
@@ -94,21 +111,44 @@ internal static class FileCase
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var student = await (from s in db.Students.AsNoTracking()
-                             join o in db.Organisations on s.OrganisationId equals o.Id
-                             where s.Iin == iin.Value
-                                   && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId) || scope.StudentIds.Contains(s.Id))
-                             select new { s, o.Code, o.Kind, o.Programmes }).SingleOrDefaultAsync(cancellationToken);
-        if (student is null)
+        CaseSubject? about;
+        if (organisationCase)
         {
-            // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
-            return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
+            // The organisation is the caller's own: a college's clerk or head files for their college (225 para 7).
+            var own = scope.OrganisationId is { } ownId
+                ? await db.Organisations.AsNoTracking().Where(o => o.Id == ownId).Select(o => new { o.Id, o.Code, o.Kind, o.Programmes })
+                    .SingleOrDefaultAsync(cancellationToken)
+                : null;
+            if (own is null || CaseScope.OrganisationRefusal(own.Kind) is not null)
+            {
+                return UnprocessableProblem.Create("pathway", CaseScope.OrganisationRefusal(OrganisationKind.School)!);
+            }
+
+            about = new CaseSubject(own.Id, own.Code, own.Kind, own.Programmes, null);
+        }
+        else
+        {
+            var found = await (from s in db.Students.AsNoTracking()
+                               join o in db.Organisations on s.OrganisationId equals o.Id
+                               where s.Iin == iin.Value
+                                     && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId) || scope.StudentIds.Contains(s.Id))
+                               select new { s, o.Code, o.Kind, o.Programmes }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
+                return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
+            }
+
+            if (CaseScope.Refusal(found.s.Level, found.Kind, request.Pathway) is { } outOfScope)
+            {
+                return UnprocessableProblem.Create("studentIin", outOfScope);
+            }
+
+            about = new CaseSubject(found.s.OrganisationId, found.Code, found.Kind, found.Programmes, found.s);
         }
 
-        if (CaseScope.Refusal(student.s.Level, student.Kind, request.Pathway) is { } outOfScope)
-        {
-            return UnprocessableProblem.Create("studentIin", outOfScope);
-        }
+        var filer = about;
+        var student = filer.Student;
 
         // The ground is a code of para 3 of the edition bound on the filing date, where the edition enumerates it.
         if (await CaseGrounds.OfAsync(engine, request.Pathway, request.FiledOn, cancellationToken) is { } grounds
@@ -153,67 +193,91 @@ internal static class FileCase
 
         // The response is what the handler holds: the case it filed and the student it looked up (no second read).
         return TypedResults.Created($"/api/cases/{filed.Id}", new CaseResponse(
-            filed.Id, filed.Number, filed.PathwayKey, filed.DefinitionVersion, filed.Status, student.s.Iin, student.s.FullName, student.Code,
-            filed.Ground, filed.FiledOn, filed.Language, filed.ApplicantName, filed.ProcessInstanceId, Stored(filed.CreatedAt), Stored(filed.UpdatedAt)));
+            filed.Id, filed.Number, filed.PathwayKey, filed.DefinitionVersion, filed.Status, student?.Iin, student?.FullName, filer.Code,
+            filed.Ground, filed.FiledOn, filed.Language, filed.ApplicantName, filed.ProcessInstanceId, Stored(filed.CreatedAt), Stored(filed.UpdatedAt),
+            filed.ProgrammeCode, filed.ProgrammeName));
 
         async Task<Case> NumberAsync(CancellationToken ct)
         {
             // Numbers run per organisation and year without gaps or twins: one filer at a time per pair.
             var year = request.FiledOn.Year;
-            var sequence = await CaseCounter.NextAsync(db, student.s.OrganisationId, year, ct);
-            var @case = new Case(student.s.OrganisationId, student.Code, year, sequence, request.Pathway, student.s.Id, request.Ground.Trim(),
-                request.FiledOn, language, subject, actor.Name, request.Data, idempotencyKey.Length > 0 ? idempotencyKey : null, now);
+            var sequence = await CaseCounter.NextAsync(db, filer.OrganisationId, year, ct);
+            var @case = new Case(filer.OrganisationId, filer.Code, year, sequence, request.Pathway, student?.Id, request.Ground.Trim(),
+                request.FiledOn, language, subject, actor.Name, request.Data, idempotencyKey.Length > 0 ? idempotencyKey : null, now, programme);
             db.Cases.Add(@case);
             return @case;
         }
 
         async Task<JsonObject> VariablesAsync(Case @case, CancellationToken ct)
         {
+            var restricted = new JsonArray([.. Organisation.ProgrammeCodes(filer.Programmes).Select(p => (JsonNode)p)]);
             var variables = new JsonObject
             {
                 ["caseId"] = @case.Id.ToString(),
                 ["caseNumber"] = @case.Number,
-                ["student"] = new JsonObject
-                {
-                    ["iin"] = student.s.Iin,
-                    ["fullName"] = student.s.FullName,
-                    ["birthDate"] = student.s.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    ["class"] = student.s.ClassName,
-                    ["level"] = student.s.Level.ToString(),
-                    ["organisation"] = student.Code,
-                    // What 349 para 3-1 / 103 para 3 test: the organisation's kind and its restricted programmes, not the student's.
-                    ["organisationKind"] = student.Kind.ToString(),
-                    ["organisationProgrammes"] = new JsonArray([.. Organisation.ProgrammeCodes(student.Programmes).Select(p => (JsonNode)p)]),
-                },
-                ["organisation"] = student.Code,
+                ["organisation"] = filer.Code,
                 ["filedOn"] = request.FiledOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["ground"] = @case.Ground,
                 ["language"] = language,
                 ["applicant"] = new JsonObject { ["id"] = subject, ["name"] = actor.Name },
                 ["data"] = request.Data?.DeepClone() ?? new JsonObject(),
             };
+            if (student is not null)
+            {
+                variables["student"] = new JsonObject
+                {
+                    ["iin"] = student.Iin,
+                    ["fullName"] = student.FullName,
+                    ["birthDate"] = student.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["class"] = student.ClassName,
+                    ["level"] = student.Level.ToString(),
+                    ["organisation"] = filer.Code,
+                    // What 349 para 3-1 / 103 para 3 test: the organisation's kind and its restricted programmes, not the student's.
+                    ["organisationKind"] = filer.Kind.ToString(),
+                    ["organisationProgrammes"] = restricted,
+                };
+            }
+            else
+            {
+                // An organisation's own case: the programme its order names, and the organisation under the name the
+                // exclusion table reads for organisation-level cases (school.programmes, as the mass grounds' loop).
+                variables["programme"] = new JsonObject { ["code"] = programme!.Code, ["name"] = programme.Name };
+                variables["programmeCode"] = programme.Code;
+                variables["programmeName"] = programme.Name;
+                variables["school"] = new JsonObject
+                {
+                    ["organisation"] = filer.Code, ["kind"] = filer.Kind.ToString(), ["programmes"] = restricted,
+                };
+            }
 
             // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
             // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
             var members = await (from u in db.Users
                                  join ur in db.UserRoles on u.Id equals ur.UserId
                                  join r in db.Roles on ur.RoleId equals r.Id
-                                 where u.OrganisationId == student.s.OrganisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
+                                 where u.OrganisationId == filer.OrganisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
                                  orderby u.UserName
                                  select new { u.Id, u.UserName, Role = r.Name }).ToListAsync(ct);
             JsonObject Body(string role) => new()
             {
                 ["members"] = new JsonArray([.. members.Where(m => m.Role == role).Select(m => (JsonNode)new JsonObject
                 {
-                    ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = student.Code,
+                    ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = filer.Code,
                 })]),
             };
-            await Universities.UniversityCaseVariables.AddAsync(db, student.s.Id, variables, ct);
+            if (student is not null)
+            {
+                await Universities.UniversityCaseVariables.AddAsync(db, student.Id, variables, ct);
+            }
+
             variables["council"] = Body(QadamRoles.CouncilMember);
             variables["trustees"] = Body(QadamRoles.Trustee);
             return variables;
         }
     }
+
+    /// <summary>Whom a case is filed about: the organisation that numbers it and, unless it is the organisation's own, its student.</summary>
+    private sealed record CaseSubject(Guid OrganisationId, string Code, OrganisationKind Kind, RestrictedProgrammes Programmes, Student? Student);
 
     /// <summary>A time as PostgreSQL keeps it (microseconds), so the answer matches what a later read returns.</summary>
     private static DateTimeOffset Stored(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));

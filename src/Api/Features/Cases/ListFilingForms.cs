@@ -56,6 +56,10 @@ internal static class ListFilingForms
                               orderby s.FullName, s.Iin
                               select new { s.Iin, s.FullName, s.ClassName, s.Level, o.Kind, o.Code })
             .Take(MaxStudents * 4).ToListAsync(cancellationToken);
+        // An organisation's own pathway (tvet-online) is filed by the college's staff for their college, not for a student.
+        var ownKind = scope.OrganisationId is { } ownId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == ownId).Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(cancellationToken)
+            : null;
 
         var answer = new List<FilingPathway>();
         foreach (var definition in inForce.OrderBy(d => d.Key, StringComparer.Ordinal))
@@ -65,25 +69,47 @@ internal static class ListFilingForms
                 continue;
             }
 
-            var eligible = students.Where(s => CaseScope.Refusal(s.Level, s.Kind, definition.Key) is null && Serves(definition.Key, s.Level)).Take(MaxStudents).ToList();
-            if (eligible.Count == 0)
+            var organisationCase = CaseScope.IsOrganisationCase(definition.Key);
+            var eligible = students.Where(s => !organisationCase && CaseScope.Refusal(s.Level, s.Kind, definition.Key) is null && Serves(definition.Key, s.Level)).Take(MaxStudents).ToList();
+            if (organisationCase ? ownKind is not { } kind || CaseScope.OrganisationRefusal(kind) is not null : eligible.Count == 0)
             {
                 continue;
             }
 
             var grounds = await CaseGrounds.OfAsync(engine, definition.Key, day, cancellationToken);
             var (nameRu, nameKk) = Names(definition.Name, definition.Key);
-            var components = new JsonArray
-            {
-                new JsonObject
+            var components = organisationCase
+                ? new JsonArray
                 {
-                    ["id"] = "Field_studentIin", ["key"] = "studentIin", ["type"] = "select", ["searchable"] = true,
-                    ["label"] = "Білім алушы / Обучающийся", ["validate"] = new JsonObject { ["required"] = true },
-                    ["values"] = new JsonArray([.. eligible.Select(s => (JsonNode)new JsonObject
+                    // The programme whose working curriculum the head approves (225 para 7; 103 Annex 2 para 5); FileCase checks both.
+                    new JsonObject
                     {
-                        ["label"] = $"{s.FullName}, {s.ClassName} ({s.Code})", ["value"] = s.Iin,
-                    })]),
-                },
+                        ["id"] = "Field_programmeCode", ["key"] = "programmeCode", ["type"] = "textfield",
+                        ["label"] = "Білім беру бағдарламасының коды / Код образовательной программы",
+                        ["description"] = "06130100 / 4S06130103",
+                        ["validate"] = new JsonObject { ["required"] = true, ["pattern"] = ProgrammeCodePattern },
+                    },
+                    new JsonObject
+                    {
+                        ["id"] = "Field_programmeName", ["key"] = "programmeName", ["type"] = "textfield",
+                        ["label"] = "Білім беру бағдарламасының атауы / Наименование образовательной программы",
+                        ["validate"] = new JsonObject { ["required"] = true, ["maxLength"] = CaseProgramme.MaxNameLength },
+                    },
+                }
+                : new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["id"] = "Field_studentIin", ["key"] = "studentIin", ["type"] = "select", ["searchable"] = true,
+                        ["label"] = "Білім алушы / Обучающийся", ["validate"] = new JsonObject { ["required"] = true },
+                        ["values"] = new JsonArray([.. eligible.Select(s => (JsonNode)new JsonObject
+                        {
+                            ["label"] = $"{s.FullName}, {s.ClassName} ({s.Code})", ["value"] = s.Iin,
+                        })]),
+                    },
+                };
+            foreach (var component in new JsonArray
+            {
                 grounds is null
                     ? new JsonObject
                     {
@@ -120,7 +146,11 @@ internal static class ListFilingForms
                         new JsonObject { ["label"] = "Қазақша / Казахский", ["value"] = "kk" },
                         new JsonObject { ["label"] = "Орысша / Русский", ["value"] = "ru" }),
                 },
-            };
+            }.ToList())
+            {
+                components.Add(component!.DeepClone());
+            }
+
             var form = new JsonObject
             {
                 ["type"] = "default", ["id"] = "file-case-" + definition.Key, ["schemaVersion"] = 16, ["components"] = components,
@@ -131,14 +161,16 @@ internal static class ListFilingForms
         return TypedResults.Ok(answer);
     }
 
+    /// <summary>The programme codes FileCase accepts (<see cref="CaseProgramme"/>), for the form's own check.</summary>
+    private const string ProgrammeCodePattern = @"^(\d{8}|\d[A-Za-z]\d{8})$";
+
     /// <summary>
-    /// Whom a pathway serves: the university pathways higher education (order 97, 374), the TVET online curriculum TVET
-    /// students (order 225), the individual grounds of order 349 secondary and TVET students (Annex 2 para 1, 3).
+    /// Whom a pathway serves: the university pathways higher education (order 97, 374), the individual grounds of order 349
+    /// secondary and TVET students (Annex 2 para 1, 3). The TVET online curriculum serves a programme, not a student.
     /// </summary>
     private static bool Serves(string pathway, EducationLevel level) => pathway switch
     {
         _ when pathway.StartsWith("university-", StringComparison.Ordinal) => level is EducationLevel.Bachelor or EducationLevel.Master or EducationLevel.Doctoral,
-        "tvet-online" => level == EducationLevel.Tvet,
         _ => level is EducationLevel.Primary or EducationLevel.BasicSecondary or EducationLevel.GeneralSecondary or EducationLevel.Tvet,
     };
 

@@ -9,7 +9,8 @@ namespace Qadam.Api.Features.Notifications;
 /// Delivers the "notify" outbox topic into the parents' in-app feed (<see cref="CaseNotice"/>). It writes in the delivery's
 /// own transaction, the one that marks the message processed, so a notice exists exactly when its message is done.
 /// Messages of the emergency and weather pathways carry no case: their notices, one per student, were written by the mass
-/// transfer itself, so there is nothing left to deliver here.
+/// transfer itself, so there is nothing left to deliver here. An organisation's own case (tvet-online) has no student and
+/// so no parent: its staff read its documents on the case page.
 /// </summary>
 internal sealed class CaseNoticeDelivery(QadamDbContext db, DeliveryTransaction delivery) : IOutboxHandler
 {
@@ -19,7 +20,7 @@ internal sealed class CaseNoticeDelivery(QadamDbContext db, DeliveryTransaction 
     {
         var payload = message.Payload;
         if (!Guid.TryParse(payload["case"]?.GetValue<string>(), out var caseId)
-            || await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.StudentId).SingleOrDefaultAsync(cancellationToken) is not { } studentId)
+            || await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.StudentId).SingleOrDefaultAsync(cancellationToken) is not { } studentId)
         {
             return;
         }

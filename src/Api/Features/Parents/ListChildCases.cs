@@ -48,7 +48,8 @@ internal static class ListChildCases
                               orderby s.FullName
                               select new { s.Id, s.Iin, s.FullName, o.Code }).ToListAsync(cancellationToken);
         var studentIds = children.Select(c => c.Id).ToList();
-        var cases = await db.Cases.Where(c => studentIds.Contains(c.StudentId))
+        // A student-less case (an organisation's own, tvet-online) has no child and never reaches a parent.
+        var cases = await db.Cases.Where(c => c.StudentId != null && studentIds.Contains(c.StudentId.Value))
             .OrderByDescending(c => c.FiledOn).ToListAsync(cancellationToken);
         // A status set by a service task in a background job (transferred, returned) reaches the case row when the case
         // is next read; the parent's tracker is such a read, as the case page is (GetCase), or the parent would see

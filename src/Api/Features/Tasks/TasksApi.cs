@@ -83,11 +83,18 @@ internal static class TasksApi
         IReadOnlyList<ProcessTask> tasks, QadamDbContext db, Documents.Citations citations, CancellationToken cancellationToken)
     {
         var caseIds = tasks.Select(CaseId).OfType<Guid>().Distinct().ToList();
-        // The inbox names the student of each case (staff work people, not case numbers).
+        // The inbox names the student of each case (staff work people, not case numbers); an organisation's own case
+        // (tvet-online) has none and shows its number alone.
         var numbers = await (from c in db.Cases.AsNoTracking()
-                             join s in db.Students on c.StudentId equals s.Id
+                             join s in db.Students on c.StudentId equals s.Id into students
+                             from s in students.DefaultIfEmpty()
                              where caseIds.Contains(c.Id)
-                             select new { c.Id, c.Number, s.FullName, s.ClassName }).ToDictionaryAsync(c => c.Id, cancellationToken);
+                             select new
+                             {
+                                 c.Id, c.Number,
+                                 FullName = s == null ? null : s.FullName,
+                                 ClassName = s == null ? null : s.ClassName,
+                             }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var studies = await (from c in db.Cases.AsNoTracking()
                              join plan in db.StudyPlans on c.StudentId equals plan.StudentId
                              join programme in db.UniversityProgrammes on plan.ProgrammeId equals programme.Id

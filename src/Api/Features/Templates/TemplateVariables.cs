@@ -26,6 +26,8 @@ internal static partial class TemplateVariables
         "order", "order.id", "order.issuingBody", "order.issuerKk", "order.issuerRu", "order.number", "order.date", "order.ground", "order.territory",
         "period", "period.from", "period.to", "organisations",
         "schools", "schools.organisation", "schools.name", "schools.shifts",
+        // An organisation's own case (tvet-online): the programme it is filed for, with no student (FileCase).
+        "programme", "programme.code", "programme.name", "programmeCode", "programmeName",
         // A university student (UniversityCaseVariables): programme with its field, faculty, year and plan.
         "student.programme", "student.programme.code", "student.programme.nameKk", "student.programme.nameRu", "student.programme.field",
         "student.faculty", "student.faculty.nameKk", "student.faculty.nameRu", "student.year", "student.plan",

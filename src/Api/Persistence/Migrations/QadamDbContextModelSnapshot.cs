@@ -606,6 +606,16 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("process_instance_id");
 
+                    b.Property<string>("ProgrammeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("programme_code");
+
+                    b.Property<string>("ProgrammeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("programme_name");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -616,7 +626,7 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("StudentId")
+                    b.Property<Guid?>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
 
@@ -1880,7 +1890,6 @@ namespace Qadam.Api.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_cases_students_student_id");
                 });
 

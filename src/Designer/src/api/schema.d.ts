@@ -118,10 +118,11 @@ export interface paths {
         put?: never;
         /**
          * Files a case: binds it to the pathway's version in force on the filing date and starts its process.
-         * @description Clerks, heads and regional officers, for students they see. Example body:
+         * @description Clerks, heads and regional officers, for students they see; tvet-online is the college's own case, filed by its
+         *     staff with programmeCode and programmeName and no studentIin. Example body:
          *     {"pathway":"parent-application","studentIin":"150101500013","ground":"parent",
          *     "filedOn":"2026-11-20","language":"kk","data":{"reason":"health"}}. Optional header Idempotency-Key: a replay
-         *     answers with the case the first request filed. 201 with the case; 422 naming studentIin, filedOn, pathway or ground
+         *     answers with the case the first request filed. 201 with the case; 422 naming studentIin, programmeCode, programmeName, filedOn, pathway or ground
          *     (a pathway of para 3 takes a ground code of its edition: GET /api/cases/grounds).
          */
         post: {
@@ -743,7 +744,8 @@ export interface paths {
         /**
          * The pathways the caller may file on a day (default today), each with the version in force and its filing form.
          * @description form is a form-js schema (labels "kk / ru") whose field keys are the members of POST /api/cases: studentIin (the
-         *     students the caller may file the pathway for), ground (the edition's codes, or free text), filedOn (within
+         *     students the caller may file the pathway for) or, for tvet-online (offered to a college's staff only),
+         *     programmeCode and programmeName, ground (the edition's codes, or free text), filedOn (within
          *     properties.min and properties.max) and language. Pathways started by their own endpoints are not listed.
          */
         get: {
@@ -4625,9 +4627,11 @@ export interface components {
             pathway: string;
             /** Format: uuid */
             processInstanceId?: null | string;
+            programmeCode?: null | string;
+            programmeName?: null | string;
             status: string;
-            studentIin: string;
-            studentName: string;
+            studentIin?: null | string;
+            studentName?: null | string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -4966,7 +4970,10 @@ export interface components {
             uploadedAt: string;
             uploadedBy: string;
         };
-        /** @description What filing a case takes (the stable contract of `POST /api/cases`). */
+        /**
+         * @description What filing a case takes (the stable contract of `POST /api/cases`): a student's IIN, or for an organisation's own
+         *     pathway (tvet-online) the programme's code and name and no student.
+         */
         FileCaseRequest: {
             data?: null | components["schemas"]["JsonObject"];
             /** Format: date */
@@ -4974,7 +4981,9 @@ export interface components {
             ground: string;
             language?: null | string;
             pathway: string;
-            studentIin: string;
+            programmeCode?: null | string;
+            programmeName?: null | string;
+            studentIin?: null | string;
         };
         /**
          * @description A pathway the caller may file on the day: the version in force, its names, and the filing form (a form-js schema whose

@@ -630,6 +630,13 @@ export const kk = {
   frostChannels: 'Хабарлау арналары',
   frostChannelAt: '{channel}, {time}',
   frostChannelNotApproved: 'бекітілген хабарлау жүйесінде жоқ',
+  // tvetonline:
+  caseProgrammeCode: 'Білім беру бағдарламасының коды (06130100 немесе 4S06130103)',
+  caseProgrammeName: 'Білім беру бағдарламасының атауы',
+  caseProgrammeCodeRequired: 'Білім беру бағдарламасының кодын енгізіңіз.',
+  caseProgrammeNameRequired: 'Білім беру бағдарламасының атауын енгізіңіз.',
+  caseForOrganisation: 'Іс ұйымның өзінікі: білім алушысыз, білім беру бағдарламасы бойынша беріледі.',
+  caseProgramme: 'Білім беру бағдарламасы',
   // tvetlaw:
   frostExcluded: 'Қашықтан оқытуға ауыстырылмайды: {reason}',
 };

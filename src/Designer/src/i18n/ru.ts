@@ -632,6 +632,13 @@ export const ru: Messages = {
   frostChannels: 'Каналы оповещения',
   frostChannelAt: '{channel}, {time}',
   frostChannelNotApproved: 'нет в утверждённой системе оповещения',
+  // tvetonline:
+  caseProgrammeCode: 'Код образовательной программы (06130100 или 4S06130103)',
+  caseProgrammeName: 'Наименование образовательной программы',
+  caseProgrammeCodeRequired: 'Введите код образовательной программы.',
+  caseProgrammeNameRequired: 'Введите наименование образовательной программы.',
+  caseForOrganisation: 'Дело самой организации: подаётся по образовательной программе, без обучающегося.',
+  caseProgramme: 'Образовательная программа',
   // tvetlaw:
   frostExcluded: 'Не переводится на дистанционное обучение: {reason}',
 };

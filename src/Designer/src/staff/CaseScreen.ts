@@ -17,7 +17,8 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
     isParent ? Promise.resolve([]) : api.ballots(detail.case.id).catch(() => []),
     api.organisations().catch(() => []),
     // A university student's programme and faculty by name (order 97 para 20's caps depend on the programme's field).
-    api.studentStudy(detail.case.studentIin),
+    // An organisation's own case (tvet-online) has no student, and so no study.
+    detail.case.studentIin ? api.studentStudy(detail.case.studentIin) : Promise.resolve(undefined),
   ]);
   const c = detail.case;
   const fact = (label: MessageKey, value: Node | string) =>
@@ -51,7 +52,9 @@ export const caseScreen: ScreenFactory = async ({ api, me }, params) => {
   const root = el('section', { class: 'case' },
     el('h1', { attrs: { 'data-case-number': c.number } }, el('span', { i18n: 'caseTitle' }), ` ${c.number} `, caseStatus(c.status)),
     el('dl', { class: 'facts' },
-      fact('student', `${c.studentName} (${c.studentIin})`),
+      c.studentIin
+        ? fact('student', `${c.studentName} (${c.studentIin})`)
+        : fact('caseProgramme', `${c.programmeCode ?? ''} «${c.programmeName ?? ''}»`),
       fact('pathway', pathwayName(c.pathway)),
       fact('definitionVersion', detail.definition
         ? `v${detail.definition.version} · ${citation(detail.definition.legalBasis)}`

@@ -29,7 +29,8 @@ export const casesScreen: ScreenFactory = async ({ api, me }) => {
       el('th', { i18n: 'status' }), el('th', { i18n: 'filedOn' }))),
     el('tbody', {}, ...cases.map((c) => el('tr', { attrs: { 'data-case-id': c.id } },
       el('td', {}, link(`/app/cases/${c.id}`, {}, c.number)),
-      el('td', {}, c.studentName),
+      // An organisation's own case (tvet-online) names its programme where a student's case names the student.
+      el('td', {}, c.studentName ?? `${c.programmeCode ?? ''} «${c.programmeName ?? ''}»`),
       pathwayCell(c.pathway, c.definitionVersion),
       el('td', {}, caseStatus(c.status)),
       el('td', {}, formatDate(c.filedOn)))))));

@@ -16,6 +16,23 @@ export function todayInKazakhstan(now = new Date()): string {
  */
 const startedElsewhere = new Set(['weather', 'emergency-transfer']);
 
+/**
+ * Pathways a college files for itself and one of its educational programmes, with no student: online learning in TVET
+ * (order 225 para 7; order 349 Annex 2 as amended by 103, para 5). The API refuses a student for them (CaseScope.cs).
+ */
+export const organisationPathways = new Set(['tvet-online']);
+
+/**
+ * Whom a filed case is about, as POST /api/cases takes it: the student's IIN, or for an organisation's own pathway the
+ * programme's code and name and no student (a student sent with tvet-online is a 422 on studentIin).
+ */
+export function filingSubject(pathway: string, studentIin: string | undefined, programmeCode: string, programmeName: string):
+  { studentIin?: string; programmeCode?: string; programmeName?: string } {
+  return organisationPathways.has(pathway)
+    ? { programmeCode: programmeCode.trim(), programmeName: programmeName.trim() }
+    : { studentIin };
+}
+
 /** The pathways a clerk may file: published, not started by an order or a frost decision; by name in the screen's language. */
 export function fileablePathways(keys: Array<{ key: string; kind: string; versions: Array<{ status: string }> }>): string[] {
   return keys
@@ -51,6 +68,8 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
     el('option', { attrs: { value: '' }, i18n: 'choosePathway' }),
     ...pathways.map((p) => el('option', { attrs: { value: p, 'data-pathway': p } }, pathwayName(p))));
   const picker = studentPicker(api);
+  const programmeCode = el('input', { attrs: { id: 'case-programme-code', name: 'programmeCode', autocomplete: 'off', maxlength: '20' } });
+  const programmeName = el('input', { attrs: { id: 'case-programme-name', name: 'programmeName', maxlength: '300' } });
   const ground = el('input', { attrs: { id: 'case-ground', name: 'ground' } });
   // A pathway of para 3 takes a ground code of its edition (349 Annex 2 / 103 Annex 1 para 3): a list instead of the text.
   const groundCode = el('select', { attrs: { id: 'case-ground-code', name: 'groundCode', 'data-testid': 'case-ground-code' } });
@@ -86,6 +105,20 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
   };
   pathway.addEventListener('change', loadGrounds);
   filedOn.addEventListener('change', loadGrounds);
+  const studentField = field('studentIin', 'studentSearch', picker.input, 'case-student');
+  const programmeFields = el('div', { class: 'programme-fields', attrs: { 'data-testid': 'case-programme' } },
+    el('p', { class: 'muted', i18n: 'caseForOrganisation' }),
+    field('programmeCode', 'caseProgrammeCode', programmeCode, 'case-programme-code'),
+    field('programmeName', 'caseProgrammeName', programmeName, 'case-programme-name'));
+  // The student's picker or the programme's fields, as the chosen pathway is a student's case or the organisation's own.
+  const forOrganisation = () => organisationPathways.has(pathway.value);
+  const showSubject = () => {
+    studentField.hidden = forOrganisation();
+    picker.panel.hidden = forOrganisation();
+    programmeFields.hidden = !forOrganisation();
+  };
+  showSubject();
+  pathway.addEventListener('change', showSubject);
   const lang = el('select', { attrs: { id: 'case-language', name: 'language' } },
     el('option', { attrs: { value: 'kk' }, i18n: 'languageKk' }), el('option', { attrs: { value: 'ru' }, i18n: 'languageRu' }));
   lang.value = language();
@@ -94,7 +127,8 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
   const form = el('form', { class: 'file-case', attrs: { 'data-testid': 'file-case', novalidate: true } },
     el('h2', { i18n: 'newCase' }),
     el('div', { class: 'form-grid' },
-      field('pathway', 'pathway', pathway, 'case-pathway'), field('studentIin', 'studentSearch', picker.input, 'case-student'),
+      field('pathway', 'pathway', pathway, 'case-pathway'), studentField,
+      programmeFields,
       groundField(field('ground', 'ground', ground, 'case-ground'), groundCode), field('filedOn', 'filedOn', filedOn, 'case-filed-on'),
       field('language', 'applicantLanguage', lang, 'case-language')),
     picker.panel,
@@ -130,17 +164,28 @@ export async function fileCaseForm(api: QadamApi): Promise<FileCaseForm> {
     });
     status.replaceChildren();
     const chosen = picker.chosen();
-    if (!pathway.value || !chosen) {
+    const organisation = forOrganisation();
+    const code = programmeCode.value.trim();
+    const name = programmeName.value.trim();
+    if (!pathway.value || (organisation ? !code || !name : !chosen)) {
       if (!pathway.value) {
         show('pathway', t('pathwayRequired'), 'pathwayRequired');
       }
-      if (!chosen) {
+      if (!organisation && !chosen) {
         show('studentIin', t('studentRequired'), 'studentRequired');
+      }
+      if (organisation && !code) {
+        show('programmeCode', t('caseProgrammeCodeRequired'), 'caseProgrammeCodeRequired');
+      }
+      if (organisation && !name) {
+        show('programmeName', t('caseProgrammeNameRequired'), 'caseProgrammeNameRequired');
       }
       return;
     }
     api.fileCase({
-      pathway: pathway.value, studentIin: chosen.iin, ground: groundCode.hidden ? ground.value.trim() : groundCode.value, filedOn: filedOn.value,
+      pathway: pathway.value,
+      ...filingSubject(pathway.value, chosen?.iin, code, name),
+      ground: groundCode.hidden ? ground.value.trim() : groundCode.value, filedOn: filedOn.value,
       language: lang.value === 'ru' ? 'ru' : 'kk',
     }, idempotencyKey).then((filed) => navigate(`/app/cases/${filed.id}`), (error: unknown) => {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {

@@ -21,6 +21,31 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
 
     public string StudentName => Filed.GetProperty("studentName").GetString()!;
 
+    /// <summary>Whom the case is about as its documents name it: the student, or an organisation's own case's programme.</summary>
+    public string Subject => Filed.GetProperty("studentName").GetString() ?? Filed.GetProperty("programmeName").GetString()!;
+
+    /// <summary>The programme the demo colleges file online learning for (tvet-online is an organisation's own case).</summary>
+    public const string ProgrammeCode = "06130100";
+
+    public const string ProgrammeName = "Бағдарламалық қамтамасыз ету / Программное обеспечение";
+
+    /// <summary>Files an organisation's own case (tvet-online) as <paramref name="filer"/> for a programme of their college, no student.</summary>
+    public static async Task<PathwayCase> FileForProgrammeAsync(
+        QadamApiFactory api, string filer, string pathway, string language, DateOnly filedOn, string programmeCode = ProgrammeCode,
+        string programmeName = ProgrammeName)
+    {
+        using var client = await api.ClientForAsync(filer);
+        using var response = await client.PostAsync("/api/cases", Pathways.Json(new
+        {
+            pathway, programmeCode, programmeName, ground = Pathways.GroundOf(pathway), filedOn = filedOn.ToString("yyyy-MM-dd"), language,
+            data = new { },
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"file {pathway}: {response.StatusCode} {body}");
+        var filed = JsonDocument.Parse(body).RootElement.Clone();
+        return new PathwayCase(api, filed.GetProperty("id").GetString()!, filed);
+    }
+
     public static async Task<PathwayCase> FileAsync(
         QadamApiFactory api, string clerk, string pathway, string iin, string language, DateOnly filedOn, object? data = null)
     {

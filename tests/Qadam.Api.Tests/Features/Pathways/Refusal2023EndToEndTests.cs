@@ -102,7 +102,10 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
     public async Task Under_2023_the_pedagogical_college_is_refused_and_the_head_signs_before_the_parent_is_told(string pathway, string language)
     {
         await IssueDemoKeysOnTheClockAsync("head.c2");
-        using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, await StudentAtPedagogicalCollegeAsync(), language, FiledUnder2023);
+        // Online learning is the college's own case for a programme (225 para 7), filed with no student.
+        using var @case = pathway == "tvet-online"
+            ? await PathwayCase.FileForProgrammeAsync(api, "clerk.c2", pathway, language, FiledUnder2023)
+            : await PathwayCase.FileAsync(api, "clerk.c2", pathway, await StudentAtPedagogicalCollegeAsync(), language, FiledUnder2023);
         await AssertBoundTo2023Async(@case, "clerk.c2");
         if (pathway == "medical-commission")
         {
@@ -148,7 +151,7 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
         Assert.Equal("refused", (await @case.ReadAsync(head)).GetProperty("status").GetString());
 
         var text = Assert.Single(await @case.ReadAsPdfAsync(head, notice));
-        DocumentTexts.Contains(text, DocumentTexts.NoticeTitle(language), notice.GetProperty("registryNumber").GetString()!, @case.StudentName,
+        DocumentTexts.Contains(text, DocumentTexts.NoticeTitle(language), notice.GetProperty("registryNumber").GetString()!, @case.Subject,
             language == "kk" ? "дәлелді бас тарту" : "Мотивированный отказ",
             DocumentTexts.Basis(language), DocumentTexts.Act2023In(language),
             language == "kk" ? "2025 жылғы 12 мамырдағы" : "12 мая 2025");

@@ -151,8 +151,10 @@ public sealed class RefusalEndToEndTests(WorkflowsApiFactory api) : IClassFixtur
     [InlineData("tvet-online", "ru")]
     public async Task At_the_pedagogical_college_the_head_signs_the_reasoned_refusal_before_the_parent_is_told(string pathway, string language)
     {
-        var student = await StudentAtPedagogicalCollegeAsync();
-        using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, language, Pathways.Today);
+        // Online learning is the college's own case for a programme (225 para 7), filed with no student.
+        using var @case = pathway == "tvet-online"
+            ? await PathwayCase.FileForProgrammeAsync(api, "clerk.c2", pathway, language, Pathways.Today)
+            : await PathwayCase.FileAsync(api, "clerk.c2", pathway, await StudentAtPedagogicalCollegeAsync(), language, Pathways.Today);
         if (pathway is "medical-commission" or "competition")
         {
             // The VKK conclusion / the authority's letter must be in the case: without the file the step is 422 naming it.

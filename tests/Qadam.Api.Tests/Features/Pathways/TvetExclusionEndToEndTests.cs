@@ -53,7 +53,9 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
     {
         // One student of c2's demo group per ground, so each case is the student's only one.
         var student = await Pathways.StudentOfAsync(api, "c2", pathway switch { "parent-application" => 1, "competition" => 2, _ => 0 });
-        using var @case = await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, "kk", Pathways.Today);
+        using var @case = pathway == "tvet-online"
+            ? await PathwayCase.FileForProgrammeAsync(api, "clerk.c2", pathway, "kk", Pathways.Today)
+            : await PathwayCase.FileAsync(api, "clerk.c2", pathway, student, "kk", Pathways.Today);
         var day = Pathways.Today.ToString("yyyy-MM-dd");
         if (pathway == "competition")
         {
