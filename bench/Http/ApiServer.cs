@@ -27,11 +27,13 @@ internal sealed class ApiServer : IAsyncDisposable
     public int ProcessId => process.Id;
 
     public static async Task<(ApiServer Server, TimeSpan Started)> StartAsync(
-        string connectionString, string stateDirectory, int port, string logFile, IReadOnlyDictionary<string, string>? settings = null)
+        string connectionString, string stateDirectory, int port, string logFile, IReadOnlyDictionary<string, string>? settings = null,
+        string? apiDll = null)
     {
         var apiDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Api"));
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var dll = Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll");
+        // Another build of the API (a ReadyToRun publish, say) runs from the same working directory: the same appsettings and workflows/.
+        var dll = apiDll ?? Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll");
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [dll])
         {

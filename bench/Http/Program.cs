@@ -11,7 +11,7 @@ using Qadam.Bench.Http;
 // Scenarios, in the order they run: case filings by clerks; the 07:00 parent crowd (each request a different parent of
 // `parents`, alternating their cases and their notices); staff inboxes (500 clerks); task completions (each client on its
 // own open task, the first step of the cases just filed, with an Idempotency-Key).
-//   dotnet run -c Release --project bench/Http -- cold-start [starts=5]
+//   dotnet run -c Release --project bench/Http -- cold-start [starts=5] [label=path/to/Qadam.Api.dll[,NAME=VALUE...] ...]
 // times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database).
 if (args.Length > 0 && args[0] == "cold-start")
 {
@@ -22,7 +22,10 @@ if (args.Length > 0 && args[0] == "cold-start")
     }
 
     var coldDatabase = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_cold_start");
-    return await ColdStart.RunAsync(coldDatabase, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, null);
+    // Further arguments are other builds to start in turn with this one: label=path/to/Qadam.Api.dll[,NAME=VALUE...].
+    var variants = new List<ColdStart.Variant> { new("build", null, new Dictionary<string, string>()) };
+    variants.AddRange(args.Skip(2).Select(ColdStart.Variant.Parse));
+    return await ColdStart.RunAsync(coldDatabase, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants);
 }
 
 var parents = Argument(0, 10_000);
