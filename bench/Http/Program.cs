@@ -21,11 +21,18 @@ if (args.Length > 0 && args[0] == "cold-start")
         Directory.Delete(coldScratch, recursive: true);
     }
 
-    var coldDatabase = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_cold_start");
-    // Further arguments are other builds to start in turn with this one: label=path/to/Qadam.Api.dll[,NAME=VALUE...].
+    // Further arguments are other builds to start in turn with this one: label=path/to/Qadam.Api.dll[,NAME=VALUE...]. Each
+    // has a database of its own: the seed fingerprint holds the build's module id, so builds sharing one would reseed each other.
     var variants = new List<ColdStart.Variant> { new("build", null, new Dictionary<string, string>()) };
     variants.AddRange(args.Skip(2).Select(ColdStart.Variant.Parse));
-    return await ColdStart.RunAsync(coldDatabase, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants);
+    var coldDatabases = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var v = 0; v < variants.Count; v++)
+    {
+        coldDatabases[variants[v].Label] = await BenchDatabase.RecreateAsync(
+            BenchDatabase.Server(), v == 0 ? "qadam_bench_cold_start" : $"qadam_bench_cold_start_{v}");
+    }
+
+    return await ColdStart.RunAsync(coldDatabases, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants);
 }
 
 var parents = Argument(0, 10_000);
