@@ -58,7 +58,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile) { AutoFlush = false };
-        var logCopy = Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log));
+        var logCopy = CopyAll(process, log);
         var server = new ApiServer(process, logCopy, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         while (true)
@@ -89,6 +89,13 @@ internal sealed class ApiServer : IAsyncDisposable
             }
 
             await Task.Delay(50);
+        }
+
+        // The file is complete once the process has gone: the cold-start benchmark reads the ready line from it.
+        static async Task CopyAll(Process process, StreamWriter log)
+        {
+            await Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log));
+            await log.DisposeAsync();
         }
 
         static async Task Copy(StreamReader from, StreamWriter to)
