@@ -104,6 +104,34 @@ HttpRequestMessage Inbox(long i) => Authorised(HttpMethod.Get, "/api/tasks", cle
 await LoadRun.RunAsync("warm-up", api, client, connections, TimeSpan.FromSeconds(2), Inbox);
 await Measure("(2) staff inboxes", TimeSpan.FromSeconds(seconds), Inbox);
 
+// QADAM_BENCH_PROFILE=folder: after the measured runs (so their figures are not the profilers'), the parents' case list and
+// the inbox each run again for `seconds` under dotnet-trace (thread-time samples) and dotnet-counters (runtime, Npgsql,
+// ASP.NET Core), from QADAM_BENCH_TOOLS (where `dotnet tool install --tool-path` put them; PATH otherwise).
+if (Environment.GetEnvironmentVariable("QADAM_BENCH_PROFILE") is { Length: > 0 } profiles)
+{
+    Directory.CreateDirectory(profiles);
+    await Profile("parent-cases", i => Authorised(HttpMethod.Get, "/api/parents/me/cases", parentTokens[i % parents]));
+    await Profile("inbox", Inbox);
+
+    async Task Profile(string name, Func<long, HttpRequestMessage?> next)
+    {
+        var tools = Environment.GetEnvironmentVariable("QADAM_BENCH_TOOLS") ?? string.Empty;
+        var duration = TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        using var trace = Process.Start(Path.Combine(tools, "dotnet-trace"),
+            ["collect", "-p", api.ProcessId.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+             "--duration", duration, "-o", Path.Combine(profiles, name + ".nettrace")]);
+        using var counters = Process.Start(Path.Combine(tools, "dotnet-counters"),
+            ["collect", "-p", api.ProcessId.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime,Npgsql,Microsoft.AspNetCore.Hosting",
+             "--format", "csv", "--refresh-interval", "1", "--duration", duration, "-o", Path.Combine(profiles, name + ".counters.csv")]);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the sessions attach
+        var result = await LoadRun.RunAsync("profile " + name, api, client, connections, TimeSpan.FromSeconds(seconds - 2), next);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"profile {name}: {result.PerSecond:N0}/s, API CPU {result.ApiCpuMsPerRequest:F2} ms/request under the profilers; {profiles}/{name}.*"));
+        await trace!.WaitForExitAsync();
+        await counters!.WaitForExitAsync();
+    }
+}
+
 var open = new List<(Guid Id, string School)>();
 await using (var connection = new NpgsqlConnection(connectionString))
 {
