@@ -34,9 +34,9 @@ internal sealed class ApiServer : IAsyncDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
         // Another build of the API (a ReadyToRun publish, say) runs from the same working directory: the same appsettings and workflows/.
         // QADAM_BENCH_API_DLL: the same for a whole HTTP run (an earlier build, to compare before and after).
-        var dll = apiDll ?? Environment.GetEnvironmentVariable("QADAM_BENCH_API_DLL") is { Length: > 0 } chosen
+        var dll = apiDll ?? (Environment.GetEnvironmentVariable("QADAM_BENCH_API_DLL") is { Length: > 0 } chosen
             ? Path.GetFullPath(chosen)
-            : Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll");
+            : Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll"));
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
