@@ -3,7 +3,7 @@
 (`dotnet-trace convert --format speedscope FILE.nettrace`).
 
 Thread-time samples cover blocked threads too; this keeps only the samples whose stack is inside ASP.NET Core's request
-processing or a continuation of it (Kestrel, the hosting pipeline, EF Core, Npgsql) and whose leaf is not a wait, i.e. a
+processing or a continuation of it (Kestrel, the hosting pipeline, EF Core, Npgsql) and that end in CPU_TIME, i.e. a
 request's work on a CPU, then prints each part's share of it (a sample counts towards every part its stack touches) and the
 leaf frames that take most of it.
 
@@ -13,23 +13,36 @@ import json
 import sys
 from collections import Counter
 
+# Each CPU sample goes to the part of the innermost frame that names one (walking from the leaf up), so the parts add up
+# to 100 %: "EF Core" is EF's own work, not the Npgsql calls beneath it.
 PARTS = [
-    ("access token validation (OpenIddict, IdentityModel)", ("OpenIddict", "IdentityModel", "JsonWebToken")),
-    ("authorisation and caller scope", ("Authorization", "CallerScope", "OrganisationTree")),
-    ("request logging (Serilog)", ("Serilog",)),
-    ("EF Core: query compilation and cache lookup", ("QueryCompiler", "CompiledQueryCache", "ExpressionEqualityComparer",
-                                                     "ParameterExtractingExpressionVisitor", "ExpressionTreeFuncletizer")),
-    ("EF Core: materialisation, change tracking", ("StateManager", "ChangeTracker", "Shaper", "InternalEntityEntry")),
-    ("EF Core: all", ("EntityFrameworkCore",)),
-    ("Npgsql (protocol, reading rows)", ("Npgsql",)),
+    ("GC (a thread held for a collection)", ("PollGC", "GCHeap", "GarbageCollect")),
+    ("locks: Serilog's bootstrap logger (ReloadableLogger)", ("ReloadableLogger",)),
+    ("TLS to PostgreSQL (SslStream)", ("SslStream", "System.Net.Security")),
+    ("Npgsql (protocol, pool, reading rows)", ("Npgsql!",)),
+    ("EF Core: LINQ expression trees, query cache lookup and compilation", ("System.Linq.Expressions", "System.Linq.Queryable",
+        "QueryCompiler", "CompiledQueryCache", "ExpressionEqualityComparer", "ExpressionTreeFuncletizer", "Reflection.Emit")),
+    ("EF Core: the rest (context, commands, materialisation)", ("EntityFrameworkCore",)),
+    ("access token validation (OpenIddict, IdentityModel)", ("OpenIddict", "IdentityModel")),
+    ("dependency injection", ("DependencyInjection",)),
     ("JSON (System.Text.Json)", ("System.Text.Json",)),
-    ("engine reads (Qadam.Workflows)", ("Qadam.Workflows",)),
-    ("Qadam.Api handlers", ("Qadam.Api.Features",)),
-    ("DI scope and DbContext creation", ("ServiceProvider", "DbContextPool", "DbContext..ctor", "ServiceProviderEngineScope")),
+    ("logging (Serilog, other)", ("Serilog",)),
+    ("metrics and event tracing (the profilers too)", ("System.Diagnostics.Metrics", "DiagnosticSource", "EventPipe", "EventProvider",
+                                                       "System.Diagnostics.Tracing")),
+    ("Qadam code", ("Qadam.",)),
+    ("ASP.NET Core and Kestrel", ("Microsoft.AspNetCore",)),
 ]
 REQUEST = ("Kestrel", "HostingApplication", "Microsoft.AspNetCore", "EntityFrameworkCore", "Npgsql", "Qadam.Api")
-WAITS = ("Wait", "Sleep", "epoll", "LowLevelLifoSemaphore", "UNMANAGED_CODE_TIME", "CPU_TIME", "Monitor.Enter", "SpinWait",
-         "ThreadPoolWorkQueue.Dispatch", "WorkerThread")
+# The first frames of each stack: the process (its command line names Qadam.Api.dll), activities and the thread.
+SKIP = ("Process", "Thread (", "(Non-Activities)", "Threads")
+
+
+def Part(names):
+    for name in reversed(names):
+        for label, keys in PARTS:
+            if any(k in name for k in keys):
+                return label
+    return "other (runtime, native, unresolved)"
 
 
 def main(path):
@@ -42,6 +55,8 @@ def main(path):
     for profile in data["profiles"]:
         if profile["type"] != "evented":
             continue
+        # The converter ends each stack with CPU_TIME (the thread ran) or UNMANAGED_CODE_TIME (in native code: a wait, a
+        # system call); the time between two events is how long the stack stayed so. Only CPU_TIME counts here.
         stack = []
         last = None
         for event in profile["events"]:
@@ -49,25 +64,21 @@ def main(path):
             if stack and last is not None and at > last:
                 span = at - last
                 total += span
-                names = [frames[i] for i in stack]
-                leaf = names[-1]
-                if any(k in n for n in names for k in REQUEST) and not any(w in leaf for w in WAITS):
+                names = [frames[i] for i in stack if not frames[i].startswith(SKIP)]
+                if names and names[-1] == "CPU_TIME" and any(k in n for n in names for k in REQUEST):
                     kept += span
-                    leaves[leaf] += span
-                    joined = "\n".join(names)
-                    for label, keys in PARTS:
-                        if any(k in joined for k in keys):
-                            parts[label] += span
+                    leaves[names[-2] if len(names) > 1 else "(none)"] += span
+                    parts[Part(names)] += span
             last = at
             if event["type"] == "O":
                 stack.append(event["frame"])
             elif stack:
                 stack.pop()
-    print(f"{path}: request work {kept:,.0f} ms of {total:,.0f} ms sampled thread time")
-    for label, _ in PARTS:
-        print(f"  {parts[label] / kept * 100:5.1f} %  {label}")
+    print(f"{path}: request work on a CPU {kept:,.0f} ms of {total:,.0f} ms sampled thread time")
+    for label, ms in parts.most_common():
+        print(f"  {ms / kept * 100:5.1f} %  {label}")
     print("  leaf frames:")
-    for leaf, ms in leaves.most_common(25):
+    for leaf, ms in leaves.most_common(12):
         print(f"  {ms / kept * 100:5.1f} %  {leaf[:150]}")
 
 
