@@ -27,11 +27,16 @@ internal sealed class ApiServer : IAsyncDisposable
     public int ProcessId => process.Id;
 
     public static async Task<(ApiServer Server, TimeSpan Started)> StartAsync(
-        string connectionString, string stateDirectory, int port, string logFile, IReadOnlyDictionary<string, string>? settings = null)
+        string connectionString, string stateDirectory, int port, string logFile, IReadOnlyDictionary<string, string>? settings = null,
+        string? apiDll = null)
     {
         var apiDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Api"));
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var dll = Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll");
+        // Another build of the API (a ReadyToRun publish, say) runs from the same working directory: the same appsettings and workflows/.
+        // QADAM_BENCH_API_DLL: the same for a whole HTTP run (an earlier build, to compare before and after).
+        var dll = apiDll ?? (Environment.GetEnvironmentVariable("QADAM_BENCH_API_DLL") is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen)
+            : Path.Combine(apiDirectory, "bin", configuration, "net10.0", "Qadam.Api.dll"));
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -56,7 +61,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile) { AutoFlush = false };
-        var logCopy = Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log));
+        var logCopy = CopyAll(process, log);
         var server = new ApiServer(process, logCopy, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         while (true)
@@ -87,6 +92,13 @@ internal sealed class ApiServer : IAsyncDisposable
             }
 
             await Task.Delay(50);
+        }
+
+        // The file is complete once the process has gone: the cold-start benchmark reads the ready line from it.
+        static async Task CopyAll(Process process, StreamWriter log)
+        {
+            await Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log));
+            await log.DisposeAsync();
         }
 
         static async Task Copy(StreamReader from, StreamWriter to)

@@ -11,7 +11,7 @@ using Qadam.Bench.Http;
 // Scenarios, in the order they run: case filings by clerks; the 07:00 parent crowd (each request a different parent of
 // `parents`, alternating their cases and their notices); staff inboxes (500 clerks); task completions (each client on its
 // own open task, the first step of the cases just filed, with an Idempotency-Key).
-//   dotnet run -c Release --project bench/Http -- cold-start [starts=5]
+//   dotnet run -c Release --project bench/Http -- cold-start [starts=5] [label=path/to/Qadam.Api.dll[,NAME=VALUE...] ...]
 // times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database).
 if (args.Length > 0 && args[0] == "cold-start")
 {
@@ -21,8 +21,18 @@ if (args.Length > 0 && args[0] == "cold-start")
         Directory.Delete(coldScratch, recursive: true);
     }
 
-    var coldDatabase = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_cold_start");
-    return await ColdStart.RunAsync(coldDatabase, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, null);
+    // Further arguments are other builds to start in turn with this one: label=path/to/Qadam.Api.dll[,NAME=VALUE...]. Each
+    // has a database of its own: the seed fingerprint holds the build's module id, so builds sharing one would reseed each other.
+    var variants = new List<ColdStart.Variant> { new("build", null, new Dictionary<string, string>()) };
+    variants.AddRange(args.Skip(2).Select(ColdStart.Variant.Parse));
+    var coldDatabases = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var v = 0; v < variants.Count; v++)
+    {
+        coldDatabases[variants[v].Label] = await BenchDatabase.RecreateAsync(
+            BenchDatabase.Server(), v == 0 ? "qadam_bench_cold_start" : $"qadam_bench_cold_start_{v}");
+    }
+
+    return await ColdStart.RunAsync(coldDatabases, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants);
 }
 
 var parents = Argument(0, 10_000);
@@ -93,6 +103,34 @@ await Measure("(1) parent crowd", TimeSpan.FromSeconds(seconds), ParentRead);
 HttpRequestMessage Inbox(long i) => Authorised(HttpMethod.Get, "/api/tasks", clerkTokens[i % Clerks]);
 await LoadRun.RunAsync("warm-up", api, client, connections, TimeSpan.FromSeconds(2), Inbox);
 await Measure("(2) staff inboxes", TimeSpan.FromSeconds(seconds), Inbox);
+
+// QADAM_BENCH_PROFILE=folder: after the measured runs (so their figures are not the profilers'), the parents' case list and
+// the inbox each run again for `seconds` under dotnet-trace (thread-time samples) and dotnet-counters (runtime, Npgsql,
+// ASP.NET Core), from QADAM_BENCH_TOOLS (where `dotnet tool install --tool-path` put them; PATH otherwise).
+if (Environment.GetEnvironmentVariable("QADAM_BENCH_PROFILE") is { Length: > 0 } profiles)
+{
+    Directory.CreateDirectory(profiles);
+    await Profile("parent-cases", i => Authorised(HttpMethod.Get, "/api/parents/me/cases", parentTokens[i % parents]));
+    await Profile("inbox", Inbox);
+
+    async Task Profile(string name, Func<long, HttpRequestMessage?> next)
+    {
+        var tools = Environment.GetEnvironmentVariable("QADAM_BENCH_TOOLS") ?? string.Empty;
+        var duration = TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        using var trace = Process.Start(Path.Combine(tools, "dotnet-trace"),
+            ["collect", "-p", api.ProcessId.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+             "--duration", duration, "-o", Path.Combine(profiles, name + ".nettrace")]);
+        using var counters = Process.Start(Path.Combine(tools, "dotnet-counters"),
+            ["collect", "-p", api.ProcessId.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime,Npgsql,Microsoft.AspNetCore.Hosting",
+             "--format", "csv", "--refresh-interval", "1", "--duration", duration, "-o", Path.Combine(profiles, name + ".counters.csv")]);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the sessions attach
+        var result = await LoadRun.RunAsync("profile " + name, api, client, connections, TimeSpan.FromSeconds(seconds - 2), next);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"profile {name}: {result.PerSecond:N0}/s, API CPU {result.ApiCpuMsPerRequest:F2} ms/request under the profilers; {profiles}/{name}.*"));
+        await trace!.WaitForExitAsync();
+        await counters!.WaitForExitAsync();
+    }
+}
 
 var open = new List<(Guid Id, string School)>();
 await using (var connection = new NpgsqlConnection(connectionString))

@@ -49,8 +49,17 @@ internal static class ListChildCases
                               select new { s.Id, s.Iin, s.FullName, o.Code }).ToListAsync(cancellationToken);
         var studentIds = children.Select(c => c.Id).ToList();
         // A student-less case (an organisation's own, tvet-online) has no child and never reaches a parent.
-        var cases = await db.Cases.Where(c => c.StudentId != null && studentIds.Contains(c.StudentId.Value))
-            .OrderByDescending(c => c.FiledOn).ToListAsync(cancellationToken);
+        var cases = studentIds.Count == 0
+            ? new List<Case>()
+            : await db.Cases.Where(c => c.StudentId != null && studentIds.Contains(c.StudentId.Value))
+                .OrderByDescending(c => c.FiledOn).ToListAsync(cancellationToken);
+        if (cases.Count == 0)
+        {
+            // Most parents opening the tracker on a morning of closures have no case yet: their answer needs no engine or
+            // documents query (five round trips fewer per request under the morning crowd).
+            return TypedResults.Ok(children.Select(child => new ChildCasesResponse(child.Iin, child.FullName, child.Code, [])).ToList());
+        }
+
         // A status set by a service task in a background job (transferred, returned) reaches the case row when the case
         // is next read; the parent's tracker is such a read, as the case page is (GetCase), or the parent would see
         // "in progress" beside a signed order.

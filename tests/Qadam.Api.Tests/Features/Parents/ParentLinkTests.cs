@@ -29,6 +29,20 @@ public sealed class ParentLinkTests(QadamApiFactory api) : IClassFixture<QadamAp
     }
 
     [Fact]
+    public async Task Parent_p1_whose_child_has_no_case_sees_the_child_in_the_tracker_with_no_cases()
+    {
+        using var parent = await api.ClientForAsync("parent.p1");
+        var (childOfP1, _) = await FirstChildrenAsync();
+
+        var tracked = await parent.GetFromJsonAsync<JsonElement>("/api/parents/me/cases");
+
+        var child = Assert.Single(tracked.EnumerateArray());
+        Assert.Equal(childOfP1.Iin, child.GetProperty("iin").GetString());
+        Assert.False(string.IsNullOrEmpty(child.GetProperty("fullName").GetString()));
+        Assert.Empty(child.GetProperty("cases").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Parent_p2_links_the_child_whose_roster_names_them_once_and_not_another()
     {
         using var parent = await api.ClientForAsync("parent.p2");
