@@ -35,7 +35,7 @@ internal static class ListFilingForms
 
     public static async Task<Results<Ok<List<FilingPathway>>, ProblemHttpResult>> HandleAsync(
         System.Security.Claims.ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Workflows.Execution.ProcessEngine engine,
-        TimeProvider time, CancellationToken cancellationToken, DateOnly? on = null)
+        TimeProvider time, DefinitionCache definitions, CancellationToken cancellationToken, DateOnly? on = null)
     {
         var today = KazakhstanClock.Today(time);
         var day = on ?? today;
@@ -49,7 +49,7 @@ internal static class ListFilingForms
             .ToListAsync(cancellationToken);
         var inForce = published.GroupBy(d => d.Key)
             .Select(g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First()).ToList();
-        var called = inForce.SelectMany(d => CasesApi.Model(d)?.Nodes.OfType<CallActivity>().Select(c => c.CalledElement) ?? [])
+        var called = inForce.SelectMany(d => definitions.ModelOrNull(d)?.Nodes.OfType<CallActivity>().Select(c => c.CalledElement) ?? [])
             .ToHashSet(StringComparer.Ordinal);
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);

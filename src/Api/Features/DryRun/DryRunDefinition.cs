@@ -51,7 +51,7 @@ internal static class DryRunDefinition
 
     public static async Task<Results<Ok<DryRunResponse>, ProblemHttpResult>> HandleAsync(
         string key, int version, DryRunRequest request, ClaimsPrincipal user, WorkflowsDbContext workflows, ProcessEngine engine,
-        DocumentsDbContext documents, FormCatalog forms, TimeProvider time, CancellationToken cancellationToken)
+        DocumentsDbContext documents, FormCatalog forms, TimeProvider time, DefinitionCache definitions, CancellationToken cancellationToken)
     {
         var steps = request.Steps ?? [];
         var errors = new Dictionary<string, string[]>();
@@ -94,7 +94,7 @@ internal static class DryRunDefinition
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
         var referenceDate = request.ReferenceDate ?? KazakhstanClock.Today(time);
-        var run = new Run(workflows);
+        var run = new Run(workflows, definitions);
 
         // The one transaction of the run, rolled back whatever happens: the engine joins it (it never commits a
         // transaction it did not open), so the instance, its tasks, journal and outbox vanish with it.
@@ -112,7 +112,7 @@ internal static class DryRunDefinition
     }
 
     /// <summary>One dry run's reading of the engine's rows: the path so far and the models for the labels.</summary>
-    private sealed class Run(WorkflowsDbContext workflows)
+    private sealed class Run(WorkflowsDbContext workflows, DefinitionCache definitions)
     {
         private readonly List<DryRunPathEntry> _path = [];
         private readonly Dictionary<Guid, ProcessModel?> _models = [];
@@ -228,7 +228,7 @@ internal static class DryRunDefinition
                 var definitionId = await workflows.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionId)
                     .SingleAsync(cancellationToken);
                 var definition = await workflows.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken);
-                model = CasesApi.Model(definition);
+                model = definitions.ModelOrNull(definition);
                 _models[instanceId] = model;
             }
 

@@ -48,13 +48,13 @@ internal static class CompleteUserTask
             return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
         }
 
-        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
+        var task = await TaskAccess.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!TasksApi.IsCandidate(task, user))
+        if (!TaskAccess.IsCandidate(task, user))
         {
             return TypedResults.Forbid();
         }
@@ -66,7 +66,7 @@ internal static class CompleteUserTask
             return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
         }
 
-        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TasksApi.CaseId(task), http, db, cancellationToken) is { } missingEvidence)
+        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TaskCase.IdOf(task), http, db, cancellationToken) is { } missingEvidence)
         {
             return missingEvidence;
         }
@@ -82,7 +82,7 @@ internal static class CompleteUserTask
         // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it. A replayed
         // key answers with the first result (Replayed): the audit and the case already hold the first completion.
         var key = header.Length > 0 ? $"task-complete:{subject}:{id}:{header}" : null;
-        var caseId = TasksApi.CaseId(task);
+        var caseId = TaskCase.IdOf(task);
         var (result, @case) = await services.Command.RunAsync(actor, async ct =>
         {
             var completed = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), ct);
