@@ -29,8 +29,8 @@ internal static class FileCase
 
     /// <summary>What filing uses besides the request.</summary>
     internal sealed record Services(
-        HttpRequest Http, ClaimsPrincipal User, QadamDbContext Db, ProcessEngine Engine, VersionsInForce Versions, CommandTransaction Command,
-        TimeProvider Time);
+        HttpRequest Http, ClaimsPrincipal User, QadamDbContext Db, ProcessEngine Engine, VersionsInForce Versions,
+        CommandTransaction Command, TimeProvider Time);
 
     public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> HandleAsync(
         FileCaseRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
@@ -97,7 +97,8 @@ internal static class FileCase
         {
             return await FiledCase.NoVersionInForceAsync(services.Versions, request, cancellationToken);
         }
-        catch (DbUpdateException ex) when (idempotencyKey.Length > 0 && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (idempotencyKey.Length > 0
+                                           && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same key was filed concurrently and won: answer with its case.
             return await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, cancellationToken)

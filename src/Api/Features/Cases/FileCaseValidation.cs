@@ -33,7 +33,8 @@ internal static class FileCaseValidation
 
         if (request.FiledOn > today)
         {
-            errors["filedOn"] = [$"The filing date {request.FiledOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Kazakhstan)."];
+            errors["filedOn"] =
+                [$"The filing date {request.FiledOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Kazakhstan)."];
         }
         else if (request.FiledOn < today.AddDays(-FileCase.MaxDaysBack))
         {

@@ -13,8 +13,8 @@ internal static class FiledCase
     public static Created<CaseResponse> Created(Case filed, FilingStudent student) =>
         TypedResults.Created($"/api/cases/{filed.Id}", new CaseResponse(
             filed.Id, filed.Number, filed.PathwayKey, filed.DefinitionVersion, filed.Status, student.Student.Iin, student.Student.FullName,
-            student.Code, filed.Ground, filed.FiledOn, filed.Language, filed.ApplicantName, filed.ProcessInstanceId, Stored(filed.CreatedAt),
-            Stored(filed.UpdatedAt)));
+            student.Code, filed.Ground, filed.FiledOn, filed.Language, filed.ApplicantName, filed.ProcessInstanceId,
+            Stored(filed.CreatedAt), Stored(filed.UpdatedAt)));
 
     /// <summary>
     /// 422 when no version of the pathway is in force on the filing date: on filedOn when the pathway is published but starts

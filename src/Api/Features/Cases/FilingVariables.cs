@@ -8,7 +8,10 @@ using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Features.Cases;
 
-/// <summary>The variables a case's process starts with: the case, the student and their organisation, the application, the voting bodies.</summary>
+/// <summary>
+/// The variables a case's process starts with: the case, the student and their organisation, the application, the voting
+/// bodies.
+/// </summary>
 internal static class FilingVariables
 {
     public static async Task<JsonObject> BuildAsync(

@@ -31,7 +31,11 @@ internal static class ListCaseDocuments
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var signatures = (await documents.Signatures.AsNoTracking().Where(s => ids.Contains(s.DocumentId)).OrderBy(s => s.Position)
-                .Select(s => new { s.DocumentId, Response = new DocumentSignatureResponse(s.Id, s.SignerSubject, s.SignerIin, s.SignerBin, s.SigningTime) })
+                .Select(s => new
+                {
+                    s.DocumentId,
+                    Response = new DocumentSignatureResponse(s.Id, s.SignerSubject, s.SignerIin, s.SignerBin, s.SigningTime),
+                })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.DocumentId, s => s.Response);
         return TypedResults.Ok(rows.Select(d => new DocumentResponse(d.Id, d.RegistryNumber, d.DocumentType, d.OrganisationCode,

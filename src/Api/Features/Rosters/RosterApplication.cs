@@ -50,7 +50,8 @@ internal sealed class RosterApplication
             reports[index] = reports[index] with { Outcome = outcome };
         }
 
-        var application = new RosterApplication(new RosterImportReport(false, dryRun, reports.Count, created.Count, updated, unchanged, reports));
+        var application = new RosterApplication(
+            new RosterImportReport(false, dryRun, reports.Count, created.Count, updated, unchanged, reports));
         application._created.AddRange(created);
         return application;
     }

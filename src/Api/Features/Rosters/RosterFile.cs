@@ -34,7 +34,8 @@ internal sealed record RosterFile(byte[] Bytes, List<RosterCsvRow> Rows)
 
         if (rows.Count == 0)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "The roster has no students.", "The file has a header row but no student rows."));
+            return (null, Problem(StatusCodes.Status400BadRequest, "The roster has no students.",
+                "The file has a header row but no student rows."));
         }
 
         return (new RosterFile(bytes, rows), null);

@@ -7,4 +7,5 @@ public sealed record RosterRowError(string Field, string Message);
 public sealed record RosterRowReport(int Line, string? Iin, string Outcome, IReadOnlyList<RosterRowError> Errors);
 
 /// <summary>The per-row report of an import; nothing is written unless every row is valid.</summary>
-public sealed record RosterImportReport(bool Imported, bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<RosterRowReport> Results);
+public sealed record RosterImportReport(
+    bool Imported, bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<RosterRowReport> Results);

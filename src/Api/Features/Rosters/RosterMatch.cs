@@ -73,8 +73,8 @@ internal sealed class RosterMatch
                 reports[index] = reports[index] with
                 {
                     Outcome = "rejected",
-                    Errors = [new RosterRowError(RosterCsv.Iin,
-                        "The student is on the roster of an organisation you do not manage; that organisation or the region transfers them.")],
+                    Errors = [new RosterRowError(RosterCsv.Iin, "The student is on the roster of an organisation you do not manage; "
+                        + "that organisation or the region transfers them.")],
                 };
             }
         }
@@ -94,7 +94,8 @@ internal sealed class RosterMatch
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The roster has errors; nothing was imported.",
-            Detail = $"{rejected.Count(r => r.Errors.Count > 0)} of {Reports.Count} rows have errors; fix them and import the whole file again.",
+            Detail = $"{rejected.Count(r => r.Errors.Count > 0)} of {Reports.Count} rows have errors; "
+                + "fix them and import the whole file again.",
         };
         problem.Extensions["report"] = report;
         return TypedResults.Problem(problem);

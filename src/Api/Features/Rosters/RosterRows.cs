@@ -26,7 +26,8 @@ internal static partial class RosterRows
         }
 
         var birthText = row.Get(RosterCsv.BirthDate);
-        if (!DateOnly.TryParseExact(birthText, ["dd.MM.yyyy", "yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
+        if (!DateOnly.TryParseExact(
+                birthText, ["dd.MM.yyyy", "yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
         {
             errors.Add(new RosterRowError(RosterCsv.BirthDate, $"'{birthText}' is not a date (DD.MM.YYYY or YYYY-MM-DD)."));
         }
@@ -70,7 +71,8 @@ internal static partial class RosterRows
         }
         else if (organisation is { College: true } && !CollegeGroup().IsMatch(className))
         {
-            errors.Add(new RosterRowError(RosterCsv.Class, $"'{row.Get(RosterCsv.Class)}' is not a college group: letters, a hyphen and numbers, e.g. ИС-24."));
+            errors.Add(new RosterRowError(RosterCsv.Class,
+                $"'{row.Get(RosterCsv.Class)}' is not a college group: letters, a hyphen and numbers, e.g. ИС-24."));
         }
 
         if (level is null)
@@ -138,7 +140,8 @@ internal static partial class RosterRows
             return null;
         }
 
-        return (iin.Value, new StudentDetails(fullName, organisationId.Value, className, shift.Value, level.Value, parentIin, parentName, phone));
+        return (iin.Value,
+            new StudentDetails(fullName, organisationId.Value, className, shift.Value, level.Value, parentIin, parentName, phone));
     }
 
     private static EducationLevel ExpectedLevel(int grade) => grade switch

@@ -13,7 +13,9 @@ internal static class TaskAccess
     /// <summary>The caller's roles, as the token names them.</summary>
     public static IReadOnlyList<string> Roles(ClaimsPrincipal user) => [.. user.FindAll(Claims.Role).Select(c => c.Value)];
 
-    /// <summary>The task if the caller's organisations include the task's; null otherwise (answered 404: not even its existence leaks).</summary>
+    /// <summary>
+    /// The task if the caller's organisations include the task's; null otherwise (answered 404: not even its existence leaks).
+    /// </summary>
     public static async Task<ProcessTask?> FindVisibleAsync(
         Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
     {

@@ -26,7 +26,8 @@ internal static class TaskResponses
                              select new
                              {
                                  c.Id,
-                                 Study = new TaskStudyResponse(programme.Code, programme.NameKk, programme.NameRu, faculty.NameKk, faculty.NameRu),
+                                 Study = new TaskStudyResponse(
+                                     programme.Code, programme.NameKk, programme.NameRu, faculty.NameKk, faculty.NameRu),
                              })
             .ToDictionaryAsync(c => c.Id, c => c.Study, cancellationToken);
         var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
@@ -37,7 +38,8 @@ internal static class TaskResponses
             return new TaskResponse(
                 t.Id, caseId, found?.Number, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
                 t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis, citations),
-                t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee,
+                t.Status.ToString().ToLowerInvariant(),
+                t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee,
                 t.CreatedAt, t.DueAt, found?.FullName, found?.ClassName, caseId is { } s ? studies.GetValueOrDefault(s) : null);
         })];
     }
