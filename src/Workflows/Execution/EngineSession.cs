@@ -352,7 +352,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         var output = call.Outputs is null
             ? variables
             : new JsonObject(call.Outputs.Where(variables.ContainsKey).Select(n => KeyValuePair.Create(n, variables[n]?.DeepClone())));
-        parent.Runner.Merge(output);
+        // Called from inside one instance of a multi-instance sub-process (one school's regime), the output is that instance's.
+        parent.Runner.MergeAt(tokenId, output);
         parent.Runner.Resume(tokenId);
         return true;
     }

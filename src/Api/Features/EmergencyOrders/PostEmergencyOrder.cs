@@ -211,6 +211,11 @@ internal static class PostEmergencyOrder
             // The classes or groups the order names within its organisations; the transfer moves only those there.
             ["classes"] = new JsonObject([.. classes.Select(c => KeyValuePair.Create(c.Key,
                 (JsonNode?)new JsonArray([.. c.Value.Select(n => (JsonNode?)JsonValue.Create(n))])))]),
+            // The secondary schools among them: 103 Annex 1 para 5 keeps the distance regime for the emergency ground (its
+            // sub-para 2) after the renumbering) "в организациях среднего образования", colleges not included.
+            ["secondarySchools"] = new JsonArray([.. covered
+                .Where(c => organisations.Single(o => o.Code == c).Kind == OrganisationKind.School)
+                .Select(c => (JsonNode?)JsonValue.Create(c))]),
             // Its tasks go to the office that posted it (the territory's, or the caller's own).
             ["organisation"] = request.Territory ?? actor.OrganisationCode,
         };

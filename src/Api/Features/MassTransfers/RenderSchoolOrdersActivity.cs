@@ -30,7 +30,11 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
         var templateKey = context.Extension.TemplateKey
                           ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
         var request = MassTransferActivity.RequestFor(context);
-        var codes = request.OrganisationCodes;
+        // An organisation the transfer left out (a college with restricted programmes, 349 Annex 2 para 3-1 / 103 Annex 1
+        // para 3) moved no one and gets no order; its exclusion and reason are on the transfer's progress.
+        var excluded = ((context.Variables["transfers"] as JsonObject)?["transferStudents"]?["excluded"] as JsonArray ?? [])
+            .Select(c => c?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var codes = request.OrganisationCodes.Where(c => !excluded.Contains(c)).ToList();
         var schools = await SchoolsAsync(context.Connection, context.Transaction, request, cancellationToken);
         // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
         // would make rendering quadratic: it is left out once, before the per-school copies.

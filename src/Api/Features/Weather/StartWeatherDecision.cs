@@ -27,7 +27,8 @@ public sealed record WeatherDecisionRequest(string? Language = null);
 /// </summary>
 public sealed record WeatherSchool(
     string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable = null,
-    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null, string? NotificationTable = null, string? NotificationApproval = null);
+    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null, string? NotificationTable = null, string? NotificationApproval = null,
+    string? Kind = null, IReadOnlyList<string>? Programmes = null);
 
 /// <summary>The opened decision: the process instance whose first task is entering the forecast or the observed values.</summary>
 public sealed record WeatherDecisionResponse(Guid InstanceId, int DefinitionVersion, string Organisation, IReadOnlyList<WeatherSchool> Schools);
@@ -92,7 +93,10 @@ internal static class StartWeatherDecision
         var schools = holders.Select(o => new WeatherSchool(o.Code, o.NameKk, o.NameRu,
             shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1], tables.GetValueOrDefault(o.Id)?.Key,
             tables.GetValueOrDefault(o.Id)?.Approval, tables.GetValueOrDefault(o.Id)?.SchoolYear,
-            notifications.GetValueOrDefault(o.Id)?.Key, notifications.GetValueOrDefault(o.Id)?.Approval)).ToList();
+            notifications.GetValueOrDefault(o.Id)?.Key, notifications.GetValueOrDefault(o.Id)?.Approval,
+            // What the orders test per organisation: a college's restricted programmes leave it out (349 Annex 2 para 3-1,
+            // 103 Annex 1 para 3), and only a secondary school keeps the distance regime (349 Annex 2 para 15).
+            o.Kind.ToString().ToLowerInvariant(), Organisation.ProgrammeCodes(o.Programmes))).ToList();
 
         var actor = AuditActor.From(user);
         var variables = new JsonObject
