@@ -86,14 +86,14 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
     {
         var codes = request.OrganisationCodes;
         await using var command = new NpgsqlCommand($"""
-            SELECT o."Code", o."NameKk", o."NameRu",
-                   (SELECT coalesce(sum(s."Done"), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t."Id" = s."TransferId"
-                    WHERE t."InstanceId" = @instance AND t."Direction" = 'distance' AND s."OrganisationId" = o."Id"),
-                   (SELECT string_agg(c."ClassName", ', ' ORDER BY c.grade, c."ClassName") FROM (
-                        SELECT DISTINCT s."ClassName", coalesce(substring(s."ClassName" from '^[0-9]+')::int, 1000) AS grade
-                        FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}) c),
-                   (SELECT string_agg(DISTINCT s."Shift"::text, ', ') FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)})
-            FROM qadam.organisations o WHERE o."Code" = ANY(@codes)
+            SELECT o.code, o.name_kk, o.name_ru,
+                   (SELECT coalesce(sum(s.done), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t.id = s.transfer_id
+                    WHERE t.instance_id = @instance AND t.direction = 'distance' AND s.organisation_id = o.id),
+                   (SELECT string_agg(c.class_name, ', ' ORDER BY c.grade, c.class_name) FROM (
+                        SELECT DISTINCT s.class_name, coalesce(substring(s.class_name from '^[0-9]+')::int, 1000) AS grade
+                        FROM qadam.students s WHERE s.organisation_id = o.id {StudentSelectionSql.For(request)}) c),
+                   (SELECT string_agg(DISTINCT s.shift::text, ', ') FROM qadam.students s WHERE s.organisation_id = o.id {StudentSelectionSql.For(request)})
+            FROM qadam.organisations o WHERE o.code = ANY(@codes)
             """, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
         StudentSelectionSql.AddParameters(command, request);
         command.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. codes]));
