@@ -21,7 +21,7 @@ internal static class FileCaseValidation
             errors["studentIin"] = [iinError];
         }
 
-        if (!DefinitionsApi.KeyPattern().IsMatch(request.Pathway))
+        if (!DefinitionKeys.Pattern().IsMatch(request.Pathway))
         {
             errors["pathway"] = ["A pathway is a definition key, e.g. \"parent-application\"."];
         }

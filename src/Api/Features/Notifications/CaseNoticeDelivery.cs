@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Activities;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.Notifications;
 
@@ -13,7 +11,7 @@ namespace Qadam.Api.Features.Notifications;
 /// Messages of the emergency and weather pathways carry no case: their notices, one per student, were written by the mass
 /// transfer itself, so there is nothing left to deliver here.
 /// </summary>
-internal sealed class CaseNoticeDelivery(QadamDbContext db, WorkflowsDbContext workflows) : IOutboxHandler
+internal sealed class CaseNoticeDelivery(QadamDbContext db, DeliveryTransaction delivery) : IOutboxHandler
 {
     public string Topic => NotifyActivity.Topic;
 
@@ -26,9 +24,9 @@ internal sealed class CaseNoticeDelivery(QadamDbContext db, WorkflowsDbContext w
             return;
         }
 
-        if (workflows.Database.CurrentTransaction is { } transaction && db.Database.CurrentTransaction is null)
+        if (delivery.Current is { } transaction && db.Database.CurrentTransaction is null)
         {
-            await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
         }
 
         if (await db.CaseNotices.AnyAsync(n => n.MessageId == message.Id, cancellationToken))

@@ -37,7 +37,7 @@ internal static class TaskResponses
             var found = caseId is { } c ? numbers.GetValueOrDefault(c) : null;
             return new TaskResponse(
                 t.Id, caseId, found?.Number, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
-                t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis, citations),
+                t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionResponses.ToResponse(t.LegalBasis, citations),
                 t.Status.ToString().ToLowerInvariant(),
                 t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee,
                 t.CreatedAt, t.DueAt, found?.FullName, found?.ClassName, caseId is { } s ? studies.GetValueOrDefault(s) : null);
