@@ -32,7 +32,7 @@ internal static class ListBallots
         Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var @case = await CasesApi.Visible(db, scope).Where(c => c.Id == id)
+        var @case = await CaseQueries.Visible(db, scope).Where(c => c.Id == id)
             .Select(c => new { c.ProcessInstanceId, c.PathwayKey, c.DefinitionVersion }).SingleOrDefaultAsync(cancellationToken);
         if (@case is null)
         {

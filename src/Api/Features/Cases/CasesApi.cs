@@ -1,29 +1,12 @@
-using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
-using Qadam.Api.Features.Organisations;
-using Qadam.Api.Persistence;
-using Qadam.Workflows.Definitions;
-using Qadam.Workflows.Definitions.Model;
-using Qadam.Workflows.Execution;
-using Qadam.Workflows.Reads;
-using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Cases;
-
-/// <summary>A case as lists show it.</summary>
-public sealed record CaseResponse(
-    Guid Id, string Number, string Pathway, int DefinitionVersion, string Status, string? StudentIin, string? StudentName,
-    string Organisation, string Ground, DateOnly FiledOn, string Language, string Applicant, Guid? ProcessInstanceId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ProgrammeCode = null, string? ProgrammeName = null);
 
 /// <summary>Maps <c>/api/cases</c>.</summary>
 internal static class CasesApi
 {
-    private static readonly ConcurrentDictionary<string, ProcessModel?> Models = new(StringComparer.Ordinal);
-
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases");
@@ -66,45 +49,4 @@ internal static class CasesApi
             .WithResponseExample(200, """[{"sequence":42,"occurredAt":"2026-11-20T05:12:00.123456+00:00","actor":"clerk.s1","role":"clerk","organisationCode":"s1","action":"case.filed","processKey":"parent-application","processVersion":2,"legalBasis":"Приказ МП РК от 27.11.2023 № 349, 2025-103, Прил. 2","payloadDigest":"5d41…","previousHash":"a3f0…","hash":"77c2…"}]""");
         return routes;
     }
-
-    /// <summary>The cases a caller may read: their organisations' (all for the ministry), or their children's for a parent.</summary>
-    public static IQueryable<Case> Visible(QadamDbContext db, CallerScope scope) =>
-        db.Cases.AsNoTracking().Where(c =>
-            scope.SeesAllOrganisations || scope.OrganisationIds.Contains(c.OrganisationId) || (c.StudentId != null && scope.StudentIds.Contains(c.StudentId.Value)));
-
-    public static IQueryable<CaseResponse> Project(QadamDbContext db, IQueryable<Case> cases) =>
-        // An organisation's own case (tvet-online) has no student: it names its programme instead.
-        from c in cases
-        join s in db.Students on c.StudentId equals s.Id into students
-        from s in students.DefaultIfEmpty()
-        join o in db.Organisations on c.OrganisationId equals o.Id
-        select new CaseResponse(
-            c.Id, c.Number, c.PathwayKey, c.DefinitionVersion, c.Status, s == null ? null : s.Iin, s == null ? null : s.FullName, o.Code, c.Ground,
-            c.FiledOn, c.Language, c.ApplicantName, c.ProcessInstanceId, c.CreatedAt, c.UpdatedAt, c.ProgrammeCode, c.ProgrammeName);
-
-    /// <summary>
-    /// Brings the case's status in line with its instance: the outcome the process declares (<see cref="InstanceView.Outcome"/>:
-    /// the variable <c>caseStatus</c> when set, else the end event a finished process reached).
-    /// </summary>
-    public static async Task<bool> FollowInstanceAsync(Case @case, EngineReads reads, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (@case.ProcessInstanceId is not { } instanceId || await reads.InstanceAsync(instanceId, cancellationToken) is not { } instance)
-        {
-            return false;
-        }
-
-        return @case.Follow(instance.Status, instance.Outcome, time.GetUtcNow());
-    }
-
-    /// <summary>The parsed model of a BPMN version (labels and legal basis of elements that are not tasks), once per content.</summary>
-    public static ProcessModel? Model(ProcessDefinition definition) =>
-        definition.Kind != DefinitionKind.Bpmn
-            ? null
-            : Models.GetOrAdd(definition.ContentSha256, _ => BpmnParser.Parse(definition.Content).Model);
-
-    /// <summary>Organisation codes the caller sees (null: all), for the engine's task rows, which carry the code.</summary>
-    public static async Task<List<string>?> VisibleOrganisationCodesAsync(QadamDbContext db, CallerScope scope, CancellationToken cancellationToken) =>
-        scope.SeesAllOrganisations
-            ? null
-            : await db.Organisations.Where(o => scope.OrganisationIds.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
 }

@@ -1,15 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Organisations;
-using Qadam.Api.Features.Students;
 using Qadam.Api.Hosting;
-using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
@@ -20,17 +17,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qadam.Api.Features.Cases;
 
 /// <summary>
-/// What filing a case takes (the stable contract of <c>POST /api/cases</c>): a student's IIN, or for an organisation's own
-/// pathway (tvet-online) the programme's code and name and no student.
-/// </summary>
-public sealed record FileCaseRequest(
-    string Pathway, string Ground, DateOnly FiledOn, string? StudentIin = null, string? Language = null, JsonObject? Data = null,
-    string? ProgrammeCode = null, string? ProgrammeName = null);
-
-/// <summary>
-/// <c>POST /api/cases</c>: checks the application, then in ONE transaction numbers the case, starts its process
-/// bound to the version in force on the filing date (business key = case id) and appends the audit event, so a case
-/// never exists without its instance or its audit, nor the other way round.
+/// <c>POST /api/cases</c>: checks the application (<see cref="FileCaseValidation"/>, <see cref="FilingSubject"/>), then in ONE
+/// transaction numbers the case, starts its process bound to the version in force on the filing date (business key = case id)
+/// with <see cref="FilingVariables"/> and appends the audit event, so a case never exists without its instance or its audit,
+/// nor the other way round; <see cref="FiledCase"/> answers.
 /// </summary>
 internal static class FileCase
 {
@@ -39,8 +29,8 @@ internal static class FileCase
 
     /// <summary>What filing uses besides the request.</summary>
     internal sealed record Services(
-        HttpRequest Http, ClaimsPrincipal User, QadamDbContext Db, ProcessEngine Engine, VersionsInForce Versions, CommandTransaction Command,
-        TimeProvider Time);
+        HttpRequest Http, ClaimsPrincipal User, QadamDbContext Db, ProcessEngine Engine, VersionsInForce Versions,
+        CommandTransaction Command, TimeProvider Time);
 
     public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> HandleAsync(
         FileCaseRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
@@ -60,95 +50,36 @@ internal static class FileCase
             return replay;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var today = KazakhstanClock.Today(time);
-        var organisationCase = CaseScope.IsOrganisationCase(request.Pathway);
-        Iin iin = default;
-        CaseProgramme? programme = null;
-        if (organisationCase)
-        {
-            // The college files its curriculum for a programme; a student named here would be printed nowhere and mislead.
-            if (!string.IsNullOrEmpty(request.StudentIin))
-            {
-                errors["studentIin"] = ["Online learning (order 225; order 349 Annex 2) is filed for the organisation and an educational programme, not for a student: leave the student out."];
-            }
-
-            programme = CaseProgramme.From(request.ProgrammeCode, request.ProgrammeName, errors);
-        }
-        else if (!Iin.TryParse(request.StudentIin, out iin, out var iinError))
-        {
-            errors["studentIin"] = [iinError];
-        }
-
-        if (!DefinitionKeys.Pattern().IsMatch(request.Pathway))
-        {
-            errors["pathway"] = ["A pathway is a definition key, e.g. \"parent-application\"."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Ground) || request.Ground.Length > 2000)
-        {
-            errors["ground"] = ["The ground is required, at most 2000 characters."];
-        }
-
-        if (request.FiledOn > today)
-        {
-            errors["filedOn"] = [$"The filing date {request.FiledOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Kazakhstan)."];
-        }
-        else if (request.FiledOn < today.AddDays(-MaxDaysBack))
-        {
-            errors["filedOn"] = [$"The filing date {request.FiledOn:yyyy-MM-dd} is more than a year ago."];
-        }
-
-        var language = request.Language ?? "kk";
-        if (language is not ("kk" or "ru"))
-        {
-            errors["language"] = ["The applicant's language is kk or ru."];
-        }
-
+        var errors = FileCaseValidation.Problems(request, KazakhstanClock.Today(time), out var iin, out var programme);
         if (errors.Count > 0)
         {
             return UnprocessableProblem.Create(errors);
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        CaseSubject? about;
-        if (organisationCase)
+        FilingSubject about;
+        if (programme is not null)
         {
-            // The organisation is the caller's own: a college's clerk or head files for their college (225 para 7).
-            var own = scope.OrganisationId is { } ownId
-                ? await db.Organisations.AsNoTracking().Where(o => o.Id == ownId).Select(o => new { o.Id, o.Code, o.Kind, o.Programmes })
-                    .SingleOrDefaultAsync(cancellationToken)
-                : null;
-            if (own is null || CaseScope.OrganisationRefusal(own.Kind) is not null)
+            if (await FilingSubject.OwnOrganisationAsync(db, scope, cancellationToken) is not { } own)
             {
                 return UnprocessableProblem.Create("pathway", CaseScope.OrganisationRefusal(OrganisationKind.School)!);
             }
 
-            about = new CaseSubject(own.Id, own.Code, own.Kind, own.Programmes, null);
+            about = own;
+        }
+        else if (await FilingSubject.StudentAsync(db, scope, iin, cancellationToken) is not { } found)
+        {
+            // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
+            return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
+        }
+        else if (CaseScope.Refusal(found.Student!.Level, found.Kind, request.Pathway) is { } outOfScope)
+        {
+            return UnprocessableProblem.Create("studentIin", outOfScope);
         }
         else
         {
-            var found = await (from s in db.Students.AsNoTracking()
-                               join o in db.Organisations on s.OrganisationId equals o.Id
-                               where s.Iin == iin.Value
-                                     && (scope.SeesAllOrganisations || scope.OrganisationIds.Contains(s.OrganisationId) || scope.StudentIds.Contains(s.Id))
-                               select new { s, o.Code, o.Kind, o.Programmes }).SingleOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                // The same answer for an unknown IIN and a foreign one: filing must not tell who studies where.
-                return UnprocessableProblem.Create("studentIin", "No student with this IIN is on the rosters of your organisations.");
-            }
-
-            if (CaseScope.Refusal(found.s.Level, found.Kind, request.Pathway) is { } outOfScope)
-            {
-                return UnprocessableProblem.Create("studentIin", outOfScope);
-            }
-
-            about = new CaseSubject(found.s.OrganisationId, found.Code, found.Kind, found.Programmes, found.s);
+            about = found;
         }
-
-        var filer = about;
-        var student = filer.Student;
 
         // The ground is a code of para 3 of the edition bound on the filing date, where the edition enumerates it.
         if (await CaseGrounds.OfAsync(engine, request.Pathway, request.FiledOn, cancellationToken) is { } grounds
@@ -167,7 +98,7 @@ internal static class FileCase
                 var @case = await NumberAsync(ct);
                 var result = await engine.StartAsync(
                     new StartProcess(request.Pathway, request.FiledOn, new Actor(subject, actor.Roles, actor.OrganisationCode),
-                        await VariablesAsync(@case, ct), @case.Id.ToString()),
+                        await FilingVariables.BuildAsync(db, @case, about, programme, request, subject, actor, ct), @case.Id.ToString()),
                     ct);
                 @case.Bind(result.InstanceId, result.DefinitionVersion, now);
                 @case.Follow(result.Status, result.Outcome, now);
@@ -177,108 +108,28 @@ internal static class FileCase
         }
         catch (NoVersionInForceException ex) when (string.Equals(ex.Key, request.Pathway, StringComparison.Ordinal))
         {
-            return UnprocessableProblem.Create(await services.Versions.AnyPublishedAsync(request.Pathway, cancellationToken)
-                ? new Dictionary<string, string[]>
-                {
-                    ["filedOn"] = [$"No version of '{request.Pathway}' is in force on {request.FiledOn:yyyy-MM-dd}: the pathway starts later."],
-                }
-                : new Dictionary<string, string[]> { ["pathway"] = [$"No published pathway '{request.Pathway}'."] });
+            return await FiledCase.NoVersionInForceAsync(services.Versions, request, cancellationToken);
         }
-        catch (DbUpdateException ex) when (idempotencyKey.Length > 0 && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (idempotencyKey.Length > 0
+                                           && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same key was filed concurrently and won: answer with its case.
             return await IdempotentFiling.ReplayAsync(db, subject, idempotencyKey, cancellationToken)
                    ?? throw new InvalidOperationException("Lost idempotent case.", ex);
         }
 
-        // The response is what the handler holds: the case it filed and the student it looked up (no second read).
-        return TypedResults.Created($"/api/cases/{filed.Id}", new CaseResponse(
-            filed.Id, filed.Number, filed.PathwayKey, filed.DefinitionVersion, filed.Status, student?.Iin, student?.FullName, filer.Code,
-            filed.Ground, filed.FiledOn, filed.Language, filed.ApplicantName, filed.ProcessInstanceId, Stored(filed.CreatedAt), Stored(filed.UpdatedAt),
-            filed.ProgrammeCode, filed.ProgrammeName));
+        return FiledCase.Created(filed, about);
 
         async Task<Case> NumberAsync(CancellationToken ct)
         {
             // Numbers run per organisation and year without gaps or twins: one filer at a time per pair.
             var year = request.FiledOn.Year;
-            var sequence = await CaseCounter.NextAsync(db, filer.OrganisationId, year, ct);
-            var @case = new Case(filer.OrganisationId, filer.Code, year, sequence, request.Pathway, student?.Id, request.Ground.Trim(),
-                request.FiledOn, language, subject, actor.Name, request.Data, idempotencyKey.Length > 0 ? idempotencyKey : null, now, programme);
+            var sequence = await CaseCounter.NextAsync(db, about.OrganisationId, year, ct);
+            var @case = new Case(about.OrganisationId, about.Code, year, sequence, request.Pathway, about.Student?.Id,
+                request.Ground.Trim(), request.FiledOn, FileCaseValidation.LanguageOf(request), subject, actor.Name, request.Data,
+                idempotencyKey.Length > 0 ? idempotencyKey : null, now, programme);
             db.Cases.Add(@case);
             return @case;
         }
-
-        async Task<JsonObject> VariablesAsync(Case @case, CancellationToken ct)
-        {
-            var restricted = new JsonArray([.. Organisation.ProgrammeCodes(filer.Programmes).Select(p => (JsonNode)p)]);
-            var variables = new JsonObject
-            {
-                ["caseId"] = @case.Id.ToString(),
-                ["caseNumber"] = @case.Number,
-                ["organisation"] = filer.Code,
-                ["filedOn"] = request.FiledOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["ground"] = @case.Ground,
-                ["language"] = language,
-                ["applicant"] = new JsonObject { ["id"] = subject, ["name"] = actor.Name },
-                ["data"] = request.Data?.DeepClone() ?? new JsonObject(),
-            };
-            if (student is not null)
-            {
-                variables["student"] = new JsonObject
-                {
-                    ["iin"] = student.Iin,
-                    ["fullName"] = student.FullName,
-                    ["birthDate"] = student.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    ["class"] = student.ClassName,
-                    ["level"] = student.Level.ToString(),
-                    ["organisation"] = filer.Code,
-                    // What 349 para 3-1 / 103 para 3 test: the organisation's kind and its restricted programmes, not the student's.
-                    ["organisationKind"] = filer.Kind.ToString(),
-                    ["organisationProgrammes"] = restricted,
-                };
-            }
-            else
-            {
-                // An organisation's own case: the programme its order names, and the organisation under the name the
-                // exclusion table reads for organisation-level cases (school.programmes, as the mass grounds' loop).
-                variables["programme"] = new JsonObject { ["code"] = programme!.Code, ["name"] = programme.Name };
-                variables["programmeCode"] = programme.Code;
-                variables["programmeName"] = programme.Name;
-                variables["school"] = new JsonObject
-                {
-                    ["organisation"] = filer.Code, ["kind"] = filer.Kind.ToString(), ["programmes"] = restricted,
-                };
-            }
-
-            // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
-            // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
-            var members = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where u.OrganisationId == filer.OrganisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
-                                 orderby u.UserName
-                                 select new { u.Id, u.UserName, Role = r.Name }).ToListAsync(ct);
-            JsonObject Body(string role) => new()
-            {
-                ["members"] = new JsonArray([.. members.Where(m => m.Role == role).Select(m => (JsonNode)new JsonObject
-                {
-                    ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = filer.Code,
-                })]),
-            };
-            if (student is not null)
-            {
-                await Universities.UniversityCaseVariables.AddAsync(db, student.Id, variables, ct);
-            }
-
-            variables["council"] = Body(QadamRoles.CouncilMember);
-            variables["trustees"] = Body(QadamRoles.Trustee);
-            return variables;
-        }
     }
-
-    /// <summary>Whom a case is filed about: the organisation that numbers it and, unless it is the organisation's own, its student.</summary>
-    private sealed record CaseSubject(Guid OrganisationId, string Code, OrganisationKind Kind, RestrictedProgrammes Programmes, Student? Student);
-
-    /// <summary>A time as PostgreSQL keeps it (microseconds), so the answer matches what a later read returns.</summary>
-    private static DateTimeOffset Stored(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
 }

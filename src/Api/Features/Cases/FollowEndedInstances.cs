@@ -30,7 +30,7 @@ internal static class FollowEndedInstances
             await command.RunAsync(AuditActor.System, async ct =>
             {
                 var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE id = {id} FOR UPDATE""").SingleAsync(ct);
-                return await CasesApi.FollowInstanceAsync(@case, reads, time, ct) ? @case : null;
+                return await CaseInstance.FollowAsync(@case, reads, time, ct) ? @case : null;
             }, followed => followed is null ? null : new AuditEntry("case.status-followed",
                 JsonSerializer.SerializeToUtf8Bytes(new { @case = id, status = followed.Status }), id, followed.PathwayKey, followed.DefinitionVersion),
                 cancellationToken);

@@ -14,6 +14,7 @@ using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Reads;
+using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Cases;
 
@@ -58,25 +59,30 @@ public sealed record CaseDetailResponse(
 /// <summary><c>GET /api/cases/{id}</c>: the case with where it stands and how it got there, read from the engine.</summary>
 internal static class GetCase
 {
+    /// <summary>What reading a case uses.</summary>
+    internal sealed record Services(
+        ClaimsPrincipal User, QadamDbContext Db, EngineReads Reads, DefinitionCache Definitions, TimeProvider Time,
+        Documents.Citations Citations);
+
     public static async Task<Results<Ok<CaseDetailResponse>, NotFound>> HandleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, Documents.Citations citations,
-        CancellationToken cancellationToken)
+        Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
     {
+        var (user, db, reads, time, citations) = (services.User, services.Db, services.Reads, services.Time, services.Citations);
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await CaseQueries.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
         // Timers and jobs move instances without the API: catch the status up when the case is looked at.
         var tracked = await db.Cases.SingleAsync(c => c.Id == id, cancellationToken);
-        if (await CasesApi.FollowInstanceAsync(tracked, reads, time, cancellationToken))
+        if (await CaseInstance.FollowAsync(tracked, reads, time, cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var summary = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
-        var detail = await DescribeAsync(tracked, summary, db, reads, time, cancellationToken, citations);
+        var summary = await CaseQueries.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
+        var detail = await DescribeAsync(tracked, summary, db, reads, services.Definitions, time, cancellationToken, citations);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tracked.OrganisationId, cancellationToken);
         var readiness = (await ReadinessAssessment.AssessAsync(db, [organisation], KazakhstanClock.Today(time), cancellationToken))[0];
         var staff = QadamRoles.Staff.Any(user.IsInRole) || user.IsInRole(QadamRoles.Auditor);
@@ -85,8 +91,8 @@ internal static class GetCase
     }
 
     public static async Task<CaseDetailResponse> DescribeAsync(
-        Case @case, CaseResponse summary, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken,
-        Documents.Citations? citations = null)
+        Case @case, CaseResponse summary, QadamDbContext db, EngineReads reads, DefinitionCache definitions, TimeProvider time,
+        CancellationToken cancellationToken, Documents.Citations? citations = null)
     {
         var data = JsonNode.Parse(@case.DataJson) as JsonObject ?? [];
         if (@case.ProcessInstanceId is not { } instanceId)
@@ -95,7 +101,7 @@ internal static class GetCase
         }
 
         var definition = await reads.VersionAsync(@case.PathwayKey, @case.DefinitionVersion, cancellationToken);
-        var model = definition is null ? null : CasesApi.Model(definition);
+        var model = definition is null ? null : definitions.ModelOrNull(definition);
         var tasks = await reads.TasksOfAsync(instanceId, cancellationToken);
         var timers = await reads.TimersOfAsync(instanceId, cancellationToken);
         var messages = await reads.SubscriptionsOfAsync(instanceId, cancellationToken);

@@ -21,7 +21,7 @@ internal static class IdempotentFiling
             return null;
         }
 
-        var response = await CasesApi.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
+        var response = await CaseQueries.Project(db, db.Cases.AsNoTracking().Where(c => c.Id == id)).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/cases/{id}", response);
     }
 }

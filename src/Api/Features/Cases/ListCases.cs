@@ -50,7 +50,7 @@ internal static class ListCases
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var cases = CasesApi.Visible(db, scope);
+        var cases = CaseQueries.Visible(db, scope);
         if (status is not null)
         {
             cases = cases.Where(c => c.Status == status);
@@ -82,7 +82,7 @@ internal static class ListCases
         }
 
         var total = await cases.CountAsync(cancellationToken);
-        var items = await CasesApi.Project(db, cases.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.CreatedAt)
+        var items = await CaseQueries.Project(db, cases.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.CreatedAt)
             .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CasePage(page, pageSize, total, items));
     }

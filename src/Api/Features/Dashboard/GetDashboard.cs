@@ -44,12 +44,12 @@ internal static class GetDashboard
     {
         var now = time.GetUtcNow();
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var cases = await CasesApi.Visible(db, scope).GroupBy(c => new { c.PathwayKey, c.Status })
+        var cases = await CaseQueries.Visible(db, scope).GroupBy(c => new { c.PathwayKey, c.Status })
             .Select(g => new CasesCount(g.Key.PathwayKey, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
 
         // The engine's task rows carry the organisation's code; tasks without one are the ministry's to see.
-        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
+        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
         var open = reads.Tasks.Open();
         if (codes is not null)
         {

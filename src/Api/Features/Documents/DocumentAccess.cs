@@ -26,7 +26,7 @@ internal static class DocumentAccess
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         if (Guid.TryParse(document.CaseReference, out var caseId))
         {
-            return await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == caseId, cancellationToken) ? document : null;
+            return await CaseQueries.Visible(db, scope).AnyAsync(c => c.Id == caseId, cancellationToken) ? document : null;
         }
 
         // A school's order under an emergency order or a weather decision belongs to no case: it is the school's, read by

@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Identity;
-using Qadam.Api.Features.Organisations;
 using Qadam.Api.Hosting;
-using Qadam.Api.Persistence;
-using Qadam.Documents.Persistence;
 
 namespace Qadam.Api.Features.Documents;
 
@@ -35,37 +28,9 @@ internal static class DocumentsApi
         group.MapGet("/{id:guid}/verification", VerifyDocument.HandleAsync)
             .WithSummary("Verifies every signature (CMS and in-package): signer, IIN, chain, validity, key usage, time.")
             .WithResponseExample(200, """{"documentId":"019ab5d3-1f00-7c2a-9e11-3a4b5c6d7e8f","registryNumber":"s1-ORDER-2026-0042","contentIntact":true,"cmsSignatures":[{"signerSubject":"SERIALNUMBER=IIN750101300018, CN=head.s1","iin":"750101300018","bin":null,"certificateThumbprint":"3B1F...","signingTime":"2026-11-20T07:02:00+00:00","signatureValid":true,"chainTrusted":true,"validAtSigningTime":true,"keyUsageAllowed":true,"problems":[],"isValid":true}],"packageSignatures":[],"problems":[],"isValid":true}""");
-        routes.MapGet("/api/cases/{id:guid}/documents", ListForCaseAsync).WithTags("Documents").RequireAuthorization(QadamPolicies.ReadDocuments)
+        routes.MapGet("/api/cases/{id:guid}/documents", ListCaseDocuments.HandleAsync).WithTags("Documents").RequireAuthorization(QadamPolicies.ReadDocuments)
             .WithSummary("The documents a case produced.")
             .WithResponseExample(200, "[" + Example + "]");
         return routes;
-    }
-
-    private static async Task<Results<Ok<List<DocumentResponse>>, NotFound>> ListForCaseAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, DocumentsDbContext documents, CancellationToken cancellationToken)
-    {
-        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Two queries for the whole list, and without the documents' bytes: a listing needs none of them.
-        var reference = id.ToString();
-        var rows = await documents.Documents.AsNoTracking().Where(d => d.CaseReference == reference).OrderBy(d => d.CreatedAt)
-            .Select(d => new
-            {
-                d.Id, d.RegistryNumber, d.DocumentType, d.OrganisationCode, d.Language, d.Sha256, d.TemplateKey, d.TemplateVersion,
-                d.ProcessKey, d.ProcessVersion, d.CaseReference, d.CreatedAt,
-            })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var signatures = (await documents.Signatures.AsNoTracking().Where(s => ids.Contains(s.DocumentId)).OrderBy(s => s.Position)
-                .Select(s => new { s.DocumentId, Response = new DocumentSignatureResponse(s.Id, s.SignerSubject, s.SignerIin, s.SignerBin, s.SigningTime) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(s => s.DocumentId, s => s.Response);
-        return TypedResults.Ok(rows.Select(d => new DocumentResponse(d.Id, d.RegistryNumber, d.DocumentType, d.OrganisationCode,
-            d.Language.ToString().ToLowerInvariant(), d.Sha256, d.TemplateKey, d.TemplateVersion, d.ProcessKey, d.ProcessVersion,
-            d.CaseReference, d.CreatedAt, [.. signatures[d.Id]])).ToList());
     }
 }

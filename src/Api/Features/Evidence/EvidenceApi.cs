@@ -3,9 +3,6 @@ using Qadam.Api.Hosting;
 
 namespace Qadam.Api.Features.Evidence;
 
-/// <summary>One evidence file, without its bytes.</summary>
-public sealed record EvidenceResponse(Guid Id, Guid CaseId, string FileName, string MediaType, long Length, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
-
 /// <summary>Maps <c>/api/cases/{id}/evidence</c>.</summary>
 internal static class EvidenceApi
 {
@@ -28,7 +25,4 @@ internal static class EvidenceApi
             .WithResponseExample(200, "%PDF-1.7 …", "application/pdf");
         return routes;
     }
-
-    public static EvidenceResponse ToResponse(CaseEvidence e) =>
-        new(e.Id, e.CaseId, e.FileName, e.MediaType, e.Length, e.Sha256, e.UploadedBy, e.UploadedAt);
 }

@@ -16,7 +16,7 @@ internal static class GetEvidenceContent
         // Always a download (Content-Disposition: attachment, from the file name) of the proven type, never sniffed as another.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await CaseQueries.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -14,7 +14,7 @@ internal static class ListEvidence
         Guid id, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        if (!await CasesApi.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await CaseQueries.Visible(db, scope).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -24,7 +24,7 @@ internal static class UploadEvidence
         CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var @case = await CasesApi.Visible(db, scope).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var @case = await CaseQueries.Visible(db, scope).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (@case is null)
         {
             return TypedResults.NotFound();
@@ -66,7 +66,7 @@ internal static class UploadEvidence
             id, @case.PathwayKey, @case.DefinitionVersion), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/cases/{id}/evidence/{evidence.Id}/content", EvidenceApi.ToResponse(evidence));
+        return TypedResults.Created($"/api/cases/{id}/evidence/{evidence.Id}/content", EvidenceResponse.From(evidence));
     }
 
     /// <summary><c>evidence-20261120-3f9a1c0e.pdf</c>: the upload's date, a random part, the proven type's extension.</summary>

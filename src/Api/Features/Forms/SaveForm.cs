@@ -23,10 +23,11 @@ namespace Qadam.Api.Features.Forms;
 internal static class SaveForm
 {
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
-        string key, int version, string formKey, EngineReads reads, FormCatalog catalog, CancellationToken cancellationToken)
+        string key, int version, string formKey, EngineReads reads, DefinitionCache definitions, FormCatalog catalog,
+        CancellationToken cancellationToken)
     {
         var definition = await reads.VersionAsync(key, version, cancellationToken);
-        if (definition is null || !FormKeysOf(definition).Contains(formKey))
+        if (definition is null || !FormKeysOf(definitions, definition).Contains(formKey))
         {
             return NotFound(definition is null ? $"'{key}' has no version {version}." : $"No user task of {key} v{version} has the form key '{formKey}'.");
         }
@@ -35,10 +36,16 @@ internal static class SaveForm
         return form is null ? NotFound($"No form '{formKey}' exists yet.") : TypedResults.Ok(form.Source.DeepClone().AsObject());
     }
 
+    /// <summary>What saving a form uses besides the route and the form.</summary>
+    internal sealed record Services(
+        System.Security.Claims.ClaimsPrincipal User, EngineReads Reads, DefinitionCache Definitions, QadamDbContext Db, FormFiles Files,
+        CommandTransaction Command, AuditTrail Audit);
+
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PutAsync(
-        string key, int version, string formKey, JsonObject form, System.Security.Claims.ClaimsPrincipal user, EngineReads reads,
-        QadamDbContext db, FormFiles files, CommandTransaction command, AuditTrail audit, CancellationToken cancellationToken)
+        string key, int version, string formKey, JsonObject form, [AsParameters] Services services, CancellationToken cancellationToken)
     {
+        var (user, reads, definitions, db, files, command, audit) =
+            (services.User, services.Reads, services.Definitions, services.Db, services.Files, services.Command, services.Audit);
         var definition = await reads.VersionAsync(key, version, cancellationToken);
         if (definition is null)
         {
@@ -50,7 +57,7 @@ internal static class SaveForm
             return PublishedVersionProblem.Create(key, version, definition.Status, "version");
         }
 
-        if (!FormKeysOf(definition).Contains(formKey))
+        if (!FormKeysOf(definitions, definition).Contains(formKey))
         {
             return UnprocessableProblem.Create("formKey", $"No user task of {key} v{version} has the form key '{formKey}'; set it in the task's properties and save the draft first.");
         }
@@ -77,7 +84,7 @@ internal static class SaveForm
             return UnprocessableProblem.Create(new Dictionary<string, string[]> { ["components"] = [.. problems] });
         }
 
-        var usedBy = await PublishedUsersAsync(reads, formKey, cancellationToken);
+        var usedBy = await PublishedUsersAsync(reads, definitions, formKey, cancellationToken);
         if (usedBy.Count > 0)
         {
             return Conflict($"The form '{formKey}' is used by {string.Join(", ", usedBy)}, whose tasks keep it: give the draft's task a new form key.");
@@ -104,14 +111,15 @@ internal static class SaveForm
         return TypedResults.Ok(form);
     }
 
-    private static HashSet<string> FormKeysOf(ProcessDefinition definition) =>
-        CasesApi.Model(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+    private static HashSet<string> FormKeysOf(DefinitionCache definitions, ProcessDefinition definition) =>
+        definitions.ModelOrNull(definition)?.Nodes.OfType<UserTask>().Select(t => t.Extension.FormKey).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
 
-    private static async Task<List<string>> PublishedUsersAsync(EngineReads reads, string formKey, CancellationToken cancellationToken)
+    private static async Task<List<string>> PublishedUsersAsync(
+        EngineReads reads, DefinitionCache definitions, string formKey, CancellationToken cancellationToken)
     {
         // A cheap text filter first; the model then says whether a task really names the key.
         var candidates = await reads.PublishedBpmnContainingAsync(formKey, cancellationToken);
-        return [.. candidates.Where(d => FormKeysOf(d).Contains(formKey)).Select(d => $"{d.Key} v{d.Version}")];
+        return [.. candidates.Where(d => FormKeysOf(definitions, d).Contains(formKey)).Select(d => $"{d.Key} v{d.Version}")];
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -41,6 +41,12 @@ public sealed class CallerScope
 
     public bool CanSeeOrganisation(Guid organisationId) => SeesAllOrganisations || OrganisationIds.Contains(organisationId);
 
+    /// <summary>Codes of the organisations the caller sees (null: all), for the engine's task rows, which carry the code.</summary>
+    public async Task<List<string>?> OrganisationCodesAsync(QadamDbContext db, CancellationToken cancellationToken) =>
+        SeesAllOrganisations
+            ? null
+            : await db.Organisations.Where(o => OrganisationIds.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
+
     public static async Task<CallerScope> ResolveAsync(ClaimsPrincipal caller, QadamDbContext db, CancellationToken cancellationToken)
     {
         var subject = caller.FindFirstValue(Claims.Subject);

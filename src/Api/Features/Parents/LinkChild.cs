@@ -50,7 +50,7 @@ internal static class LinkChild
             });
         }
 
-        var response = StudentsApi.ToResponse(found.s, found.Code, KazakhstanClock.Today(time));
+        var response = StudentResponse.From(found.s, found.Code, KazakhstanClock.Today(time));
         if (await db.ParentLinks.AnyAsync(l => l.ParentUserId == userId && l.StudentId == found.s.Id, cancellationToken))
         {
             return TypedResults.Ok(response);

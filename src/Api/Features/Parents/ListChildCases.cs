@@ -66,7 +66,7 @@ internal static class ListChildCases
         var followed = false;
         foreach (var @case in cases)
         {
-            followed |= await CasesApi.FollowInstanceAsync(@case, reads, time, cancellationToken);
+            followed |= await CaseInstance.FollowAsync(@case, reads, time, cancellationToken);
         }
 
         // On the replica (read-only) the followed status is shown but not stored: the primary stores it when the case is

@@ -22,6 +22,6 @@ internal static class ListChildren
                           orderby s.FullName
                           select new { s, o.Code }).ToListAsync(cancellationToken);
         var today = KazakhstanClock.Today(time);
-        return TypedResults.Ok(rows.Select(x => StudentsApi.ToResponse(x.s, x.Code, today)).ToList());
+        return TypedResults.Ok(rows.Select(x => StudentResponse.From(x.s, x.Code, today)).ToList());
     }
 }

@@ -29,6 +29,6 @@ internal static class GetStudent
                            select new { s, o.Code }).SingleOrDefaultAsync(cancellationToken);
         return found is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(StudentsApi.ToResponse(found.s, found.Code, KazakhstanClock.Today(time)));
+            : TypedResults.Ok(StudentResponse.From(found.s, found.Code, KazakhstanClock.Today(time)));
     }
 }

@@ -56,6 +56,6 @@ internal static class ListStudents
         var rows = await query.OrderBy(x => x.Code).ThenBy(x => x.s.ClassName).ThenBy(x => x.s.FullName)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var today = KazakhstanClock.Today(time);
-        return TypedResults.Ok(new StudentPage(page, pageSize, total, [.. rows.Select(x => StudentsApi.ToResponse(x.s, x.Code, today))]));
+        return TypedResults.Ok(new StudentPage(page, pageSize, total, [.. rows.Select(x => StudentResponse.From(x.s, x.Code, today))]));
     }
 }

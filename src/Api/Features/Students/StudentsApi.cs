@@ -14,7 +14,4 @@ internal static class StudentsApi
             .WithSummary("One student by IIN, e.g. /api/students/061211600012; 404 when unknown or outside the caller's scope.");
         return routes;
     }
-
-    public static StudentResponse ToResponse(Student s, string organisationCode, DateOnly today) =>
-        new(s.Iin, s.FullName, s.BirthDate, s.AgeOn(today), organisationCode, s.ClassName, (int)s.Shift, s.Level.ToString());
 }

@@ -17,13 +17,13 @@ internal static class ClaimTask
         Guid id, [AsParameters] TaskCommandServices services, Documents.Citations citations, CancellationToken cancellationToken)
     {
         var (user, db, reads, engine) = (services.User, services.Db, services.Reads, services.Engine);
-        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
+        var task = await TaskAccess.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!TasksApi.IsCandidate(task, user))
+        if (!TaskAccess.IsCandidate(task, user))
         {
             return TypedResults.Forbid();
         }
@@ -32,9 +32,9 @@ internal static class ClaimTask
         await services.Command.RunAsync(actor,
             ct => engine.ClaimTaskAsync(id, new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), ct),
             _ => new AuditEntry("task.claimed", JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId }),
-                TasksApi.CaseId(task), task.DefinitionKey, task.DefinitionVersion, Documents.LegalCitation.Line(task.LegalBasis)), cancellationToken);
+                TaskCase.IdOf(task), task.DefinitionKey, task.DefinitionVersion, Documents.LegalCitation.Line(task.LegalBasis)), cancellationToken);
 
         var claimed = await reads.TaskAsync(id, cancellationToken) ?? task;
-        return TypedResults.Ok((await TasksApi.DescribeAsync([claimed], db, citations, cancellationToken))[0]);
+        return TypedResults.Ok((await TaskResponses.DescribeAsync([claimed], db, citations, cancellationToken))[0]);
     }
 }

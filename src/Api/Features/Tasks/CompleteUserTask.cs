@@ -71,7 +71,7 @@ internal static class CompleteUserTask
                 return new Outcome(refused, task);
             }
 
-            var caseId = TasksApi.CaseId(task);
+            var caseId = TaskCase.IdOf(task);
             var completed = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), ct);
             var followed = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
             if (followed is not null && !completed.Replayed)
@@ -90,7 +90,7 @@ internal static class CompleteUserTask
 
         var result = outcome.Completed!;
         return TypedResults.Ok(new CompleteTaskResponse(
-            id, TasksApi.CaseId(outcome.Task!), outcome.Followed?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt,
+            id, TaskCase.IdOf(outcome.Task!), outcome.Followed?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt,
             result.OpenedTasks));
     }
 
@@ -99,11 +99,11 @@ internal static class CompleteUserTask
         Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>? Refusal, ProcessTask? Task = null,
         CommandResult? Completed = null, Case? Followed = null);
 
-    /// <summary>Whether the caller's organisations see the task (as <see cref="TasksApi.FindVisibleAsync"/> decides).</summary>
+    /// <summary>Whether the caller's organisations see the task (as <see cref="TaskAccess.FindVisibleAsync"/> decides).</summary>
     private static async Task<bool> VisibleAsync(ProcessTask task, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
+        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
         return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal));
     }
 
@@ -115,7 +115,7 @@ internal static class CompleteUserTask
         ProcessTask task, JsonObject data, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, FormCatalog forms,
         SigningServices signing, CancellationToken cancellationToken)
     {
-        if (!TasksApi.IsCandidate(task, user))
+        if (!TaskAccess.IsCandidate(task, user))
         {
             return TypedResults.Forbid();
         }
@@ -126,7 +126,7 @@ internal static class CompleteUserTask
             return UnprocessableProblem.Create(errors, $"The data does not fit the form '{task.FormKey}'.");
         }
 
-        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TasksApi.CaseId(task), http, db, cancellationToken) is { } missingEvidence)
+        if (form is not null && await Evidence.RequiredEvidence.RefuseMissingAsync(form, data, TaskCase.IdOf(task), http, db, cancellationToken) is { } missingEvidence)
         {
             return missingEvidence;
         }

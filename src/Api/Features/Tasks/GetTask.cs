@@ -38,14 +38,14 @@ internal static class GetTask
         Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, DocumentsDbContext documents, FormCatalog forms,
         UserManager<QadamUser> users, Documents.Citations citations, CancellationToken cancellationToken)
     {
-        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
+        var task = await TaskAccess.FindVisibleAsync(id, user, db, reads, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
         }
 
         var form = await forms.FindAsync(task.FormKey, cancellationToken);
-        var described = await TasksApi.DescribeAsync([task], db, citations, cancellationToken);
+        var described = await TaskResponses.DescribeAsync([task], db, citations, cancellationToken);
         var (keys, model) = await SigningStep.SignedKeysAsync(task, reads, cancellationToken);
         List<TaskDocumentResponse> listed;
         if (keys.Count > 0)
@@ -86,7 +86,7 @@ internal static class GetTask
             && await reads.VariablesAtAsync(task.InstanceId, task.TokenId, cancellationToken) is { } variables
                 ? Weather.WeatherOrderProposal.From(variables)
                 : null;
-        return TypedResults.Ok(new TaskDetailResponse(described[0], TasksApi.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
+        return TypedResults.Ok(new TaskDetailResponse(described[0], TaskAccess.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
             form?.Keys.ToList(), listed, null, proposal));
     }
 }

@@ -33,8 +33,8 @@ internal static class ListTasks
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
-        var tasks = Inbox(reads, [.. TasksApi.Roles(user)], codes);
+        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
+        var tasks = Inbox(reads, [.. TaskAccess.Roles(user)], codes);
         // A task someone else holds (a council ballot assigned to another member, or claimed) is not in my inbox.
         var me = user.FindFirstValue(Claims.Subject);
         tasks = tasks.Where(t => t.Assignee == null || t.Assignee == me);
@@ -56,7 +56,7 @@ internal static class ListTasks
 
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TasksApi.DescribeAsync(rows, db, citations, cancellationToken)));
+        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TaskResponses.DescribeAsync(rows, db, citations, cancellationToken)));
     }
 
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>

@@ -1,30 +1,8 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Qadam.Api.Features.Cases;
-using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Idempotency;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
-using Qadam.Api.Features.Organisations;
-using Qadam.Api.Persistence;
-using Qadam.Workflows.Execution;
-using Qadam.Workflows.Reads;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Tasks;
-
-/// <summary>A user task as the inbox shows it.</summary>
-public sealed record TaskResponse(
-    Guid Id, Guid? CaseId, string? CaseNumber, string DefinitionKey, int DefinitionVersion, string ElementId, string? Name,
-    string? LabelKk, string? LabelRu, IReadOnlyList<string> CandidateRoles, string? Organisation, string? FormKey,
-    LegalBasisResponse? LegalBasis, string Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
-    string? StudentName = null, string? StudentClass = null, TaskStudyResponse? Study = null);
-
-/// <summary>
-/// A university student's programme and faculty (from the student's study plan), so the registrar and the dean see whose
-/// programme a case is about (order 97 para 20's caps depend on the programme's field); null for schools and colleges.
-/// </summary>
-public sealed record TaskStudyResponse(string ProgrammeCode, string ProgrammeKk, string ProgrammeRu, string FacultyKk, string FacultyRu);
 
 /// <summary>Maps <c>/api/tasks</c>.</summary>
 internal static class TasksApi
@@ -55,59 +33,5 @@ internal static class TasksApi
             .WithResponseExample(409, """{"title":"The command conflicts with the current state.","status":409,"detail":"Task 019ab5d2-7c21-7b00-9e00-111111111111 is completed, not open."}""", "application/problem+json")
             .WithResponseExample(422, """{"title":"The data does not fit the form 'psychologist-conclusion'.","status":422,"detail":"data.recommendation: Must be one of: \"distance\", \"inPerson\".","errors":{"data.recommendation":["Must be one of: \"distance\", \"inPerson\"."]}}""", "application/problem+json");
         return routes;
-    }
-
-    public static IReadOnlyList<string> Roles(ClaimsPrincipal user) => [.. user.FindAll(Claims.Role).Select(c => c.Value)];
-
-    /// <summary>The task if the caller's organisations include the task's; null otherwise (answered 404: not even its existence leaks).</summary>
-    public static async Task<ProcessTask?> FindVisibleAsync(
-        Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
-    {
-        var task = await reads.TaskAsync(id, cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
-
-        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
-        return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal)) ? task : null;
-    }
-
-    public static bool IsCandidate(ProcessTask task, ClaimsPrincipal user) =>
-        task.CandidateRoles.Intersect(Roles(user), StringComparer.Ordinal).Any();
-
-    public static Guid? CaseId(ProcessTask task) => Guid.TryParse(task.BusinessKey, out var id) ? id : null;
-
-    public static async Task<List<TaskResponse>> DescribeAsync(
-        IReadOnlyList<ProcessTask> tasks, QadamDbContext db, Documents.Citations citations, CancellationToken cancellationToken)
-    {
-        var caseIds = tasks.Select(CaseId).OfType<Guid>().Distinct().ToList();
-        // The inbox names the student of each case (staff work people, not case numbers); an organisation's own case
-        // (tvet-online) has none and shows its number alone.
-        var numbers = await (from c in db.Cases.AsNoTracking()
-                             join s in db.Students on c.StudentId equals s.Id into students
-                             from s in students.DefaultIfEmpty()
-                             where caseIds.Contains(c.Id)
-                             select new
-                             {
-                                 c.Id, c.Number,
-                                 FullName = s == null ? null : s.FullName,
-                                 ClassName = s == null ? null : s.ClassName,
-                             }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var studies = await (from c in db.Cases.AsNoTracking()
-                             join plan in db.StudyPlans on c.StudentId equals plan.StudentId
-                             join programme in db.UniversityProgrammes on plan.ProgrammeId equals programme.Id
-                             join faculty in db.Organisations on programme.FacultyId equals faculty.Id
-                             where caseIds.Contains(c.Id)
-                             select new { c.Id, Study = new TaskStudyResponse(programme.Code, programme.NameKk, programme.NameRu, faculty.NameKk, faculty.NameRu) })
-            .ToDictionaryAsync(c => c.Id, c => c.Study, cancellationToken);
-        var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
-        return [.. tasks.Select(t => new TaskResponse(
-            t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c)?.Number : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
-            t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionResponses.ToResponse(t.LegalBasis, citations),
-            t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee, t.CreatedAt, t.DueAt,
-            CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null,
-            CaseId(t) is { } s3 ? studies.GetValueOrDefault(s3) : null))];
     }
 }
