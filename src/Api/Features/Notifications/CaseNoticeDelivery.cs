@@ -19,16 +19,25 @@ internal sealed class CaseNoticeDelivery(QadamDbContext db, WorkflowsDbContext w
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        // One scope delivers several messages, each in a transaction of its own: enlist in this message's, leaving the one the
+        // previous message committed (reading through it fails with "Transaction is already completed" and the notice waits
+        // for a retry).
+        if (workflows.Database.CurrentTransaction?.GetDbTransaction() is { } transaction
+            && db.Database.CurrentTransaction?.GetDbTransaction() != transaction)
+        {
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+            }
+
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        }
+
         var payload = message.Payload;
         if (!Guid.TryParse(payload["case"]?.GetValue<string>(), out var caseId)
             || await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.StudentId).SingleOrDefaultAsync(cancellationToken) is not { } studentId)
         {
             return;
-        }
-
-        if (workflows.Database.CurrentTransaction is { } transaction && db.Database.CurrentTransaction is null)
-        {
-            await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         }
 
         if (await db.CaseNotices.AnyAsync(n => n.MessageId == message.Id, cancellationToken))

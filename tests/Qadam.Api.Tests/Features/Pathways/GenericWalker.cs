@@ -23,7 +23,7 @@ public sealed record WalkOutcome(string Filer, string Pathway, int Version, bool
 /// case reaches an outcome. Anything the contract promises and does not keep is a problem naming the pathway, the task and
 /// the field.
 /// </summary>
-public sealed class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper output)
+public sealed partial class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper output)
 {
     /// <summary>The demo users of README.md: everyone who may be asked for work or may read an inbox.</summary>
     private static readonly string[] DemoUsers =
@@ -144,7 +144,21 @@ public sealed class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper out
         var today = DateOnly.Parse(SchemaAnswers.Field(filingForm, "filedOn")!["properties"]!["max"]!.ToString(), CultureInfo.InvariantCulture);
         SchemaAnswers.CheckLabels($"{key} filing form", filingForm, null, problems);
         var filing = SchemaAnswers.Fill($"{key} filing form", filingForm, null, approve, today, problems);
-        var students = SchemaAnswers.Field(filingForm, "studentIin")?["values"]?.AsArray().Select(v => v!["value"]!.GetValue<string>()).ToList() ?? [];
+        // The demo has a clerk (or a registrar) wherever it has the other people a case asks for; a school with its head alone
+        // (s3) takes part in the regional pathways only, so a filer who sees many organisations files where the demo has staff.
+        var registering = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var user in DemoUsers)
+        {
+            var me = await PersonAsync(user);
+            if (me["roles"]!.AsArray().Any(r => r!.ToString() is "clerk" or "registrar") && me["organisationCode"] is JsonValue code)
+            {
+                registering.Add(code.ToString());
+            }
+        }
+
+        var students = (SchemaAnswers.Field(filingForm, "studentIin")?["values"]?.AsArray().OfType<JsonObject>() ?? [])
+            .OrderBy(v => OrganisationOf().Match(v["label"]!.ToString()) is { Success: true } m && !registering.Contains(m.Groups["code"].Value))
+            .Select(v => v["value"]!.GetValue<string>()).ToList();
         var used = UsedStudents.GetOrCreateValue(api);
         // A student filing their own case has only themself to file for.
         var student = students.FirstOrDefault(s => used.Add($"{s}/{approve}")) ?? (students.Count == 1 ? students[0] : null);
@@ -196,10 +210,18 @@ public sealed class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper out
 
                 var items = (await inbox.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray().OfType<JsonObject>()
                     .Where(t => t["assignee"] is null || t["assignee"]!.GetValue<string>() == user).ToList();
+                var decided = Outcomes.Contains(detail["case"]!["status"]!.GetValue<string>());
                 foreach (var item in items)
                 {
                     offered.Add(user);
                     var element = item["elementId"]!.GetValue<string>();
+                    if (decided && visits.ContainsKey($"{element}/{user}"))
+                    {
+                        // Decided, and what is left comes round while the period runs (a renewed conclusion, the next quarter):
+                        // the case is where its decision put it.
+                        continue;
+                    }
+
                     // A step that comes round again for the same person (a quarter's attestation while the period runs, a renewed
                     // conclusion) takes the other branch the second time, so the walk ends as the period would; each member's
                     // ballot of one vote is a first visit.
@@ -233,7 +255,7 @@ public sealed class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper out
         var documents = (await observer.GetFromJsonAsync<JsonArray>($"/api/cases/{@case.Id}/documents"))!.OfType<JsonObject>().ToList();
         var signedOrder = documents.Any(d => d["documentType"]?.ToString() == "ORDER" && d["signatures"] is JsonArray { Count: > 0 });
         output.WriteLine($"{name}: {string.Join(" → ", steps)} ⇒ {status}{(signedOrder ? ", order signed" : string.Empty)}");
-        if (!Outcomes.Contains(status) || ended["currentSteps"]!.AsArray().Count > 0)
+        if (!Outcomes.Contains(status))
         {
             var waiting = ended["currentSteps"]!.AsArray().OfType<JsonObject>()
                 .Select(s => $"{s["elementId"]} [{string.Join(",", s["candidateRoles"]?.AsArray().Select(r => r!.ToString()) ?? [])} @ {s["organisation"]}]");
@@ -354,6 +376,10 @@ public sealed class GenericWalker(WorkflowsApiFactory api, ITestOutputHelper out
             }
         }
     }
+
+    /// <summary>The organisation's code a student's option ends with: "Name, 3А (s3)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\((?<code>[^()]+)\)$")]
+    private static partial System.Text.RegularExpressions.Regex OrganisationOf();
 
     private async Task<JsonObject> PersonAsync(string user)
     {
