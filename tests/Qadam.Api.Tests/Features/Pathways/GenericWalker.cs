@@ -43,7 +43,7 @@ public sealed partial class GenericWalker(WorkflowsApiFactory api, ITestOutputHe
     /// university's registrar, a university student filing their own case): another user of the same role sees the same
     /// forms for other students.
     /// </summary>
-    private static readonly string[] Filers = ["clerk.s1", "clerk.c1", "head.s1", "head.c1", "regional.r1", "registrar.u1", "student.u1"];
+    public static readonly IReadOnlyList<string> Filers = ["clerk.s1", "clerk.c1", "head.s1", "head.c1", "regional.r1", "registrar.u1", "student.u1"];
 
     /// <summary>Who reads every case and its documents, whoever filed it.</summary>
     private const string Observer = "admin.mon";
@@ -60,13 +60,13 @@ public sealed partial class GenericWalker(WorkflowsApiFactory api, ITestOutputHe
     private readonly Dictionary<string, JsonObject> _people = new(StringComparer.Ordinal);
 
     /// <summary>Walks every pathway each filer is offered, on every edition in force in the window, to its end; answers the problems met.</summary>
-    public async Task<List<string>> WalkEverythingAsync(bool approve, List<WalkOutcome> outcomes)
+    public async Task<List<string>> WalkEverythingAsync(bool approve, List<WalkOutcome> outcomes, IReadOnlyList<string>? filers = null)
     {
         var problems = new List<string>();
         var started = DateTime.UtcNow;
         var days = await FilingDaysAsync();
         var inboxesChecked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var filer in Filers)
+        foreach (var filer in filers ?? Filers)
         {
             using var client = await api.ClientForAsync(filer);
             var walked = new HashSet<(string, int)>();
