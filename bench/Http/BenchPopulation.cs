@@ -31,7 +31,7 @@ internal sealed class BenchPopulation
         var regionId = Guid.CreateVersion7();
         var schoolIds = Enumerable.Range(0, schools).Select(_ => Guid.CreateVersion7()).ToArray();
         await using (var copy = await connection.BeginBinaryImportAsync(
-                         """COPY qadam.organisations ("Id", "Code", "Kind", "NameKk", "NameRu", "ParentId") FROM STDIN (FORMAT BINARY)"""))
+                         """COPY qadam.organisations (id, code, kind, name_kk, name_ru, parent_id) FROM STDIN (FORMAT BINARY)"""))
         {
             await copy.WriteRowAsync(default, regionId, RegionCode, "Region", "Бенчмарк облысы", "Область бенчмарка", DBNull.Value);
             for (var i = 0; i < schools; i++)
@@ -48,8 +48,8 @@ internal sealed class BenchPopulation
         {
             await using var command = new NpgsqlCommand(
                 """
-                INSERT INTO qadam.roles ("Id", "Name", "NormalizedName", "ConcurrencyStamp") VALUES ($1, $2, $3, $4)
-                ON CONFLICT ("NormalizedName") DO UPDATE SET "Name" = EXCLUDED."Name" RETURNING "Id"
+                INSERT INTO qadam.roles (id, name, normalized_name, concurrency_stamp) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (normalized_name) DO UPDATE SET name = EXCLUDED.name RETURNING id
                 """, connection)
             {
                 Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = role }, new() { Value = role.ToUpperInvariant() }, new() { Value = Guid.NewGuid().ToString() } },
@@ -80,8 +80,8 @@ internal sealed class BenchPopulation
 
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """
-                         COPY qadam.students ("Id", "Iin", "BirthDate", "FullName", "OrganisationId", "ClassName", "Shift", "Level",
-                                              "ParentIin", "ParentName", "ParentPhone", "UpdatedAt") FROM STDIN (FORMAT BINARY)
+                         COPY qadam.students (id, iin, birth_date, full_name, organisation_id, class_name, shift, level,
+                                              parent_iin, parent_name, parent_phone, updated_at) FROM STDIN (FORMAT BINARY)
                          """))
         {
             foreach (var (id, iin, school) in students)
@@ -107,9 +107,9 @@ internal sealed class BenchPopulation
 
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """
-                         COPY qadam.users ("Id", "DisplayName", "OrganisationId", "UserName", "NormalizedUserName", "EmailConfirmed",
-                                           "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled",
-                                           "AccessFailedCount") FROM STDIN (FORMAT BINARY)
+                         COPY qadam.users (id, display_name, organisation_id, user_name, normalized_user_name, email_confirmed,
+                                           security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled,
+                                           access_failed_count) FROM STDIN (FORMAT BINARY)
                          """))
         {
             foreach (var user in parentUsers.Concat(clerkUsers))
@@ -140,7 +140,7 @@ internal sealed class BenchPopulation
             await copy.CompleteAsync();
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("""COPY qadam.user_roles ("UserId", "RoleId") FROM STDIN (FORMAT BINARY)"""))
+        await using (var copy = await connection.BeginBinaryImportAsync("""COPY qadam.user_roles (user_id, role_id) FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var user in parentUsers.Concat(clerkUsers))
             {
@@ -151,7 +151,7 @@ internal sealed class BenchPopulation
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-                         """COPY qadam.parent_links ("ParentUserId", "StudentId", "LinkedAt") FROM STDIN (FORMAT BINARY)"""))
+                         """COPY qadam.parent_links (parent_user_id, student_id, linked_at) FROM STDIN (FORMAT BINARY)"""))
         {
             for (var i = 0; i < parents; i++)
             {

@@ -161,7 +161,7 @@ static async Task<List<string>> GenerateAsync(string connectionString, int schoo
     var ids = new Guid[schools];
     var codes = new List<string>(schools);
     await using (var organisations = await connection.BeginBinaryImportAsync(
-                     """COPY qadam.organisations ("Id", "Code", "Kind", "NameKk", "NameRu", "ParentId") FROM STDIN (FORMAT BINARY)"""))
+                     """COPY qadam.organisations (id, code, kind, name_kk, name_ru, parent_id) FROM STDIN (FORMAT BINARY)"""))
     {
         await organisations.WriteRowAsync(default, region, "bench-r", "Region", "Бенчмарк облысы", "Область бенчмарка", DBNull.Value);
         for (var i = 0; i < schools; i++)
@@ -176,8 +176,8 @@ static async Task<List<string>> GenerateAsync(string connectionString, int schoo
 
     string[] classes = ["1А", "2Б", "3В", "4А", "5Б", "6В", "7А", "8Б", "9В", "10А", "11Б"];
     await using var rows = await connection.BeginBinaryImportAsync("""
-        COPY qadam.students ("Id", "Iin", "BirthDate", "FullName", "OrganisationId", "ClassName", "Shift", "Level", "ParentIin", "ParentName",
-            "ParentPhone", "UpdatedAt") FROM STDIN (FORMAT BINARY)
+        COPY qadam.students (id, iin, birth_date, full_name, organisation_id, class_name, shift, level, parent_iin, parent_name,
+            parent_phone, updated_at) FROM STDIN (FORMAT BINARY)
         """);
     var now = DateTimeOffset.UtcNow;
     for (var i = 0; i < students; i++)
@@ -203,7 +203,7 @@ static async Task<List<string>> GenerateAsync(string connectionString, int schoo
 
 static async Task<TimeSpan> PlainCopyAsync(string connectionString, int count)
 {
-    await BenchDatabase.ExecuteAsync(connectionString, """CREATE TABLE bench_plain_copy ("TransferId" uuid, "StudentId" uuid, "OrganisationId" uuid, "At" timestamptz)""");
+    await BenchDatabase.ExecuteAsync(connectionString, """CREATE TABLE bench_plain_copy (transfer_id uuid, student_id uuid, organisation_id uuid, at timestamptz)""");
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     var transfer = Guid.CreateVersion7();
@@ -211,7 +211,7 @@ static async Task<TimeSpan> PlainCopyAsync(string connectionString, int count)
     var now = DateTimeOffset.UtcNow;
     var watch = Stopwatch.StartNew();
     await using (var rows = await connection.BeginBinaryImportAsync(
-                     """COPY bench_plain_copy ("TransferId", "StudentId", "OrganisationId", "At") FROM STDIN (FORMAT BINARY)"""))
+                     """COPY bench_plain_copy (transfer_id, student_id, organisation_id, at) FROM STDIN (FORMAT BINARY)"""))
     {
         for (var i = 0; i < count; i++)
         {

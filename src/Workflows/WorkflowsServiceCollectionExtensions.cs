@@ -44,6 +44,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped<VersionsInForce>();
         services.TryAddScoped<Reads.EngineReads>();
         services.TryAddScoped<OutboxDelivery>();
+        services.TryAddScoped<DeliveryTransaction>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, ThrownMessageLog>());
         return services;
     }

@@ -62,6 +62,11 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
 
     public DbSet<UniversityEmergency> UniversityEmergencies => Set<UniversityEmergency>();
 
+    // snake_case like the engine's and the documents' schemas, so raw SQL names columns without quotes. Set here rather than
+    // at each AddDbContext/DbContextOptionsBuilder so every context over this schema (host, activities, benches) agrees.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.UseSnakeCaseNamingConvention();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -11,17 +11,17 @@ internal sealed class DocumentTemplateConfiguration : IEntityTypeConfiguration<D
     {
         builder.ToTable("templates");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).HasColumnName("id");
-        builder.Property(t => t.Key).HasColumnName("key").HasMaxLength(100);
-        builder.Property(t => t.Version).HasColumnName("version");
-        builder.Property(t => t.Language).HasColumnName("language").HasMaxLength(2)
+        builder.Property(t => t.Id);
+        builder.Property(t => t.Key).HasMaxLength(100);
+        builder.Property(t => t.Version);
+        builder.Property(t => t.Language).HasMaxLength(2)
             .HasConversion(l => l.ToCode(), c => DocumentLanguageExtensions.ParseLanguageCode(c));
-        builder.Property(t => t.DocumentType).HasColumnName("document_type").HasMaxLength(50);
-        builder.Property(t => t.ProcessKey).HasColumnName("process_key").HasMaxLength(200);
-        builder.Property(t => t.ProcessVersion).HasColumnName("process_version").HasMaxLength(50);
-        builder.Property(t => t.Content).HasColumnName("content");
-        builder.Property(t => t.Sha256).HasColumnName("sha256").HasMaxLength(64).IsFixedLength();
-        builder.Property(t => t.UploadedAt).HasColumnName("uploaded_at");
+        builder.Property(t => t.DocumentType).HasMaxLength(50);
+        builder.Property(t => t.ProcessKey).HasMaxLength(200);
+        builder.Property(t => t.ProcessVersion).HasMaxLength(50);
+        builder.Property(t => t.Content);
+        builder.Property(t => t.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(t => t.UploadedAt);
         builder.HasIndex(t => new { t.Key, t.Language, t.Version }).IsUnique();
         builder.HasIndex(t => new { t.ProcessKey, t.ProcessVersion });
     }

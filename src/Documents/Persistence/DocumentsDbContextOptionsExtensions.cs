@@ -10,14 +10,14 @@ public static class DocumentsDbContextOptionsExtensions
 {
     /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>, with migrations history in the <c>documents</c> schema.</summary>
     public static DbContextOptionsBuilder UseDocumentsNpgsql(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, Configure);
+        builder.UseNpgsql(connectionString, Configure).UseSnakeCaseNamingConvention();
 
     /// <summary>
     /// Uses an existing connection, e.g. the one the API opened its transaction on; then call
     /// <c>context.Database.UseTransaction(transaction)</c> so the registry joins that transaction.
     /// </summary>
     public static DbContextOptionsBuilder UseDocumentsNpgsql(this DbContextOptionsBuilder builder, DbConnection connection) =>
-        builder.UseNpgsql(connection, Configure);
+        builder.UseNpgsql(connection, Configure).UseSnakeCaseNamingConvention();
 
     // Each module keeps its own history table in its own schema, so the engine's and the
     // documents' migrations never see each other's rows.

@@ -10,9 +10,9 @@ internal sealed class NumberCounterConfiguration : IEntityTypeConfiguration<Numb
     {
         builder.ToTable("number_counters");
         builder.HasKey(c => new { c.OrganisationCode, c.DocumentType, c.Year });
-        builder.Property(c => c.OrganisationCode).HasColumnName("organisation_code").HasMaxLength(50);
-        builder.Property(c => c.DocumentType).HasColumnName("document_type").HasMaxLength(50);
-        builder.Property(c => c.Year).HasColumnName("year");
-        builder.Property(c => c.LastSequence).HasColumnName("last_sequence");
+        builder.Property(c => c.OrganisationCode).HasMaxLength(50);
+        builder.Property(c => c.DocumentType).HasMaxLength(50);
+        builder.Property(c => c.Year);
+        builder.Property(c => c.LastSequence);
     }
 }

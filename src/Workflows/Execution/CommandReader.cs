@@ -17,11 +17,11 @@ namespace Qadam.Workflows.Execution;
 /// </summary>
 internal static class CommandReader
 {
-    private const string InstanceColumns =
+    internal const string InstanceColumns =
         "id, definition_id, definition_key, definition_version, reference_date, business_key, status, state, parent_instance_id, parent_token_id, "
         + "started_at, ended_at, xmin";
 
-    private const string TaskColumns =
+    internal const string TaskColumns =
         "id, instance_id, business_key, definition_key, definition_version, element_id, token_id, name, label_kk, label_ru, candidate_roles, "
         + "organisation, form_key, legal_basis, status, assignee, loop_index, loop_element, created_at, due_at, ended_at, completed_by, output";
 
@@ -50,9 +50,10 @@ internal static class CommandReader
         ApplyTimeout(db, command);
         var instances = new List<ProcessInstance>(instanceIds.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ordinals = new InstanceOrdinals(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            instances.Add(Instance(reader));
+            instances.Add(Instance(reader, ordinals));
         }
 
         return instances;
@@ -132,21 +133,53 @@ internal static class CommandReader
         }
     }
 
-    private static ProcessInstance Instance(NpgsqlDataReader r) =>
-        ProcessInstance.FromRow(
-            r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4), NullableString(r, 5),
-            Enum.Parse<InstanceStatus>(r.GetString(6)), r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), NullableString(r, 9),
-            r.GetFieldValue<DateTimeOffset>(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11), r.GetFieldValue<uint>(12));
+    // Columns are read by name, their ordinals looked up once per result set: a column added, dropped or renamed in the EF
+    // model (CommandSqlModelTests checks these lists against it) fails a test instead of shifting every read after it.
+    private static ProcessInstance Instance(NpgsqlDataReader r) => Instance(r, new InstanceOrdinals(r));
 
-    private static ProcessTask Task(NpgsqlDataReader r) =>
-        ProcessTask.FromRow(
-            r.GetGuid(0), r.GetGuid(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6), NullableString(r, 7),
-            NullableString(r, 8), NullableString(r, 9), [.. r.GetFieldValue<string[]>(10)], NullableString(r, 11), NullableString(r, 12),
-            r.IsDBNull(13) ? null : JsonSerializer.Deserialize<LegalBasis>(r.GetString(13)), Enum.Parse<UserTaskStatus>(r.GetString(14)),
-            NullableString(r, 15), r.IsDBNull(16) ? null : r.GetInt32(16), r.IsDBNull(17) ? null : JsonNode.Parse(r.GetString(17)),
-            r.GetFieldValue<DateTimeOffset>(18), r.IsDBNull(19) ? null : r.GetFieldValue<DateTimeOffset>(19),
-            r.IsDBNull(20) ? null : r.GetFieldValue<DateTimeOffset>(20), NullableString(r, 21),
-            r.IsDBNull(22) ? null : JsonNode.Parse(r.GetString(22)) as JsonObject);
+    private static ProcessInstance Instance(NpgsqlDataReader r, InstanceOrdinals o) =>
+        ProcessInstance.FromRow(
+            r.GetGuid(o.Id), r.GetGuid(o.DefinitionId), r.GetString(o.DefinitionKey), r.GetInt32(o.DefinitionVersion),
+            r.GetFieldValue<DateOnly>(o.ReferenceDate), NullableString(r, o.BusinessKey), Enum.Parse<InstanceStatus>(r.GetString(o.Status)),
+            r.GetString(o.State), r.IsDBNull(o.ParentInstanceId) ? null : r.GetGuid(o.ParentInstanceId), NullableString(r, o.ParentTokenId),
+            r.GetFieldValue<DateTimeOffset>(o.StartedAt), r.IsDBNull(o.EndedAt) ? null : r.GetFieldValue<DateTimeOffset>(o.EndedAt),
+            r.GetFieldValue<uint>(o.Xmin));
+
+    private static ProcessTask Task(NpgsqlDataReader r)
+    {
+        var o = new TaskOrdinals(r);
+        return ProcessTask.FromRow(
+            r.GetGuid(o.Id), r.GetGuid(o.InstanceId), NullableString(r, o.BusinessKey), r.GetString(o.DefinitionKey),
+            r.GetInt32(o.DefinitionVersion), r.GetString(o.ElementId), r.GetString(o.TokenId), NullableString(r, o.Name),
+            NullableString(r, o.LabelKk), NullableString(r, o.LabelRu), [.. r.GetFieldValue<string[]>(o.CandidateRoles)],
+            NullableString(r, o.Organisation), NullableString(r, o.FormKey),
+            r.IsDBNull(o.LegalBasis) ? null : JsonSerializer.Deserialize<LegalBasis>(r.GetString(o.LegalBasis)),
+            Enum.Parse<UserTaskStatus>(r.GetString(o.Status)), NullableString(r, o.Assignee), r.IsDBNull(o.LoopIndex) ? null : r.GetInt32(o.LoopIndex),
+            r.IsDBNull(o.LoopElement) ? null : JsonNode.Parse(r.GetString(o.LoopElement)), r.GetFieldValue<DateTimeOffset>(o.CreatedAt),
+            r.IsDBNull(o.DueAt) ? null : r.GetFieldValue<DateTimeOffset>(o.DueAt), r.IsDBNull(o.EndedAt) ? null : r.GetFieldValue<DateTimeOffset>(o.EndedAt),
+            NullableString(r, o.CompletedBy), r.IsDBNull(o.Output) ? null : JsonNode.Parse(r.GetString(o.Output)) as JsonObject);
+    }
+
+    private readonly struct InstanceOrdinals(NpgsqlDataReader r)
+    {
+        public readonly int Id = r.GetOrdinal("id"), DefinitionId = r.GetOrdinal("definition_id"), DefinitionKey = r.GetOrdinal("definition_key"),
+            DefinitionVersion = r.GetOrdinal("definition_version"), ReferenceDate = r.GetOrdinal("reference_date"),
+            BusinessKey = r.GetOrdinal("business_key"), Status = r.GetOrdinal("status"), State = r.GetOrdinal("state"),
+            ParentInstanceId = r.GetOrdinal("parent_instance_id"), ParentTokenId = r.GetOrdinal("parent_token_id"),
+            StartedAt = r.GetOrdinal("started_at"), EndedAt = r.GetOrdinal("ended_at"), Xmin = r.GetOrdinal("xmin");
+    }
+
+    private readonly struct TaskOrdinals(NpgsqlDataReader r)
+    {
+        public readonly int Id = r.GetOrdinal("id"), InstanceId = r.GetOrdinal("instance_id"), BusinessKey = r.GetOrdinal("business_key"),
+            DefinitionKey = r.GetOrdinal("definition_key"), DefinitionVersion = r.GetOrdinal("definition_version"),
+            ElementId = r.GetOrdinal("element_id"), TokenId = r.GetOrdinal("token_id"), Name = r.GetOrdinal("name"),
+            LabelKk = r.GetOrdinal("label_kk"), LabelRu = r.GetOrdinal("label_ru"), CandidateRoles = r.GetOrdinal("candidate_roles"),
+            Organisation = r.GetOrdinal("organisation"), FormKey = r.GetOrdinal("form_key"), LegalBasis = r.GetOrdinal("legal_basis"),
+            Status = r.GetOrdinal("status"), Assignee = r.GetOrdinal("assignee"), LoopIndex = r.GetOrdinal("loop_index"),
+            LoopElement = r.GetOrdinal("loop_element"), CreatedAt = r.GetOrdinal("created_at"), DueAt = r.GetOrdinal("due_at"),
+            EndedAt = r.GetOrdinal("ended_at"), CompletedBy = r.GetOrdinal("completed_by"), Output = r.GetOrdinal("output");
+    }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

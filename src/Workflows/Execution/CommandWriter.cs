@@ -21,30 +21,30 @@ namespace Qadam.Workflows.Execution;
 /// </remarks>
 internal sealed class CommandWriter(WorkflowsDbContext db)
 {
-    private const string InsertInstance = """
+    internal const string InsertInstance = """
         INSERT INTO workflows.instances (id, definition_id, definition_key, definition_version, reference_date, business_key, status, state,
             parent_instance_id, parent_token_id, started_at, ended_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING xmin
         """;
 
-    private const string UpdateInstance = """
+    internal const string UpdateInstance = """
         UPDATE workflows.instances SET definition_id = $2, definition_version = $3, status = $4, state = $5, parent_instance_id = $6,
             parent_token_id = $7, ended_at = $8
         WHERE id = $1 AND xmin = $9 RETURNING xmin
         """;
 
-    private const string InsertTask = """
+    internal const string InsertTask = """
         INSERT INTO workflows.tasks (id, instance_id, business_key, definition_key, definition_version, element_id, token_id, name, label_kk,
             label_ru, candidate_roles, organisation, form_key, legal_basis, status, assignee, loop_index, loop_element, created_at, due_at,
             ended_at, completed_by, output)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
         """;
 
-    private const string UpdateTask =
+    internal const string UpdateTask =
         "UPDATE workflows.tasks SET status = $2, assignee = $3, ended_at = $4, completed_by = $5, output = $6 WHERE id = $1";
 
     // One statement whatever the number of lines; WITH ORDINALITY keeps the journal's ids in the order things happened.
-    private const string InsertJournal = """
+    internal const string InsertJournal = """
         INSERT INTO workflows.journal (instance_id, definition_key, definition_version, element_id, event, at, actor, token_id, data)
         SELECT u.instance_id, u.definition_key, u.definition_version, u.element_id, u.event, u.at, u.actor, u.token_id, u.data
         FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::jsonb[])
@@ -52,25 +52,25 @@ internal sealed class CommandWriter(WorkflowsDbContext db)
         ORDER BY u.n
         """;
 
-    private const string InsertTimer =
+    internal const string InsertTimer =
         "INSERT INTO workflows.timers (id, instance_id, definition_id, token_id, element_id, due_at, repeats_left) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-    private const string InsertSubscription = """
+    internal const string InsertSubscription = """
         INSERT INTO workflows.subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, created_at, event_type)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
-    private const string InsertJob = """
+    internal const string InsertJob = """
         INSERT INTO workflows.jobs (id, instance_id, token_id, element_id, activity, due_at, attempts, last_error, stalled)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
-    private const string InsertOutbox = """
+    internal const string InsertOutbox = """
         INSERT INTO workflows.outbox (topic, instance_id, payload, created_at, due_at, processed_at, attempts, last_error)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
-    private const string InsertCommand = "INSERT INTO workflows.commands (key, command, result, created_at) VALUES ($1, $2, $3, $4)";
+    internal const string InsertCommand = "INSERT INTO workflows.commands (key, command, result, created_at) VALUES ($1, $2, $3, $4)";
 
     private readonly List<InstanceEntry> _instances = [];
     private readonly List<TaskEntry> _tasks = [];

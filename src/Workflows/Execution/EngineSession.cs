@@ -290,6 +290,14 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
     /// Tasks of ended tokens are cancelled (kept for the record); their timers, subscriptions and jobs are deleted. The
     /// statement runs in its place in the command's batch, so it also takes the rows this command wrote before it.
     /// </summary>
+    private const string DropWaitObjectsSql = $"""
+        WITH timers AS (DELETE FROM workflows.timers WHERE instance_id = $1 AND token_id = ANY($2)),
+             subscriptions AS (DELETE FROM workflows.subscriptions WHERE instance_id = $1 AND token_id = ANY($2)),
+             jobs AS (DELETE FROM workflows.jobs WHERE instance_id = $1 AND token_id = ANY($2))
+        UPDATE workflows.tasks SET status = {ProcessTaskQueries.CancelledSql}, ended_at = $3
+        WHERE instance_id = $1 AND token_id = ANY($2) AND {ProcessTaskQueries.OpenSql}
+        """;
+
     private void DropWaitObjects(Guid instanceId, string[] tokens)
     {
         foreach (var task in Writer.Tasks.Where(t => t.InstanceId == instanceId && tokens.Contains(t.TokenId, StringComparer.Ordinal)))
@@ -298,13 +306,7 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
             _closedTasks.Add(task.Id);
         }
 
-        Writer.Execute("""
-            WITH timers AS (DELETE FROM workflows.timers WHERE instance_id = $1 AND token_id = ANY($2)),
-                 subscriptions AS (DELETE FROM workflows.subscriptions WHERE instance_id = $1 AND token_id = ANY($2)),
-                 jobs AS (DELETE FROM workflows.jobs WHERE instance_id = $1 AND token_id = ANY($2))
-            UPDATE workflows.tasks SET status = 'Cancelled', ended_at = $3
-            WHERE instance_id = $1 AND token_id = ANY($2) AND status IN ('Open', 'Claimed')
-            """,
+        Writer.Execute(DropWaitObjectsSql,
             new NpgsqlParameter<Guid> { TypedValue = instanceId, NpgsqlDbType = NpgsqlDbType.Uuid },
             new NpgsqlParameter<string[]> { TypedValue = tokens, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
             new NpgsqlParameter<DateTimeOffset> { TypedValue = Now.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -352,7 +354,8 @@ internal sealed partial class EngineSession(ProcessEngine engine, WorkflowsDbCon
         var output = call.Outputs is null
             ? variables
             : new JsonObject(call.Outputs.Where(variables.ContainsKey).Select(n => KeyValuePair.Create(n, variables[n]?.DeepClone())));
-        parent.Runner.Merge(output);
+        // Called from inside one instance of a multi-instance sub-process (one school's regime), the output is that instance's.
+        parent.Runner.MergeAt(tokenId, output);
         parent.Runner.Resume(tokenId);
         return true;
     }

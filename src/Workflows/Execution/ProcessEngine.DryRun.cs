@@ -71,6 +71,25 @@ public sealed partial class ProcessEngine
         return job.ElementId;
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> (which starts a version with <see cref="StartVersionForDryRunAsync"/>, completes its tasks,
+    /// skips its jobs and reads what happened) in one transaction on the engine's context that is always rolled back, whatever
+    /// happens, so nothing of the run is ever stored; the context is left clean for the next command.
+    /// </summary>
+    public async Task<T> DryRunAsync<T>(Func<CancellationToken, Task<T>> run, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            return await run(cancellationToken);
+        }
+        finally
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>The instance and every instance it called, at any depth.</summary>
     public async Task<List<Guid>> InstanceTreeAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {

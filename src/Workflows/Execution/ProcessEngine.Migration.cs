@@ -147,9 +147,9 @@ public sealed partial class ProcessEngine
         instance.SaveState(state);
         foreach (var (from, to) in map.Where(m => !string.Equals(m.Key, m.Value, StringComparison.Ordinal)))
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE workflows.tasks SET element_id = {to} WHERE instance_id = {instance.Id} AND element_id = {from} AND status IN ('Open', 'Claimed')",
-                cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE workflows.tasks SET element_id = {0} WHERE instance_id = {1} AND element_id = {2} AND " + ProcessTaskQueries.OpenSql,
+                [to, instance.Id, from], cancellationToken);
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"UPDATE workflows.subscriptions SET element_id = {to} WHERE instance_id = {instance.Id} AND element_id = {from}", cancellationToken);
             await db.Database.ExecuteSqlInterpolatedAsync(
@@ -158,9 +158,9 @@ public sealed partial class ProcessEngine
                 $"UPDATE workflows.timers SET element_id = {to} WHERE instance_id = {instance.Id} AND element_id = {from}", cancellationToken);
         }
 
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE workflows.tasks SET definition_version = {target.Version} WHERE instance_id = {instance.Id} AND status IN ('Open', 'Claimed')",
-            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE workflows.tasks SET definition_version = {0} WHERE instance_id = {1} AND " + ProcessTaskQueries.OpenSql,
+            [target.Version, instance.Id], cancellationToken);
         session.Writer.Add(new JournalEntry
         {
             InstanceId = instance.Id, DefinitionKey = instance.DefinitionKey, DefinitionVersion = target.Version, Event = "migrated",

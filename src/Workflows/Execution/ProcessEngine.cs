@@ -86,7 +86,8 @@ public sealed partial class ProcessEngine(
         RunAsync("complete", command.IdempotencyKey, async session =>
         {
             // The row lock makes a second completion wait for the first and then see the task done (409), never apply twice.
-            var (task, instance) = await CommandReader.LockTaskAsync(db, command.TaskId, cancellationToken);
+            // A host that locked the task first for its own checks (LockTaskAsync) hands the rows over: no second read.
+            var (task, instance) = TakeLockedTask(command.TaskId) ?? await CommandReader.LockTaskAsync(db, command.TaskId, cancellationToken);
             if (task is null)
             {
                 throw new EngineNotFoundException($"Task {command.TaskId}");

@@ -15,7 +15,7 @@ namespace Qadam.Workflows.Reads;
 /// so the tables and the state's shape stay the engine's to change (as Camunda 7's RuntimeService/TaskService/
 /// HistoryService stand before its tables).
 /// </summary>
-public sealed class EngineReads(WorkflowsDbContext db, DefinitionCache definitions)
+public sealed partial class EngineReads(WorkflowsDbContext db, DefinitionCache definitions)
 {
     /// <summary>Every task, for lists that filter and page (the inbox).</summary>
     public IQueryable<ProcessTask> Tasks => db.Tasks.AsNoTracking();

@@ -120,8 +120,8 @@ public sealed class DefinitionStore(
         return definition;
     }
 
-    /// <summary>Retires a published version: no new case binds to it; running cases keep it.</summary>
-    public async Task RetireAsync(string key, int version, CancellationToken cancellationToken = default)
+    /// <summary>Retires a published version: no new case binds to it; running cases keep it. Returns the retired version.</summary>
+    public async Task<ProcessDefinition> RetireAsync(string key, int version, CancellationToken cancellationToken = default)
     {
         var definition = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
                          ?? throw new EngineNotFoundException($"Version {version} of '{key}'");
@@ -129,6 +129,27 @@ public sealed class DefinitionStore(
         await db.Timers.Where(t => t.DefinitionId == definition.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         _definitions.Forget(key);
+        return definition;
+    }
+
+    /// <summary>
+    /// The instances of <paramref name="key"/> that <paramref name="effectiveFrom"/> as the effective date of
+    /// <paramref name="version"/> would bind to another version (<see cref="EffectiveDateCorrection.PreviewAsync"/>); changes nothing.
+    /// </summary>
+    public Task<IReadOnlyList<RebindCandidate>> PreviewEffectiveDateAsync(
+        string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken = default) =>
+        EffectiveDateCorrection.PreviewAsync(db, key, version, effectiveFrom, cancellationToken);
+
+    /// <summary>
+    /// Corrects a published version's effective date (<see cref="EffectiveDateCorrection.CorrectAsync"/>), rebinding no
+    /// instance; returns the old date and the corrected version.
+    /// </summary>
+    public async Task<(DateOnly Old, ProcessDefinition Corrected)> CorrectEffectiveDateAsync(
+        string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken = default)
+    {
+        var old = await EffectiveDateCorrection.CorrectAsync(db, _definitions, key, version, effectiveFrom, cancellationToken);
+        // CorrectAsync read the version tracked: no second read.
+        return (old, db.Definitions.Local.Single(d => d.Key == key && d.Version == version));
     }
 
     /// <summary>A timer start event waits from publication; expressions see no case variables there.</summary>

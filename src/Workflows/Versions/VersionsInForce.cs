@@ -29,6 +29,29 @@ public sealed class VersionsInForce(WorkflowsDbContext db)
     public Task<bool> AnyPublishedAsync(string key, CancellationToken cancellationToken = default) =>
         db.Definitions.AnyAsync(d => d.Key == key && d.Status == DefinitionStatus.Published, cancellationToken);
 
+    /// <summary>
+    /// For every key of <paramref name="kind"/> (starting with <paramref name="keyPrefix"/> when given), the version in force on
+    /// <paramref name="date"/>, ordered by key; a key with none in force is absent. Lists of pathways and of approved tables
+    /// (a region's weather indicators) read here, one round trip, no content.
+    /// </summary>
+    public async Task<List<VersionInForce>> AllAsync(
+        DefinitionKind kind, DateOnly date, string? keyPrefix = null, CancellationToken cancellationToken = default)
+    {
+        var published = db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == kind && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= date);
+        if (keyPrefix is not null)
+        {
+            published = published.Where(d => d.Key.StartsWith(keyPrefix));
+        }
+
+        var versions = await published
+            .Select(d => new VersionInForce(d.Id, d.Kind, d.Key, d.Version, d.Name, d.EffectiveFrom!.Value, d.LegalBasis))
+            .ToListAsync(cancellationToken);
+        return [.. versions.GroupBy(v => v.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Version).First())
+            .OrderBy(v => v.Key, StringComparer.Ordinal)];
+    }
+
     internal static Task<VersionInForce?> FindAsync(WorkflowsDbContext db, string key, DateOnly date, CancellationToken cancellationToken) =>
         Query(db, key, date)
             .Select(d => new VersionInForce(d.Id, d.Kind, d.Key, d.Version, d.Name, d.EffectiveFrom!.Value, d.LegalBasis))

@@ -58,6 +58,42 @@ public sealed class CommandWriterTests(EngineFixture fixture) : EngineTestBase(f
         Assert.Equal(["second"], await OpenTaskIdsAsync(started.InstanceId));
     }
 
+    [Fact]
+    public async Task A_completion_of_a_task_its_host_locked_for_its_checks_reads_the_task_once()
+    {
+        await Fixture.PublishAsync("steps", TwoSteps);
+        var started = await StartAsync("steps");
+        var task = await OpenTaskAsync(started.InstanceId, "first");
+
+        var (sent, locked) = await CountAsync(async host =>
+        {
+            var engine = host.Engine;
+            await using var transaction = await host.Db.Database.BeginTransactionAsync();
+            var read = await engine.LockTaskAsync(task.Id);
+            await engine.CompleteTaskAsync(new CompleteTask(task.Id, Clerk, new JsonObject { ["ok"] = true }));
+            await transaction.CommitAsync();
+            return read;
+        });
+
+        Assert.Equal("first", locked?.ElementId);
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("FOR UPDATE", sent[0], StringComparison.Ordinal);
+        Assert.Contains("UPDATE workflows.tasks", sent[1], StringComparison.Ordinal);
+        Assert.Equal(["second"], await OpenTaskIdsAsync(started.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_task_is_locked_for_a_completion_only_inside_the_callers_transaction()
+    {
+        await Fixture.PublishAsync("steps", TwoSteps);
+        var started = await StartAsync("steps");
+        var task = await OpenTaskAsync(started.InstanceId, "first");
+        await using var host = Fixture.NewHost();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.Engine.LockTaskAsync(task.Id));
+        Assert.Equal(["first"], await OpenTaskIdsAsync(started.InstanceId));
+    }
+
     /// <summary>The statements sent to this class's database while the command ran (the commit is not a command).</summary>
     private async Task<(List<string> Sent, T Result)> CountAsync<T>(Func<EngineHost, Task<T>> command)
     {

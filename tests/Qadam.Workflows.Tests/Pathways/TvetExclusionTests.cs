@@ -59,6 +59,7 @@ public sealed class TvetExclusionTests(EngineFixture fixture) : PathwayTestBase(
         // The college first decides the learning format (349 Annex 2 para 8 / 2025 Annex 1 para 25), then the order.
         Assert.Equal(["tvetFormatDecision"], await OpenTaskIdsAsync(started.InstanceId));
         await CompleteAsAsync(started.InstanceId, "tvetFormatDecision", As("head", "c-astana-polytech"), new JsonObject { ["tvetFormat"] = "mixed" });
-        Assert.Equal(["signOrder"], await OpenTaskIdsAsync(started.InstanceId));
+        // Then the list of disciplines allowed at a distance (349 Annex 2 para 16 / 2025 Annex 1 para 6), then the order.
+        Assert.Equal(["approvedDisciplines"], await OpenTaskIdsAsync(started.InstanceId));
     }
 }

@@ -23,12 +23,15 @@ public sealed class TvetFormatDecisionTests(EngineFixture fixture) : PathwayTest
         var waiting = await OpenTaskAsync(started.InstanceId, "tvetFormatDecision");
         var renderedBefore = await StringsAsync(started.InstanceId, "renderedDocuments");
         await CompleteAsAsync(started.InstanceId, "tvetFormatDecision", As("head", College), new JsonObject { ["tvetFormat"] = "async" });
+        // The list of disciplines allowed at a distance comes between the format and the order (349 Annex 2 para 16).
+        await CompleteAsAsync(started.InstanceId, "approvedDisciplines", As("head", College), ParentApplicationCase.ApprovedDisciplines());
+        await CompleteAsAsync(started.InstanceId, "signDisciplines", As("head", College), new JsonObject());
 
         Assert.Equal(edition, started.DefinitionVersion);
         Assert.Equal("tvet-format-decision", waiting.FormKey);
         Assert.Contains("head", waiting.CandidateRoles);
         Assert.Empty(renderedBefore);
-        Assert.Equal(["order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
+        Assert.Equal(["approved-disciplines", "order-transfer", "parent-notice"], await StringsAsync(started.InstanceId, "renderedDocuments"));
         Assert.Equal(["signOrder"], await OpenTaskIdsAsync(started.InstanceId));
         Assert.Equal("async", (await VariablesAsync(started.InstanceId))["tvetFormat"]!.GetValue<string>());
     }

@@ -17,6 +17,8 @@ public sealed class TvetProctoringTests(EngineFixture fixture) : PathwayTestBase
         var started = await StartFiledAsync("competition", TvetExclusionCase.At("competition", College, []), filed);
         var id = started.InstanceId;
         await CompleteAsAsync(id, "registerLetter", As("clerk", College), TvetExclusionCase.CompetitionLetter(Today));
+        await CompleteAsAsync(id, "approvedDisciplines", As("head", College), ParentApplicationCase.ApprovedDisciplines());
+        await CompleteAsAsync(id, "signDisciplines", As("head", College), new JsonObject());
         await CompleteAsAsync(id, "signOrder", As("head", College), new JsonObject
         {
             ["orderNumber"] = "017-С-4", ["orderDate"] = Iso(Today), ["distanceFrom"] = Iso(Today.AddDays(5)), ["signed"] = true,

@@ -160,9 +160,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ApplicantId).HasMaxLength(100);
         builder.Property(c => c.ApplicantName).HasMaxLength(256);
         builder.Property(c => c.Status).HasMaxLength(16);
-        builder.Property(c => c.DataJson).HasColumnName("Data").HasColumnType("jsonb");
+        builder.Property(c => c.DataJson).HasColumnName("data").HasColumnType("jsonb");
         builder.Property(c => c.IdempotencyKey).HasMaxLength(100);
-        builder.HasIndex(c => new { c.ApplicantId, c.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+        builder.HasIndex(c => new { c.ApplicantId, c.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.HasIndex(c => c.ProcessInstanceId);
         builder.HasIndex(c => new { c.OrganisationId, c.Status, c.FiledOn });
         builder.HasIndex(c => c.StudentId);

@@ -27,11 +27,11 @@ internal sealed class CaseCounter
     public static async Task<int> NextAsync(QadamDbContext db, Guid organisationId, int year, CancellationToken cancellationToken)
     {
         var values = await db.Database.SqlQuery<int>($"""
-            INSERT INTO qadam.case_counters AS c ("OrganisationId", "Year", "LastSequence")
+            INSERT INTO qadam.case_counters AS c (organisation_id, year, last_sequence)
             VALUES ({organisationId}, {year}, 1)
-            ON CONFLICT ("OrganisationId", "Year")
-            DO UPDATE SET "LastSequence" = c."LastSequence" + 1
-            RETURNING c."LastSequence" AS "Value"
+            ON CONFLICT (organisation_id, year)
+            DO UPDATE SET last_sequence = c.last_sequence + 1
+            RETURNING c.last_sequence AS "Value"
             """).ToListAsync(cancellationToken);
         return values.Single();
     }

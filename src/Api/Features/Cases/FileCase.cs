@@ -63,7 +63,7 @@ internal static class FileCase
             errors["studentIin"] = [iinError];
         }
 
-        if (!DefinitionsApi.KeyPattern().IsMatch(request.Pathway))
+        if (!DefinitionKeys.Pattern().IsMatch(request.Pathway))
         {
             errors["pathway"] = ["A pathway is a definition key, e.g. \"parent-application\"."];
         }
@@ -133,7 +133,7 @@ internal static class FileCase
                 @case.Follow(result.Status, result.Outcome, now);
                 return (@case, result);
             }, r => new AuditEntry("case.filed", JsonSerializer.SerializeToUtf8Bytes(request),
-                r.Item1.Id, request.Pathway, r.Item2.DefinitionVersion, DefinitionsApi.Cite(r.Item2.LegalBasis)), cancellationToken);
+                r.Item1.Id, request.Pathway, r.Item2.DefinitionVersion, Documents.LegalCitation.Line(r.Item2.LegalBasis)), cancellationToken);
         }
         catch (NoVersionInForceException ex) when (string.Equals(ex.Key, request.Pathway, StringComparison.Ordinal))
         {

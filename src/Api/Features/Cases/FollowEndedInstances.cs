@@ -19,17 +19,17 @@ internal static class FollowEndedInstances
     {
         // One query across both schemas (same database): in-progress cases whose instance is no longer active.
         var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT c."Id" AS "Value"
-            FROM qadam.cases c JOIN workflows.instances i ON i.id = c."ProcessInstanceId"
-            WHERE c."Status" = {CaseStatus.InProgress} AND i.status <> 'Active'
-            ORDER BY c."UpdatedAt"
+            SELECT c.id AS "Value"
+            FROM qadam.cases c JOIN workflows.instances i ON i.id = c.process_instance_id
+            WHERE c.status = {CaseStatus.InProgress} AND i.status <> 'Active'
+            ORDER BY c.updated_at
             LIMIT {max}
             """).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             await command.RunAsync(AuditActor.System, async ct =>
             {
-                var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE "Id" = {id} FOR UPDATE""").SingleAsync(ct);
+                var @case = await db.Cases.FromSql($"""SELECT * FROM qadam.cases WHERE id = {id} FOR UPDATE""").SingleAsync(ct);
                 return await CasesApi.FollowInstanceAsync(@case, reads, time, ct) ? @case : null;
             }, followed => followed is null ? null : new AuditEntry("case.status-followed",
                 JsonSerializer.SerializeToUtf8Bytes(new { @case = id, status = followed.Status }), id, followed.PathwayKey, followed.DefinitionVersion),

@@ -110,7 +110,7 @@ internal static class GetCase
 
         var open = tasks.Where(t => t.IsOpen).ToList();
         var steps = open.Select(t => new CaseStepResponse(
-                t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionsApi.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
+                t.ElementId, "userTask", t.Name, t.LabelKk, t.LabelRu, DefinitionResponses.ToResponse(t.LegalBasis, citations), t.Id, t.CandidateRoles,
                 t.Organisation, t.DueAt))
             .Concat(timers.Where(t => t.TokenId is not null).Select(t => Step(t.ElementId, "timer", model, t.DueAt, citations)))
             // An event sub-process's start (e.g. a university's emergency, order 97 para 27) listens the whole case long:
@@ -134,7 +134,7 @@ internal static class GetCase
             .OrderBy(d => d.DueAt).ToList();
 
         var decisions = tasks.Where(t => t.Status == UserTaskStatus.Completed).Select(t => new CaseDecisionResponse(
-            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionsApi.ToResponse(t.LegalBasis, citations),
+            t.Id, t.ElementId, t.LabelKk, t.LabelRu, Name(t.CompletedBy), t.EndedAt!.Value, t.Output, DefinitionResponses.ToResponse(t.LegalBasis, citations),
             Person(t.CompletedBy))).ToList();
 
         return new CaseDetailResponse(
@@ -142,7 +142,7 @@ internal static class GetCase
             definition is null
                 ? null
                 : new CaseDefinitionResponse(definition.Key, definition.Version, definition.Name, definition.EffectiveFrom,
-                    DefinitionsApi.ToResponse(definition.LegalBasis, citations)),
+                    DefinitionResponses.ToResponse(definition.LegalBasis, citations)),
             steps,
             timeline,
             [.. tasks.Select(t => new CaseTaskResponse(t.Id, t.ElementId, t.LabelKk, t.LabelRu, t.Status.ToString().ToLowerInvariant(),
@@ -157,7 +157,7 @@ internal static class GetCase
     {
         var node = model?.Elements.GetValueOrDefault(elementId) as FlowNode;
         return new CaseStepResponse(elementId, kind, node?.Name, node?.Extension.LabelKk, node?.Extension.LabelRu,
-            DefinitionsApi.ToResponse(node?.Extension.LegalBasis, citations), null, [], null, dueAt);
+            DefinitionResponses.ToResponse(node?.Extension.LegalBasis, citations), null, [], null, dueAt);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal static class ListCaseGrounds
     public static async Task<Results<Ok<CaseGroundsResponse>, ProblemHttpResult>> HandleAsync(
         ProcessEngine engine, TimeProvider time, CancellationToken cancellationToken, string? pathway = null, DateOnly? on = null)
     {
-        if (pathway is null || !DefinitionsApi.KeyPattern().IsMatch(pathway))
+        if (pathway is null || !DefinitionKeys.Pattern().IsMatch(pathway))
         {
             return UnprocessableProblem.Create("pathway", "A pathway is a definition key, e.g. \"parent-application\".");
         }

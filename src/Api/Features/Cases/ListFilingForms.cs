@@ -8,7 +8,7 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Cases;
@@ -34,8 +34,8 @@ internal static class ListFilingForms
     private const int MaxStudents = 500;
 
     public static async Task<Results<Ok<List<FilingPathway>>, ProblemHttpResult>> HandleAsync(
-        System.Security.Claims.ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, Workflows.Execution.ProcessEngine engine,
-        TimeProvider time, CancellationToken cancellationToken, DateOnly? on = null)
+        System.Security.Claims.ClaimsPrincipal user, QadamDbContext db, VersionsInForce versions, EngineReads reads,
+        Workflows.Execution.ProcessEngine engine, TimeProvider time, CancellationToken cancellationToken, DateOnly? on = null)
     {
         var today = KazakhstanClock.Today(time);
         var day = on ?? today;
@@ -44,12 +44,9 @@ internal static class ListFilingForms
             return UnprocessableProblem.Create("on", $"A case is filed on a day from {today.AddDays(-FileCase.MaxDaysBack):yyyy-MM-dd} to {today:yyyy-MM-dd}.");
         }
 
-        var published = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= day)
-            .ToListAsync(cancellationToken);
-        var inForce = published.GroupBy(d => d.Key)
-            .Select(g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First()).ToList();
-        var called = inForce.SelectMany(d => CasesApi.Model(d)?.Nodes.OfType<CallActivity>().Select(c => c.CalledElement) ?? [])
+        var inForce = await versions.AllAsync(DefinitionKind.Bpmn, day, cancellationToken: cancellationToken);
+        var models = await reads.ModelsAsync(inForce.Select(d => d.Id), cancellationToken);
+        var called = models.Values.SelectMany(m => m.Nodes.OfType<CallActivity>().Select(c => c.CalledElement))
             .ToHashSet(StringComparer.Ordinal);
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);

@@ -52,17 +52,17 @@ internal static class GetRemoteLearning
     // students are back in class on D, so their distance learning ended the day before.
     private const string Spans = """
         WITH spans AS (
-          SELECT t."StudentId" AS student, t."OrganisationId" AS organisation, m."DefinitionKey" AS pathway, m."PeriodFrom" AS start,
-                 LEAST(m."PeriodTo", coalesce((
-                   SELECT min(((r."At" AT TIME ZONE 'UTC') + interval '5 hours')::date) - 1
-                   FROM qadam.student_transfers r JOIN qadam.mass_transfers rm ON rm."Id" = r."TransferId"
-                   WHERE rm."InstanceId" = m."InstanceId" AND rm."Direction" = 'return' AND r."StudentId" = t."StudentId"), m."PeriodTo")) AS finish
-          FROM qadam.student_transfers t JOIN qadam.mass_transfers m ON m."Id" = t."TransferId"
-          WHERE m."Direction" = 'distance' AND t."OrganisationId" = ANY(@schools)
+          SELECT t.student_id AS student, t.organisation_id AS organisation, m.definition_key AS pathway, m.period_from AS start,
+                 LEAST(m.period_to, coalesce((
+                   SELECT min(((r.at AT TIME ZONE 'UTC') + interval '5 hours')::date) - 1
+                   FROM qadam.student_transfers r JOIN qadam.mass_transfers rm ON rm.id = r.transfer_id
+                   WHERE rm.instance_id = m.instance_id AND rm.direction = 'return' AND r.student_id = t.student_id), m.period_to)) AS finish
+          FROM qadam.student_transfers t JOIN qadam.mass_transfers m ON m.id = t.transfer_id
+          WHERE m.direction = 'distance' AND t.organisation_id = ANY(@schools)
           UNION ALL
-          SELECT c."StudentId", c."OrganisationId", c."PathwayKey", ((c."UpdatedAt" AT TIME ZONE 'UTC') + interval '5 hours')::date, DATE '9999-12-31'
+          SELECT c.student_id, c.organisation_id, c.pathway_key, ((c.updated_at AT TIME ZONE 'UTC') + interval '5 hours')::date, DATE '9999-12-31'
           FROM qadam.cases c
-          WHERE c."Status" = 'transferred' AND c."OrganisationId" = ANY(@schools)
+          WHERE c.status = 'transferred' AND c.organisation_id = ANY(@schools)
         )
         """;
 

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Hosting;
-using Qadam.Api.Persistence;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
@@ -33,9 +30,9 @@ public sealed record EffectiveDateCorrectionResponse(
 internal static class CorrectEffectiveDate
 {
     public static async Task<Results<Ok<EffectiveDateCorrectionResponse>, NotFound, ProblemHttpResult>> PreviewAsync(
-        string key, int version, DateOnly? effectiveFrom, WorkflowsDbContext workflows, CancellationToken cancellationToken)
+        string key, int version, DateOnly? effectiveFrom, EngineReads reads, DefinitionStore store, CancellationToken cancellationToken)
     {
-        if (await PublishedAsync(key, version, workflows, cancellationToken) is not { } definition)
+        if (await reads.VersionAsync(key, version, cancellationToken) is not { } definition)
         {
             return TypedResults.NotFound();
         }
@@ -45,15 +42,15 @@ internal static class CorrectEffectiveDate
             return UnprocessableProblem.Create(problems);
         }
 
-        var cases = await CasesAsync(workflows, key, version, effectiveFrom!.Value, cancellationToken);
+        var cases = await CasesAsync(store, key, version, effectiveFrom!.Value, cancellationToken);
         return TypedResults.Ok(new EffectiveDateCorrectionResponse(key, version, definition.EffectiveFrom!.Value, effectiveFrom.Value, cases));
     }
 
     public static async Task<Results<Ok<EffectiveDateCorrectionResponse>, NotFound, ProblemHttpResult>> CorrectAsync(
-        string key, int version, EffectiveDateCorrectionRequest request, ClaimsPrincipal user, QadamDbContext db,
-        WorkflowsDbContext workflows, AuditTrail audit, DefinitionCache definitions, CancellationToken cancellationToken)
+        string key, int version, EffectiveDateCorrectionRequest request, ClaimsPrincipal user, CommandTransaction command,
+        EngineReads reads, DefinitionStore store, CancellationToken cancellationToken)
     {
-        if (await PublishedAsync(key, version, workflows, cancellationToken) is not { } definition)
+        if (await reads.VersionAsync(key, version, cancellationToken) is not { } definition)
         {
             return TypedResults.NotFound();
         }
@@ -64,30 +61,22 @@ internal static class CorrectEffectiveDate
         }
 
         var corrected = request.EffectiveFrom!.Value;
-        var cases = await CasesAsync(workflows, key, version, corrected, cancellationToken);
+        var cases = await CasesAsync(store, key, version, corrected, cancellationToken);
         if (definition.EffectiveFrom == corrected)
         {
             // Idempotent: the same correction again changes nothing and records nothing.
-            return TypedResults.Ok(new EffectiveDateCorrectionResponse(key, version, corrected, corrected, cases, DefinitionsApi.ToResponse(definition)));
+            return TypedResults.Ok(new EffectiveDateCorrectionResponse(key, version, corrected, corrected, cases, DefinitionResponses.ToResponse(definition)));
         }
 
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var old = await EffectiveDateCorrection.CorrectAsync(workflows, definitions, key, version, corrected, cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("definition.effective-date-corrected", JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            key, version, oldEffectiveFrom = old, newEffectiveFrom = corrected, reason = request.Reason!.Trim(),
-            casesNotRebound = cases.Select(c => c.CaseId ?? c.InstanceId),
-        }), ProcessKey: key, ProcessVersion: version, LegalBasis: DefinitionsApi.Cite(definition.LegalBasis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var after = await workflows.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, cancellationToken);
-        return TypedResults.Ok(new EffectiveDateCorrectionResponse(key, version, old, corrected, cases, DefinitionsApi.ToResponse(after)));
+        var (old, after) = await command.RunAsync(actor, ct => store.CorrectEffectiveDateAsync(key, version, corrected, ct),
+            r => new AuditEntry("definition.effective-date-corrected", JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                key, version, oldEffectiveFrom = r.Old, newEffectiveFrom = corrected, reason = request.Reason!.Trim(),
+                casesNotRebound = cases.Select(c => c.CaseId ?? c.InstanceId),
+            }), ProcessKey: key, ProcessVersion: version, LegalBasis: Documents.LegalCitation.Line(definition.LegalBasis)), cancellationToken);
+        return TypedResults.Ok(new EffectiveDateCorrectionResponse(key, version, old, corrected, cases, DefinitionResponses.ToResponse(after)));
     }
-
-    private static Task<ProcessDefinition?> PublishedAsync(string key, int version, WorkflowsDbContext workflows, CancellationToken cancellationToken) =>
-        workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
 
     private static Dictionary<string, string[]> Problems(ProcessDefinition definition, DateOnly? effectiveFrom, string? reason, bool needsReason)
     {
@@ -111,8 +100,8 @@ internal static class CorrectEffectiveDate
     }
 
     private static async Task<List<RebindCaseResponse>> CasesAsync(
-        WorkflowsDbContext workflows, string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken) =>
-        [.. (await EffectiveDateCorrection.PreviewAsync(workflows, key, version, effectiveFrom, cancellationToken))
+        DefinitionStore store, string key, int version, DateOnly effectiveFrom, CancellationToken cancellationToken) =>
+        [.. (await store.PreviewEffectiveDateAsync(key, version, effectiveFrom, cancellationToken))
             .Select(c => new RebindCaseResponse(Guid.TryParse(c.BusinessKey, out var id) ? id : null, c.InstanceId, c.ReferenceDate,
                 c.Status.ToString(), c.BoundVersion, c.WouldBindVersion))];
 }

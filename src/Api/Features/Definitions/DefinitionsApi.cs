@@ -1,29 +1,10 @@
-using System.Text.RegularExpressions;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Hosting;
-using Qadam.Workflows.Definitions.Model;
-using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
 
-/// <summary>
-/// A citation of a legal act as the API shows and takes it: the BPMN's own attributes, and where the citation table
-/// (workflows/citations.json) knows them the act's official name with the paragraph in Kazakh (<paramref name="Kk"/>) and
-/// in Russian (<paramref name="Ru"/>), for screens in either language.
-/// </summary>
-public sealed record LegalBasisResponse(string Act, string? Edition, string? Paragraph, string? Kk = null, string? Ru = null);
-
-/// <summary>One version of a definition key, without its content.</summary>
-public sealed record DefinitionVersionResponse(
-    string Key, int Version, string Kind, string Status, string? Name, DateOnly? EffectiveFrom, LegalBasisResponse? LegalBasis,
-    string ContentSha256, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy)
-{
-    /// <summary>On a saved draft: what must still be fixed before it can be published (severity "warning"); else null.</summary>
-    public IReadOnlyList<DefinitionProblemResponse>? Warnings { get; init; }
-}
-
 /// <summary>Maps <c>/api/definitions</c>: the legal department's process definitions and their versions.</summary>
-internal static partial class DefinitionsApi
+internal static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)
     {
@@ -87,27 +68,4 @@ internal static partial class DefinitionsApi
             .WithResponseExample(200, """{"key":"parent-application","version":2,"kind":"bpmn","status":"retired","name":"Заявление родителя","effectiveFrom":"2025-09-01","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2"},"contentSha256":"9f2c…","createdAt":"2025-08-20T09:00:00+00:00","createdBy":"legal.r1","publishedAt":"2025-08-25T09:00:00+00:00","publishedBy":"legal.r1"}""");
         return routes;
     }
-
-    /// <summary>Keys as the engine stores them (at most 100 characters): letters, digits, dot, dash, underscore.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    public static partial Regex KeyPattern();
-
-    public static LegalBasisResponse? ToResponse(LegalBasis? basis, Documents.Citations? citations = null) =>
-        basis is null ? null : citations?.Of(basis) is { } cited
-            ? new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph, cited.Kk, cited.Ru)
-            : new LegalBasisResponse(basis.Act, basis.Edition, basis.Paragraph);
-
-    /// <summary>The citation as one line, the form the audit trail keeps.</summary>
-    public static string? Cite(LegalBasis? basis) => Documents.LegalCitation.Line(basis);
-
-    public static string KindName(DefinitionKind kind) => kind == DefinitionKind.Bpmn ? "bpmn" : "conditionTable";
-
-    public static string StatusName(DefinitionStatus status) => status.ToString().ToLowerInvariant();
-
-    public static DefinitionVersionResponse ToResponse(ProcessDefinition d) => ToResponse(d, null);
-
-    /// <summary>The version with its legal basis in kk and ru when <paramref name="citations"/> knows it.</summary>
-    public static DefinitionVersionResponse ToResponse(ProcessDefinition d, Documents.Citations? citations) =>
-        new(d.Key, d.Version, KindName(d.Kind), StatusName(d.Status), d.Name, d.EffectiveFrom, ToResponse(d.LegalBasis, citations),
-            d.ContentSha256, d.CreatedAt, d.CreatedBy, d.PublishedAt, d.PublishedBy);
 }

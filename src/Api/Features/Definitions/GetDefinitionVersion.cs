@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
@@ -12,10 +11,10 @@ public sealed record DefinitionContentResponse(DefinitionVersionResponse Version
 internal static class GetDefinitionVersion
 {
     public static async Task<Results<Ok<DefinitionContentResponse>, ContentHttpResult, NotFound>> HandleAsync(
-        string key, int version, HttpRequest request, WorkflowsDbContext workflows, Documents.Citations citations,
+        string key, int version, HttpRequest request, EngineReads reads, Documents.Citations citations,
         CancellationToken cancellationToken)
     {
-        var found = await workflows.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        var found = await reads.VersionAsync(key, version, cancellationToken);
         if (found is null)
         {
             return TypedResults.NotFound();
@@ -25,6 +24,6 @@ internal static class GetDefinitionVersion
         var wantsXml = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value is "application/xml" or "text/xml");
         return wantsXml && found.Kind == DefinitionKind.Bpmn
             ? TypedResults.Text(found.Content, "application/xml", System.Text.Encoding.UTF8)
-            : TypedResults.Ok(new DefinitionContentResponse(DefinitionsApi.ToResponse(found, citations), found.Content));
+            : TypedResults.Ok(new DefinitionContentResponse(DefinitionResponses.ToResponse(found, citations), found.Content));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 
 namespace Qadam.Api.Features.Definitions;
 
@@ -11,13 +10,11 @@ public sealed record DefinitionKeyResponse(string Key, string Kind, IReadOnlyLis
 internal static class ListDefinitions
 {
     public static async Task<Ok<List<DefinitionKeyResponse>>> HandleAsync(
-        WorkflowsDbContext workflows, Documents.Citations citations, CancellationToken cancellationToken)
+        EngineReads reads, Documents.Citations citations, CancellationToken cancellationToken)
     {
-        var versions = await workflows.Definitions.AsNoTracking()
-            .OrderBy(d => d.Key).ThenByDescending(d => d.Version)
-            .ToListAsync(cancellationToken);
+        var versions = await reads.VersionsAsync(cancellationToken);
         return TypedResults.Ok(versions.GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => new DefinitionKeyResponse(g.Key, DefinitionsApi.KindName(g.First().Kind), [.. g.Select(d => DefinitionsApi.ToResponse(d, citations))]))
+            .Select(g => new DefinitionKeyResponse(g.Key, DefinitionResponses.KindName(g.First().Kind), [.. g.Select(d => DefinitionResponses.ToResponse(d, citations))]))
             .ToList());
     }
 }

@@ -2,17 +2,15 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Tasks;
 using Qadam.Api.Hosting;
-using Qadam.Api.Persistence;
 using Qadam.Documents.Persistence;
 using Qadam.Documents.Rendering;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Definitions;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
@@ -31,8 +29,8 @@ public sealed record PublishRequest(DateOnly EffectiveFrom, LegalBasisRequest Le
 internal static class PublishDefinition
 {
     public static async Task<Results<Ok<DefinitionVersionResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string key, int version, PublishRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        DocumentsDbContext documents, DefinitionStore store, FormCatalog forms, AuditTrail audit, CancellationToken cancellationToken)
+        string key, int version, PublishRequest request, ClaimsPrincipal user, CommandTransaction command, EngineReads reads,
+        DocumentsDbContext documents, DefinitionStore store, FormCatalog forms, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.LegalBasis.Act) || request.LegalBasis.Act.Length > 300)
@@ -55,7 +53,7 @@ internal static class PublishDefinition
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken) is { Count: > 0 } missing)
+        if (await PublishProblemsAsync(key, version, reads, documents, forms, cancellationToken) is { Count: > 0 } missing)
         {
             return UnprocessableProblem.Create(missing,
                 "The version cannot be published: documents it renders have no template, or tasks have no form.");
@@ -63,26 +61,20 @@ internal static class PublishDefinition
 
         var basis = new LegalBasis(request.LegalBasis.Act.Trim(), request.LegalBasis.Edition, request.LegalBasis.Paragraph);
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var published = await store.PublishAsync(key, version, request.EffectiveFrom, basis, actor.Name, cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("definition.published", JsonSerializer.SerializeToUtf8Bytes(request),
-            ProcessKey: key, ProcessVersion: version, LegalBasis: DefinitionsApi.Cite(basis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(DefinitionsApi.ToResponse(published));
+        var published = await command.RunAsync(actor, ct => store.PublishAsync(key, version, request.EffectiveFrom, basis, actor.Name, ct),
+            _ => new AuditEntry("definition.published", JsonSerializer.SerializeToUtf8Bytes(request),
+                ProcessKey: key, ProcessVersion: version, LegalBasis: Documents.LegalCitation.Line(basis)), cancellationToken);
+        return TypedResults.Ok(DefinitionResponses.ToResponse(published));
     }
 
     /// <summary>
     /// Everything publishing refuses: missing templates (<see cref="MissingTemplatesAsync"/>) and forms (<see cref="MissingFormsAsync"/>).
     /// </summary>
     public static async Task<Dictionary<string, string[]>> PublishProblemsAsync(
-        string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, FormCatalog forms,
-        CancellationToken cancellationToken)
+        string key, int version, EngineReads reads, DocumentsDbContext documents, FormCatalog forms, CancellationToken cancellationToken)
     {
-        var problems = await MissingTemplatesAsync(key, version, workflows, documents, cancellationToken);
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
+        var definition = await reads.BpmnVersionAsync(key, version, cancellationToken);
+        var problems = await MissingTemplatesAsync(key, version, definition, documents, cancellationToken);
         if (definition is not null)
         {
             foreach (var (field, messages) in await MissingFormsAsync(definition.Content, forms, cancellationToken))
@@ -123,15 +115,14 @@ internal static class PublishDefinition
     }
 
     /// <summary>
-    /// One problem per document the version renders (qadam:templateKey) without a template in Kazakh or in Russian: a case
+    /// One problem per document <paramref name="definition"/> (version <paramref name="version"/> of <paramref name="key"/>, or
+    /// null when there is no such BPMN version) renders (qadam:templateKey) without a template in Kazakh or in Russian: a case
     /// filed under it would stop at that step, so such a version is not published (and validate and dry run say the same).
     /// </summary>
-    public static async Task<Dictionary<string, string[]>> MissingTemplatesAsync(
-        string key, int version, WorkflowsDbContext workflows, DocumentsDbContext documents, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string[]>> MissingTemplatesAsync(
+        string key, int version, ProcessDefinition? definition, DocumentsDbContext documents, CancellationToken cancellationToken)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
         var rendered = definition is null
             ? []
             : BpmnParser.Parse(definition.Content).Model?.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>()

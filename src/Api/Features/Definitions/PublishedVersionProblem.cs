@@ -11,7 +11,7 @@ internal static class PublishedVersionProblem
 {
     public static ProblemHttpResult Create(string key, int version, DefinitionStatus status, string field)
     {
-        var detail = $"Version {version} of '{key}' is {DefinitionsApi.StatusName(status)}: its templates and forms do not change; "
+        var detail = $"Version {version} of '{key}' is {DefinitionResponses.StatusName(status)}: its templates and forms do not change; "
                      + $"save a new draft from it (POST /api/definitions/{key}/drafts) and change them there.";
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "The version is not a draft.",
             extensions: new Dictionary<string, object?>

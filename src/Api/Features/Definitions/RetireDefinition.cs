@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
-using Qadam.Api.Persistence;
-using Qadam.Workflows.Persistence;
+using Qadam.Api.Hosting;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
@@ -14,18 +11,12 @@ namespace Qadam.Api.Features.Definitions;
 internal static class RetireDefinition
 {
     public static async Task<Results<Ok<DefinitionVersionResponse>, NotFound>> HandleAsync(
-        string key, int version, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DefinitionStore store,
-        AuditTrail audit, CancellationToken cancellationToken)
+        string key, int version, ClaimsPrincipal user, CommandTransaction command, DefinitionStore store, CancellationToken cancellationToken)
     {
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        await store.RetireAsync(key, version, cancellationToken);
-        var retired = await workflows.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("definition.retired", JsonSerializer.SerializeToUtf8Bytes(new { key, version }),
-            ProcessKey: key, ProcessVersion: version, LegalBasis: DefinitionsApi.Cite(retired.LegalBasis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(DefinitionsApi.ToResponse(retired));
+        var retired = await command.RunAsync(actor, ct => store.RetireAsync(key, version, ct),
+            r => new AuditEntry("definition.retired", JsonSerializer.SerializeToUtf8Bytes(new { key, version }),
+                ProcessKey: key, ProcessVersion: version, LegalBasis: Documents.LegalCitation.Line(r.LegalBasis)), cancellationToken);
+        return TypedResults.Ok(DefinitionResponses.ToResponse(retired));
     }
 }

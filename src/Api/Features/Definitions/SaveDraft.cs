@@ -3,14 +3,11 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Audit;
-using Qadam.Api.Persistence;
-using Qadam.Documents.Persistence;
+using Qadam.Api.Hosting;
 using Qadam.Documents.Templates;
 using Qadam.Workflows.Definitions;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Definitions;
@@ -26,10 +23,10 @@ public sealed record DefinitionContentRequest(string Content, string? Kind = nul
 internal static class SaveDraft
 {
     public static async Task<Results<Created<DefinitionVersionResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string key, HttpRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, DefinitionStore store,
-        DocumentsDbContext documents, TemplateCatalog templates, AuditTrail audit, CancellationToken cancellationToken)
+        string key, HttpRequest request, ClaimsPrincipal user, CommandTransaction command, DefinitionStore store, EngineReads reads,
+        TemplateCatalog templates, CancellationToken cancellationToken)
     {
-        if (!DefinitionsApi.KeyPattern().IsMatch(key))
+        if (!DefinitionKeys.Pattern().IsMatch(key))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -44,33 +41,28 @@ internal static class SaveDraft
         }
 
         var actor = AuditActor.From(user);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var (saved, warnings) = await store.SaveDraftCheckedAsync(
-            body.Value.Kind, key, body.Value.Content, actor.Name, null, cancellationToken);
-        if (saved.Kind == DefinitionKind.Bpmn)
+        var (saved, warnings) = await command.RunAsync(actor, async ct =>
         {
-            // A new edition keeps the documents of the one in force before it: without its templates every case filed under
-            // it would stop at its first document. Forms are shared by key (workflows/*/forms), so they carry over as they are.
-            await documents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-            var previous = await workflows.Definitions.AsNoTracking()
-                .Where(d => d.Key == key && d.Version < saved.Version && d.Status != DefinitionStatus.Draft)
-                .OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
-            var rendered = BpmnParser.Parse(saved.Content).Model?.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>()
-                .ToHashSet(StringComparer.Ordinal) ?? [];
-            if (previous is { } from && rendered.Count > 0)
+            var draft = await store.SaveDraftCheckedAsync(body.Value.Kind, key, body.Value.Content, actor.Name, null, ct);
+            if (draft.Definition.Kind == DefinitionKind.Bpmn)
             {
-                await templates.CarryOverAsync(key, from.ToString(CultureInfo.InvariantCulture),
-                    saved.Version.ToString(CultureInfo.InvariantCulture), rendered, cancellationToken);
+                // A new edition keeps the documents of the one in force before it: without its templates every case filed under
+                // it would stop at its first document. Forms are shared by key (workflows/*/forms), so they carry over as they are.
+                var previous = await reads.ReleasedBeforeAsync(key, draft.Definition.Version, ct);
+                var rendered = BpmnParser.Parse(draft.Definition.Content).Model?.Nodes.Select(n => n.Extension.TemplateKey).OfType<string>()
+                    .ToHashSet(StringComparer.Ordinal) ?? [];
+                if (previous is { } from && rendered.Count > 0)
+                {
+                    await templates.CarryOverAsync(key, from.ToString(CultureInfo.InvariantCulture),
+                        draft.Definition.Version.ToString(CultureInfo.InvariantCulture), rendered, ct);
+                }
             }
-        }
 
-        await audit.AppendAsync(actor, new AuditEntry("definition.draft-saved", Encoding.UTF8.GetBytes(body.Value.Content),
-            ProcessKey: key, ProcessVersion: saved.Version), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            return draft;
+        }, d => new AuditEntry("definition.draft-saved", Encoding.UTF8.GetBytes(body.Value.Content),
+            ProcessKey: key, ProcessVersion: d.Definition.Version), cancellationToken);
         return TypedResults.Created($"/api/definitions/{key}/versions/{saved.Version}",
-            DefinitionsApi.ToResponse(saved) with
+            DefinitionResponses.ToResponse(saved) with
             {
                 Warnings = [.. warnings.Select(w => DefinitionProblemResponse.From(w, Hosting.ProblemLanguage.Of(request)))],
             });

@@ -11,7 +11,7 @@ using Qadam.Documents.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -50,12 +50,12 @@ internal static class DryRunDefinition
     private static readonly HashSet<string> QuietEvents = new(StringComparer.Ordinal) { "left", "task-created" };
 
     public static async Task<Results<Ok<DryRunResponse>, ProblemHttpResult>> HandleAsync(
-        string key, int version, DryRunRequest request, ClaimsPrincipal user, WorkflowsDbContext workflows, ProcessEngine engine,
+        string key, int version, DryRunRequest request, ClaimsPrincipal user, EngineReads reads, ProcessEngine engine,
         DocumentsDbContext documents, FormCatalog forms, TimeProvider time, CancellationToken cancellationToken)
     {
         var steps = request.Steps ?? [];
         var errors = new Dictionary<string, string[]>();
-        if (!DefinitionsApi.KeyPattern().IsMatch(key))
+        if (!DefinitionKeys.Pattern().IsMatch(key))
         {
             errors["key"] = ["A definition key has 1 to 100 letters, digits, dots, dashes or underscores."];
         }
@@ -82,37 +82,28 @@ internal static class DryRunDefinition
             return UnprocessableProblem.Create(errors);
         }
 
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
+        var definition = await reads.BpmnVersionAsync(key, version, cancellationToken);
         if (definition is null)
         {
             return TypedResults.Problem($"'{key}' has no BPMN version {version}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
 
         // What publishing would refuse (a rendered document without its kk or ru template, a task's form missing) is said before the run.
-        var publishProblems = await PublishDefinition.PublishProblemsAsync(key, version, workflows, documents, forms, cancellationToken);
+        var publishProblems = await PublishDefinition.PublishProblemsAsync(key, version, reads, documents, forms, cancellationToken);
         var audit = AuditActor.From(user);
         var actor = new Actor(user.FindFirstValue(Claims.Subject) ?? audit.Name, audit.Roles, audit.OrganisationCode);
         var referenceDate = request.ReferenceDate ?? KazakhstanClock.Today(time);
-        var run = new Run(workflows);
+        var run = new Run(reads);
 
         // The one transaction of the run, rolled back whatever happens: the engine joins it (it never commits a
         // transaction it did not open), so the instance, its tasks, journal and outbox vanish with it.
-        await using var transaction = await workflows.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var result = await run.ExecuteAsync(engine, definition, actor, referenceDate, request.Variables, steps, cancellationToken);
-            return TypedResults.Ok(result with { PublishProblems = publishProblems });
-        }
-        finally
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            workflows.ChangeTracker.Clear();
-        }
+        var result = await engine.DryRunAsync(ct => run.ExecuteAsync(engine, definition, actor, referenceDate, request.Variables, steps, ct),
+            cancellationToken);
+        return TypedResults.Ok(result with { PublishProblems = publishProblems });
     }
 
     /// <summary>One dry run's reading of the engine's rows: the path so far and the models for the labels.</summary>
-    private sealed class Run(WorkflowsDbContext workflows)
+    private sealed class Run(EngineReads reads)
     {
         private readonly List<DryRunPathEntry> _path = [];
         private readonly Dictionary<Guid, ProcessModel?> _models = [];
@@ -134,9 +125,9 @@ internal static class DryRunDefinition
                     var step = steps[i];
                     var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
                     // A multi-instance task (a council's ballots) has one task per member: each step casts the next ballot.
-                    var task = await workflows.Tasks.AsNoTracking().Open()
-                        .Where(t => tree.Contains(t.InstanceId) && t.ElementId == step.ElementId)
-                        .OrderBy(t => t.LoopIndex).ThenBy(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+                    var task = (await reads.OpenTasksOfAsync(tree, cancellationToken))
+                        .Where(t => t.ElementId == step.ElementId)
+                        .OrderBy(t => t.LoopIndex ?? int.MaxValue).ThenBy(t => t.CreatedAt).FirstOrDefault();
                     if (task is null)
                     {
                         error = $"Step {i + 1}: no open task '{step.ElementId}' to complete.";
@@ -161,8 +152,8 @@ internal static class DryRunDefinition
             }
 
             await ReadJournalAsync(engine, cancellationToken);
-            var instance = await workflows.Instances.AsNoTracking().SingleAsync(i => i.Id == _root, cancellationToken);
-            return new DryRunResponse(_path, await WaitingAsync(engine, cancellationToken), instance.Status != InstanceStatus.Active, error);
+            var status = await reads.InstanceStatusAsync(_root, cancellationToken);
+            return new DryRunResponse(_path, await WaitingAsync(engine, cancellationToken), status != InstanceStatus.Active, error);
         }
 
         /// <summary>Reads what the last command did, then moves past the service tasks it reached, one by one.</summary>
@@ -172,8 +163,7 @@ internal static class DryRunDefinition
             for (var skipped = 0; skipped < MaxSkippedServiceTasks; skipped++)
             {
                 var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
-                var job = await workflows.Jobs.AsNoTracking().Where(j => tree.Contains(j.InstanceId)).OrderBy(j => j.DueAt).ThenBy(j => j.Id)
-                    .Select(j => new { j.InstanceId, j.ElementId }).FirstOrDefaultAsync(cancellationToken);
+                var job = (await reads.JobsOfAsync(tree, cancellationToken)).FirstOrDefault();
                 if (job is null || await engine.SkipNextJobForDryRunAsync(_root, actor, cancellationToken) is null)
                 {
                     return;
@@ -187,8 +177,7 @@ internal static class DryRunDefinition
         private async Task ReadJournalAsync(ProcessEngine engine, CancellationToken cancellationToken)
         {
             var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
-            var entries = await workflows.Journal.AsNoTracking().Where(j => tree.Contains(j.InstanceId) && j.Id > _lastJournalId)
-                .OrderBy(j => j.Id).Select(j => new { j.Id, j.InstanceId, j.ElementId, j.Event }).ToListAsync(cancellationToken);
+            var entries = await reads.JournalAfterAsync(tree, _lastJournalId, cancellationToken);
             foreach (var entry in entries)
             {
                 _lastJournalId = Math.Max(_lastJournalId, entry.Id);
@@ -202,13 +191,10 @@ internal static class DryRunDefinition
         private async Task<List<DryRunWaiting>> WaitingAsync(ProcessEngine engine, CancellationToken cancellationToken)
         {
             var tree = await engine.InstanceTreeAsync(_root, cancellationToken);
-            var tasks = await workflows.Tasks.AsNoTracking().Open()
-                .Where(t => tree.Contains(t.InstanceId))
-                .OrderBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex).ToListAsync(cancellationToken);
-            var timers = await workflows.Timers.AsNoTracking().Where(t => t.InstanceId != null && tree.Contains(t.InstanceId.Value))
-                .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
-            var messages = await workflows.Subscriptions.AsNoTracking().Where(s => tree.Contains(s.InstanceId)).ToListAsync(cancellationToken);
-            var jobs = await workflows.Jobs.AsNoTracking().Where(j => tree.Contains(j.InstanceId)).ToListAsync(cancellationToken);
+            var tasks = await reads.OpenTasksOfAsync(tree, cancellationToken);
+            var timers = await reads.TimersOfAsync(tree, cancellationToken);
+            var messages = await reads.SubscriptionsOfAsync(tree, cancellationToken);
+            var jobs = await reads.JobsOfAsync(tree, cancellationToken);
             var waiting = tasks.Select(t => new DryRunWaiting(t.ElementId, t.LabelKk, t.LabelRu, t.FormKey, "userTask")).ToList();
             foreach (var (instanceId, elementId, kind) in timers.Select(t => (t.InstanceId!.Value, t.ElementId, "timer"))
                          .Concat(messages.Select(m => (m.InstanceId, m.ElementId, "message")))
@@ -225,10 +211,7 @@ internal static class DryRunDefinition
         {
             if (!_models.TryGetValue(instanceId, out var model))
             {
-                var definitionId = await workflows.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionId)
-                    .SingleAsync(cancellationToken);
-                var definition = await workflows.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken);
-                model = CasesApi.Model(definition);
+                model = await reads.ModelOfInstanceAsync(instanceId, cancellationToken);
                 _models[instanceId] = model;
             }
 

@@ -103,7 +103,7 @@ internal sealed class EmergencyOrderConfiguration : IEntityTypeConfiguration<Eme
         builder.Property(o => o.IssuingBody).HasMaxLength(300);
         builder.Property(o => o.IssuerNameKk).HasMaxLength(300);
         builder.Property(o => o.IssuerNameRu).HasMaxLength(300);
-        builder.Property(o => o.ClassesJson).HasColumnName("Classes").HasColumnType("jsonb");
+        builder.Property(o => o.ClassesJson).HasColumnName("classes").HasColumnType("jsonb");
         builder.Ignore(o => o.Classes);
         builder.Property(o => o.Number).HasMaxLength(64);
         builder.HasIndex(o => new { o.IssuingBody, o.Number }).IsUnique();

@@ -13,7 +13,6 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -51,8 +50,8 @@ internal static class PostEmergencyOrder
     private const int MaxPeriodDays = 366;
 
     public static async Task<Results<Created<EmergencyOrderResponse>, Ok<EmergencyOrderResponse>, ProblemHttpResult>> HandleAsync(
-        EmergencyOrderRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine,
-        AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        EmergencyOrderRequest request, ClaimsPrincipal user, QadamDbContext db, VersionsInForce versions, ProcessEngine engine,
+        CommandTransaction command, TimeProvider time, CancellationToken cancellationToken)
     {
         var issuingBody = request.IssuingBody.Trim();
         var number = request.Number.Trim();
@@ -180,10 +179,8 @@ internal static class PostEmergencyOrder
             classes[code] = [.. wanted.Order(StringComparer.Ordinal)];
         }
 
-        var definition = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Key == PathwayKey && d.Kind == DefinitionKind.Bpmn && d.Status == DefinitionStatus.Published && d.EffectiveFrom <= request.Date)
-            .OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
-        if (definition is null)
+        var definition = await versions.FindAsync(PathwayKey, request.Date, cancellationToken);
+        if (definition is not { Kind: DefinitionKind.Bpmn })
         {
             return Refuse("pathway", $"No version of the pathway '{PathwayKey}' is in force on {request.Date:yyyy-MM-dd}: the legal department must publish it.");
         }
@@ -211,28 +208,31 @@ internal static class PostEmergencyOrder
             // The classes or groups the order names within its organisations; the transfer moves only those there.
             ["classes"] = new JsonObject([.. classes.Select(c => KeyValuePair.Create(c.Key,
                 (JsonNode?)new JsonArray([.. c.Value.Select(n => (JsonNode?)JsonValue.Create(n))])))]),
+            // The secondary schools among them: 103 Annex 1 para 5 keeps the distance regime for the emergency ground (its
+            // sub-para 2) after the renumbering) "в организациях среднего образования", colleges not included.
+            ["secondarySchools"] = new JsonArray([.. covered
+                .Where(c => organisations.Single(o => o.Code == c).Kind == OrganisationKind.School)
+                .Select(c => (JsonNode?)JsonValue.Create(c))]),
             // Its tasks go to the office that posted it (the territory's, or the caller's own).
             ["organisation"] = request.Territory ?? actor.OrganisationCode,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         try
         {
-            db.EmergencyOrders.Add(order);
-            var started = await engine.StartAsync(new StartProcess(PathwayKey, request.Date,
-                new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, "emergency-order:" + order.Id), cancellationToken);
-            order.Bind(PathwayKey, started.InstanceId, started.DefinitionVersion);
-            await audit.AppendAsync(actor, new AuditEntry("emergency-order.received", JsonSerializer.SerializeToUtf8Bytes(request),
-                ProcessKey: PathwayKey, ProcessVersion: started.DefinitionVersion, LegalBasis: DefinitionsApi.Cite(definition.LegalBasis)), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await command.RunAsync(actor, async ct =>
+            {
+                db.EmergencyOrders.Add(order);
+                var started = await engine.StartAsync(new StartProcess(PathwayKey, request.Date,
+                    new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables, "emergency-order:" + order.Id), ct);
+                order.Bind(PathwayKey, started.InstanceId, started.DefinitionVersion);
+                return started;
+            }, r => new AuditEntry("emergency-order.received", JsonSerializer.SerializeToUtf8Bytes(request),
+                ProcessKey: PathwayKey, ProcessVersion: r.DefinitionVersion, LegalBasis: Documents.LegalCitation.Line(definition.LegalBasis)),
+                cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // The same order arrived twice at once and the other copy won: answer with it.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
+            // The same order arrived twice at once and the other copy won (the unit of work rolled back and cleared): answer with it.
             return TypedResults.Ok(await FindAsync(db, issuingBody, number, cancellationToken) ?? throw new InvalidOperationException("Lost order.", ex));
         }
 

@@ -49,7 +49,7 @@ internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time)
         var fingerprint = Fingerprint(context.Arguments);
         var cancellationToken = http.RequestAborted;
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO qadam.idempotency_keys ("Subject", "Target", "Key", "Fingerprint", "CreatedAt")
+            INSERT INTO qadam.idempotency_keys (subject, target, key, fingerprint, created_at)
             VALUES ({subject}, {target}, {key}, {fingerprint}, {time.GetUtcNow()})
             ON CONFLICT DO NOTHING
             """, cancellationToken);
@@ -106,7 +106,7 @@ internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time)
     private async Task ForgetAsync(string subject, string target, string key) =>
         // Not the request's token: a cancelled request must not leave its key behind.
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""DELETE FROM qadam.idempotency_keys WHERE "Subject" = {subject} AND "Target" = {target} AND "Key" = {key}""",
+            $"""DELETE FROM qadam.idempotency_keys WHERE subject = {subject} AND target = {target} AND key = {key}""",
             CancellationToken.None);
 }
 

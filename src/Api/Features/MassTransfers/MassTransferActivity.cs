@@ -21,7 +21,7 @@ internal sealed class MassTransferActivity(MassTransferRunner runner, TvetMassEx
     public async Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var request = RequestFor(context);
-        if (request.Direction == TransferDirection.Distance)
+        if (request.Direction == TransferDirection.Distance && !ExceptionGranted(context))
         {
             request = request with { Excluded = await exclusion.DecideAsync(request.OrganisationCodes, cancellationToken) };
         }
@@ -39,6 +39,13 @@ internal sealed class MassTransferActivity(MassTransferRunner runner, TvetMassEx
         };
         context.SetVariable("transfers", transfers);
     }
+
+    /// <summary>
+    /// Inside one college's instance the head decided, with reasons, that the case is one of art. 37-2 para 2 of the Law on
+    /// education (349 Annex 2 para 3-1, 2023/24 only: task <c>exclusionException</c>): that college is not excluded.
+    /// </summary>
+    private static bool ExceptionGranted(ActivityContext context) =>
+        context.Variables["school"] is JsonObject && context.Variables["exceptionApplies"]?.GetValue<string>() == "yes";
 
     private static string Direction(string elementId) =>
         elementId.StartsWith("return", StringComparison.Ordinal) ? TransferDirection.Return : TransferDirection.Distance;

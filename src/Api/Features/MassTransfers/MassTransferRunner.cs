@@ -75,10 +75,10 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         await using (var insert = new NpgsqlCommand("""
-            INSERT INTO qadam.mass_transfers ("Id", "InstanceId", "ElementId", "DefinitionKey", "DefinitionVersion", "OrderId", "Direction",
-                "Status", "PeriodFrom", "PeriodTo", "Total", "Done", "StartedAt")
+            INSERT INTO qadam.mass_transfers (id, instance_id, element_id, definition_key, definition_version, order_id, direction,
+                status, period_from, period_to, total, done, started_at)
             VALUES (@id, @instance, @element, @key, @version, @order, @direction, 'running', @from, @to, 0, 0, @now)
-            ON CONFLICT ("InstanceId", "ElementId") DO NOTHING
+            ON CONFLICT (instance_id, element_id) DO NOTHING
             """, connection, transaction))
         {
             insert.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
@@ -95,7 +95,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
             {
                 // Prepared by an earlier run that crashed or whose job rolled back: resume it.
                 await using var existing = new NpgsqlCommand(
-                    """SELECT "Id", "Total", "Status" = 'completed' FROM qadam.mass_transfers WHERE "InstanceId" = @instance AND "ElementId" = @element""",
+                    """SELECT id, total, status = 'completed' FROM qadam.mass_transfers WHERE instance_id = @instance AND element_id = @element""",
                     connection, transaction);
                 existing.Parameters.Add(new NpgsqlParameter<Guid>("instance", request.InstanceId));
                 existing.Parameters.Add(new NpgsqlParameter<string>("element", request.ElementId));
@@ -106,9 +106,9 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         }
 
         await using (var schools = new NpgsqlCommand($"""
-            INSERT INTO qadam.mass_transfer_schools ("TransferId", "OrganisationId", "Total", "Done", "Status")
-            SELECT @transfer, o."Id", (SELECT count(*) FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}), 0, 'running'
-            FROM qadam.organisations o WHERE o."Code" = ANY(@codes) AND o."Kind" IN ('School', 'College', 'University');
+            INSERT INTO qadam.mass_transfer_schools (transfer_id, organisation_id, total, done, status)
+            SELECT @transfer, o.id, (SELECT count(*) FROM qadam.students s WHERE s.organisation_id = o.id {StudentSelectionSql.For(request)}), 0, 'running'
+            FROM qadam.organisations o WHERE o.code = ANY(@codes) AND o.kind IN ('School', 'College', 'University');
             """, connection, transaction))
         {
             schools.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
@@ -126,11 +126,11 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         {
             // Recorded per organisation with its reason, so the progress shows why a college moved no one.
             await using var exclude = new NpgsqlCommand("""
-                UPDATE qadam.mass_transfer_schools m SET "Total" = 0, "Done" = 0, "Status" = 'excluded', "FinishedAt" = @now,
-                    "ExclusionReasonKk" = e.kk, "ExclusionReasonRu" = e.ru, "ExclusionLegalBasis" = e.basis
+                UPDATE qadam.mass_transfer_schools m SET total = 0, done = 0, status = 'excluded', finished_at = @now,
+                    exclusion_reason_kk = e.kk, exclusion_reason_ru = e.ru, exclusion_legal_basis = e.basis
                 FROM unnest(@codes, @kk, @ru, @basis) AS e(code, kk, ru, basis)
-                JOIN qadam.organisations o ON o."Code" = e.code
-                WHERE m."TransferId" = @transfer AND m."OrganisationId" = o."Id"
+                JOIN qadam.organisations o ON o.code = e.code
+                WHERE m.transfer_id = @transfer AND m.organisation_id = o.id
                 """, connection, transaction);
             exclude.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
             exclude.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
@@ -146,8 +146,8 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
 
         int total;
         await using (var sum = new NpgsqlCommand("""
-            UPDATE qadam.mass_transfers SET "Total" = (SELECT coalesce(sum("Total"), 0) FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer)
-            WHERE "Id" = @transfer RETURNING "Total"
+            UPDATE qadam.mass_transfers SET total = (SELECT coalesce(sum(total), 0) FROM qadam.mass_transfer_schools WHERE transfer_id = @transfer)
+            WHERE id = @transfer RETURNING total
             """, connection, transaction))
         {
             sum.Parameters.Add(new NpgsqlParameter<Guid>("transfer", id));
@@ -163,8 +163,8 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT "OrganisationId", "Total", "Status" IN ('completed', 'excluded') FROM qadam.mass_transfer_schools
-            WHERE "TransferId" = @transfer ORDER BY "OrganisationId"
+            SELECT organisation_id, total, status IN ('completed', 'excluded') FROM qadam.mass_transfer_schools
+            WHERE transfer_id = @transfer ORDER BY organisation_id
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -216,7 +216,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
 
         var students = new List<(Guid Id, Guid Organisation, string? ParentIin)>();
         await using (var read = new NpgsqlCommand(
-                         $"""SELECT s."Id", s."OrganisationId", s."ParentIin" FROM qadam.students s WHERE s."OrganisationId" = ANY(@organisations) {StudentSelectionSql.For(request)}""",
+                         $"""SELECT s.id, s.organisation_id, s.parent_iin FROM qadam.students s WHERE s.organisation_id = ANY(@organisations) {StudentSelectionSql.For(request)}""",
                          connection, transaction))
         {
             read.Parameters.Add(StudentSelectionSql.Organisations(organisations));
@@ -231,7 +231,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         // The rows are written with the importer's synchronous calls: they only fill its buffer, and awaiting each of a
         // million values cost more than the COPY itself (bench/MassTransfer).
         await using (var rows = await connection.BeginBinaryImportAsync(
-                         """COPY qadam.student_transfers ("TransferId", "StudentId", "OrganisationId", "At") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                         """COPY qadam.student_transfers (transfer_id, student_id, organisation_id, at) FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var student in students)
             {
@@ -246,7 +246,7 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
         }
 
         await using (var notices = await connection.BeginBinaryImportAsync(
-                         """COPY qadam.parent_notifications ("TransferId", "StudentId", "ParentIin", "CreatedAt") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                         """COPY qadam.parent_notifications (transfer_id, student_id, parent_iin, created_at) FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var student in students)
             {
@@ -276,9 +276,9 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
 
         // The count written is the truth: the roster may have changed since the step was prepared.
         await using (var mark = new NpgsqlCommand("""
-            UPDATE qadam.mass_transfer_schools m SET "Total" = c.n, "Done" = c.n, "Status" = 'completed', "FinishedAt" = @now
+            UPDATE qadam.mass_transfer_schools m SET total = c.n, done = c.n, status = 'completed', finished_at = @now
             FROM unnest(@organisations, @counts) AS c(organisation, n)
-            WHERE m."TransferId" = @transfer AND m."OrganisationId" = c.organisation
+            WHERE m.transfer_id = @transfer AND m.organisation_id = c.organisation
             """, connection, transaction))
         {
             mark.Parameters.Add(StudentSelectionSql.Organisations(counts.Keys));
@@ -296,10 +296,10 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
     private async Task<int> FinishAsync(Guid transferId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE qadam.mass_transfers t SET "Status" = 'completed', "FinishedAt" = @now,
-                "Total" = s.total, "Done" = s.total
-            FROM (SELECT coalesce(sum("Done"), 0)::int AS total FROM qadam.mass_transfer_schools WHERE "TransferId" = @transfer) s
-            WHERE t."Id" = @transfer RETURNING t."Total"
+            UPDATE qadam.mass_transfers t SET status = 'completed', finished_at = @now,
+                total = s.total, done = s.total
+            FROM (SELECT coalesce(sum(done), 0)::int AS total FROM qadam.mass_transfer_schools WHERE transfer_id = @transfer) s
+            WHERE t.id = @transfer RETURNING t.total
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid>("transfer", transferId));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", time.GetUtcNow()));

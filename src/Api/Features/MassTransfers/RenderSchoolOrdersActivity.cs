@@ -30,7 +30,11 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
         var templateKey = context.Extension.TemplateKey
                           ?? throw new InvalidOperationException($"{context.ElementId} has no qadam:templateKey to render.");
         var request = MassTransferActivity.RequestFor(context);
-        var codes = request.OrganisationCodes;
+        // An organisation the transfer left out (a college with restricted programmes, 349 Annex 2 para 3-1 / 103 Annex 1
+        // para 3) moved no one and gets no order; its exclusion and reason are on the transfer's progress.
+        var excluded = ((context.Variables["transfers"] as JsonObject)?["transferStudents"]?["excluded"] as JsonArray ?? [])
+            .Select(c => c?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var codes = request.OrganisationCodes.Where(c => !excluded.Contains(c)).ToList();
         var schools = await SchoolsAsync(context.Connection, context.Transaction, request, cancellationToken);
         // The city's list of schools is not the school's business, and copying it into each of hundreds of orders
         // would make rendering quadratic: it is left out once, before the per-school copies.
@@ -82,14 +86,14 @@ internal sealed class RenderSchoolOrdersActivity(DocumentRegistryOptions options
     {
         var codes = request.OrganisationCodes;
         await using var command = new NpgsqlCommand($"""
-            SELECT o."Code", o."NameKk", o."NameRu",
-                   (SELECT coalesce(sum(s."Done"), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t."Id" = s."TransferId"
-                    WHERE t."InstanceId" = @instance AND t."Direction" = 'distance' AND s."OrganisationId" = o."Id"),
-                   (SELECT string_agg(c."ClassName", ', ' ORDER BY c.grade, c."ClassName") FROM (
-                        SELECT DISTINCT s."ClassName", coalesce(substring(s."ClassName" from '^[0-9]+')::int, 1000) AS grade
-                        FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)}) c),
-                   (SELECT string_agg(DISTINCT s."Shift"::text, ', ') FROM qadam.students s WHERE s."OrganisationId" = o."Id" {StudentSelectionSql.For(request)})
-            FROM qadam.organisations o WHERE o."Code" = ANY(@codes)
+            SELECT o.code, o.name_kk, o.name_ru,
+                   (SELECT coalesce(sum(s.done), 0)::int FROM qadam.mass_transfer_schools s JOIN qadam.mass_transfers t ON t.id = s.transfer_id
+                    WHERE t.instance_id = @instance AND t.direction = 'distance' AND s.organisation_id = o.id),
+                   (SELECT string_agg(c.class_name, ', ' ORDER BY c.grade, c.class_name) FROM (
+                        SELECT DISTINCT s.class_name, coalesce(substring(s.class_name from '^[0-9]+')::int, 1000) AS grade
+                        FROM qadam.students s WHERE s.organisation_id = o.id {StudentSelectionSql.For(request)}) c),
+                   (SELECT string_agg(DISTINCT s.shift::text, ', ') FROM qadam.students s WHERE s.organisation_id = o.id {StudentSelectionSql.For(request)})
+            FROM qadam.organisations o WHERE o.code = ANY(@codes)
             """, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
         StudentSelectionSql.AddParameters(command, request);
         command.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. codes]));

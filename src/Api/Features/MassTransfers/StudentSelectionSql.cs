@@ -14,15 +14,15 @@ internal static class StudentSelectionSql
     /// year ("ИС-24"), and its year of study is counted from that and the school year's start.
     /// </summary>
     private const string Weather = """
-        AND s."Shift" = ANY(@shifts)
-        AND ((s."Level" <> 'Tvet' AND coalesce(substring(s."ClassName" from '^[0-9]+')::int, -1) BETWEEN @gradesFrom AND @gradesTo)
-          OR (s."Level" = 'Tvet' AND @academicYear - 2000 - coalesce(substring(s."ClassName" from '-([0-9]{2})$')::int, 1000) + 1 = ANY(@collegeYears)))
+        AND s.shift = ANY(@shifts)
+        AND ((s.level <> 'Tvet' AND coalesce(substring(s.class_name from '^[0-9]+')::int, -1) BETWEEN @gradesFrom AND @gradesTo)
+          OR (s.level = 'Tvet' AND @academicYear - 2000 - coalesce(substring(s.class_name from '-([0-9]{2})$')::int, 1000) + 1 = ANY(@collegeYears)))
         """;
 
     /// <summary>A return brings back exactly the students this instance moved away, whatever the roster says now.</summary>
     private const string Returning = """
-        AND s."Id" IN (SELECT d."StudentId" FROM qadam.student_transfers d JOIN qadam.mass_transfers m ON m."Id" = d."TransferId"
-                       WHERE m."InstanceId" = @instance AND m."Direction" = 'distance')
+        AND s.id IN (SELECT d.student_id FROM qadam.student_transfers d JOIN qadam.mass_transfers m ON m.id = d.transfer_id
+                       WHERE m.instance_id = @instance AND m.direction = 'distance')
         """;
 
     /// <summary>
@@ -30,12 +30,12 @@ internal static class StudentSelectionSql
     /// classes move; an organisation it lists no classes for moves whole.
     /// </summary>
     private const string Classes = """
-        AND (NOT EXISTS (SELECT 1 FROM qadam.organisations co WHERE co."Id" = s."OrganisationId" AND co."Code" = ANY(@classOrganisations))
-          OR EXISTS (SELECT 1 FROM unnest(@classOrganisations, @classNames) c(code, name) JOIN qadam.organisations co ON co."Code" = c.code
-                     WHERE co."Id" = s."OrganisationId" AND c.name = s."ClassName"))
+        AND (NOT EXISTS (SELECT 1 FROM qadam.organisations co WHERE co.id = s.organisation_id AND co.code = ANY(@classOrganisations))
+          OR EXISTS (SELECT 1 FROM unnest(@classOrganisations, @classNames) c(code, name) JOIN qadam.organisations co ON co.code = c.code
+                     WHERE co.id = s.organisation_id AND c.name = s.class_name))
         """;
 
-    /// <summary>The predicate to append after <c>WHERE s."OrganisationId" = ANY(@organisations)</c>.</summary>
+    /// <summary>The predicate to append after <c>WHERE s.organisation_id = ANY(@organisations)</c>.</summary>
     public static string For(MassTransferRequest request) =>
         request.Direction == TransferDirection.Return
             ? Returning

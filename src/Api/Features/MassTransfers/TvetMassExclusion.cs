@@ -14,7 +14,8 @@ namespace Qadam.Api.Features.MassTransfers;
 /// programmes from distance learning, and the emergency and weather grounds are grounds of that same para 3. The
 /// exclusion table is read on the day of the decision (the prohibition in force when the order is carried out), as the
 /// individual pathways read it with <c>qadam:tableDate="=today()"</c>. The 2023/24 exception of art. 37-2 para 2 of
-/// the Law on education is an individual, reasoned decision of the head; a mass order makes none, so it does not apply.
+/// the Law on education is a reasoned decision of the college's head: a mass order makes none, so it applies only where a
+/// college's own instance records it (weather 2023, <c>exclusionException</c>; see <see cref="MassTransferActivity"/>).
 /// </summary>
 internal sealed class TvetMassExclusion(IServiceScopeFactory scopes, TimeProvider time)
 {

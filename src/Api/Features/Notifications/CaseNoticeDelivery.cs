@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qadam.Api.Features.Activities;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
 
 namespace Qadam.Api.Features.Notifications;
 
@@ -13,31 +11,22 @@ namespace Qadam.Api.Features.Notifications;
 /// Messages of the emergency and weather pathways carry no case: their notices, one per student, were written by the mass
 /// transfer itself, so there is nothing left to deliver here.
 /// </summary>
-internal sealed class CaseNoticeDelivery(QadamDbContext db, WorkflowsDbContext workflows) : IOutboxHandler
+internal sealed class CaseNoticeDelivery(QadamDbContext db, DeliveryTransaction delivery) : IOutboxHandler
 {
     public string Topic => NotifyActivity.Topic;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        // One scope delivers several messages, each in a transaction of its own: enlist in this message's, leaving the one the
-        // previous message committed (reading through it fails with "Transaction is already completed" and the notice waits
-        // for a retry).
-        if (workflows.Database.CurrentTransaction?.GetDbTransaction() is { } transaction
-            && db.Database.CurrentTransaction?.GetDbTransaction() != transaction)
-        {
-            if (db.Database.CurrentTransaction is not null)
-            {
-                await db.Database.UseTransactionAsync(null, cancellationToken);
-            }
-
-            await db.Database.UseTransactionAsync(transaction, cancellationToken);
-        }
-
         var payload = message.Payload;
         if (!Guid.TryParse(payload["case"]?.GetValue<string>(), out var caseId)
             || await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.StudentId).SingleOrDefaultAsync(cancellationToken) is not { } studentId)
         {
             return;
+        }
+
+        if (delivery.Current is { } transaction && db.Database.CurrentTransaction is null)
+        {
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
         }
 
         if (await db.CaseNotices.AnyAsync(n => n.MessageId == message.Id, cancellationToken))

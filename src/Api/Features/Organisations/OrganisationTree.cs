@@ -97,10 +97,10 @@ public sealed class OrganisationTree(IMemoryCache cache) : IDisposable
 
         var ids = await db.Database.SqlQuery<Guid>($"""
             WITH RECURSIVE tree AS (
-                SELECT "Id" FROM qadam.organisations WHERE "Id" = {id}
+                SELECT id FROM qadam.organisations WHERE id = {id}
                 UNION ALL
-                SELECT o."Id" FROM qadam.organisations o JOIN tree t ON o."ParentId" = t."Id")
-            SELECT "Id" AS "Value" FROM tree
+                SELECT o.id FROM qadam.organisations o JOIN tree t ON o.parent_id = t.id)
+            SELECT id AS "Value" FROM tree
             """).ToListAsync(cancellationToken);
         return new OrganisationSubtree(known, ids.ToHashSet());
     }

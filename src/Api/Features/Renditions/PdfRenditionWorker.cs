@@ -98,10 +98,10 @@ public sealed class PdfRenditionWorker(
         var pdf = await converter.ConvertAsync(source, cancellationToken);
         // Another node may have rendered it meanwhile: the newest rendering wins, both came from the same bytes or newer.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO qadam.document_pdf_renditions ("DocumentId", "SourceSha256", "Pdf", "RenderedAt")
+            INSERT INTO qadam.document_pdf_renditions (document_id, source_sha256, pdf, rendered_at)
             VALUES ({id}, {hash}, {pdf}, {time.GetUtcNow()})
-            ON CONFLICT ("DocumentId") DO UPDATE SET "SourceSha256" = EXCLUDED."SourceSha256", "Pdf" = EXCLUDED."Pdf",
-                "RenderedAt" = EXCLUDED."RenderedAt"
+            ON CONFLICT (document_id) DO UPDATE SET source_sha256 = EXCLUDED.source_sha256, pdf = EXCLUDED.pdf,
+                rendered_at = EXCLUDED.rendered_at
             """, cancellationToken);
     }
 }

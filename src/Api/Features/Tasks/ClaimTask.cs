@@ -32,7 +32,7 @@ internal static class ClaimTask
         await services.Command.RunAsync(actor,
             ct => engine.ClaimTaskAsync(id, new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), ct),
             _ => new AuditEntry("task.claimed", JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId }),
-                TasksApi.CaseId(task), task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
+                TasksApi.CaseId(task), task.DefinitionKey, task.DefinitionVersion, Documents.LegalCitation.Line(task.LegalBasis)), cancellationToken);
 
         var claimed = await reads.TaskAsync(id, cancellationToken) ?? task;
         return TypedResults.Ok((await TasksApi.DescribeAsync([claimed], db, citations, cancellationToken))[0]);

@@ -9,6 +9,7 @@ using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Cases;
 using Qadam.Api.Features.Definitions;
 using Qadam.Api.Features.Identity;
+using Qadam.Api.Features.Organisations;
 using Qadam.Api.Features.Parents;
 using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
@@ -48,18 +49,77 @@ internal static class CompleteUserTask
             return UnprocessableProblem.Create("Idempotency-Key", "At most 100 characters.");
         }
 
-        var task = await TasksApi.FindVisibleAsync(id, user, db, reads, cancellationToken);
-        if (task is null)
+        var subject = user.FindFirstValue(Claims.Subject)!;
+        var actor = AuditActor.From(user);
+        var engineActor = new Actor(subject, actor.Roles, actor.OrganisationCode);
+        // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it. A replayed
+        // key answers with the first result (Replayed): the audit and the case already hold the first completion.
+        var key = header.Length > 0 ? $"task-complete:{subject}:{id}:{header}" : null;
+        var data = request.Data ?? [];
+        // The task is read once, locked with its instance, and checked under that lock: a second completion waits here and
+        // then sees the task done (409); the engine completes the rows read here.
+        var outcome = await services.Command.RunAsync(actor, async ct =>
         {
-            return TypedResults.NotFound();
+            var task = await engine.LockTaskAsync(id, ct);
+            if (task is null || !await VisibleAsync(task, user, db, ct))
+            {
+                return new Outcome(TypedResults.NotFound());
+            }
+
+            if (await RefusalAsync(task, data, http, user, db, reads, forms, signing, ct) is { } refused)
+            {
+                return new Outcome(refused, task);
+            }
+
+            var caseId = TasksApi.CaseId(task);
+            var completed = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), ct);
+            var followed = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (followed is not null && !completed.Replayed)
+            {
+                followed.Follow(completed.Status, completed.Outcome, services.Time.GetUtcNow());
+            }
+
+            return new Outcome(null, task, completed, followed);
+        }, r => r.Completed is not { Replayed: false } ? null : new AuditEntry("task.completed",
+            JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = r.Task!.ElementId, data }),
+            r.Followed?.Id, r.Task.DefinitionKey, r.Task.DefinitionVersion, Documents.LegalCitation.Line(r.Task.LegalBasis)), cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
         }
 
+        var result = outcome.Completed!;
+        return TypedResults.Ok(new CompleteTaskResponse(
+            id, TasksApi.CaseId(outcome.Task!), outcome.Followed?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt,
+            result.OpenedTasks));
+    }
+
+    /// <summary>What the unit of work gives back: a refusal, or the completion and the case it moved.</summary>
+    private sealed record Outcome(
+        Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>? Refusal, ProcessTask? Task = null,
+        CommandResult? Completed = null, Case? Followed = null);
+
+    /// <summary>Whether the caller's organisations see the task (as <see cref="TasksApi.FindVisibleAsync"/> decides).</summary>
+    private static async Task<bool> VisibleAsync(ProcessTask task, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
+        var codes = await CasesApi.VisibleOrganisationCodesAsync(db, scope, cancellationToken);
+        return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Why the caller may not complete the task with <paramref name="data"/>: not a candidate (403), data not fitting the form or
+    /// evidence missing (422), documents unsigned (409); null when nothing stands in the way.
+    /// </summary>
+    private static async Task<Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>?> RefusalAsync(
+        ProcessTask task, JsonObject data, HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, FormCatalog forms,
+        SigningServices signing, CancellationToken cancellationToken)
+    {
         if (!TasksApi.IsCandidate(task, user))
         {
             return TypedResults.Forbid();
         }
 
-        var data = request.Data ?? [];
         var form = await forms.FindAsync(task.FormKey, cancellationToken);
         if (form is not null && form.Validate(data) is { Count: > 0 } errors)
         {
@@ -71,33 +131,12 @@ internal static class CompleteUserTask
             return missingEvidence;
         }
 
-        if (await RefuseUnsignedAsync(task, http, user, reads, signing, cancellationToken) is { } refused)
+        if (await RefuseUnsignedAsync(task, http, user, reads, signing, cancellationToken) is { } unsigned)
         {
-            return refused;
+            return unsigned;
         }
 
-        var subject = user.FindFirstValue(Claims.Subject)!;
-        var actor = AuditActor.From(user);
-        var engineActor = new Actor(subject, actor.Roles, actor.OrganisationCode);
-        // The engine keeps one result per key across all callers and tasks; the key is the caller's, so scope it. A replayed
-        // key answers with the first result (Replayed): the audit and the case already hold the first completion.
-        var key = header.Length > 0 ? $"task-complete:{subject}:{id}:{header}" : null;
-        var caseId = TasksApi.CaseId(task);
-        var (result, @case) = await services.Command.RunAsync(actor, async ct =>
-        {
-            var completed = await engine.CompleteTaskAsync(new CompleteTask(id, engineActor, data, key), ct);
-            var followed = caseId is null ? null : await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (followed is not null && !completed.Replayed)
-            {
-                followed.Follow(completed.Status, completed.Outcome, services.Time.GetUtcNow());
-            }
-
-            return (completed, followed);
-        }, r => r.completed.Replayed ? null : new AuditEntry("task.completed",
-            JsonSerializer.SerializeToUtf8Bytes(new { task = id, element = task.ElementId, data }),
-            r.followed?.Id, task.DefinitionKey, task.DefinitionVersion, DefinitionsApi.Cite(task.LegalBasis)), cancellationToken);
-        return TypedResults.Ok(new CompleteTaskResponse(
-            task.Id, caseId, @case?.Status, result.Status.ToString().ToLowerInvariant(), result.WaitingAt, result.OpenedTasks));
+        return null;
     }
 
     /// <summary>

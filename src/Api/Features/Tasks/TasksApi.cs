@@ -100,7 +100,7 @@ internal static class TasksApi
         var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
         return [.. tasks.Select(t => new TaskResponse(
             t.Id, CaseId(t), CaseId(t) is { } c ? numbers.GetValueOrDefault(c)?.Number : null, t.DefinitionKey, t.DefinitionVersion, t.ElementId, t.Name,
-            t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionsApi.ToResponse(t.LegalBasis, citations),
+            t.LabelKk, t.LabelRu, t.CandidateRoles, t.Organisation, t.FormKey, DefinitionResponses.ToResponse(t.LegalBasis, citations),
             t.Status.ToString().ToLowerInvariant(), t.Assignee is null ? null : names.GetValueOrDefault(t.Assignee)?.UserName ?? t.Assignee, t.CreatedAt, t.DueAt,
             CaseId(t) is { } s1 ? numbers.GetValueOrDefault(s1)?.FullName : null, CaseId(t) is { } s2 ? numbers.GetValueOrDefault(s2)?.ClassName : null,
             CaseId(t) is { } s3 ? studies.GetValueOrDefault(s3) : null))];

@@ -13,7 +13,6 @@ using Qadam.Documents.Persistence;
 using Qadam.Documents.Rendering;
 using Qadam.Documents.Templates;
 using Qadam.Workflows.Definitions;
-using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Reads;
 using Qadam.Workflows.Versions;
 
@@ -29,12 +28,10 @@ namespace Qadam.Api.Features.Templates;
 internal static class UploadTemplate
 {
     public static async Task<Results<Created<TemplateResponse>, NotFound, ProblemHttpResult>> HandleAsync(
-        string key, int version, HttpRequest request, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows,
-        EngineReads reads, DocumentsDbContext documents, TemplateCatalog catalog, FormCatalog forms, AuditTrail audit, IOptions<QadamOptions> options,
+        string key, int version, HttpRequest request, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, DocumentsDbContext documents, TemplateCatalog catalog, FormCatalog forms, AuditTrail audit, IOptions<QadamOptions> options,
         CancellationToken cancellationToken)
     {
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn, cancellationToken);
+        var definition = await reads.BpmnVersionAsync(key, version, cancellationToken);
         if (definition is null)
         {
             return TypedResults.NotFound();

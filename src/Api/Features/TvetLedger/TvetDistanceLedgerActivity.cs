@@ -41,11 +41,11 @@ internal sealed class TvetDistanceLedgerActivity(IServiceScopeFactory scopes, Ti
         {
             var caseNumber = variables["caseNumber"]?.GetValue<string>() ?? string.Empty;
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO qadam.tvet_distance_ledger ("Id", "CaseId", "CaseNumber", "StudentId", "OrganisationId", "Programme", "DistanceHours",
-                    "TotalHours", "DefinitionKey", "DefinitionVersion", "DecidedOn", "RecordedAt")
+                INSERT INTO qadam.tvet_distance_ledger (id, case_id, case_number, student_id, organisation_id, programme, distance_hours,
+                    total_hours, definition_key, definition_version, decided_on, recorded_at)
                 VALUES ({Guid.CreateVersion7(time.GetUtcNow())}, {caseId}, {caseNumber}, {student.Id}, {student.OrganisationId}, {programme},
                     {distanceHours}, {totalHours}, {context.DefinitionKey}, {context.DefinitionVersion}, {KazakhstanClock.Today(time)}, {time.GetUtcNow()})
-                ON CONFLICT ("CaseId") DO NOTHING
+                ON CONFLICT (case_id) DO NOTHING
                 """, cancellationToken);
             return;
         }

@@ -66,7 +66,7 @@ internal sealed class StudyPlanConfiguration : IEntityTypeConfiguration<StudyPla
     {
         builder.ToTable("university_study_plans");
         builder.HasKey(p => p.StudentId);
-        builder.Property(p => p.DisciplinesJson).HasColumnName("Disciplines").HasColumnType("jsonb");
+        builder.Property(p => p.DisciplinesJson).HasColumnName("disciplines").HasColumnType("jsonb");
         builder.HasOne<Student>().WithMany().HasForeignKey(p => p.StudentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<UniversityProgramme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Execution;
@@ -24,6 +25,12 @@ public static class WeatherOrderState
 
     /// <summary>The window closed without the order (or the order came after it): the regional officer was asked to act.</summary>
     public const string Late = "late";
+
+    /// <summary>
+    /// A college the TVET exclusion leaves in class (349 Annex 2 para 3-1, 103 Annex 1 para 3): no order of its own, no one
+    /// moved; the reason is recorded by its transfer step.
+    /// </summary>
+    public const string Excluded = "excluded";
 }
 
 /// <summary>
@@ -36,7 +43,8 @@ public sealed record WeatherDecisionSchool(
     string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable, string? TableNameKk, string? TableNameRu,
     string? ProposalKk, string? ProposalRu, string OrderState, DateTimeOffset? OrderedAt, DateTimeOffset? OrderDueAt, bool Escalated,
     int StudentsMoved, int ParentsReached, DateTimeOffset? ParentsNotifiedAt, string? NotificationTable = null,
-    IReadOnlyList<WeatherNotificationSent>? Notifications = null);
+    IReadOnlyList<WeatherNotificationSent>? Notifications = null, string? ExclusionReasonKk = null, string? ExclusionReasonRu = null,
+    string? ExclusionLegalBasis = null);
 
 /// <summary>
 /// The day's weather decision: the observed (or forecast) values the officer recorded, and each school; while the values
@@ -94,6 +102,7 @@ internal static class GetWeatherDecision
         var names = await db.Organisations.AsNoTracking().Where(o => tableTerritories.Contains(o.Code))
             .ToDictionaryAsync(o => o.Code, o => (o.NameKk, o.NameRu), cancellationToken);
         var reached = await ReachedAsync(id, db, cancellationToken);
+        var exclusions = await ExclusionsAsync(id, db, cancellationToken);
         var systems = await NotificationSystemsAsync(instance,
             [.. schools.Select(s => Text(s["notificationTable"]) ?? Text(variables["notificationTable"])).OfType<string>().Distinct()], reads, cancellationToken);
         var now = time.GetUtcNow();
@@ -108,7 +117,9 @@ internal static class GetWeatherDecision
             var escalated = bySchool[organisation].Any(t => t.ElementId == "escalateLateOrder");
             var notified = bySchool[organisation].FirstOrDefault(t => t.ElementId == "parentsNotified" && t.Status == UserTaskStatus.Completed);
             var ordered = order is { Status: UserTaskStatus.Completed } ? order.EndedAt : null;
-            var state = escalated || (order is { DueAt: { } due } && (ordered ?? now) > due)
+            var exclusion = exclusions.GetValueOrDefault(organisation);
+            var state = exclusion is not null ? WeatherOrderState.Excluded
+                : escalated || (order is { DueAt: { } due } && (ordered ?? now) > due)
                 ? WeatherOrderState.Late
                 : ordered is not null
                     ? WeatherOrderState.Ordered
@@ -127,7 +138,7 @@ internal static class GetWeatherDecision
                 [.. (school["shifts"] as JsonArray ?? []).Select(n => n?.GetValue<int>() ?? 0)], table,
                 territoryName.NameKk, territoryName.NameRu, proposal?.Kk, proposal?.Ru, state, ordered, order?.DueAt, escalated,
                 counts.Moved, counts.Parents, notified?.EndedAt,
-                system, sent);
+                system, sent, exclusion?.ExclusionReasonKk, exclusion?.ExclusionReasonRu, exclusion?.ExclusionLegalBasis);
         }).ToList();
 
         return TypedResults.Ok(new WeatherDecisionView(id, territory.Code, territory.NameKk, territory.NameRu, instance.Status.ToString().ToLowerInvariant(),
@@ -175,6 +186,17 @@ internal static class GetWeatherDecision
     }
 
     /// <summary>Per school code: students the day's transfers moved, and those whose parents the transfer told.</summary>
+    /// <summary>The colleges this decision's transfer steps left out, with the reason each step recorded.</summary>
+    private static async Task<Dictionary<string, MassTransferSchool>> ExclusionsAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await (from t in db.MassTransfers.AsNoTracking()
+                          join s in db.MassTransferSchools on t.Id equals s.TransferId
+                          join o in db.Organisations on s.OrganisationId equals o.Id
+                          where t.InstanceId == instanceId && s.Status == TransferStatus.Excluded
+                          select new { o.Code, School = s }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().School, StringComparer.Ordinal);
+    }
+
     private static async Task<Dictionary<string, (int Moved, int Parents)>> ReachedAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken)
     {
         var moved = await (from t in db.MassTransfers.AsNoTracking()

@@ -12,7 +12,7 @@ using Qadam.Api.Hosting;
 using Qadam.Api.Persistence;
 using Qadam.Identifiers;
 using Qadam.Workflows.Execution;
-using Qadam.Workflows.Persistence;
+using Qadam.Workflows.Versions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qadam.Api.Features.Weather;
@@ -27,7 +27,8 @@ public sealed record WeatherDecisionRequest(string? Language = null);
 /// </summary>
 public sealed record WeatherSchool(
     string Organisation, string NameKk, string NameRu, IReadOnlyList<int> Shifts, string? IndicatorTable = null,
-    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null, string? NotificationTable = null, string? NotificationApproval = null);
+    string? IndicatorsApproval = null, string? IndicatorsSchoolYear = null, string? NotificationTable = null, string? NotificationApproval = null,
+    string? Kind = null, IReadOnlyList<string>? Programmes = null);
 
 /// <summary>The opened decision: the process instance whose first task is entering the forecast or the observed values.</summary>
 public sealed record WeatherDecisionResponse(Guid InstanceId, int DefinitionVersion, string Organisation, IReadOnlyList<WeatherSchool> Schools);
@@ -44,9 +45,8 @@ internal static class StartWeatherDecision
     public const string PathwayKey = "weather";
 
     public static async Task<Results<Created<WeatherDecisionResponse>, ProblemHttpResult>> HandleAsync(
-        WeatherDecisionRequest request, HttpContext http, ClaimsPrincipal user, QadamDbContext db, WorkflowsDbContext workflows, ProcessEngine engine,
-        AuditTrail audit,
-        TimeProvider time, CancellationToken cancellationToken)
+        WeatherDecisionRequest request, HttpContext http, ClaimsPrincipal user, QadamDbContext db, VersionsInForce versions, ProcessEngine engine,
+        CommandTransaction command, TimeProvider time, CancellationToken cancellationToken)
     {
         var language = request.Language ?? "kk";
         if (language is not ("kk" or "ru"))
@@ -79,20 +79,23 @@ internal static class StartWeatherDecision
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.OrganisationId, s => (int)s.Shift);
         var today = KazakhstanClock.Today(time);
-        var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows, WeatherIndicatorTables.KeyPrefix, cancellationToken);
+        var tables = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, versions, WeatherIndicatorTables.KeyPrefix, cancellationToken);
         // The territory's own table (its own, or the one above it) decides for the territory; a school under a district with
         // a table of its own is decided by that one (para 12(1)).
-        var own = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows, WeatherIndicatorTables.KeyPrefix, cancellationToken);
+        var own = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, versions, WeatherIndicatorTables.KeyPrefix, cancellationToken);
         // The notification system (para 12(2)) is approved by the same bodies and applies the same way.
-        var notifications = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, workflows,
+        var notifications = await WeatherIndicatorTables.ForSchoolsAsync(holders, today, db, versions,
             WeatherIndicatorTables.NotificationPrefix, cancellationToken);
-        var ownNotification = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, workflows,
+        var ownNotification = await WeatherIndicatorTables.ForTerritoryAsync(territory, today, db, versions,
             WeatherIndicatorTables.NotificationPrefix, cancellationToken);
         // A school with no roster yet is taken to study in the first shift, so it still gets the order task.
         var schools = holders.Select(o => new WeatherSchool(o.Code, o.NameKk, o.NameRu,
             shifts[o.Id].Any() ? [.. shifts[o.Id].Order()] : [1], tables.GetValueOrDefault(o.Id)?.Key,
             tables.GetValueOrDefault(o.Id)?.Approval, tables.GetValueOrDefault(o.Id)?.SchoolYear,
-            notifications.GetValueOrDefault(o.Id)?.Key, notifications.GetValueOrDefault(o.Id)?.Approval)).ToList();
+            notifications.GetValueOrDefault(o.Id)?.Key, notifications.GetValueOrDefault(o.Id)?.Approval,
+            // What the orders test per organisation: a college's restricted programmes leave it out (349 Annex 2 para 3-1,
+            // 103 Annex 1 para 3), and only a secondary school keeps the distance regime (349 Annex 2 para 15).
+            o.Kind.ToString().ToLowerInvariant(), Organisation.ProgrammeCodes(o.Programmes))).ToList();
 
         var actor = AuditActor.From(user);
         var variables = new JsonObject
@@ -115,17 +118,12 @@ internal static class StartWeatherDecision
             variables["notificationTable"] = ownNotification.Key;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await workflows.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        var started = await engine.StartAsync(new StartProcess(PathwayKey, today,
-            new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables,
-            $"weather:{territory.Code}:{today:yyyy-MM-dd}", idempotencyKey.Length > 0 ? $"weather:{actor.Name}:{idempotencyKey}" : null), cancellationToken);
-        var definition = await workflows.Definitions.AsNoTracking()
-            .SingleAsync(d => d.Key == PathwayKey && d.Version == started.DefinitionVersion, cancellationToken);
-        await audit.AppendAsync(actor, new AuditEntry("weather-decision.opened", JsonSerializer.SerializeToUtf8Bytes(new { territory = territory.Code, language }),
-            ProcessKey: PathwayKey, ProcessVersion: started.DefinitionVersion, LegalBasis: DefinitionsApi.Cite(definition.LegalBasis)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var started = await command.RunAsync(actor, ct => engine.StartAsync(new StartProcess(PathwayKey, today,
+                new Actor(user.FindFirstValue(Claims.Subject)!, actor.Roles, actor.OrganisationCode), variables,
+                $"weather:{territory.Code}:{today:yyyy-MM-dd}", idempotencyKey.Length > 0 ? $"weather:{actor.Name}:{idempotencyKey}" : null), ct),
+            r => new AuditEntry("weather-decision.opened", JsonSerializer.SerializeToUtf8Bytes(new { territory = territory.Code, language }),
+                ProcessKey: PathwayKey, ProcessVersion: r.DefinitionVersion, LegalBasis: Documents.LegalCitation.Line(r.LegalBasis)),
+            cancellationToken);
 
         return TypedResults.Created($"/api/cases?pathway={PathwayKey}",
             new WeatherDecisionResponse(started.InstanceId, started.DefinitionVersion, territory.Code, schools));

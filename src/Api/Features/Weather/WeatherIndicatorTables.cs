@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
-using Qadam.Workflows.Persistence;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Api.Features.Weather;
@@ -32,25 +31,25 @@ internal static class WeatherIndicatorTables
 
     /// <summary>The table (of the kind <paramref name="prefix"/> names) in force for a territory itself: its own, else the nearest one above it.</summary>
     public static async Task<WeatherIndicatorTable?> ForTerritoryAsync(
-        Organisation territory, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, string prefix,
+        Organisation territory, DateOnly day, QadamDbContext db, VersionsInForce versions, string prefix,
         CancellationToken cancellationToken)
     {
-        var inForce = await InForceAsync(day, workflows, prefix, cancellationToken);
+        var inForce = await InForceAsync(day, versions, prefix, cancellationToken);
         if (inForce.TryGetValue(territory.Code, out var own))
         {
             return own;
         }
 
-        var above = await ForSchoolsAsync([territory], day, db, workflows, prefix, cancellationToken);
+        var above = await ForSchoolsAsync([territory], day, db, versions, prefix, cancellationToken);
         return above.GetValueOrDefault(territory.Id);
     }
 
     /// <summary>For each school, the table (of the kind <paramref name="prefix"/> names) in force on <paramref name="day"/> of the nearest territory above it that has one.</summary>
     public static async Task<IReadOnlyDictionary<Guid, WeatherIndicatorTable>> ForSchoolsAsync(
-        IReadOnlyCollection<Organisation> schools, DateOnly day, QadamDbContext db, WorkflowsDbContext workflows, string prefix,
+        IReadOnlyCollection<Organisation> schools, DateOnly day, QadamDbContext db, VersionsInForce versions, string prefix,
         CancellationToken cancellationToken)
     {
-        var inForce = await InForceAsync(day, workflows, prefix, cancellationToken);
+        var inForce = await InForceAsync(day, versions, prefix, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code, o.ParentId })
             .ToDictionaryAsync(o => o.Id, cancellationToken);
         var found = new Dictionary<Guid, WeatherIndicatorTable>();
@@ -71,17 +70,8 @@ internal static class WeatherIndicatorTables
 
     /// <summary>The tables in force on the day, by territory code: each key's latest version effective by then.</summary>
     private static async Task<Dictionary<string, WeatherIndicatorTable>> InForceAsync(
-        DateOnly day, WorkflowsDbContext workflows, string prefix, CancellationToken cancellationToken)
-    {
-        var published = await workflows.Definitions.AsNoTracking()
-            .Where(d => d.Kind == DefinitionKind.ConditionTable && EF.Functions.Like(d.Key, prefix + "%") && d.Status == DefinitionStatus.Published
-                        && d.EffectiveFrom <= day)
-            .Select(d => new { d.Key, d.Version, d.EffectiveFrom, d.LegalBasis })
-            .ToListAsync(cancellationToken);
-        var inForce = published.GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(d => d.EffectiveFrom).ThenByDescending(d => d.Version).First())
+        DateOnly day, VersionsInForce versions, string prefix, CancellationToken cancellationToken) =>
+        (await versions.AllAsync(DefinitionKind.ConditionTable, day, prefix, cancellationToken))
             .ToDictionary(d => d.Key[prefix.Length..], d => new WeatherIndicatorTable(d.Key, d.Key[prefix.Length..],
                 d.LegalBasis?.Act ?? string.Empty, d.LegalBasis?.Edition), StringComparer.Ordinal);
-        return inForce;
-    }
 }

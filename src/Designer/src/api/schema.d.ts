@@ -5703,6 +5703,9 @@ export interface components {
          */
         WeatherDecisionSchool: {
             escalated: boolean;
+            exclusionLegalBasis?: null | string;
+            exclusionReasonKk?: null | string;
+            exclusionReasonRu?: null | string;
             indicatorTable?: null | string;
             nameKk: string;
             nameRu: string;
@@ -5800,11 +5803,13 @@ export interface components {
             indicatorsApproval?: null | string;
             indicatorsSchoolYear?: null | string;
             indicatorTable?: null | string;
+            kind?: null | string;
             nameKk: string;
             nameRu: string;
             notificationApproval?: null | string;
             notificationTable?: null | string;
             organisation: string;
+            programmes?: null | string[];
             shifts: number[];
         };
     };

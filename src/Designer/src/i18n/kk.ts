@@ -630,6 +630,8 @@ export const kk = {
   frostChannels: 'Хабарлау арналары',
   frostChannelAt: '{channel}, {time}',
   frostChannelNotApproved: 'бекітілген хабарлау жүйесінде жоқ',
+  // tvetlaw:
+  frostExcluded: 'Қашықтан оқытуға ауыстырылмайды: {reason}',
 };
 
 export type Messages = { [K in keyof typeof kk]: string };

@@ -632,4 +632,6 @@ export const ru: Messages = {
   frostChannels: 'Каналы оповещения',
   frostChannelAt: '{channel}, {time}',
   frostChannelNotApproved: 'нет в утверждённой системе оповещения',
+  // tvetlaw:
+  frostExcluded: 'Не переводится на дистанционное обучение: {reason}',
 };

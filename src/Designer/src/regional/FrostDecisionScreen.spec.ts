@@ -28,6 +28,25 @@ describe('orderStateText', () => {
   });
 });
 
+describe('orderStateText for an excluded college', () => {
+  afterEach(() => setLanguage('kk'));
+
+  it('says the college is not moved and why, in kk and ru', () => {
+    // given a pedagogical college the exclusion left out of the decision, with the table's reasons
+    const college = school({
+      organisation: 'c2', orderState: 'excluded',
+      exclusionReasonKk: 'Медициналық, фармацевтикалық және педагогикалық білім беру бағдарламалары бойынша қашықтан оқытуға жол берілмейді',
+      exclusionReasonRu: 'Дистанционное обучение по программам медицинского, фармацевтического и педагогического образования не допускается',
+    });
+
+    // then in Kazakh and in Russian
+    setLanguage('kk');
+    expect(orderStateText(college)).toBe('Қашықтан оқытуға ауыстырылмайды: Медициналық, фармацевтикалық және педагогикалық білім беру бағдарламалары бойынша қашықтан оқытуға жол берілмейді');
+    setLanguage('ru');
+    expect(orderStateText(college)).toBe('Не переводится на дистанционное обучение: Дистанционное обучение по программам медицинского, фармацевтического и педагогического образования не допускается');
+  });
+});
+
 describe('notificationsText', () => {
   afterEach(() => setLanguage('kk'));
 

@@ -16,9 +16,14 @@ export function kazakhstanTime(iso: string): string {
   return new Date(Date.parse(iso) + 5 * 3600_000).toISOString().slice(11, 16);
 }
 
-/** Where one school's order stands, in words: not yet, ordered at hh:mm, late (and escalated), or not concerned. */
+/**
+ * Where one school's order stands, in words: not yet, ordered at hh:mm, late (and escalated), not concerned, or left out as
+ * a college with medical, pharmaceutical or pedagogical programmes (349 Annex 2 para 3-1, 103 Annex 1 para 3) with the reason.
+ */
 export function orderStateText(school: WeatherDecisionSchool): string {
   switch (school.orderState) {
+    case 'excluded':
+      return t('frostExcluded', { reason: pick({ kk: school.exclusionReasonKk, ru: school.exclusionReasonRu }, '—') });
     case 'ordered':
       return t('frostOrderedAt', { time: school.orderedAt ? kazakhstanTime(school.orderedAt) : '—' });
     case 'late':

@@ -43,7 +43,8 @@ namespace Qadam.Documents.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_sequence");
 
-                    b.HasKey("OrganisationCode", "DocumentType", "Year");
+                    b.HasKey("OrganisationCode", "DocumentType", "Year")
+                        .HasName("pk_number_counters");
 
                     b.ToTable("number_counters", "documents");
                 });
@@ -130,17 +131,22 @@ namespace Qadam.Documents.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
 
-                    b.HasIndex("CaseReference");
+                    b.HasIndex("CaseReference")
+                        .HasDatabaseName("ix_documents_case_reference");
 
-                    b.HasIndex("Sha256");
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_documents_sha256");
 
                     b.HasIndex("OrganisationCode", "RegistryNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_organisation_code_registry_number");
 
                     b.HasIndex("OrganisationCode", "DocumentType", "Year", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_organisation_code_document_type_year_sequence");
 
                     b.ToTable("documents", "documents");
                 });
@@ -216,11 +222,14 @@ namespace Qadam.Documents.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signing_time");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_signatures");
 
-                    b.HasIndex("DocumentId");
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_signatures_document_id");
 
-                    b.HasIndex("SignedPackageSha256");
+                    b.HasIndex("SignedPackageSha256")
+                        .HasDatabaseName("ix_signatures_signed_package_sha256");
 
                     b.HasIndex("DocumentId", "CertificateThumbprint")
                         .IsUnique()
@@ -291,12 +300,15 @@ namespace Qadam.Documents.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_templates");
 
-                    b.HasIndex("ProcessKey", "ProcessVersion");
+                    b.HasIndex("ProcessKey", "ProcessVersion")
+                        .HasDatabaseName("ix_templates_process_key_process_version");
 
                     b.HasIndex("Key", "Language", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_templates_key_language_version");
 
                     b.ToTable("templates", "documents");
                 });
@@ -307,7 +319,8 @@ namespace Qadam.Documents.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_signatures_documents_document_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -42,10 +42,10 @@ public sealed class AuditTrailTests(QadamApiFactory api) : IClassFixture<QadamAp
 
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
-        var update = $"UPDATE qadam.audit_events SET \"Actor\" = 'head.s1' WHERE \"Sequence\" = {target}";
+        var update = $"UPDATE qadam.audit_events SET actor = 'head.s1' WHERE sequence = {target}";
         var refusedUpdate = await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, update));
         Assert.Contains("append-only", refusedUpdate.MessageText, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, $"DELETE FROM qadam.audit_events WHERE \"Sequence\" = {target}"));
+        await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, $"DELETE FROM qadam.audit_events WHERE sequence = {target}"));
         await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, "TRUNCATE qadam.audit_events"));
 
         // The table's owner (the test database's role) bypasses the trigger, as a superuser could.

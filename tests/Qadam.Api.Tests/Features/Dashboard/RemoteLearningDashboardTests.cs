@@ -145,7 +145,7 @@ public sealed class RemoteLearningDashboardTests(QadamApiFactory api) : IClassFi
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId" WHERE o."Code" = @code
+            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id WHERE o.code = @code
             """, connection);
         command.Parameters.AddWithValue("code", school);
         return (int)(await command.ExecuteScalarAsync())!;

@@ -41,14 +41,14 @@ public sealed class EmergencyOrderScopeTests(WorkflowsApiFactory api) : IClassFi
 
         // The three classes' students, and no one else of the school (11А stays in class).
         var inClasses = await ScalarAsync("""
-            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId"
-            WHERE o."Code" = 's1' AND s."ClassName" IN ('1А', '5Б', '9А')
+            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id
+            WHERE o.code = 's1' AND s.class_name IN ('1А', '5Б', '9А')
             """);
         Assert.True(inClasses > 0);
         Assert.Equal(inClasses, transfer.GetProperty("done").GetInt32());
         Assert.Equal(0, await ScalarAsync($"""
-            SELECT count(*)::int FROM qadam.student_transfers d JOIN qadam.students s ON s."Id" = d."StudentId"
-            WHERE d."TransferId" = '{transfer.GetProperty("id").GetString()}' AND s."ClassName" NOT IN ('1А', '5Б', '9А')
+            SELECT count(*)::int FROM qadam.student_transfers d JOIN qadam.students s ON s.id = d.student_id
+            WHERE d.transfer_id = '{transfer.GetProperty("id").GetString()}' AND s.class_name NOT IN ('1А', '5Б', '9А')
             """));
 
         // The school's order names those three classes, carried from the department's order, in both languages (para 16(1)).

@@ -42,24 +42,24 @@ public sealed class MassTransferCrashTests(TestDatabase database) : IClassFixtur
             Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
 
             // Wait until some schools are committed, then cut the process off.
-            await WaitForAsync(async () => await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE "Status" = 'completed'""") >= 4,
+            await WaitForAsync(async () => await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE status = 'completed'""") >= 4,
                 "the transfer to commit a few schools", first);
             await first.KillAsync();
         }
 
-        var schoolsDoneAtCrash = await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE "Status" = 'completed'""");
+        var schoolsDoneAtCrash = await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE status = 'completed'""");
         var totalSchools = await ScalarAsync("SELECT count(*) FROM qadam.mass_transfer_schools");
         var expected = await ScalarAsync("""
-            SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId"
-            JOIN qadam.organisations d ON d."Id" = o."ParentId" WHERE d."Code" = 'd1'
+            SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id
+            JOIN qadam.organisations d ON d.id = o.parent_id WHERE d.code = 'd1'
             """);
         Assert.InRange(schoolsDoneAtCrash, 4, totalSchools - 1);
-        Assert.Equal("running", await TextAsync("""SELECT "Status" FROM qadam.mass_transfers"""));
+        Assert.Equal("running", await TextAsync("""SELECT status FROM qadam.mass_transfers"""));
         Assert.True(expected >= Schools * StudentsPerSchool);
 
         await using (var second = await ApiProcess.StartAsync(database.ConnectionString, _state, new Dictionary<string, string>()))
         {
-            await WaitForAsync(async () => await TextAsync("""SELECT "Status" FROM qadam.mass_transfers""") == "completed",
+            await WaitForAsync(async () => await TextAsync("""SELECT status FROM qadam.mass_transfers""") == "completed",
                 "the transfer to complete after the restart", second);
             // The engine moves on past the step, once.
             await WaitForAsync(async () => await ScalarAsync("SELECT count(*) FROM workflows.journal WHERE element_id = 'transferStudents' AND event = 'left'") == 1,
@@ -68,10 +68,10 @@ public sealed class MassTransferCrashTests(TestDatabase database) : IClassFixtur
         }
 
         Assert.Equal(expected, await ScalarAsync("SELECT count(*) FROM qadam.student_transfers"));
-        Assert.Equal(expected, await ScalarAsync("""SELECT count(DISTINCT "StudentId") FROM qadam.student_transfers"""));
+        Assert.Equal(expected, await ScalarAsync("""SELECT count(DISTINCT student_id) FROM qadam.student_transfers"""));
         Assert.Equal(expected, await ScalarAsync("SELECT count(*) FROM qadam.parent_notifications"));
-        Assert.Equal(expected, await ScalarAsync("""SELECT "Done" FROM qadam.mass_transfers"""));
-        Assert.Equal(0, await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE "Status" <> 'completed' OR "Done" <> "Total" """));
+        Assert.Equal(expected, await ScalarAsync("""SELECT done FROM qadam.mass_transfers"""));
+        Assert.Equal(0, await ScalarAsync("""SELECT count(*) FROM qadam.mass_transfer_schools WHERE status <> 'completed' OR done <> total """));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM workflows.journal WHERE element_id = 'transferStudents' AND event = 'left'"));
     }
 
@@ -79,13 +79,13 @@ public sealed class MassTransferCrashTests(TestDatabase database) : IClassFixtur
     private async Task AddSchoolsAsync()
     {
         await ExecuteAsync($"""
-            INSERT INTO qadam.organisations ("Id", "Code", "Kind", "NameKk", "NameRu", "ParentId")
-            SELECT gen_random_uuid(), 'crash-s' || n, 'School', n || ' мектеп', 'Школа ' || n, (SELECT "Id" FROM qadam.organisations WHERE "Code" = 'd1')
+            INSERT INTO qadam.organisations (id, code, kind, name_kk, name_ru, parent_id)
+            SELECT gen_random_uuid(), 'crash-s' || n, 'School', n || ' мектеп', 'Школа ' || n, (SELECT id FROM qadam.organisations WHERE code = 'd1')
             FROM generate_series(1, {Schools}) n;
-            INSERT INTO qadam.students ("Id", "Iin", "BirthDate", "FullName", "OrganisationId", "ClassName", "Shift", "Level", "UpdatedAt")
-            SELECT gen_random_uuid(), lpad((500000000000 + row_number() OVER ())::text, 12, '0'), date '2014-01-01', 'Оқушы ' || o."Code" || '-' || k,
-                   o."Id", '5А', 1, 'BasicSecondary', now()
-            FROM qadam.organisations o CROSS JOIN generate_series(1, {StudentsPerSchool}) k WHERE o."Code" LIKE 'crash-s%';
+            INSERT INTO qadam.students (id, iin, birth_date, full_name, organisation_id, class_name, shift, level, updated_at)
+            SELECT gen_random_uuid(), lpad((500000000000 + row_number() OVER ())::text, 12, '0'), date '2014-01-01', 'Оқушы ' || o.code || '-' || k,
+                   o.id, '5А', 1, 'BasicSecondary', now()
+            FROM qadam.organisations o CROSS JOIN generate_series(1, {StudentsPerSchool}) k WHERE o.code LIKE 'crash-s%';
             """);
     }
 

@@ -25,7 +25,7 @@ public sealed class MassTransferTests(QadamApiFactory api) : IClassFixture<Qadam
     public async Task Every_student_of_the_schools_is_moved_once_even_when_the_step_runs_again_and_the_return_brings_back_the_same()
     {
         var instance = Guid.CreateVersion7();
-        var expected = await CountAsync("""SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId" WHERE o."Code" IN ('s1', 's2')""");
+        var expected = await CountAsync("""SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id WHERE o.code IN ('s1', 's2')""");
 
         var first = await Runner.RunAsync(Emergency(instance, "transferStudents", TransferDirection.Distance, "s1", "s2"));
         var again = await Runner.RunAsync(Emergency(instance, "transferStudents", TransferDirection.Distance, "s1", "s2"));
@@ -36,12 +36,12 @@ public sealed class MassTransferTests(QadamApiFactory api) : IClassFixture<Qadam
         Assert.Equal(expected, first.WrittenNow);
         Assert.Equal(first.TransferId, again.TransferId);
         Assert.Equal(0, again.WrittenNow);
-        Assert.Equal(expected, await CountAsync($"""SELECT count(*) FROM qadam.student_transfers WHERE "TransferId" = '{first.TransferId}'"""));
-        Assert.Equal(expected, await CountAsync($"""SELECT count(*) FROM qadam.parent_notifications WHERE "TransferId" = '{first.TransferId}'"""));
+        Assert.Equal(expected, await CountAsync($"""SELECT count(*) FROM qadam.student_transfers WHERE transfer_id = '{first.TransferId}'"""));
+        Assert.Equal(expected, await CountAsync($"""SELECT count(*) FROM qadam.parent_notifications WHERE transfer_id = '{first.TransferId}'"""));
         Assert.Equal(expected, back.Total);
         Assert.Equal(0, await CountAsync($"""
-            SELECT count(*) FROM qadam.student_transfers a WHERE a."TransferId" = '{first.TransferId}'
-            AND NOT EXISTS (SELECT 1 FROM qadam.student_transfers b WHERE b."TransferId" = '{back.TransferId}' AND b."StudentId" = a."StudentId")
+            SELECT count(*) FROM qadam.student_transfers a WHERE a.transfer_id = '{first.TransferId}'
+            AND NOT EXISTS (SELECT 1 FROM qadam.student_transfers b WHERE b.transfer_id = '{back.TransferId}' AND b.student_id = a.student_id)
             """));
     }
 
@@ -53,8 +53,8 @@ public sealed class MassTransferTests(QadamApiFactory api) : IClassFixture<Qadam
         var request = new MassTransferRequest(Guid.CreateVersion7(), "transferStudents", "weather", 1, null, TransferDirection.Distance, Today, Today,
             ["s1"], selection);
         var expected = await CountAsync("""
-            SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId"
-            WHERE o."Code" = 's1' AND s."Shift" = 1 AND s."ClassName" IN ('5Б', '9А')
+            SELECT count(*) FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id
+            WHERE o.code = 's1' AND s.shift = 1 AND s.class_name IN ('5Б', '9А')
             """);
 
         var outcome = await Runner.RunAsync(request);
@@ -62,8 +62,8 @@ public sealed class MassTransferTests(QadamApiFactory api) : IClassFixture<Qadam
         Assert.InRange(expected, 1, 9);
         Assert.Equal(expected, outcome.Total);
         Assert.Equal(0, await CountAsync($"""
-            SELECT count(*) FROM qadam.student_transfers t JOIN qadam.students s ON s."Id" = t."StudentId"
-            WHERE t."TransferId" = '{outcome.TransferId}' AND (s."Shift" <> 1 OR s."ClassName" NOT IN ('5Б', '9А'))
+            SELECT count(*) FROM qadam.student_transfers t JOIN qadam.students s ON s.id = t.student_id
+            WHERE t.transfer_id = '{outcome.TransferId}' AND (s.shift <> 1 OR s.class_name NOT IN ('5Б', '9А'))
             """));
     }
 

@@ -59,8 +59,8 @@ public sealed class OrganisationsTests(QadamApiFactory api) : IClassFixture<Qada
         {
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO qadam.organisations ("Id", "Code", "Kind", "NameKk", "NameRu", "ParentId")
-                SELECT gen_random_uuid(), 's88', 'School', '№ 88 мектеп', 'Школа № 88', "Id" FROM qadam.organisations WHERE "Code" = 'd2'
+                INSERT INTO qadam.organisations (id, code, kind, name_kk, name_ru, parent_id)
+                SELECT gen_random_uuid(), 's88', 'School', '№ 88 мектеп', 'Школа № 88', id FROM qadam.organisations WHERE code = 'd2'
                 """);
         }
 

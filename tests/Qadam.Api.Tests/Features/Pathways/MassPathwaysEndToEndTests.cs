@@ -160,7 +160,7 @@ public sealed class MassPathwaysEndToEndTests(WorkflowsApiFactory api) : IClassF
     }
 
     private Task<int> StudentsOfAsync(params string[] schools) => CountAsync(
-        """SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId" WHERE o."Code" = ANY(@codes)""", schools);
+        """SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id WHERE o.code = ANY(@codes)""", schools);
 
     private async Task<int> CountAsync(string sql, string[] codes)
     {

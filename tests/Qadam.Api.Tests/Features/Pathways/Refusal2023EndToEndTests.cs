@@ -231,7 +231,7 @@ public sealed partial class Refusal2023EndToEndTests(June2025ApiFactory api) : I
         var c1 = await db.Organisations.SingleAsync(o => o.Code == "c1");
         var c2 = await db.Organisations.SingleAsync(o => o.Code == "c2");
         var student = await db.Students.Where(s => s.OrganisationId == c1.Id || s.OrganisationId == c2.Id).OrderBy(s => s.Iin).Select(s => s.Iin).FirstAsync();
-        await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET "OrganisationId" = {c2.Id} WHERE "Iin" = {student}""");
+        await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET organisation_id = {c2.Id} WHERE iin = {student}""");
         return student;
     }
 

@@ -112,7 +112,7 @@ internal static class SignedDocuments
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            """SELECT count(*) FROM qadam.audit_events WHERE "Action" = @action AND "PayloadDigest" = @digest""", connection);
+            """SELECT count(*) FROM qadam.audit_events WHERE action = @action AND payload_digest = @digest""", connection);
         command.Parameters.AddWithValue("action", action);
         command.Parameters.AddWithValue("digest", Convert.ToHexStringLower(SHA256.HashData(payload)));
         return (long)(await command.ExecuteScalarAsync())!;

@@ -91,9 +91,9 @@ public sealed class TvetExclusionEndToEndTests(WorkflowsApiFactory api) : IClass
             var club = new Organisation("a1", OrganisationKind.AdditionalEducation, "№ 1 балалар шығармашылық үйі", "Дом детского творчества № 1");
             db.Organisations.Add(club);
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.organisations SET "ParentId" = {district.Id} WHERE "Id" = {club.Id}""");
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET "Level" = 'Preschool' WHERE "Iin" = {preschool}""");
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET "OrganisationId" = {club.Id} WHERE "Iin" = {additional}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.organisations SET parent_id = {district.Id} WHERE id = {club.Id}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET level = 'Preschool' WHERE iin = {preschool}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.students SET organisation_id = {club.Id} WHERE iin = {additional}""");
         }
 
         using var client = await api.ClientForAsync("regional.r1");

@@ -43,6 +43,11 @@ public sealed class TvetFormatDecisionEndToEndTests(WorkflowsApiFactory api) : I
         }
 
         await @case.CompleteAsync("head.c1", "tvetFormatDecision", new { tvetFormat = "mixed" });
+        // The list of disciplines allowed at a distance, approved by the head's signed order (349 para 16, 103 para 6).
+        Assert.Equal(["approvedDisciplines"], await @case.OpenTasksSettledAsync("head.c1"));
+        var disciplines = await @case.ApproveDisciplinesAsync("head.c1", "secretary.c1");
+        var listText = Assert.Single(await @case.ReadAsPdfAsync("head.c1", disciplines));
+        DocumentTexts.Contains(listText, language == "kk" ? "Дерекқорлар" : "Базы данных");
         var order = Assert.Single(await @case.SignStepAsync("head.c1", "signOrder", new { distanceFrom = Day(0) }, "secretary.c1"),
             d => d.GetProperty("templateKey").GetString() == "order-transfer");
         var text = Assert.Single(await @case.ReadAsPdfAsync("head.c1", order));

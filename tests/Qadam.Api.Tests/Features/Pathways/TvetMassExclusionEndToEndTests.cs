@@ -24,7 +24,7 @@ public sealed class TvetMassExclusionEndToEndTests(WorkflowsApiFactory api) : IC
         {
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
             var d2 = await db.Organisations.SingleAsync(o => o.Code == "d2");
-            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.organisations SET "ParentId" = {d2.Id} WHERE "Code" = 'c2'""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE qadam.organisations SET parent_id = {d2.Id} WHERE code = 'c2'""");
         }
 
         var today = Pathways.Today;

@@ -72,8 +72,8 @@ public sealed class WeatherDistrictTableTests(MovableClockApiFactory api) : ICla
         }, "s3's transfer to complete", FireTimersAsync);
         Assert.Equal(["s3"], transfer.GetProperty("schools").EnumerateArray().Select(s => s.GetProperty("organisation").GetString()));
         var youngest = await ScalarAsync("""
-            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId"
-            WHERE o."Code" = 's3' AND s."Shift" = 1 AND s."ClassName" = '3А'
+            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id
+            WHERE o.code = 's3' AND s.shift = 1 AND s.class_name = '3А'
             """);
         Assert.True(youngest > 0);
         Assert.Equal(youngest, transfer.GetProperty("done").GetInt32());

@@ -83,8 +83,8 @@ public abstract class WeatherMorning(MovableClockApiFactory api, string signer)
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o."Id" = s."OrganisationId"
-            WHERE o."Code" = 's1' AND s."Shift" = 1 AND s."Level" <> 'Tvet'
+            SELECT count(*)::int FROM qadam.students s JOIN qadam.organisations o ON o.id = s.organisation_id
+            WHERE o.code = 's1' AND s.shift = 1 AND s.level <> 'Tvet'
             """, connection);
         return (int)(await command.ExecuteScalarAsync())!;
     }

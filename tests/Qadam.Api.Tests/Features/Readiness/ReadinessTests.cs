@@ -24,7 +24,7 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
     {
         using var head = await api.ClientForAsync("head.s3");
         using var regional = await api.ClientForAsync("regional.r1");
-        var auditBefore = await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE "Action" = 'readiness.attested' AND "OrganisationCode" = 's3'""");
+        var auditBefore = await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE action = 'readiness.attested' AND organisation_code = 's3'""");
 
         using var put = await head.PutAsJsonAsync("/api/readiness/organisations/s3",
             ReadinessPayloads.Attestation(Today.AddMonths(6), ReadinessPayloads.AllMet(lmsUrl: "https://lms.gymnasium3.kz")));
@@ -39,7 +39,7 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal("ready", attested.GetProperty("status").GetString());
         Assert.Equal(auditBefore + 1, await CountAsync(
-            """SELECT count(*) FROM qadam.audit_events WHERE "Action" = 'readiness.attested' AND "OrganisationCode" = 's3'"""));
+            """SELECT count(*) FROM qadam.audit_events WHERE action = 'readiness.attested' AND organisation_code = 's3'"""));
         Assert.Equal(["c1", "s1", "s2", "s3"], all.EnumerateArray().Select(r => r.GetProperty("organisation").GetString()).Order());
         Assert.Equal("ready", s3.GetProperty("status").GetString());
         var record = s3.GetProperty("record");
@@ -102,13 +102,13 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
     public async Task Only_the_schools_own_head_changes_its_readiness(string user, HttpStatusCode expected)
     {
         using var client = await api.ClientForAsync(user);
-        var before = await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE "Action" = 'readiness.attested'""");
+        var before = await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE action = 'readiness.attested'""");
 
         using var response = await client.PutAsJsonAsync("/api/readiness/organisations/s1",
             ReadinessPayloads.Attestation(Today.AddMonths(3), ReadinessPayloads.AllMet()));
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(before, await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE "Action" = 'readiness.attested'"""));
+        Assert.Equal(before, await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE action = 'readiness.attested'"""));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
         Assert.True((await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("effectiveFrom", out _));
         Assert.Equal("2027", then.GetProperty("edition").GetString());
         Assert.Equal("2025", now.GetProperty("edition").GetString());
-        Assert.Equal(1, await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE "Action" = 'readiness.edition-published' AND "Actor" = 'legal.r1'"""));
+        Assert.Equal(1, await CountAsync("""SELECT count(*) FROM qadam.audit_events WHERE action = 'readiness.edition-published' AND actor = 'legal.r1'"""));
     }
 
     private static JsonElement Single(JsonElement list, string code) =>
