@@ -100,7 +100,7 @@ public sealed class StudentScreensTests(BrowserFixture fixture)
             });
             await CompleteAsync("dean.u1", caseId, "deanReview", new
             {
-                deanDecision = "approve", distanceDisciplines = "D02, D03, D04", distancePercent = 20, format = "async", schedule = "—",
+                deanDecision = "approve", distanceDisciplines = new[] { "D02", "D03", "D04" }, distancePercent = 20, format = "async", schedule = "—",
             });
 
             // then the student reads the decision and the notice by its title, with a PDF to read on the phone

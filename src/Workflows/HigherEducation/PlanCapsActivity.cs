@@ -14,7 +14,7 @@ namespace Qadam.Workflows.HigherEducation;
 /// </summary>
 /// <remarks>
 /// Inputs: <c>student.plan</c> {credits, mobilityCredits, disciplines[{code, nameKk, nameRu, credits, hours, distanceHours, mooc}]},
-/// the dean's form (<c>distanceDisciplines</c> "D02, D03", <c>distancePercent</c>, optional <c>mobilityCredits</c>) and
+/// the dean's form (<c>distanceDisciplines</c>, the codes picked from the plan ["D02", "D03"] or written "D02, D03", <c>distancePercent</c>, optional <c>mobilityCredits</c>) and
 /// <c>caps</c> with any of <c>disciplinesPercent</c>, <c>volumePercent</c>, <c>mobilityPercent</c> (order 97) or
 /// <c>distanceCredits</c>, <c>mobilityCredits</c> (order 374), each with its <c>…Basis</c>; a null cap is no cap. The rows a
 /// collect table chose by the kind of programme (<c>programmeCaps</c>) add <c>programmeCredits</c> (order 374 para 21: MBA
@@ -30,6 +30,12 @@ public sealed class PlanCapsActivity : IProcessActivity
     public Task ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         context.SetVariable("capCheck", Check(context.Variables));
+        // The rector's order prints the codes as one line ("D02, D03"); the dean picks them from the plan as a list.
+        if (context.Variables["distanceDisciplines"] is JsonArray)
+        {
+            context.SetVariable("distanceDisciplines", string.Join(", ", Codes(context.Variables)));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -39,9 +45,7 @@ public sealed class PlanCapsActivity : IProcessActivity
         var plan = variables["student"]?["plan"] as JsonObject
                    ?? throw new BpmnErrorException("no-plan", "The student has no study plan on record.");
         var caps = Caps(variables);
-        var moved = (variables["distanceDisciplines"]?.GetValue<string>() ?? string.Empty)
-            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var moved = Codes(variables).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var percent = Number(variables["distancePercent"]);
         var refusals = new JsonArray();
 
@@ -172,6 +176,15 @@ public sealed class PlanCapsActivity : IProcessActivity
             ["reasonRu"] = string.Join("; ", refusals.Select(r => $"{r!["textRu"]} ({r["basis"]})")),
         };
     }
+
+    /// <summary>The codes of the disciplines the dean moves: a list picked from the plan, or a line "D02, D03".</summary>
+    private static IEnumerable<string> Codes(JsonObject variables) => variables["distanceDisciplines"] switch
+    {
+        JsonArray codes => codes.OfType<JsonValue>().Select(c => c.ToString().Trim()).Where(c => c.Length > 0),
+        JsonValue line when line.TryGetValue<string>(out var text) =>
+            text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        _ => [],
+    };
 
     /// <summary>The caps of the programme's field (<c>caps</c>) with the rows chosen by the kind of programme merged in.</summary>
     private static JsonObject Caps(JsonObject variables)

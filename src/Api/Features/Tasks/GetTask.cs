@@ -86,7 +86,12 @@ internal static class GetTask
             && await reads.VariablesAtAsync(task.InstanceId, task.TokenId, cancellationToken) is { } variables
                 ? Weather.WeatherOrderProposal.From(variables)
                 : null;
+        // Options a field takes from the case (the dean's pick of the student's plan) come as the form's data (form-js valuesKey).
+        var options = form is not null && FormOptions.Needed(form.Source)
+            && await reads.VariablesAtAsync(task.InstanceId, task.TokenId, cancellationToken) is { } taskVariables
+                ? FormOptions.From(form.Source, taskVariables)
+                : null;
         return TypedResults.Ok(new TaskDetailResponse(described[0], TaskAccess.IsCandidate(task, user), form?.Source.DeepClone().AsObject(),
-            form?.Keys.ToList(), listed, null, proposal));
+            form?.Keys.ToList(), listed, options, proposal));
     }
 }

@@ -52,7 +52,7 @@ public sealed class UniversityAmendmentEndToEndTests(October2022ApiFactory api) 
         await @case.CompleteAsync("registrar.u1", "registerApplication", application);
         await @case.CompleteAsync("dean.u1", "deanReview", new
         {
-            deanDecision = "approve", distanceDisciplines = "D02, D03", distancePercent = 20, format = "mixed", schedule = "—",
+            deanDecision = "approve", distanceDisciplines = new[] { "D02", "D03" }, distancePercent = 20, format = "mixed", schedule = "—",
         });
         return @case;
     }

@@ -41,7 +41,7 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         // One of ten pedagogy disciplines is already at a distance; one more makes 20 %, the cap of order 97 para 20 part 1.
         await @case.CompleteAsync("dean.u1", "deanReview", new
         {
-            deanDecision = "approve", distanceDisciplines = "D02", distancePercent = 20, mobilityCredits = 0, format = "mixed",
+            deanDecision = "approve", distanceDisciplines = new[] { "D02" }, distancePercent = 20, mobilityCredits = 0, format = "mixed",
             schedule = "консультации по средам / сәрсенбі сайын кеңес",
         });
         var signed = await @case.SignStepAsync("rector.u1", "signOrder", new { distanceFrom = Day(0) }, "dean.u1");
@@ -79,7 +79,7 @@ public sealed class UniversityDistanceEndToEndTests(WorkflowsApiFactory api) : I
         // Law is capped at 20 % of the disciplines: 1 + 2 of 10 is 30 %.
         await @case.CompleteAsync("dean.u1", "deanReview", new
         {
-            deanDecision = "approve", distanceDisciplines = "D02, D03", distancePercent = 20, format = "async", schedule = "—",
+            deanDecision = "approve", distanceDisciplines = new[] { "D02", "D03" }, distancePercent = 20, format = "async", schedule = "—",
         });
 
         var notice = (await @case.DocumentsAsync("registrar.u1", "student-notice"))["student-notice"];

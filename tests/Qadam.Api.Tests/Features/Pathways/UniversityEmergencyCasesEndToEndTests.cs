@@ -35,7 +35,7 @@ public sealed class UniversityEmergencyCasesEndToEndTests(WorkflowsApiFactory ap
         // 60 of the programme's credits in academic mobility: 25 %, over para 26's 20 % unless an emergency lifts it (para 27).
         await @case.CompleteAsync("dean.u1", "deanReview", new
         {
-            deanDecision = "approve", distanceDisciplines = "D06", distancePercent = 20, mobilityCredits = 60, format = "mixed", schedule = "—",
+            deanDecision = "approve", distanceDisciplines = new[] { "D06" }, distancePercent = 20, mobilityCredits = 60, format = "mixed", schedule = "—",
         });
     }
 
