@@ -61,7 +61,7 @@ internal static class CompleteUserTask
         var outcome = await services.Command.RunAsync(actor, async ct =>
         {
             var task = await engine.LockTaskAsync(id, ct);
-            if (task is null || !await VisibleAsync(task, user, db, ct))
+            if (task is null || !await TaskAccess.IsVisibleAsync(task, user, db, ct))
             {
                 return new Outcome(TypedResults.NotFound());
             }
@@ -98,14 +98,6 @@ internal static class CompleteUserTask
     private sealed record Outcome(
         Results<Ok<CompleteTaskResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>? Refusal, ProcessTask? Task = null,
         CommandResult? Completed = null, Case? Followed = null);
-
-    /// <summary>Whether the caller's organisations see the task (as <see cref="TaskAccess.FindVisibleAsync"/> decides).</summary>
-    private static async Task<bool> VisibleAsync(ProcessTask task, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
-    {
-        var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
-        return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal));
-    }
 
     /// <summary>
     /// Why the caller may not complete the task with <paramref name="data"/>: not a candidate (403), data not fitting the form or

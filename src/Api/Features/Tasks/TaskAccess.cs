@@ -20,14 +20,15 @@ internal static class TaskAccess
         Guid id, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, CancellationToken cancellationToken)
     {
         var task = await reads.TaskAsync(id, cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
+        return task is not null && await IsVisibleAsync(task, user, db, cancellationToken) ? task : null;
+    }
 
+    /// <summary>Whether the caller's organisations (all for the ministry) include the task's organisation.</summary>
+    public static async Task<bool> IsVisibleAsync(ProcessTask task, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
+    {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
         var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
-        return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal)) ? task : null;
+        return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal));
     }
 
     /// <summary>Whether one of the caller's roles is among the task's candidate roles.</summary>
