@@ -48,8 +48,11 @@ const bool ServerEncryptsAccessTokens = false;
 const string? Audience = "qadam-api";
 
 var loadAverage = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
-var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_http");
-var scratch = Path.Combine(Path.GetTempPath(), "qadam-bench-http");
+// QADAM_BENCH_INSTANCE=N: a run of its own beside others on the same machine (database, scratch folder and port suffixed by N).
+var instance = Environment.GetEnvironmentVariable("QADAM_BENCH_INSTANCE") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
+var suffix = instance == 0 ? string.Empty : $"_{instance}";
+var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_http" + suffix);
+var scratch = Path.Combine(Path.GetTempPath(), "qadam-bench-http" + suffix.Replace('_', '-'));
 if (Directory.Exists(scratch))
 {
     Directory.Delete(scratch, recursive: true);
@@ -60,7 +63,7 @@ var logFile = Path.Combine(scratch, "api.log");
 // PostgreSQL allows 100 connections here, shared with pgbench and everything else on the machine; under 200 concurrent
 // requests Npgsql's default pool (100) would take them all and the surplus fail. An operator sizes the pool the same way.
 var apiConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString;
-var (api, firstStart) = await ApiServer.StartAsync(apiConnectionString, state, 5180, logFile);
+var (api, firstStart) = await ApiServer.StartAsync(apiConnectionString, state, 5180 + (10 * instance), logFile);
 await using var running = api;
 Console.WriteLine($"API (pid {api.ProcessId}) answered /health {firstStart.TotalSeconds:F1} s after its start (empty database: migrations, pathways)");
 
