@@ -32,7 +32,7 @@ internal static partial class ColdStart
 
     private sealed record Sample(double Wall, double Cpu, double Rss, string Phases);
 
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> connectionStrings, string scratch, int starts, IReadOnlyList<Variant> variants)
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> connectionStrings, string scratch, int starts, IReadOnlyList<Variant> variants, int port)
     {
         var state = Directory.CreateDirectory(Path.Combine(scratch, "state")).FullName;
         var samples = variants.ToDictionary(v => v.Label, _ => new List<Sample>(), StringComparer.Ordinal);
@@ -44,7 +44,7 @@ internal static partial class ColdStart
                 double used, rss;
                 TimeSpan started;
                 {
-                    var (api, took) = await ApiServer.StartAsync(connectionStrings[variant.Label], state, 5181, log, variant.Environment, variant.Dll);
+                    var (api, took) = await ApiServer.StartAsync(connectionStrings[variant.Label], state, port, log, variant.Environment, variant.Dll);
                     await using (api)
                     {
                         // CPU time is what the start costs the machine; on a shared machine the wall time mostly measures the others.

@@ -13,9 +13,12 @@ using Qadam.Bench.Http;
 // own open task, the first step of the cases just filed, with an Idempotency-Key).
 //   dotnet run -c Release --project bench/Http -- cold-start [starts=5] [label=path/to/Qadam.Api.dll[,NAME=VALUE...] ...]
 // times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database).
+// QADAM_BENCH_INSTANCE=N: a run of its own beside others on the same machine (database, scratch folder and port suffixed by N).
+var instance = Environment.GetEnvironmentVariable("QADAM_BENCH_INSTANCE") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
+var suffix = instance == 0 ? string.Empty : $"_{instance}";
 if (args.Length > 0 && args[0] == "cold-start")
 {
-    var coldScratch = Path.Combine(Path.GetTempPath(), "qadam-bench-cold-start");
+    var coldScratch = Path.Combine(Path.GetTempPath(), "qadam-bench-cold-start" + suffix.Replace('_', '-'));
     if (Directory.Exists(coldScratch))
     {
         Directory.Delete(coldScratch, recursive: true);
@@ -29,10 +32,10 @@ if (args.Length > 0 && args[0] == "cold-start")
     for (var v = 0; v < variants.Count; v++)
     {
         coldDatabases[variants[v].Label] = await BenchDatabase.RecreateAsync(
-            BenchDatabase.Server(), v == 0 ? "qadam_bench_cold_start" : $"qadam_bench_cold_start_{v}");
+            BenchDatabase.Server(), (v == 0 ? "qadam_bench_cold_start" : $"qadam_bench_cold_start_{v}") + suffix);
     }
 
-    return await ColdStart.RunAsync(coldDatabases, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants);
+    return await ColdStart.RunAsync(coldDatabases, coldScratch, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, variants, 5181 + (10 * instance));
 }
 
 var parents = Argument(0, 10_000);
@@ -48,9 +51,6 @@ const bool ServerEncryptsAccessTokens = false;
 const string? Audience = "qadam-api";
 
 var loadAverage = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
-// QADAM_BENCH_INSTANCE=N: a run of its own beside others on the same machine (database, scratch folder and port suffixed by N).
-var instance = Environment.GetEnvironmentVariable("QADAM_BENCH_INSTANCE") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
-var suffix = instance == 0 ? string.Empty : $"_{instance}";
 var connectionString = await BenchDatabase.RecreateAsync(BenchDatabase.Server(), "qadam_bench_http" + suffix);
 var scratch = Path.Combine(Path.GetTempPath(), "qadam-bench-http" + suffix.Replace('_', '-'));
 if (Directory.Exists(scratch))
