@@ -30,11 +30,17 @@ internal static class LoadRun
             Timeout = TimeSpan.FromSeconds(10),
         };
 
+    public static Task<LoadResult> RunAsync(
+        string name, ApiServer api, HttpClient client, int connections, TimeSpan duration, Func<long, HttpRequestMessage?> next) =>
+        RunAsync(name, [api], client, connections, duration, next);
+
+    /// <summary>The same against several API processes (nodes behind a proxy): their CPU time is added up.</summary>
     public static async Task<LoadResult> RunAsync(
-        string name, ApiServer api, HttpClient client, int connections, TimeSpan duration, Func<long, HttpRequestMessage?> next)
+        string name, IReadOnlyList<ApiServer> apis, HttpClient client, int connections, TimeSpan duration, Func<long, HttpRequestMessage?> next)
     {
         using var self = Process.GetCurrentProcess();
-        var apiCpu = api.CpuTime();
+        TimeSpan ApiCpu() => apis.Aggregate(TimeSpan.Zero, (sum, api) => sum + api.CpuTime());
+        var apiCpu = ApiCpu();
         var clientCpu = self.TotalProcessorTime;
         var sequence = -1L;
         var errors = 0L;
@@ -82,7 +88,7 @@ internal static class LoadRun
         double Percentile(double p) => count == 0 ? double.NaN : all[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)];
         return new LoadResult(
             name, connections, count, errors, watch.Elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99),
-            count == 0 ? double.NaN : (api.CpuTime() - apiCpu).TotalMilliseconds / count,
+            count == 0 ? double.NaN : (ApiCpu() - apiCpu).TotalMilliseconds / count,
             count == 0 ? double.NaN : (self.TotalProcessorTime - clientCpu).TotalMilliseconds / count,
             firstError);
     }

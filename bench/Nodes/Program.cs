@@ -10,10 +10,12 @@ using Qadam.Bench.Nodes;
 // Several nodes: three API processes (Production profile) on one PostgreSQL behind nginx, sharing one state directory (token
 // signing keys, Data Protection keys); a node is killed with SIGKILL while clients complete tasks through nginx, retrying
 // with the same Idempotency-Key; then the database must show every completion once and every timer fired once.
-//   dotnet run -c Release --project bench/Nodes -- [tasks=600] [clients=50] [timers=200]
+//   dotnet run -c Release --project bench/Nodes -- [tasks=600] [clients=50] [timers=200] [read-seconds=10]
 var taskCount = Argument(0, 600);
 var clients = Argument(1, 50);
 var timerCount = Argument(2, 200);
+var readSeconds = Argument(3, 10);
+const int ReadConnections = 200;
 const int Schools = 10;
 const int Clerks = 30;
 const int ProxyPort = 5190;
@@ -85,7 +87,7 @@ await ParallelAsync(taskCount + timerCount, async i =>
     var (iin, school) = population.Students[i];
     var pathway = i < taskCount ? "parent-application" : "nodes-timer";
     var (status, body) = await SendAsync(() => Request(HttpMethod.Post, "/api/cases", clerkTokens[school],
-        $$"""{"pathway":"{{pathway}}","studentIin":"{{iin}}","ground":"Өтініш / Заявление","filedOn":"{{today}}","language":"kk"}""",
+        $$"""{"pathway":"{{pathway}}","studentIin":"{{iin}}","ground":"{{(i < taskCount ? "parent" : "Өтініш / Заявление")}}","filedOn":"{{today}}","language":"kk"}""",
         key: "file-" + iin));
     if (status != HttpStatusCode.Created)
     {
@@ -93,6 +95,25 @@ await ParallelAsync(taskCount + timerCount, async i =>
     }
 });
 Console.WriteLine($"filed {taskCount} applications and {timerCount} timer cases through nginx in {watch.Elapsed.TotalSeconds:F1} s");
+
+// The HTTP benchmark's reads through nginx with the three nodes up, at 200 connections: the parents' tracker and notices
+// (each request another parent, most of whom have a case just filed) and the clerks' inboxes. Not one error is allowed.
+var parentTokens = population.Parents.Select(tokens.For).ToArray();
+using (var readers = LoadRun.Client(address, ReadConnections))
+{
+    HttpRequestMessage ParentRead(long i) => Request(
+        HttpMethod.Get, i % 2 == 0 ? "/api/parents/me/cases" : "/api/parents/me/notifications", parentTokens[i / 2 % parentTokens.Length]);
+    HttpRequestMessage Inbox(long i) => Request(HttpMethod.Get, "/api/tasks", clerkTokens[i % clerkTokens.Length]);
+    await LoadRun.RunAsync("warm-up", nodes, readers, ReadConnections, TimeSpan.FromSeconds(2), ParentRead);
+    foreach (var (name, next) in new (string, Func<long, HttpRequestMessage?>)[] { ("parent crowd", ParentRead), ("staff inboxes", Inbox) })
+    {
+        var read = await LoadRun.RunAsync(name, nodes, readers, ReadConnections, TimeSpan.FromSeconds(readSeconds), next);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name} through nginx: {read.Requests:N0} requests = {read.PerSecond:N0}/s, p50 {read.P50:F1} ms, p99 {read.P99:F1} ms, "
+            + $"{read.ApiCpuMsPerRequest:F2} ms of the three nodes' CPU each, {read.Errors} errors"));
+        Check(read.Errors == 0, $"{name} through nginx without errors ({read.Errors}; first: {read.FirstError})");
+    }
+}
 
 var open = new List<(Guid Id, int School)>();
 await using (var connection = new NpgsqlConnection(connectionString))
