@@ -115,6 +115,12 @@ if (Environment.GetEnvironmentVariable("QADAM_BENCH_PROFILE") is { Length: > 0 }
     Directory.CreateDirectory(profiles);
     await Profile("parent-cases", i => Authorised(HttpMethod.Get, "/api/parents/me/cases", parentTokens[i % parents]));
     await Profile("inbox", Inbox);
+    // Filings for the parents' own students (the crowd is measured, and they have no case yet), then completions of
+    // exactly the tasks those filings opened, so the measured completions below keep their own tasks.
+    var profileStart = DateTimeOffset.UtcNow;
+    await Profile("filings", i => i < parents ? Filing((int)i) : null);
+    var profileOpen = await OpenTasksAsync(profileStart);
+    await Profile("completions", i => i < profileOpen.Count ? CompletionOf(profileOpen, (int)i) : null);
 
     async Task Profile(string name, Func<long, HttpRequestMessage?> next)
     {
@@ -135,28 +141,33 @@ if (Environment.GetEnvironmentVariable("QADAM_BENCH_PROFILE") is { Length: > 0 }
     }
 }
 
-var open = new List<(Guid Id, string School)>();
-await using (var connection = new NpgsqlConnection(connectionString))
+var open = await OpenTasksAsync(null);
+
+// The first step of each case filed (since `since`, when given), oldest first.
+async Task<List<(Guid Id, string School)>> OpenTasksAsync(DateTimeOffset? since)
 {
+    var tasks = new List<(Guid Id, string School)>();
+    await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(
-        "SELECT id, organisation FROM workflows.tasks WHERE element_id = 'exclusionCheck' AND lower(status) = 'open' ORDER BY created_at",
+        "SELECT id, organisation FROM workflows.tasks WHERE element_id = 'exclusionCheck' AND lower(status) = 'open'"
+        + " AND ($1::timestamptz IS NULL OR created_at >= $1) ORDER BY created_at",
         connection);
+    command.Parameters.Add(new NpgsqlParameter { Value = since.HasValue ? since.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync())
     {
-        open.Add((reader.GetGuid(0), reader.GetString(1)));
+        tasks.Add((reader.GetGuid(0), reader.GetString(1)));
     }
+
+    return tasks;
 }
 
-HttpRequestMessage? Completion(int index)
-{
-    if (index >= open.Count)
-    {
-        return null;
-    }
+HttpRequestMessage? Completion(int index) => index < open.Count ? CompletionOf(open, index) : null;
 
-    var (id, school) = open[index];
+HttpRequestMessage CompletionOf(List<(Guid Id, string School)> tasks, int index)
+{
+    var (id, school) = tasks[index];
     var clerk = int.Parse(school["bench-s".Length..], CultureInfo.InvariantCulture) + (Schools * (index % (Clerks / Schools)));
     return Authorised(HttpMethod.Post, $"/api/tasks/{id}/complete", clerkTokens[clerk],
         """{"data":{"departsAbroad":false,"destination":"Астана"}}""", "complete-" + id);

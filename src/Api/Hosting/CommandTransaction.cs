@@ -9,7 +9,7 @@ namespace Qadam.Api.Hosting;
 
 /// <summary>
 /// The unit of work of a command: begins the transaction on the API's context, enlists the engine's and the documents'
-/// contexts (they share its connection), runs the command, appends its audit event, saves and commits, all in one call,
+/// contexts (they share its connection), runs the command, saves, appends its audit event and commits, all in one call,
 /// so a change never commits without its trail (as Camunda 7's command executor and wolverine's transactional middleware
 /// wrap each command). A failure rolls everything back and leaves the contexts clean.
 /// </summary>
@@ -33,13 +33,15 @@ public sealed class CommandTransaction(QadamDbContext db, WorkflowsDbContext wor
         try
         {
             var result = await command(cancellationToken);
-            if (record(result) is { } entry)
-            {
-                await audit.AppendAsync(actor, entry, cancellationToken);
-            }
-
             await documents.SaveChangesAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            // Last: the chain's lock is held from here to the commit, so concurrent commands wait for one statement and a
+            // commit, not for each other's whole save.
+            if (record(result) is { } entry)
+            {
+                await audit.AppendLastAsync(actor, entry, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

@@ -41,6 +41,12 @@ public sealed class AuditEvent
         Hash = ComputeHash();
     }
 
+    /// <summary>An event not yet placed in the chain: its sequence and previous hash are the head's, read under the chain's lock.</summary>
+    internal AuditEvent(DateTimeOffset occurredAt, AuditActor actor, AuditEntry entry)
+        : this(0, occurredAt, actor, entry, GenesisHash)
+    {
+    }
+
     /// <summary>Position in the chain, 1, 2, 3 … without gaps.</summary>
     public long Sequence { get; private set; }
 
@@ -71,8 +77,36 @@ public sealed class AuditEvent
 
     public string Hash { get; private set; }
 
-    /// <summary>SHA-256 over every other column, serialised as one JSON array so no two rows hash the same text.</summary>
-    public string ComputeHash()
+    /// <summary>
+    /// The hash this event is written with (v2): SHA-256 of <c>{ContentDigest}:{Sequence}:{PreviousHash}</c>, which covers every
+    /// other column. The part that depends on the chain's head is plain text, so PostgreSQL computes it in the statement that
+    /// places the event (<see cref="AuditTrail.AppendLastAsync"/>) and the chain's lock is held for that statement and the commit only.
+    /// </summary>
+    public string ComputeHash() => ChainHash(ContentDigest(), Sequence, PreviousHash);
+
+    /// <summary>Whether the stored hash matches the columns, under the v2 hash or the v1 hash events were written with before it.</summary>
+    public bool HashHolds() =>
+        string.Equals(Hash, ComputeHash(), StringComparison.Ordinal) || string.Equals(Hash, ComputeHashV1(), StringComparison.Ordinal);
+
+    /// <summary>SHA-256 of every column but the sequence and the previous hash, serialised as one JSON array so no two rows hash the same text.</summary>
+    internal string ContentDigest()
+    {
+        var canonical = JsonSerializer.Serialize<object?[]>(
+        [
+            "qadam-audit-v2",
+            OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            Actor, Role, OrganisationCode, Action, CaseId?.ToString(), ProcessKey, ProcessVersion, LegalBasis, PayloadDigest,
+        ]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>The v2 link: the same text PostgreSQL hashes in <see cref="AuditTrail.AppendLastAsync"/> (hex digests, decimal sequence).</summary>
+    internal static string ChainHash(string contentDigest, long sequence, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{contentDigest}:{sequence}:{previousHash}"))));
+
+    /// <summary>The v1 hash (events written before v2): SHA-256 over every other column as one JSON array.</summary>
+    internal string ComputeHashV1()
     {
         var canonical = JsonSerializer.Serialize<object?[]>(
         [

@@ -26,7 +26,7 @@ internal static class VerifyAudit
             {
                 problem = "Its previous hash is not the hash of the event before it.";
             }
-            else if (!string.Equals(audit.ComputeHash(), audit.Hash, StringComparison.Ordinal))
+            else if (!audit.HashHolds())
             {
                 problem = "Its stored hash does not match its columns: the row was changed after it was written.";
             }
