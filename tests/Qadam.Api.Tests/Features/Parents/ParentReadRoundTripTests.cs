@@ -15,8 +15,26 @@ namespace Qadam.Api.Tests.Features.Parents;
 /// signed them). Counted with Npgsql's own tracing, one activity per command or batch a request sends, as
 /// CommandRoundTripTests counts a filing's.
 /// </summary>
-public sealed class ParentReadRoundTripTests(QadamApiFactory api, ITestOutputHelper output) : IClassFixture<QadamApiFactory>
+public sealed class ParentReadRoundTripTests(QadamApiFactory api, ITestOutputHelper output) : IClassFixture<QadamApiFactory>, IAsyncLifetime
 {
+    private const string Pathway = "psych-head";
+
+    private const string Form = """
+        {"id":"psych-conclusion","type":"default","components":[
+          {"key":"recommendation","type":"select","label":"Рекомендация","validate":{"required":true},
+           "values":[{"label":"Дистанционно","value":"distance"},{"label":"Очно","value":"inPerson"}]},
+          {"key":"conclusion","type":"textarea","label":"Заключение","validate":{"required":true,"maxLength":2000}}]}
+        """;
+
+    public async Task InitializeAsync()
+    {
+        var forms = Directory.CreateDirectory(Path.Combine(api.WorkflowsDirectory, Pathway, "forms"));
+        await File.WriteAllTextAsync(Path.Combine(forms.FullName, "psych-conclusion.form.json"), Form);
+        await Pathways.PublishAsync(api, Pathway, Pathways.PsychologistThenHead(Pathway));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_parent_reads_the_tracker_and_the_notices_in_the_fewest_round_trips_with_and_without_a_case()
     {
@@ -34,7 +52,7 @@ public sealed class ParentReadRoundTripTests(QadamApiFactory api, ITestOutputHel
         Assert.Single(notices);
 
         using var clerk = await api.ClientForAsync("clerk.s1");
-        var filed = await Pathways.FileAsync(clerk, "parent-application", await Pathways.ChildOfParentP1Async(api));
+        var filed = await Pathways.FileAsync(clerk, Pathway, await Pathways.ChildOfParentP1Async(api));
         await GetAsync(parent, "/api/parents/me/cases");
 
         var (withCase, answer) = await CountAsync(() => GetAsync(parent, "/api/parents/me/cases"));
