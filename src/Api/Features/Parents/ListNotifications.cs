@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Qadam.Api.Features.Documents;
 using Qadam.Api.Features.MassTransfers;
 using Qadam.Api.Features.Notifications;
@@ -26,34 +28,83 @@ public sealed record ParentNotificationResponse(string Kind, string StudentIin, 
 /// </summary>
 internal static class ListNotifications
 {
+    // The transfers' notices and the cases' notices of the caller's children, newest first, at most 200 of each: two
+    // fixed statements in one batch, one round trip (they were two EF queries, whose LINQ trees were built per request).
+    // Plain Npgsql on the request's connection, prepared once per physical connection.
+    private const string TransfersSql =
+        """
+        SELECT s.iin, s.full_name, t.direction, t.period_from, t.period_to, n.created_at,
+               CASE WHEN $2 THEN o.issuer_name_ru ELSE o.issuer_name_kk END, o.number
+        FROM qadam.parent_links l
+        JOIN qadam.parent_notifications n ON n.student_id = l.student_id
+        JOIN qadam.mass_transfers t ON t.id = n.transfer_id
+        JOIN qadam.students s ON s.id = n.student_id
+        LEFT JOIN qadam.emergency_orders o ON o.id = t.order_id
+        WHERE l.parent_user_id = $1
+        ORDER BY n.created_at DESC
+        LIMIT 200
+        """;
+
+    private const string CaseNoticesSql =
+        """
+        SELECT s.iin, s.full_name, n.case_id, n.text_kk, n.text_ru, n.legal_basis, n.created_at, c.pathway_key, c.definition_version, n.element_id
+        FROM qadam.parent_links l
+        JOIN qadam.case_notices n ON n.student_id = l.student_id
+        JOIN qadam.students s ON s.id = n.student_id
+        JOIN qadam.cases c ON c.id = n.case_id
+        WHERE l.parent_user_id = $1
+        ORDER BY n.created_at DESC
+        LIMIT 200
+        """;
+
     public static async Task<Ok<List<ParentNotificationResponse>>> HandleAsync(
         HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, Citations citations,
         CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
         var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
-        var rows = await (from l in db.ParentLinks.AsNoTracking()
-                          join n in db.ParentNotifications on l.StudentId equals n.StudentId
-                          join t in db.MassTransfers on n.TransferId equals t.Id
-                          join s in db.Students on n.StudentId equals s.Id
-                          join o in db.EmergencyOrders on t.OrderId equals o.Id into orders
-                          from o in orders.DefaultIfEmpty()
-                          where l.ParentUserId == userId
-                          orderby n.CreatedAt descending
-                          select new
-                          {
-                              s.Iin, s.FullName, t.Direction, t.PeriodFrom, t.PeriodTo, n.CreatedAt,
-                              IssuingBody = o == null ? null : russian ? o.IssuerNameRu : o.IssuerNameKk, Number = o == null ? null : o.Number,
-                          })
-            .Take(200).ToListAsync(cancellationToken);
-        var notices = await (from l in db.ParentLinks.AsNoTracking()
-                             join n in db.CaseNotices on l.StudentId equals n.StudentId
-                             join s in db.Students on n.StudentId equals s.Id
-                             join c in db.Cases on n.CaseId equals c.Id
-                             where l.ParentUserId == userId
-                             orderby n.CreatedAt descending
-                             select new { s.Iin, s.FullName, n.CaseId, n.TextKk, n.TextRu, n.LegalBasis, n.CreatedAt, c.PathwayKey, c.DefinitionVersion, n.ElementId })
-            .Take(200).ToListAsync(cancellationToken);
+        var rows = new List<(string Iin, string FullName, string Direction, DateOnly PeriodFrom, DateOnly PeriodTo, DateTimeOffset CreatedAt,
+            string? IssuingBody, string? Number)>();
+        var notices = new List<(string Iin, string FullName, Guid CaseId, string TextKk, string TextRu, string? LegalBasis, DateTimeOffset CreatedAt,
+            string PathwayKey, int DefinitionVersion, string ElementId)>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(TransfersSql)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter<Guid> { TypedValue = userId, NpgsqlDbType = NpgsqlDbType.Uuid },
+                    new NpgsqlParameter<bool> { TypedValue = russian, NpgsqlDbType = NpgsqlDbType.Boolean },
+                },
+            });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(CaseNoticesSql)
+            {
+                Parameters = { new NpgsqlParameter<Guid> { TypedValue = userId, NpgsqlDbType = NpgsqlDbType.Uuid } },
+            });
+            await batch.PrepareAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateOnly>(3),
+                    reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                notices.Add((reader.GetString(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7),
+                    reader.GetInt32(8), reader.GetString(9)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         // The paragraph in the parent's language (the stored basis is the BPMN's Russian wording).
         var bases = await NoticeLegalBasis.ResolveAsync(notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, reads,
             citations, cancellationToken);

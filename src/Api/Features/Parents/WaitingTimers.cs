@@ -10,9 +10,8 @@ namespace Qadam.Api.Features.Parents;
 internal static class WaitingTimers
 {
     public static async Task<Dictionary<string, List<NextStepResponse>>> NextStepsAsync(
-        EngineReads reads, IReadOnlyCollection<string> caseKeys, bool russian, CancellationToken cancellationToken)
+        EngineReads reads, IReadOnlyList<WaitingTimer> timers, bool russian, CancellationToken cancellationToken)
     {
-        var timers = await reads.TimersOfCasesAsync(caseKeys, cancellationToken);
         var steps = new Dictionary<string, List<NextStepResponse>>(StringComparer.Ordinal);
         var models = new Dictionary<Guid, ProcessModel?>();
         foreach (var timer in timers)
