@@ -1129,11 +1129,8 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasColumnName("parent_iin")
                         .IsFixedLength();
 
-                    b.HasKey("TransferId", "StudentId")
+                    b.HasKey("StudentId", "TransferId")
                         .HasName("pk_parent_notifications");
-
-                    b.HasIndex("StudentId")
-                        .HasDatabaseName("ix_parent_notifications_student_id");
 
                     b.ToTable("parent_notifications", "qadam");
                 });
