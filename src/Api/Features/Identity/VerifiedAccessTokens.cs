@@ -49,6 +49,9 @@ public sealed class VerifiedAccessTokens : IDisposable
             .SetType(OpenIddictValidationHandlerType.Custom)
             .Build();
 
+    /// <summary>How many verified tokens are kept now.</summary>
+    internal int Count => cache.Count;
+
     public void Dispose() => cache.Dispose();
 
     private static bool IsAccessToken(ValidateTokenContext context) =>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Qadam.Api.Features.Identity;
 
 namespace Qadam.Api.Tests.Features.Identity;
 
@@ -15,8 +17,12 @@ public sealed class VerifiedAccessTokenTests(QadamApiFactory api) : IClassFixtur
     public async Task A_token_accepted_twice_does_not_open_the_door_to_a_forged_copy_of_it()
     {
         var token = await api.TokenForAsync("clerk.s1");
+        var kept = api.Services.GetRequiredService<VerifiedAccessTokens>();
         Assert.Equal(HttpStatusCode.OK, await MeAsync(token));
+        var afterFirst = kept.Count;
+        Assert.True(afterFirst >= 1, "the verified token is not kept");
         Assert.Equal(HttpStatusCode.OK, await MeAsync(token));
+        Assert.Equal(afterFirst, kept.Count);
 
         var parts = token.Split('.');
         var signature = parts[2].ToCharArray();
@@ -30,6 +36,7 @@ public sealed class VerifiedAccessTokenTests(QadamApiFactory api) : IClassFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync($"{parts[0]}.{Base64UrlEncode(Encoding.UTF8.GetBytes(payload))}.{parts[2]}"));
 
         Assert.Equal(HttpStatusCode.OK, await MeAsync(token));
+        Assert.Equal(afterFirst, kept.Count);
     }
 
     private async Task<HttpStatusCode> MeAsync(string token)
