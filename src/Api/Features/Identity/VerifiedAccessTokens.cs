@@ -54,9 +54,14 @@ public sealed class VerifiedAccessTokens : IDisposable
 
     public void Dispose() => cache.Dispose();
 
+    /// <summary>
+    /// The access token's type as OpenIddict 6 and later name it internally (RFC 8693 section 3), the short hint before them.
+    /// </summary>
+    private const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
+
     private static bool IsAccessToken(ValidateTokenContext context) =>
-        !context.IsReferenceToken && context.ValidTokenTypes.Count == 1 && context.ValidTokenTypes.Contains(TokenTypeHints.AccessToken)
-        && !string.IsNullOrEmpty(context.Token);
+        !context.IsReferenceToken && !string.IsNullOrEmpty(context.Token) && context.ValidTokenTypes.Count > 0
+        && context.ValidTokenTypes.All(type => type is AccessTokenType or TokenTypeHints.AccessToken);
 
     private static string KeyOf(string token) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
