@@ -46,7 +46,11 @@ internal static class QadamLogging
             }
             else
             {
-                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+                // Request lines in batches off the request's thread (BatchedStandardOutput); warnings and errors at once.
+                configuration
+                    .WriteTo.Logger(lines => lines.Filter.ByIncludingOnly(e => e.Level < LogEventLevel.Warning)
+                        .WriteTo.Sink(new BatchedStandardOutput(new RenderedCompactJsonFormatter()), BatchedStandardOutput.Options))
+                    .WriteTo.Console(new RenderedCompactJsonFormatter(), restrictedToMinimumLevel: LogEventLevel.Warning);
             }
         },
         // Each host gets its own logger rather than freezing the static bootstrap one: hosts built in parallel

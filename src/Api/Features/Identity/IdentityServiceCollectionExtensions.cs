@@ -98,6 +98,8 @@ internal static class IdentityServiceCollectionExtensions
             {
                 o.UseLocalServer();
                 o.AddAudiences(TokenPrincipals.ApiAudience);
+                o.AddEventHandler(VerifiedAccessTokens.Restore);
+                o.AddEventHandler(VerifiedAccessTokens.Keep);
                 o.AddEventHandler(SignedOutAccessTokens.Descriptor);
                 o.UseAspNetCore();
             });
@@ -126,6 +128,7 @@ internal static class IdentityServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<VerifiedAccessTokens>();
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {

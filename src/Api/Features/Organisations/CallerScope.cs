@@ -15,14 +15,19 @@ namespace Qadam.Api.Features.Organisations;
 /// </summary>
 public sealed class CallerScope
 {
-    private CallerScope(Guid? organisationId, bool seesAll, IReadOnlySet<Guid> organisationIds, IReadOnlySet<Guid> studentIds, string? userId)
+    private CallerScope(
+        Guid? organisationId, bool seesAll, IReadOnlySet<Guid> organisationIds, IReadOnlyList<string> organisationCodes,
+        IReadOnlySet<Guid> studentIds, string? userId)
     {
+        this.organisationCodes = organisationCodes;
         OrganisationId = organisationId;
         SeesAllOrganisations = seesAll;
         OrganisationIds = organisationIds;
         StudentIds = studentIds;
         UserId = userId;
     }
+
+    private readonly IReadOnlyList<string> organisationCodes;
 
     /// <summary>The caller's own organisation, if any.</summary>
     public Guid? OrganisationId { get; }
@@ -41,11 +46,15 @@ public sealed class CallerScope
 
     public bool CanSeeOrganisation(Guid organisationId) => SeesAllOrganisations || OrganisationIds.Contains(organisationId);
 
-    /// <summary>Codes of the organisations the caller sees (null: all), for the engine's task rows, which carry the code.</summary>
-    public async Task<List<string>?> OrganisationCodesAsync(QadamDbContext db, CancellationToken cancellationToken) =>
-        SeesAllOrganisations
-            ? null
-            : await db.Organisations.Where(o => OrganisationIds.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Codes of the organisations the caller sees (null: all), for the engine's task rows, which carry the code. They come
+    /// with the subtree (<see cref="OrganisationTree"/>, cached): no query of their own.
+    /// </summary>
+    public List<string>? OrganisationCodes() => SeesAllOrganisations ? null : [.. organisationCodes];
+
+    /// <summary>Codes of the organisations the caller sees (null: all); <see cref="OrganisationCodes"/>, for callers that await.</summary>
+    public Task<List<string>?> OrganisationCodesAsync(QadamDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult(OrganisationCodes());
 
     public static async Task<CallerScope> ResolveAsync(ClaimsPrincipal caller, QadamDbContext db, CancellationToken cancellationToken)
     {
@@ -54,11 +63,13 @@ public sealed class CallerScope
 
         var seesAll = false;
         IReadOnlySet<Guid> organisations = new HashSet<Guid>();
+        IReadOnlyList<string> codes = [];
         if (organisationId is { } id
             && await db.GetService<OrganisationTree>().SubtreeAsync(id, db, cancellationToken) is { } subtree)
         {
             seesAll = subtree.Kind == OrganisationKind.Ministry;
             organisations = subtree.Ids;
+            codes = subtree.Codes;
         }
 
         IReadOnlySet<Guid> students = new HashSet<Guid>();
@@ -76,6 +87,6 @@ public sealed class CallerScope
                                select s.Id).ToListAsync(cancellationToken)).ToHashSet();
         }
 
-        return new CallerScope(organisationId, seesAll, organisations, students, subject);
+        return new CallerScope(organisationId, seesAll, organisations, codes, students, subject);
     }
 }

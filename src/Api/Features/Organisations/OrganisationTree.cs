@@ -5,8 +5,11 @@ using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Features.Organisations;
 
-/// <summary>An organisation's kind and the ids of it and everything below it.</summary>
-public sealed record OrganisationSubtree(OrganisationKind Kind, IReadOnlySet<Guid> Ids);
+/// <summary>
+/// An organisation's kind and the ids of it and everything below it, with their codes (the engine's task rows carry the
+/// code: the inbox filters by it on every request, so it is kept with the tree rather than read each time).
+/// </summary>
+public sealed record OrganisationSubtree(OrganisationKind Kind, IReadOnlySet<Guid> Ids, IReadOnlyList<string> Codes);
 
 /// <summary>
 /// The organisation tree below each organisation, read once and kept in memory: every authenticated request of staff needs
@@ -92,7 +95,7 @@ public sealed class OrganisationTree(IMemoryCache cache) : IDisposable
 
         if (known == OrganisationKind.Ministry)
         {
-            return new OrganisationSubtree(known, new HashSet<Guid>());
+            return new OrganisationSubtree(known, new HashSet<Guid>(), []);
         }
 
         var ids = await db.Database.SqlQuery<Guid>($"""
@@ -102,6 +105,7 @@ public sealed class OrganisationTree(IMemoryCache cache) : IDisposable
                 SELECT o.id FROM qadam.organisations o JOIN tree t ON o.parent_id = t.id)
             SELECT id AS "Value" FROM tree
             """).ToListAsync(cancellationToken);
-        return new OrganisationSubtree(known, ids.ToHashSet());
+        var codes = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
+        return new OrganisationSubtree(known, ids.ToHashSet(), codes);
     }
 }

@@ -33,8 +33,7 @@ internal static class ListTasks
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
-        var tasks = Inbox(reads, [.. TaskAccess.Roles(user)], codes);
+        var tasks = Inbox(reads, [.. TaskAccess.Roles(user)], scope.OrganisationCodes());
         // A task someone else holds (a council ballot assigned to another member, or claimed) is not in my inbox.
         var me = user.FindFirstValue(Claims.Subject);
         tasks = tasks.Where(t => t.Assignee == null || t.Assignee == me);
@@ -54,9 +53,15 @@ internal static class ListTasks
             tasks = tasks.Where(t => t.DueAt < dueBefore);
         }
 
-        var total = await tasks.CountAsync(cancellationToken);
-        var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TaskPage(page, pageSize, total, await TaskResponses.DescribeAsync(rows, db, citations, cancellationToken)));
+        // The page and the total in one round trip: the count is an uncorrelated subquery, which PostgreSQL runs once
+        // (an InitPlan), not per row. A page past the end has no row to carry the total; only then is it counted alone.
+        var filtered = tasks;
+        var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new { Task = t, Total = filtered.Count() })
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : page == 1 ? 0 : await tasks.CountAsync(cancellationToken);
+        var items = await TaskResponses.DescribeAsync([.. rows.Select(r => r.Task)], db, citations, cancellationToken);
+        return TypedResults.Ok(new TaskPage(page, pageSize, total, items));
     }
 
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>

@@ -14,30 +14,35 @@ internal static class TaskResponses
     {
         var caseIds = tasks.Select(TaskCase.IdOf).OfType<Guid>().Distinct().ToList();
         // The inbox names the student of each case (staff work people, not case numbers); an organisation's own case
-        // (tvet-online) has none and shows its number alone.
-        var numbers = await (from c in db.Cases.AsNoTracking()
-                             join s in db.Students on c.StudentId equals s.Id into students
-                             from s in students.DefaultIfEmpty()
-                             where caseIds.Contains(c.Id)
-                             select new
-                             {
-                                 c.Id, c.Number,
-                                 FullName = s == null ? null : s.FullName,
-                                 ClassName = s == null ? null : s.ClassName,
-                             }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var studies = await (from c in db.Cases.AsNoTracking()
-                             join plan in db.StudyPlans on c.StudentId equals plan.StudentId
-                             join programme in db.UniversityProgrammes on plan.ProgrammeId equals programme.Id
-                             join faculty in db.Organisations on programme.FacultyId equals faculty.Id
-                             where caseIds.Contains(c.Id)
-                             select new
-                             {
-                                 c.Id,
-                                 Study = new TaskStudyResponse(
-                                     programme.Code, programme.NameKk, programme.NameRu, faculty.NameKk, faculty.NameRu),
-                             })
-            .ToDictionaryAsync(c => c.Id, c => c.Study, cancellationToken);
-        var names = await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken);
+        // (tvet-online) has none and shows its number alone. A university student's study plan (one per student, keyed by
+        // the student) names the programme and faculty. One query for all of it, and none for a page without cases.
+        var numbers = caseIds.Count == 0
+            ? new Dictionary<Guid, CaseRow>()
+            : await (from c in db.Cases.AsNoTracking()
+                     join s in db.Students on c.StudentId equals s.Id into students
+                     from s in students.DefaultIfEmpty()
+                     join plan in db.StudyPlans on c.StudentId equals plan.StudentId into plans
+                     from plan in plans.DefaultIfEmpty()
+                     join programme in db.UniversityProgrammes on plan.ProgrammeId equals programme.Id into programmes
+                     from programme in programmes.DefaultIfEmpty()
+                     join faculty in db.Organisations on programme.FacultyId equals faculty.Id into faculties
+                     from faculty in faculties.DefaultIfEmpty()
+                     where caseIds.Contains(c.Id)
+                     select new CaseRow(
+                         c.Id, c.Number,
+                         s == null ? null : s.FullName,
+                         s == null ? null : s.ClassName,
+                         faculty == null ? null : programme.Code,
+                         faculty == null ? null : programme.NameKk,
+                         faculty == null ? null : programme.NameRu,
+                         faculty == null ? null : faculty.NameKk,
+                         faculty == null ? null : faculty.NameRu)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var studies = numbers.Values.Where(c => c.ProgrammeCode is not null).ToDictionary(
+            c => c.Id, c => new TaskStudyResponse(c.ProgrammeCode!, c.ProgrammeKk!, c.ProgrammeRu!, c.FacultyKk!, c.FacultyRu!));
+        // The inbox shows open tasks and the caller's own: most pages name no assignee, and then nobody is looked up.
+        var names = tasks.Any(t => t.Assignee is not null)
+            ? await GetCase.ActorNamesAsync(db, tasks.Select(t => t.Assignee), cancellationToken)
+            : new Dictionary<string, GetCase.ActorName>();
         return [.. tasks.Select(t =>
         {
             var caseId = TaskCase.IdOf(t);
@@ -50,4 +55,8 @@ internal static class TaskResponses
                 t.CreatedAt, t.DueAt, found?.FullName, found?.ClassName, caseId is { } s ? studies.GetValueOrDefault(s) : null);
         })];
     }
+
+    private sealed record CaseRow(
+        Guid Id, string Number, string? FullName, string? ClassName,
+        string? ProgrammeCode, string? ProgrammeKk, string? ProgrammeRu, string? FacultyKk, string? FacultyRu);
 }

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Qadam.Api.Features.Organisations;
+using Qadam.Api.Tests.Features.Definitions;
+using Xunit.Abstractions;
+
+namespace Qadam.Api.Tests.Features.Tasks;
+
+/// <summary>
+/// The inbox is what staff open all day (issue #18: 2,000 requests/s): each round trip to PostgreSQL is CPU on both sides.
+/// A page of it is two: the tasks with their total (one statement), and the cases with their students and study plans.
+/// The caller's organisations and their codes come from the cached tree, and nobody is looked up when no task on the page
+/// is assigned. Counted with Npgsql's own tracing, as CommandRoundTripTests counts a filing's.
+/// </summary>
+public sealed class InboxRoundTripTests(QadamApiFactory api, ITestOutputHelper output) : IClassFixture<QadamApiFactory>, IAsyncLifetime
+{
+    private const string Pathway = "psych-inbox";
+
+    private const string Form = """
+        {"id":"psych-conclusion","type":"default","components":[
+          {"key":"conclusion","type":"textarea","label":"Заключение","validate":{"required":true,"maxLength":2000}}]}
+        """;
+
+    public async Task InitializeAsync()
+    {
+        var forms = Directory.CreateDirectory(Path.Combine(api.WorkflowsDirectory, Pathway, "forms"));
+        await File.WriteAllTextAsync(Path.Combine(forms.FullName, "psych-conclusion.form.json"), Form);
+        await Pathways.PublishAsync(api, Pathway, Pathways.PsychologistThenHead(Pathway));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_page_of_the_inbox_is_two_round_trips()
+    {
+        var iin = await Pathways.ChildOfParentP1Async(api);
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        using var psychologist = await api.ClientForAsync("psychologist.s1");
+        var filed = await Pathways.FileAsync(clerk, Pathway, iin);
+        var caseId = filed.GetProperty("id").GetString();
+        await ListeningAsync();
+        // A first page warms what is remembered (the organisation tree, the prepared statements).
+        using (var warm = await psychologist.GetAsync("/api/tasks"))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        var (sent, page) = await CountAsync(async () =>
+        {
+            using var response = await psychologist.GetAsync("/api/tasks");
+            return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var mine = Assert.Single(page.Item2.GetProperty("items").EnumerateArray(), t => t.GetProperty("caseId").GetString() == caseId);
+        Assert.False(string.IsNullOrEmpty(mine.GetProperty("caseNumber").GetString()));
+        Assert.False(string.IsNullOrEmpty(mine.GetProperty("studentName").GetString()));
+        Assert.True(page.Item2.GetProperty("total").GetInt32() >= 1);
+        output.WriteLine($"GET /api/tasks: {sent.Count} round trips");
+        foreach (var statement in sent)
+        {
+            output.WriteLine("  " + statement.ReplaceLineEndings(" ")[..Math.Min(200, statement.Length)]);
+        }
+
+        Assert.Equal(2, sent.Count);
+        // The page carries its total; the role and organisation tests stay on the indexed columns.
+        Assert.Contains("count(*)", sent[0], StringComparison.Ordinal);
+        Assert.Contains("candidate_roles &&", sent[0], StringComparison.Ordinal);
+        Assert.Contains("organisation = ANY", sent[0], StringComparison.Ordinal);
+        Assert.Contains("FROM qadam.cases", sent[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_still_says_how_many_tasks_there_are()
+    {
+        using var psychologist = await api.ClientForAsync("psychologist.s1");
+        using var first = await psychologist.GetAsync("/api/tasks?pageSize=1");
+        var total = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32();
+
+        using var past = await psychologist.GetAsync($"/api/tasks?page={total + 1}&pageSize=1");
+        var body = JsonDocument.Parse(await past.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, past.StatusCode);
+        Assert.Empty(body.GetProperty("items").EnumerateArray());
+        Assert.Equal(total, body.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>The tree is cached only while its change listener listens; it connects in the background at start-up.</summary>
+    private async Task ListeningAsync()
+    {
+        var tree = api.Services.GetRequiredService<OrganisationTree>();
+        for (var i = 0; i < 100 && !tree.Listening; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(tree.Listening);
+    }
+
+    /// <summary>
+    /// The statements this class's database received from within an HTTP request while <paramref name="request"/> ran (the
+    /// engine worker's polling runs outside any request and is not counted).
+    /// </summary>
+    private async Task<(List<string> Sent, T Result)> CountAsync<T>(Func<Task<T>> request)
+    {
+        var database = new NpgsqlConnectionStringBuilder(api.ConnectionString).Database;
+        var sent = new ConcurrentQueue<(DateTime At, string Text)>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == "Npgsql" && InRequest(activity)
+                    && Equals(activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name"), database))
+                {
+                    sent.Enqueue((activity.StartTimeUtc,
+                        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? activity.DisplayName));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var result = await request();
+        return ([.. sent.OrderBy(s => s.At).Select(s => s.Text)], result);
+    }
+
+    private static bool InRequest(Activity activity)
+    {
+        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Source.Name == "Microsoft.AspNetCore")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
