@@ -60,11 +60,12 @@ public sealed partial class DocumentRegistry
         var documents = new RegisteredDocument[requests.Count];
         try
         {
-            // Each worker parses each template once (PreparedTemplate) and renders its share of the batch from it; the parsed
-            // trees are not shared between threads.
-            Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+            // Each worker parses each template once (PreparedTemplate) and renders documents from it until none is left; the
+            // parsed trees are not shared between threads. (Parallel.For's thread-local state is made again each time it
+            // replaces a worker task, which under load meant a template parsed many times per batch.)
+            BatchWorkers.Run(requests.Count, parallelism, cancellationToken,
                 () => new Dictionary<DocumentTemplate, PreparedTemplate>(ReferenceEqualityComparer.Instance),
-                (i, _, prepared) =>
+                (i, prepared) =>
                 {
                     var request = requests[i];
                     var template = TemplateOf(request);
@@ -77,7 +78,6 @@ public sealed partial class DocumentRegistry
                     var bytes = parsed.Render(WithNumber(request.Data, numbers[i].Text, now), request.Language);
                     documents[i] = new RegisteredDocument(Guid.CreateVersion7(utcNow), numbers[i], bytes, template.Key, template.Version,
                         template.ProcessKey, template.ProcessVersion, request.Language, request.CaseReference, utcNow);
-                    return prepared;
                 },
                 _ => { });
         }

@@ -44,9 +44,8 @@ public sealed class SignedDocumentBatch(DocumentsDbContext db, DocumentRegistryO
         {
             // Each worker takes the private key out of the certificate once (an OpenSSL key handle each time otherwise, twice
             // per document) and disposes it at its end.
-            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-                () => PrivateKey(signer),
-                (i, _, key) =>
+            BatchWorkers.Run(documents.Count, parallelism, cancellationToken, () => PrivateKey(signer),
+                (i, key) =>
                 {
                     // The documents were issued in this transaction, so none carries an earlier signature or signed package:
                     // the Office signature goes into the registered bytes themselves, as DocumentSigning does for a first signer.
@@ -61,7 +60,6 @@ public sealed class SignedDocumentBatch(DocumentsDbContext db, DocumentRegistryO
 
                     signatures[i] = new DocumentSignature(document.Id, report, cms, SignatureOrigin.Server,
                         OfficePackageSignature.Embed(document.Content, signer, key, now), now);
-                    return key;
                 },
                 key => key.Dispose());
         }
