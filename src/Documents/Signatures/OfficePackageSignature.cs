@@ -241,9 +241,8 @@ public static class OfficePackageSignature
             var uri = "/" + name + "?ContentType=" + parts.ContentType(name);
             if (name.EndsWith(".rels", StringComparison.Ordinal))
             {
-                // Every relationship but the signature origin, which signing itself adds.
-                var ids = PackageParts.Relationships(bytes).Where(r => r.Type != PackageParts.OriginRelationshipType).Select(r => r.Id).ToList();
-                manifest.Add(new(uri, ids, PackageParts.Digest(PackageParts.TransformRelationships(bytes, ids))));
+                var (ids, digest) = RelationshipDigests.Of(bytes);
+                manifest.Add(new(uri, ids, digest));
             }
             else
             {
