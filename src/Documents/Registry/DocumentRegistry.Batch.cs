@@ -60,15 +60,26 @@ public sealed partial class DocumentRegistry
         var documents = new RegisteredDocument[requests.Count];
         try
         {
-            // The renderer keeps no state between calls (each render has its own Fill), so the workers share it.
-            Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
-            {
-                var request = requests[i];
-                var template = TemplateOf(request);
-                var bytes = _renderer.Render(template.Content, WithNumber(request.Data, numbers[i].Text, now), request.Language);
-                documents[i] = new RegisteredDocument(Guid.CreateVersion7(utcNow), numbers[i], bytes, template.Key, template.Version,
-                    template.ProcessKey, template.ProcessVersion, request.Language, request.CaseReference, utcNow);
-            });
+            // Each worker parses each template once (PreparedTemplate) and renders documents from it until none is left; the
+            // parsed trees are not shared between threads. (Parallel.For's thread-local state is made again each time it
+            // replaces a worker task, which under load meant a template parsed many times per batch.)
+            BatchWorkers.Run(requests.Count, parallelism, cancellationToken,
+                () => new Dictionary<DocumentTemplate, PreparedTemplate>(ReferenceEqualityComparer.Instance),
+                (i, prepared) =>
+                {
+                    var request = requests[i];
+                    var template = TemplateOf(request);
+                    if (!prepared.TryGetValue(template, out var parsed))
+                    {
+                        parsed = _renderer.Prepare(template.Content);
+                        prepared[template] = parsed;
+                    }
+
+                    var bytes = parsed.Render(WithNumber(request.Data, numbers[i].Text, now), request.Language);
+                    documents[i] = new RegisteredDocument(Guid.CreateVersion7(utcNow), numbers[i], bytes, template.Key, template.Version,
+                        template.ProcessKey, template.ProcessVersion, request.Language, request.CaseReference, utcNow);
+                },
+                _ => { });
         }
         catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
         {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Qadam.Documents.Rendering;
@@ -25,42 +24,14 @@ public sealed class TemplateRenderer
     public byte[] Render(ReadOnlySpan<byte> template, JsonObject data, DocumentLanguage language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        stream.Position = 0;
-        var problems = new List<string>();
-        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
-        {
-            var main = document.MainDocumentPart ?? throw new DocumentRenderException(["the template has no main document part"]);
-            var fill = new Fill(language, problems);
-            fill.Container(main.Document.Body!, data, string.Empty);
-            foreach (var part in main.HeaderParts.Select(h => (OpenXmlPartRootElement)h.Header)
-                         .Concat(main.FooterParts.Select(f => f.Footer)))
-            {
-                fill.Container(part, data, string.Empty);
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new DocumentRenderException(problems.Distinct(StringComparer.Ordinal).ToList());
-            }
-
-            main.Document.Save();
-            foreach (var header in main.HeaderParts)
-            {
-                header.Header.Save();
-            }
-
-            foreach (var footer in main.FooterParts)
-            {
-                footer.Footer.Save();
-            }
-        }
-
-        return stream.ToArray();
+        return Prepare(template).Render(data, language);
     }
 
-    private sealed class Fill(DocumentLanguage language, List<string> problems)
+    /// <summary>Parses <paramref name="template"/> once to render many documents from it (one worker each).</summary>
+    /// <exception cref="DocumentRenderException">The template has no main document part.</exception>
+    public PreparedTemplate Prepare(ReadOnlySpan<byte> template) => new(template);
+
+    internal sealed class Fill(DocumentLanguage language, List<string> problems)
     {
         public void Container(OpenXmlElement container, JsonNode? scope, string scopePath)
         {

@@ -20,8 +20,17 @@ public static class DetachedCmsSigner
             throw new ArgumentException($"The certificate '{certificate.Subject}' has no private key to sign with.", nameof(certificate));
         }
 
+        return Sign(content, certificate, privateKey: null, signingTime);
+    }
+
+    /// <summary>
+    /// As <see cref="Sign(ReadOnlySpan{byte}, X509Certificate2, DateTimeOffset)"/> with the private key already taken out of
+    /// the certificate (null: take it from the certificate), so a batch takes it once per worker.
+    /// </summary>
+    internal static byte[] Sign(ReadOnlySpan<byte> content, X509Certificate2 certificate, AsymmetricAlgorithm? privateKey, DateTimeOffset signingTime)
+    {
         var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, privateKey)
         {
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), // SHA-256
             // The root is configured on the verifying side; a chain built here would need the

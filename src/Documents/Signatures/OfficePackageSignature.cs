@@ -16,21 +16,19 @@ namespace Qadam.Documents.Signatures;
 /// Relationship Transform) and the signing time.
 /// </summary>
 /// <remarks>
-/// Written with <see cref="SignedXml"/> directly, because <c>PackageDigitalSignatureManager</c>
-/// is Windows-only (docs/domain-facts.md). The content parts are copied byte for byte, so the
-/// registered bytes' parts and the signed package's parts have the same digests.
+/// Written as canonical XML text (<see cref="OfficeSignatureXml"/>) and read with <see cref="SignedXml"/>, because
+/// <c>PackageDigitalSignatureManager</c> is Windows-only (docs/domain-facts.md). The content parts are copied byte for
+/// byte (as their compressed ZIP entries), so the registered bytes' parts and the signed package's parts have the same digests.
 /// </remarks>
 public static class OfficePackageSignature
 {
     private const string PackageSignatureNamespace = "http://schemas.openxmlformats.org/package/2006/digital-signature";
-    private const string RelationshipTransformUrl = "http://schemas.openxmlformats.org/package/2006/RelationshipTransform";
     private const string SignatureRelationshipType = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature";
     private const string OriginContentType = "application/vnd.openxmlformats-package.digital-signature-origin";
     private const string SignatureContentType = "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml";
     private const string OriginPart = "_xmlsignatures/origin.sigs";
     private const string OriginRelationshipsPart = "_xmlsignatures/_rels/origin.sigs.rels";
-    private const string PackageObjectId = "idPackageObject";
-    private const string SignatureTimeFormat = "YYYY-MM-DDThh:mm:ssTZD";
+    private const string PackageObjectId = OfficeSignatureXml.PackageObjectId;
 
     /// <summary>
     /// Returns <paramref name="package"/> with one more Office signature by <paramref name="signer"/>
@@ -39,39 +37,22 @@ public static class OfficePackageSignature
     public static byte[] Embed(byte[] package, X509Certificate2 signer, DateTimeOffset signingTime)
     {
         ArgumentNullException.ThrowIfNull(signer);
+        using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()
+                                        ?? throw new ArgumentException($"The certificate '{signer.Subject}' has no RSA or ECDSA private key.", nameof(signer));
+        return Embed(package, signer, key, signingTime);
+    }
+
+    /// <summary>
+    /// As <see cref="Embed(byte[], X509Certificate2, DateTimeOffset)"/> with the signer's private key already taken out of
+    /// the certificate, so a batch takes it once per worker instead of once per document.
+    /// </summary>
+    internal static byte[] Embed(byte[] package, X509Certificate2 signer, AsymmetricAlgorithm key, DateTimeOffset signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(key);
         var parts = PackageParts.Read(package);
-        var document = new XmlDocument { PreserveWhitespace = true };
-        var packageObject = document.CreateElement("Object", SignedXml.XmlDsigNamespaceUrl);
-        packageObject.SetAttribute("Id", PackageObjectId);
-        packageObject.AppendChild(Manifest(document, parts));
-        packageObject.AppendChild(SignatureTime(document, signingTime));
-
-        AsymmetricAlgorithm key = (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()
-                                  ?? throw new ArgumentException($"The certificate '{signer.Subject}' has no RSA or ECDSA private key.", nameof(signer));
-        EcdsaSha256SignatureDescription.EnsureRegistered();
-        var signedXml = new SignedXml(document) { SigningKey = key };
-        signedXml.Signature.Id = "idPackageSignature";
-        signedXml.SignedInfo!.CanonicalizationMethod = SignedXml.XmlDsigC14NTransformUrl;
-        signedXml.SignedInfo.SignatureMethod = key is RSA ? SignedXml.XmlDsigRSASHA256Url : EcdsaSha256SignatureDescription.Url;
-        var dataObject = new DataObject();
-        dataObject.LoadXml(packageObject);
-        signedXml.AddObject(dataObject);
-        signedXml.AddReference(new Reference("#" + PackageObjectId)
-        {
-            Type = "http://www.w3.org/2000/09/xmldsig#Object",
-            DigestMethod = SignedXml.XmlDsigSHA256Url,
-        });
-        var keyInfo = new KeyInfo();
-        keyInfo.AddClause(new KeyInfoX509Data(signer));
-        signedXml.KeyInfo = keyInfo;
-        signedXml.ComputeSignature();
-        key.Dispose();
-
-        var output = new XmlDocument { PreserveWhitespace = true };
-        output.AppendChild(output.CreateXmlDeclaration("1.0", "UTF-8", null));
-        output.AppendChild(output.ImportNode(signedXml.GetXml(), deep: true));
-        AddSignaturePart(parts, Encoding.UTF8.GetBytes(output.OuterXml));
-        return parts.Write();
+        AddSignaturePart(parts, OfficeSignatureXml.Write(Manifest(parts), signingTime, signer, key));
+        return parts.WriteOver(package);
     }
 
     /// <summary>
@@ -252,64 +233,24 @@ public static class OfficePackageSignature
         return problems.Count == before;
     }
 
-    private static XmlElement Manifest(XmlDocument document, PackageParts parts)
+    private static List<OfficeSignatureXml.ManifestEntry> Manifest(PackageParts parts)
     {
-        var manifest = document.CreateElement("Manifest", SignedXml.XmlDsigNamespaceUrl);
+        var manifest = new List<OfficeSignatureXml.ManifestEntry>();
         foreach (var (name, bytes) in parts.SignableParts())
         {
-            var reference = document.CreateElement("Reference", SignedXml.XmlDsigNamespaceUrl);
-            reference.SetAttribute("URI", "/" + name + "?ContentType=" + parts.ContentType(name));
-            byte[] digested = bytes;
+            var uri = "/" + name + "?ContentType=" + parts.ContentType(name);
             if (name.EndsWith(".rels", StringComparison.Ordinal))
             {
-                // Every relationship but the signature origin, which signing itself adds.
-                var ids = PackageParts.Relationships(bytes).Where(r => r.Type != PackageParts.OriginRelationshipType).Select(r => r.Id).ToList();
-                var transforms = document.CreateElement("Transforms", SignedXml.XmlDsigNamespaceUrl);
-                var relationshipTransform = document.CreateElement("Transform", SignedXml.XmlDsigNamespaceUrl);
-                relationshipTransform.SetAttribute("Algorithm", RelationshipTransformUrl);
-                foreach (var id in ids)
-                {
-                    var source = document.CreateElement("mdssi", "RelationshipReference", PackageSignatureNamespace);
-                    source.SetAttribute("SourceId", id);
-                    relationshipTransform.AppendChild(source);
-                }
-
-                var c14n = document.CreateElement("Transform", SignedXml.XmlDsigNamespaceUrl);
-                c14n.SetAttribute("Algorithm", SignedXml.XmlDsigC14NTransformUrl);
-                transforms.AppendChild(relationshipTransform);
-                transforms.AppendChild(c14n);
-                reference.AppendChild(transforms);
-                digested = PackageParts.TransformRelationships(bytes, ids);
+                var (ids, digest) = RelationshipDigests.Of(bytes);
+                manifest.Add(new(uri, ids, digest));
             }
-
-            var method = document.CreateElement("DigestMethod", SignedXml.XmlDsigNamespaceUrl);
-            method.SetAttribute("Algorithm", SignedXml.XmlDsigSHA256Url);
-            var value = document.CreateElement("DigestValue", SignedXml.XmlDsigNamespaceUrl);
-            value.InnerText = PackageParts.Digest(digested);
-            reference.AppendChild(method);
-            reference.AppendChild(value);
-            manifest.AppendChild(reference);
+            else
+            {
+                manifest.Add(new(uri, null, PackageParts.Digest(bytes)));
+            }
         }
 
         return manifest;
-    }
-
-    private static XmlElement SignatureTime(XmlDocument document, DateTimeOffset signingTime)
-    {
-        var properties = document.CreateElement("SignatureProperties", SignedXml.XmlDsigNamespaceUrl);
-        var property = document.CreateElement("SignatureProperty", SignedXml.XmlDsigNamespaceUrl);
-        property.SetAttribute("Id", "idSignatureTime");
-        property.SetAttribute("Target", "#idPackageSignature");
-        var time = document.CreateElement("mdssi", "SignatureTime", PackageSignatureNamespace);
-        var format = document.CreateElement("mdssi", "Format", PackageSignatureNamespace);
-        format.InnerText = SignatureTimeFormat;
-        var value = document.CreateElement("mdssi", "Value", PackageSignatureNamespace);
-        value.InnerText = signingTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        time.AppendChild(format);
-        time.AppendChild(value);
-        property.AppendChild(time);
-        properties.AppendChild(property);
-        return properties;
     }
 
     private static DateTimeOffset? ReadSignatureTime(XmlElement packageObject)

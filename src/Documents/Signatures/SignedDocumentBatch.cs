@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
@@ -41,22 +42,26 @@ public sealed class SignedDocumentBatch(DocumentsDbContext db, DocumentRegistryO
         var report = VerifiedReport(documents[0], firstCms, signer, now);
         try
         {
-            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
-            {
-                // The documents were issued in this transaction, so none carries an earlier signature or signed package:
-                // the Office signature goes into the registered bytes themselves, as DocumentSigning does for a first signer.
-                var document = documents[i];
-                var cms = i == 0 ? firstCms : DetachedCmsSigner.Sign(document.Content, signer, now);
-                if (i > 0)
+            // Each worker takes the private key out of the certificate once (an OpenSSL key handle each time otherwise, twice
+            // per document) and disposes it at its end.
+            BatchWorkers.Run(documents.Count, parallelism, cancellationToken, () => PrivateKey(signer),
+                (i, key) =>
                 {
-                    var signed = new SignedCms(new ContentInfo(document.Content), detached: true);
-                    signed.Decode(cms);
-                    signed.CheckSignature(verifySignatureOnly: true);
-                }
+                    // The documents were issued in this transaction, so none carries an earlier signature or signed package:
+                    // the Office signature goes into the registered bytes themselves, as DocumentSigning does for a first signer.
+                    var document = documents[i];
+                    var cms = i == 0 ? firstCms : DetachedCmsSigner.Sign(document.Content, signer, key, now);
+                    if (i > 0)
+                    {
+                        var signed = new SignedCms(new ContentInfo(document.Content), detached: true);
+                        signed.Decode(cms);
+                        signed.CheckSignature(verifySignatureOnly: true);
+                    }
 
-                signatures[i] = new DocumentSignature(document.Id, report, cms, SignatureOrigin.Server,
-                    OfficePackageSignature.Embed(document.Content, signer, now), now);
-            });
+                    signatures[i] = new DocumentSignature(document.Id, report, cms, SignatureOrigin.Server,
+                        OfficePackageSignature.Embed(document.Content, signer, key, now), now);
+                },
+                key => key.Dispose());
         }
         catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
         {
@@ -72,6 +77,10 @@ public sealed class SignedDocumentBatch(DocumentsDbContext db, DocumentRegistryO
 
         return [.. documents.Select((d, i) => new SignedDocument(d, signatures[i]))];
     }
+
+    private static AsymmetricAlgorithm PrivateKey(X509Certificate2 signer) =>
+        (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()
+        ?? throw new ArgumentException($"The certificate '{signer.Subject}' has no RSA or ECDSA private key.", nameof(signer));
 
     private SignatureReport VerifiedReport(RegisteredDocument document, byte[] cms, X509Certificate2 signer, DateTimeOffset now)
     {
