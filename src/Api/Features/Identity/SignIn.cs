@@ -4,22 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Qadam.Api.Features.Identity;
 
-/// <summary>
-/// The fields of the sign-in form, bound one by one (<c>[AsParameters]</c>): the Request Delegate Generator does not
-/// generate a complex <c>[FromForm]</c> type (RDG003) and would leave this endpoint to runtime code generation.
-/// </summary>
+/// <summary>The fields of the sign-in form.</summary>
 public sealed class SignInForm
 {
-    [FromForm(Name = "userName")]
     public string? UserName { get; set; }
 
-    [FromForm(Name = "password")]
     public string? Password { get; set; }
 
-    [FromForm(Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
-    [FromForm(Name = "lang")]
     public string? Lang { get; set; }
 }
 
@@ -44,7 +37,7 @@ internal static class SignIn
     }
 
     public static async Task<IResult> SubmitAsync(
-        HttpContext http, IAntiforgery antiforgery, [AsParameters] SignInForm form, UserManager<QadamUser> users, SignInManager<QadamUser> signIn,
+        HttpContext http, IAntiforgery antiforgery, [FromForm] SignInForm form, UserManager<QadamUser> users, SignInManager<QadamUser> signIn,
         IPasswordHasher<QadamUser> hasher, SignInThrottle throttle)
     {
         var language = SignInPage.LanguageFrom(form.Lang);
