@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Qadam.Api.Persistence;
@@ -61,7 +62,7 @@ public sealed class CompiledModelsTests
     }
 
     // What the relational diff does not see: which CLR member a column reads and what it converts to.
-    private static IEnumerable<string> Shape(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+    private static IEnumerable<string> Shape(IModel model) =>
         model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
             e.GetProperties().Select(p => $"{e.Name}.{p.Name}: {p.ClrType.Name} via {p.PropertyInfo?.Name ?? p.FieldInfo?.Name ?? "shadow"}"
                                           + $" as {p.FindTypeMapping()?.Converter?.ProviderClrType.Name ?? "-"}, nullable {p.IsNullable}")
