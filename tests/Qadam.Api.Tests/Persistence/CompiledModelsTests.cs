@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Qadam.Api.Persistence;
 using Qadam.Api.Persistence.CompiledModels;
 using Qadam.Documents.Persistence;
@@ -36,11 +34,9 @@ public sealed class CompiledModelsTests
         var built = context.GetService<IDesignTimeModel>().Model;
         Assert.NotSame(compiled, built);
 
-        var differences = context.GetService<IMigrationsModelDiffer>().GetDifferences(compiled.GetRelationalModel(), built.GetRelationalModel());
-        Assert.True(differences.Count == 0,
-            $"{Regenerate} {name} differs in: {string.Join("; ", differences.Select(Describe))}");
-        Assert.True(Shape(compiled).SequenceEqual(Shape(built)),
-            $"{Regenerate} {name} differs in: {string.Join("; ", Shape(compiled).Except(Shape(built)).Concat(Shape(built).Except(Shape(compiled))))}");
+        // Not EF's migrations differ: it asks the compiled (read-optimized) model for design-time facets it does not keep.
+        var stale = Shape(compiled).Except(Shape(built)).Concat(Shape(built).Except(Shape(compiled))).ToList();
+        Assert.True(stale.Count == 0, $"{Regenerate} {name} differs in: {string.Join("; ", stale)}");
     }
 
     private static DbContext Create(string name) => name switch
@@ -61,23 +57,18 @@ public sealed class CompiledModelsTests
         return builder.Options;
     }
 
-    // What the relational diff does not see: which CLR member a column reads and what it converts to.
-    private static IEnumerable<string> Shape(IModel model) =>
-        model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
-            e.GetProperties().Select(p => $"{e.Name}.{p.Name}: {p.ClrType.Name} via {p.PropertyInfo?.Name ?? p.FieldInfo?.Name ?? "shadow"}"
-                                          + $" as {p.FindTypeMapping()?.Converter?.ProviderClrType.Name ?? "-"}, nullable {p.IsNullable}")
+    // What a row is read and written through: tables, columns with their store types, keys, indexes and relationships.
+    private static List<string> Shape(IModel model) =>
+    [
+        .. model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
+            new[] { $"{e.Name} in {e.GetSchema()}.{e.GetTableName()}" }
+                .Concat(e.GetProperties().Select(p =>
+                    $"{e.Name}.{p.Name}: {p.ClrType.Name} via {p.PropertyInfo?.Name ?? p.FieldInfo?.Name ?? "shadow"} as column {p.GetColumnName()} "
+                    + $"{p.FindRelationalTypeMapping()?.StoreType} (max length {p.GetMaxLength()}, converted to {p.FindTypeMapping()?.Converter?.ProviderClrType.Name ?? "-"}), nullable {p.IsNullable}"))
+                .Concat(e.GetKeys().Select(k => $"{e.Name} key {k.GetName()} ({string.Join(", ", k.Properties.Select(p => p.Name))})"))
+                .Concat(e.GetIndexes().Select(i => $"{e.Name} index {i.GetDatabaseName()} ({string.Join(", ", i.Properties.Select(p => p.Name))}), unique {i.IsUnique}"))
+                .Concat(e.GetForeignKeys().Select(f => $"{e.Name} foreign key {f.GetConstraintName()} ({string.Join(", ", f.Properties.Select(p => p.Name))}) to {f.PrincipalEntityType.Name}, {f.DeleteBehavior}"))
                 .Concat(e.GetNavigations().Select(n => $"{e.Name}.{n.Name} -> {n.TargetEntityType.Name}"))
-                .Order(StringComparer.Ordinal));
-
-    private static string Describe(MigrationOperation operation) => operation switch
-    {
-        AlterColumnOperation a => $"column {a.Table}.{a.Name}",
-        AddColumnOperation a => $"new column {a.Table}.{a.Name}",
-        DropColumnOperation d => $"dropped column {d.Table}.{d.Name}",
-        CreateIndexOperation i => $"new index {i.Name}",
-        DropIndexOperation i => $"dropped index {i.Name}",
-        CreateTableOperation t => $"new table {t.Name}",
-        DropTableOperation t => $"dropped table {t.Name}",
-        _ => operation.GetType().Name,
-    };
+                .Order(StringComparer.Ordinal)),
+    ];
 }
