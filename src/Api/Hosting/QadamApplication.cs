@@ -53,10 +53,13 @@ internal static class QadamApplication
         // and re-ran every migration. public is where the first start has always put it.
         // A request to an endpoint that reads from the replica (ReadReplica) gets a context on ConnectionStrings:Replica when set.
         builder.Services.AddHttpContextAccessor();
+        // The compiled model (Persistence/CompiledModels, scripts/ef-compiled-models) spares a start building the model from
+        // OnModelCreating on the first query: https://learn.microsoft.com/ef/core/performance/advanced-performance-topics#compiled-models
         builder.Services.AddDbContext<QadamDbContext>((services, options) =>
             options.UseNpgsql(
-                ReadReplica.ConnectionStringFor(services),
-                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public")));
+                    ReadReplica.ConnectionStringFor(services),
+                    npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public"))
+                .UseModel(Persistence.CompiledModels.QadamDbContextModel.Instance));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<CommandTransaction>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();

@@ -53,10 +53,15 @@ public sealed class WorkflowsDbContext : DbContext
     /// <summary>Idempotency log.</summary>
     public DbSet<CommandRecord> Commands => Set<CommandRecord>();
 
-    /// <summary>Configures Npgsql for the engine: snake_case names and its own migrations history table.</summary>
+    /// <summary>
+    /// Configures Npgsql for the engine: snake_case names, its own migrations history table and the compiled model
+    /// (<c>scripts/ef-compiled-models</c> regenerates it), so a process does not build the model on its first query.
+    /// The design-time tools still build the model from <see cref="OnModelCreating"/> for migrations.
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .UseModel(CompiledModels.WorkflowsDbContextModel.Instance);
 
     /// <summary>
     /// The same on an existing connection: a host that writes its own rows in the engine's transaction
@@ -64,7 +69,8 @@ public sealed class WorkflowsDbContext : DbContext
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
         options.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .UseModel(CompiledModels.WorkflowsDbContextModel.Instance);
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
