@@ -21,18 +21,7 @@ namespace Qadam.Api.Persistence.CompiledModels
                 typeof(ParentNotification),
                 baseEntityType,
                 propertyCount: 4,
-                unnamedIndexCount: 1,
                 keyCount: 1);
-
-            var transferId = runtimeEntityType.AddProperty(
-                "TransferId",
-                typeof(Guid),
-                propertyInfo: typeof(ParentNotification).GetProperty("TransferId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ParentNotification).GetField("<TransferId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                afterSaveBehavior: PropertySaveBehavior.Throw,
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
-            transferId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            transferId.AddAnnotation("Relational:ColumnName", "transfer_id");
 
             var studentId = runtimeEntityType.AddProperty(
                 "StudentId",
@@ -43,6 +32,16 @@ namespace Qadam.Api.Persistence.CompiledModels
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             studentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             studentId.AddAnnotation("Relational:ColumnName", "student_id");
+
+            var transferId = runtimeEntityType.AddProperty(
+                "TransferId",
+                typeof(Guid),
+                propertyInfo: typeof(ParentNotification).GetProperty("TransferId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ParentNotification).GetField("<TransferId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            transferId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            transferId.AddAnnotation("Relational:ColumnName", "transfer_id");
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -65,13 +64,9 @@ namespace Qadam.Api.Persistence.CompiledModels
             parentIin.AddAnnotation("Relational:IsFixedLength", true);
 
             var key = runtimeEntityType.AddKey(
-                new[] { transferId, studentId });
+                new[] { studentId, transferId });
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_parent_notifications");
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { studentId });
-            index.AddAnnotation("Relational:Name", "ix_parent_notifications_student_id");
 
             return runtimeEntityType;
         }

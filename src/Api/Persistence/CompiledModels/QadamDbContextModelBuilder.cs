@@ -12,7 +12,7 @@ namespace Qadam.Api.Persistence.CompiledModels
     public partial class QadamDbContextModel
     {
         private QadamDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe66ec2d-e79b-4375-8727-373466201ef4"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("5d3b64b2-7431-41f6-94b0-cada4d1ea06c"), entityTypeCount: 32)
         {
         }
 
