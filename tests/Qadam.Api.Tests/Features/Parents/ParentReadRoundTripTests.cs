@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using Qadam.Api.Tests.Features.Definitions;
 using Xunit.Abstractions;
 
@@ -81,43 +78,6 @@ public sealed class ParentReadRoundTripTests(QadamApiFactory api, ITestOutputHel
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>
-    /// The statements this class's database received from within an HTTP request while <paramref name="request"/> ran (the
-    /// engine worker's polling runs outside any request and is not counted).
-    /// </summary>
-    private async Task<(List<string> Sent, T Result)> CountAsync<T>(Func<Task<T>> request)
-    {
-        var database = new NpgsqlConnectionStringBuilder(api.ConnectionString).Database;
-        var sent = new ConcurrentQueue<(DateTime At, string Text)>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name == "Npgsql" && InRequest(activity)
-                    && Equals(activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name"), database))
-                {
-                    sent.Enqueue((activity.StartTimeUtc,
-                        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? activity.DisplayName));
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        var result = await request();
-        return ([.. sent.OrderBy(s => s.At).Select(s => s.Text)], result);
-    }
-
-    private static bool InRequest(Activity activity)
-    {
-        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent.Source.Name == "Microsoft.AspNetCore")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private Task<(List<string> Sent, T Result)> CountAsync<T>(Func<Task<T>> request) =>
+        RequestRoundTrips.CountAsync(api.ConnectionString, request);
 }
