@@ -52,6 +52,12 @@ public sealed class VerifiedAccessTokens : IDisposable
     /// <summary>How many verified tokens are kept now.</summary>
     internal int Count => cache.Count;
 
+    /// <summary>The kept claims of <paramref name="token"/> as type=value lines (empty when not kept), for tests.</summary>
+    internal List<string> ClaimsOf(string token) =>
+        cache.TryGetValue(KeyOf(token), out ClaimsPrincipal? kept) && kept is not null
+            ? [.. kept.Claims.Select(c => $"{c.Type}={c.Value}")]
+            : [];
+
     public void Dispose() => cache.Dispose();
 
     /// <summary>
@@ -63,6 +69,14 @@ public sealed class VerifiedAccessTokens : IDisposable
         !context.IsReferenceToken && !string.IsNullOrEmpty(context.Token) && context.ValidTokenTypes.Count > 0
         && context.ValidTokenTypes.All(type => type is AccessTokenType or TokenTypeHints.AccessToken);
 
+    /// <summary>
+    /// A copy sharing no identity with <paramref name="principal"/>: <see cref="ClaimsPrincipal.Clone"/> keeps the same
+    /// <see cref="ClaimsIdentity"/> objects, and OpenIddict's later handlers change the request's identity (scopes
+    /// normalised), so two requests with the same token at once changed one kept identity under each other (HTTP benchmark,
+    /// 2026-12-07: "Collection was modified" in NormalizeScopeClaims, a 500) and a request's changes would reach the next.
+    /// </summary>
+    private static ClaimsPrincipal DeepCopy(ClaimsPrincipal principal) => new(principal.Identities.Select(identity => identity.Clone()));
+
     private static string KeyOf(string token) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     internal sealed class RestoreHandler(VerifiedAccessTokens tokens) : IOpenIddictValidationHandler<ValidateTokenContext>
@@ -72,7 +86,7 @@ public sealed class VerifiedAccessTokens : IDisposable
             if (context.Principal is null && IsAccessToken(context)
                 && tokens.cache.TryGetValue(KeyOf(context.Token!), out ClaimsPrincipal? kept) && kept is not null)
             {
-                context.Principal = kept.Clone();
+                context.Principal = DeepCopy(kept);
                 context.Transaction.Properties[FromCache] = true;
             }
 
@@ -100,7 +114,7 @@ public sealed class VerifiedAccessTokens : IDisposable
             var expires = DateTimeOffset.FromUnixTimeSeconds(seconds);
             var until = tokens.time.GetUtcNow() + KeepFor;
             var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expires < until ? expires : until };
-            tokens.cache.Set(KeyOf(context.Token!), context.Principal.Clone(), entry);
+            tokens.cache.Set(KeyOf(context.Token!), DeepCopy(context.Principal), entry);
             return default;
         }
     }

@@ -39,6 +39,21 @@ public sealed class VerifiedAccessTokenTests(QadamApiFactory api) : IClassFixtur
         Assert.Equal(afterFirst, kept.Count);
     }
 
+    [Fact]
+    public async Task The_same_token_sent_by_many_requests_at_once_is_accepted_by_each_and_the_kept_claims_stay_as_signed()
+    {
+        // A parent's page asks for the tracker and the notices at the same moment, with one token: each request gets its
+        // own copy of the kept claims, so none sees another's changes (a 500 before) and the kept ones never grow.
+        var token = await api.TokenForAsync("clerk.s1");
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(token));
+        var kept = api.Services.GetRequiredService<VerifiedAccessTokens>();
+        var before = kept.ClaimsOf(token);
+        Assert.NotEmpty(before);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => MeAsync(token)));
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(before, kept.ClaimsOf(token));
+    }
+
     private async Task<HttpStatusCode> MeAsync(string token)
     {
         using var client = api.CreateClient();
