@@ -49,7 +49,7 @@ internal static class GetDashboard
             .ToListAsync(cancellationToken);
 
         // The engine's task rows carry the organisation's code; tasks without one are the ministry's to see.
-        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
+        var codes = scope.OrganisationCodes();
         var open = reads.Tasks.Open();
         if (codes is not null)
         {

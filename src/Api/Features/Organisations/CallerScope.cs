@@ -52,10 +52,6 @@ public sealed class CallerScope
     /// </summary>
     public List<string>? OrganisationCodes() => SeesAllOrganisations ? null : [.. organisationCodes];
 
-    /// <summary>Codes of the organisations the caller sees (null: all); <see cref="OrganisationCodes"/>, for callers that await.</summary>
-    public Task<List<string>?> OrganisationCodesAsync(QadamDbContext db, CancellationToken cancellationToken) =>
-        Task.FromResult(OrganisationCodes());
-
     public static async Task<CallerScope> ResolveAsync(ClaimsPrincipal caller, QadamDbContext db, CancellationToken cancellationToken)
     {
         var subject = caller.FindFirstValue(Claims.Subject);

@@ -98,14 +98,16 @@ public sealed class OrganisationTree(IMemoryCache cache) : IDisposable
             return new OrganisationSubtree(known, new HashSet<Guid>(), []);
         }
 
-        var ids = await db.Database.SqlQuery<Guid>($"""
+        // The ids and their codes in the one recursive query.
+        var rows = await db.Database.SqlQuery<SubtreeRow>($"""
             WITH RECURSIVE tree AS (
-                SELECT id FROM qadam.organisations WHERE id = {id}
+                SELECT id, code FROM qadam.organisations WHERE id = {id}
                 UNION ALL
-                SELECT o.id FROM qadam.organisations o JOIN tree t ON o.parent_id = t.id)
-            SELECT id AS "Value" FROM tree
+                SELECT o.id, o.code FROM qadam.organisations o JOIN tree t ON o.parent_id = t.id)
+            SELECT id AS "Id", code AS "Code" FROM tree
             """).ToListAsync(cancellationToken);
-        var codes = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => o.Code).ToListAsync(cancellationToken);
-        return new OrganisationSubtree(known, ids.ToHashSet(), codes);
+        return new OrganisationSubtree(known, rows.Select(r => r.Id).ToHashSet(), [.. rows.Select(r => r.Code)]);
     }
+
+    private sealed record SubtreeRow(Guid Id, string Code);
 }

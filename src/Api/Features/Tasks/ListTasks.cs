@@ -55,9 +55,8 @@ internal static class ListTasks
 
         // The page and the total in one round trip: the count is an uncorrelated subquery, which PostgreSQL runs once
         // (an InitPlan), not per row. A page past the end has no row to carry the total; only then is it counted alone.
-        var filtered = tasks;
         var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(t => new { Task = t, Total = filtered.Count() })
+            .Select(t => new { Task = t, Total = tasks.Count() })
             .ToListAsync(cancellationToken);
         var total = rows.Count > 0 ? rows[0].Total : page == 1 ? 0 : await tasks.CountAsync(cancellationToken);
         var items = await TaskResponses.DescribeAsync([.. rows.Select(r => r.Task)], db, citations, cancellationToken);

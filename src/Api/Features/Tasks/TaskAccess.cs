@@ -27,7 +27,7 @@ internal static class TaskAccess
     public static async Task<bool> IsVisibleAsync(ProcessTask task, ClaimsPrincipal user, QadamDbContext db, CancellationToken cancellationToken)
     {
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var codes = await scope.OrganisationCodesAsync(db, cancellationToken);
+        var codes = scope.OrganisationCodes();
         return codes is null || (task.Organisation is not null && codes.Contains(task.Organisation, StringComparer.Ordinal));
     }
 
