@@ -31,6 +31,13 @@ const screens: Record<RouteName, () => Promise<ScreenFactory>> = {
 
 const app = document.getElementById('app') as HTMLElement;
 let mounted: Screen | undefined;
+/**
+ * The render under way, if any, and its ticket: a render started later (a back button, a click) wins, and a language
+ * switch while a screen loads relabels that screen once it is shown instead of drawing it a second time over the
+ * person's first choices.
+ */
+let rendering: Promise<void> | undefined;
+let renderTicket = 0;
 
 function languageSwitch(): HTMLElement {
   const select = el('select', { attrs: { 'aria-label': 'Тіл / Язык', id: 'language' } },
@@ -91,7 +98,18 @@ function signInPage(): HTMLElement {
     }));
 }
 
-async function render(context: AppContext): Promise<void> {
+function render(context: AppContext): Promise<void> {
+  const ticket = ++renderTicket;
+  const run = renderScreen(context, ticket).finally(() => {
+    if (ticket === renderTicket) {
+      rendering = undefined;
+    }
+  });
+  rendering = run;
+  return run;
+}
+
+async function renderScreen(context: AppContext, ticket: number): Promise<void> {
   mounted?.dispose?.();
   mounted = undefined;
   const outlet = app.querySelector('#outlet') as HTMLElement;
@@ -113,12 +131,18 @@ async function render(context: AppContext): Promise<void> {
   try {
     const factory = await screens[match.name]();
     const screen = await factory(context, match.params, new URLSearchParams(location.search));
+    if (ticket !== renderTicket) {
+      screen.dispose?.();
+      return;
+    }
     mounted = screen;
     outlet.replaceChildren(screen.root);
     await screen.mounted?.();
     focusHeading(outlet);
   } catch (error) {
-    outlet.replaceChildren(errorNotice(error));
+    if (ticket === renderTicket) {
+      outlet.replaceChildren(errorNotice(error));
+    }
   }
 }
 
@@ -173,12 +197,23 @@ async function start(): Promise<void> {
 
   const context: AppContext = { api, user, me };
   app.replaceChildren(header(user, context), el('main', { attrs: { id: 'outlet', tabindex: -1 } }));
-  onLanguageChange(() => {
+  // A screen with its own relabel keeps what the person typed; one without is drawn again in the new language.
+  const showInLanguage = () => {
     relabel(app);
     if (mounted?.relabel) {
       mounted.relabel();
     } else {
       void render(context);
+    }
+  };
+  onLanguageChange(() => {
+    relabel(app);
+    // A screen still loading was built partly in the former language: wait for it, rather than drawing a second one
+    // over it while the person already chooses in the first.
+    if (rendering) {
+      void rendering.then(showInLanguage);
+    } else {
+      showInLanguage();
     }
   });
   window.addEventListener('popstate', () => void render(context));
