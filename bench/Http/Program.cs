@@ -12,7 +12,8 @@ using Qadam.Bench.Http;
 // parent crowd (each request a different parent of `parents`, alternating their cases and their notices); staff inboxes (500 clerks); task completions (each client on its
 // own open task, the first step of the cases just filed, with an Idempotency-Key).
 //   dotnet run -c Release --project bench/Http -- cold-start [starts=5] [label=path/to/Qadam.Api.dll[,NAME=VALUE...] ...]
-// times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database).
+// times N starts of the API process to its first 200 on /health (after one start that migrates the scratch database); with
+// no further builds named, this project's build (JIT) and a ReadyToRun publish of the API (as deployed) in turn.
 // QADAM_BENCH_INSTANCE=N: a run of its own beside others on the same machine (database, scratch folder and port suffixed by N).
 var instance = Environment.GetEnvironmentVariable("QADAM_BENCH_INSTANCE") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
 var suffix = instance == 0 ? string.Empty : $"_{instance}";
@@ -26,8 +27,16 @@ if (args.Length > 0 && args[0] == "cold-start")
 
     // Further arguments are other builds to start in turn with this one: label=path/to/Qadam.Api.dll[,NAME=VALUE...]. Each
     // has a database of its own: the seed fingerprint holds the build's module id, so builds sharing one would reseed each other.
+    // By default this project's build (JIT) and the API as deployed (a ReadyToRun publish, made here first).
     var variants = new List<ColdStart.Variant> { new("build", null, new Dictionary<string, string>()) };
     variants.AddRange(args.Skip(2).Select(ColdStart.Variant.Parse));
+    if (args.Length <= 2)
+    {
+        Console.WriteLine("Publishing the API for linux-x64 (ReadyToRun) ...");
+        var published = await ReadyToRunPublish.PublishAsync(Path.Combine(Path.GetTempPath(), "qadam-bench-r2r" + suffix.Replace('_', '-')));
+        variants.Add(new ColdStart.Variant("ready-to-run publish", published, new Dictionary<string, string>()));
+    }
+
     var coldDatabases = new Dictionary<string, string>(StringComparer.Ordinal);
     for (var v = 0; v < variants.Count; v++)
     {
