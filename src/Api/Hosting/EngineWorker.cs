@@ -12,12 +12,21 @@ namespace Qadam.Api.Hosting;
 /// items that fell due while every node was down run at the first pass after start. Cases whose instance these
 /// passes ended take their outcome right after (<see cref="FollowEndedInstances"/>).
 /// </summary>
-internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ILogger<EngineWorker> logger) : BackgroundService
+internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ServingGate gate, ILogger<EngineWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await gate.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;

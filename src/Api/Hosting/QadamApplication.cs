@@ -72,6 +72,7 @@ internal static class QadamApplication
         // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);
+        builder.Services.AddSingleton<ServingGate>();
         builder.Services.AddHostedService<EngineWorker>();
         builder.Services.AddSingleton<PdfConverter>();
         builder.Services.AddSingleton<PdfRenditionWorker>();
@@ -107,6 +108,7 @@ internal static class QadamApplication
 
         var app = builder.Build();
 
+        app.UseServingGate();
         app.UseQadamSecurityHeaders();
         app.UseQadamRequestLogging();
         app.UseExceptionHandler();

@@ -67,7 +67,7 @@ internal static class QadamTelemetry
     /// The number of outbox messages not yet delivered, read every 15 seconds (not at each scrape: a scrape must not load the
     /// database) and reported as the gauge <c>qadam.engine.outbox.depth</c>.
     /// </summary>
-    internal sealed class OutboxDepth(IConfiguration configuration) : BackgroundService
+    internal sealed class OutboxDepth(IConfiguration configuration, ServingGate gate) : BackgroundService
     {
         private long depth = -1;
 
@@ -75,6 +75,15 @@ internal static class QadamTelemetry
         {
             Meter.CreateObservableGauge("qadam.engine.outbox.depth", () => Interlocked.Read(ref depth), "{message}",
                 "Outbox messages waiting for delivery (-1 until first read).");
+            try
+            {
+                await gate.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             var connectionString = configuration.GetConnectionString(QadamApplication.ConnectionStringName);
             while (!stoppingToken.IsCancellationRequested && !string.IsNullOrWhiteSpace(connectionString))
             {
