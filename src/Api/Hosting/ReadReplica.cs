@@ -25,9 +25,9 @@ internal static class ReadReplica
     public static string? ConnectionStringFor(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        return Serves(services.GetService<IHttpContextAccessor>()?.HttpContext)
+        return PreparedStatements.Apply(Serves(services.GetService<IHttpContextAccessor>()?.HttpContext)
             ? configuration.GetConnectionString(ConnectionStringName)
-            : configuration.GetConnectionString(QadamApplication.ConnectionStringName);
+            : configuration.GetConnectionString(QadamApplication.ConnectionStringName));
     }
 
     private sealed class Marker
