@@ -109,17 +109,32 @@ internal static partial class OidcClients
             descriptor.PostLogoutRedirectUris.Add(new Uri(origin.TrimEnd('/') + "/"));
         }
 
-        // Redirect URIs follow the configured origins on every start, so moving the site needs no manual step.
+        // Redirect URIs follow the configured origins on every start, so moving the site needs no manual step. A restart
+        // with the same origins writes nothing (an UPDATE and its change tracking on every start, bench/Http "Cold start").
         var existing = await applications.FindByClientIdAsync(Web, cancellationToken);
         if (existing is null)
         {
             await applications.CreateAsync(descriptor, cancellationToken);
+            return;
         }
-        else
+
+        var stored = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(stored, existing, cancellationToken);
+        if (!SameRegistration(stored, descriptor))
         {
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
     }
+
+    private static bool SameRegistration(OpenIddictApplicationDescriptor stored, OpenIddictApplicationDescriptor wanted) =>
+        stored.ClientType == wanted.ClientType
+        && stored.ApplicationType == wanted.ApplicationType
+        && stored.ConsentType == wanted.ConsentType
+        && stored.DisplayName == wanted.DisplayName
+        && stored.RedirectUris.SetEquals(wanted.RedirectUris)
+        && stored.PostLogoutRedirectUris.SetEquals(wanted.PostLogoutRedirectUris)
+        && stored.Permissions.SetEquals(wanted.Permissions)
+        && stored.Requirements.SetEquals(wanted.Requirements);
 
     private static string WriteSecret(string path, string secret)
     {
