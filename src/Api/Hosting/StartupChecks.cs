@@ -62,9 +62,13 @@ internal static partial class StartupChecks
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-            await db.MigrateQuietlyAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().MigrateQuietlyAsync(cancellationToken);
-            await DocumentsFeature.MigrateDocumentsAsync(scope.ServiceProvider, cancellationToken);
+            if (!await DatabaseMigrations.AllShippedAppliedAsync(connectionString, cancellationToken))
+            {
+                await db.MigrateQuietlyAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().MigrateQuietlyAsync(cancellationToken);
+                await DocumentsFeature.MigrateDocumentsAsync(scope.ServiceProvider, cancellationToken);
+            }
+
             migrated = watch.Elapsed;
             var options = scope.ServiceProvider.GetRequiredService<IOptions<QadamOptions>>().Value;
             if (options.Demo)
