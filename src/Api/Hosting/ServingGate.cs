@@ -1,7 +1,7 @@
 namespace Qadam.Api.Hosting;
 
 /// <summary>
-/// Holds a node's background passes (the engine worker, the outbox gauge) until the node has answered its first request,
+/// Holds a node's background passes (the engine worker, the outbox gauge, the organisation listener) until the node has answered its first request,
 /// or <see cref="Fallback"/> after it started listening when nobody asks. A restarting node's first <c>/health</c>, which
 /// the load balancer waits for, then does not share the two cores with the first passes' JIT and queries (bench/Http/README.md,
 /// "Cold start"). Timers and jobs that fell due meanwhile run at the first pass, as after any restart.

@@ -10,7 +10,7 @@ namespace Qadam.Api.Features.Organisations;
 /// connection never leaves a node with a stale tree.
 /// </summary>
 internal sealed partial class OrganisationChangeListener(
-    OrganisationTree tree, IConfiguration configuration, ILogger<OrganisationChangeListener> logger) : BackgroundService
+    OrganisationTree tree, IConfiguration configuration, ServingGate gate, ILogger<OrganisationChangeListener> logger) : BackgroundService
 {
     public const string Channel = "qadam_organisations";
 
@@ -18,6 +18,17 @@ internal sealed partial class OrganisationChangeListener(
     {
         var connectionString = configuration.GetConnectionString(QadamApplication.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+
+        try
+        {
+            // Until it listens nothing is cached, so waiting for the node's first answer costs a few uncached reads, and
+            // spares the restart's first /health a connection and its LISTEN (ServingGate).
+            await gate.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return;
         }
