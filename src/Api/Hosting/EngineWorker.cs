@@ -18,11 +18,7 @@ internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ServingG
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await gate.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        if (!await gate.WaitAsync(stoppingToken))
         {
             return;
         }

@@ -75,11 +75,7 @@ internal static class QadamTelemetry
         {
             Meter.CreateObservableGauge("qadam.engine.outbox.depth", () => Interlocked.Read(ref depth), "{message}",
                 "Outbox messages waiting for delivery (-1 until first read).");
-            try
-            {
-                await gate.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (!await gate.WaitAsync(stoppingToken))
             {
                 return;
             }

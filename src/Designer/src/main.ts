@@ -198,8 +198,7 @@ async function start(): Promise<void> {
   const context: AppContext = { api, user, me };
   app.replaceChildren(header(user, context), el('main', { attrs: { id: 'outlet', tabindex: -1 } }));
   // A screen with its own relabel keeps what the person typed; one without is drawn again in the new language.
-  const showInLanguage = () => {
-    relabel(app);
+  const screenInLanguage = () => {
     if (mounted?.relabel) {
       mounted.relabel();
     } else {
@@ -211,9 +210,12 @@ async function start(): Promise<void> {
     // A screen still loading was built partly in the former language: wait for it, rather than drawing a second one
     // over it while the person already chooses in the first.
     if (rendering) {
-      void rendering.then(showInLanguage);
+      void rendering.then(() => {
+        relabel(app);
+        screenInLanguage();
+      });
     } else {
-      showInLanguage();
+      screenInLanguage();
     }
   });
   window.addEventListener('popstate', () => void render(context));

@@ -22,13 +22,9 @@ internal sealed partial class OrganisationChangeListener(
             return;
         }
 
-        try
-        {
-            // Until it listens nothing is cached, so waiting for the node's first answer costs a few uncached reads, and
-            // spares the restart's first /health a connection and its LISTEN (ServingGate).
-            await gate.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        // Until it listens nothing is cached, so waiting for the node's first answer costs a few uncached reads, and
+        // spares the restart's first /health a connection and its LISTEN (ServingGate).
+        if (!await gate.WaitAsync(stoppingToken))
         {
             return;
         }
