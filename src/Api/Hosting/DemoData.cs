@@ -250,7 +250,8 @@ internal static class DemoData
             var user = new QadamUser(
                 userName,
                 DemoUniversity.StudentName(userName) ?? DemoUniversity.StaffName(userName)
-                ?? (organisation is null ? "Ата-ана / Родитель " + userName[^2..] : staffNames[userName]),
+                // Both halves carry the number: the header shows the half of the screen's language ("Ата-ана p1" / "Родитель p1").
+                ?? (organisation is null ? $"Ата-ана {userName[^2..]} / Родитель {userName[^2..]}" : staffNames[userName]),
                 organisation is null ? null : organisations[organisation],
                 iin)
             {
