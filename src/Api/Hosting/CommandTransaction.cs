@@ -35,11 +35,11 @@ public sealed class CommandTransaction(QadamDbContext db, WorkflowsDbContext wor
             var result = await command(cancellationToken);
             await documents.SaveChangesAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            // Last: the chain's lock is held from here to the commit, so concurrent commands wait for one statement and a
-            // commit, not for each other's whole save.
+            // The event is placed in the chain by the database at COMMIT (AuditTrail), so its lock is never held across a
+            // round trip of this command.
             if (record(result) is { } entry)
             {
-                await audit.AppendLastAsync(actor, entry, cancellationToken);
+                await audit.AppendAsync(actor, entry, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

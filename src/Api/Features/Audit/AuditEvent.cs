@@ -79,8 +79,8 @@ public sealed class AuditEvent
 
     /// <summary>
     /// The hash this event is written with (v2): SHA-256 of <c>{ContentDigest}:{Sequence}:{PreviousHash}</c>, which covers every
-    /// other column. The part that depends on the chain's head is plain text, so PostgreSQL computes it in the statement that
-    /// places the event (<see cref="AuditTrail.AppendLastAsync"/>) and the chain's lock is held for that statement and the commit only.
+    /// other column. The part that depends on the chain's head is plain text, so PostgreSQL computes it when it places the
+    /// event at COMMIT (<see cref="AuditTrail.AppendAsync"/>, migration <c>Audit_PlacedAtCommit</c>).
     /// </summary>
     public string ComputeHash() => ChainHash(ContentDigest(), Sequence, PreviousHash);
 
@@ -100,7 +100,7 @@ public sealed class AuditEvent
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>The v2 link: the same text PostgreSQL hashes in <see cref="AuditTrail.AppendLastAsync"/> (hex digests, decimal sequence).</summary>
+    /// <summary>The v2 link: the same text PostgreSQL hashes in <c>qadam.audit_place_pending()</c> (hex digests, decimal sequence).</summary>
     internal static string ChainHash(string contentDigest, long sequence, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Create(CultureInfo.InvariantCulture, $"{contentDigest}:{sequence}:{previousHash}"))));

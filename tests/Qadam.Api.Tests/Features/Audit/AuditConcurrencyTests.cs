@@ -55,9 +55,76 @@ public sealed class AuditConcurrencyTests(QadamApiFactory api) : IClassFixture<Q
             .Where(e => e.Action == "case.filed" && e.ProcessKey == "audit-race").ToListAsync();
         Assert.Equal(students.Length, filed.Count);
         Assert.All(filed, e => Assert.Equal(e.ComputeHash(), e.Hash));
+        // Every event was placed at its command's commit: nothing waits in the pending table.
+        Assert.Equal(0, await PendingAsync());
         foreach (var clerk in clerks)
         {
             clerk.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_command_that_has_appended_but_not_committed_holds_up_no_other()
+    {
+        // The chain is extended at COMMIT: a command between its event and its commit (here held open on purpose, as a slow
+        // request or a paused node would) holds no lock, so a clerk's filing goes through meanwhile. When the event took the
+        // chain's lock in one of the command's statements, this filing waited for that commit.
+        await Pathways.PublishAsync(api, "audit-open", Pathways.PsychologistThenHead("audit-open"));
+        string iin;
+        await using (var lookup = api.Services.CreateAsyncScope())
+        {
+            // A student of s1 with no case yet (the other tests of this class file for the first ones).
+            var db = lookup.ServiceProvider.GetRequiredService<QadamDbContext>();
+            iin = await db.Students.Where(s => db.Organisations.Any(o => o.Id == s.OrganisationId && o.Code == "s1") && !db.Cases.Any(c => c.StudentId == s.Id))
+                .OrderBy(s => s.Iin).Select(s => s.Iin).FirstAsync();
+        }
+
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+            await using var open = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+                .AppendAsync(new AuditActor("test.open", "test", "s1"), new AuditEntry("test.held-open", [1, 2, 3]), CancellationToken.None);
+
+            var filing = Pathways.FileAsync(clerk, "audit-open", iin);
+            Assert.Same(filing, await Task.WhenAny(filing, Task.Delay(TimeSpan.FromSeconds(30))));
+            await filing;
+            await open.CommitAsync();
+        }
+
+        using var admin = await api.ClientForAsync("admin.mon");
+        var result = await admin.GetFromJsonAsync<AuditVerification>("/api/audit/verify");
+        Assert.True(result!.Intact, result.Problem);
+        await using var read = api.Services.CreateAsyncScope();
+        var events = await read.ServiceProvider.GetRequiredService<QadamDbContext>().AuditEvents
+            .Where(e => e.Action == "test.held-open" || (e.Action == "case.filed" && e.ProcessKey == "audit-open")).OrderBy(e => e.Sequence).ToListAsync();
+        // The filing committed first, so it was placed first; the held event after it, each hashed as the verifier hashes.
+        Assert.Equal(["case.filed", "test.held-open"], events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal(e.ComputeHash(), e.Hash));
+        Assert.Equal(0, await PendingAsync());
+    }
+
+    [Fact]
+    public async Task A_command_rolled_back_leaves_no_event()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+                .AppendAsync(new AuditActor("test.rollback", "test", null), new AuditEntry("test.rolled-back", [4]), CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == "test.rolled-back"));
+        Assert.Equal(0, await PendingAsync());
+    }
+
+    private async Task<long> PendingAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QadamDbContext>().Database
+            .SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM qadam.audit_pending").SingleAsync();
     }
 }

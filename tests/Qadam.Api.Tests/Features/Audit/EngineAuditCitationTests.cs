@@ -30,6 +30,8 @@ public sealed class EngineAuditCitationTests(QadamApiFactory api) : IClassFixtur
             new EngineCommandRecord("timer-fired", instance, null, "transfer", 1, "Wait", new LegalBasis("Приказ № 349", "2025", " "), null),
             transaction.GetDbTransaction(), CancellationToken.None);
 
+        // The events are placed in the chain at COMMIT; this transaction is rolled back, so they are placed now to be read.
+        await db.Database.ExecuteSqlRawAsync("SET CONSTRAINTS qadam.audit_pending_placed_at_commit IMMEDIATE");
         var cited = await db.AuditEvents.Where(e => e.Action == "engine.timer-fired").OrderBy(e => e.Sequence)
             .Select(e => e.LegalBasis).ToListAsync();
         Assert.Equal(["Приказ № 349, п. 9", "Приказ № 349, 2025"], cited);
