@@ -32,6 +32,24 @@ public static class WorkflowsServiceCollectionExtensions
         return services.AddEngineServices();
     }
 
+    /// <summary>
+    /// Adds the engine with its context on the connection <paramref name="connection"/> gives for the scope (the host's own
+    /// context's), so that host rows and engine rows commit in one transaction. The context's options are built once, not for
+    /// every scope: with <see cref="AddQadamWorkflows(IServiceCollection, Action{IServiceProvider, DbContextOptionsBuilder})"/>
+    /// every request ran the configuration and EF looked its services up again (bench/Http/README.md).
+    /// </summary>
+    public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, Func<IServiceProvider, System.Data.Common.DbConnection> connection)
+    {
+        var options = WorkflowsDbContext.OptionsWithoutConnection();
+        services.AddScoped(provider =>
+        {
+            var context = new WorkflowsDbContext(options);
+            context.Database.SetDbConnection(connection(provider));
+            return context;
+        });
+        return services.AddEngineServices();
+    }
+
     private static IServiceCollection AddEngineServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -53,13 +53,9 @@ internal static class QadamApplication
         // and re-ran every migration. public is where the first start has always put it.
         // A request to an endpoint that reads from the replica (ReadReplica) gets a context on ConnectionStrings:Replica when set.
         builder.Services.AddHttpContextAccessor();
-        // The compiled model (Persistence/CompiledModels, scripts/ef-compiled-models) spares a start building the model from
-        // OnModelCreating on the first query: https://learn.microsoft.com/ef/core/performance/advanced-performance-topics#compiled-models
-        builder.Services.AddDbContext<QadamDbContext>((services, options) =>
-            options.UseNpgsql(
-                    ReadReplica.ConnectionStringFor(services),
-                    npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public"))
-                .UseModel(Persistence.CompiledModels.QadamDbContextModel.Instance));
+        builder.Services.AddSingleton<QadamContextOptions>();
+        builder.Services.AddScoped(services => services.GetRequiredService<QadamContextOptions>()
+            .Create(ReadReplica.Serves(services.GetRequiredService<IHttpContextAccessor>().HttpContext)));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<CommandTransaction>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();
@@ -67,8 +63,7 @@ internal static class QadamApplication
         // A command on a case writes the engine's rows, the case row and the audit event in one transaction: no change without its trail.
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
         // the scope's QadamDbContext (same database, same connection string).
-        builder.Services.AddQadamWorkflows((services, options) =>
-            WorkflowsDbContext.Configure(options, services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        builder.Services.AddQadamWorkflows(services => services.GetRequiredService<QadamDbContext>().Database.GetDbConnection());
         // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);

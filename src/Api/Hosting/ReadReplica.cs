@@ -21,15 +21,6 @@ internal static class ReadReplica
         http?.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null
         && !string.IsNullOrWhiteSpace(http.RequestServices.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName));
 
-    /// <summary>The connection string for the scope being built: the replica's for a marked request, else the primary's.</summary>
-    public static string? ConnectionStringFor(IServiceProvider services)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        return PreparedStatements.Apply(Serves(services.GetService<IHttpContextAccessor>()?.HttpContext)
-            ? configuration.GetConnectionString(ConnectionStringName)
-            : configuration.GetConnectionString(QadamApplication.ConnectionStringName));
-    }
-
     private sealed class Marker
     {
         public static readonly Marker Instance = new();

@@ -64,8 +64,15 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
 
     // snake_case like the engine's and the documents' schemas, so raw SQL names columns without quotes. Set here rather than
     // at each AddDbContext/DbContextOptionsBuilder so every context over this schema (host, activities, benches) agrees.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.UseSnakeCaseNamingConvention();
+    // The API's contexts bring it in their options, built once (Hosting/QadamContextOptions): asking again would copy the
+    // options for every context, and EF would look its services up by the copy.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<EFCore.NamingConventions.Internal.NamingConventionsOptionsExtension>() is null)
+        {
+            optionsBuilder.UseSnakeCaseNamingConvention();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

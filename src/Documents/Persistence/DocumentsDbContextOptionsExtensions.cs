@@ -24,6 +24,14 @@ public static class DocumentsDbContextOptionsExtensions
     public static DbContextOptionsBuilder UseDocumentsNpgsql(this DbContextOptionsBuilder builder, DbConnection connection) =>
         builder.UseNpgsql(connection, Configure).UseSnakeCaseNamingConvention().UseModel(DocumentsDbContextModel.Instance);
 
+    /// <summary>
+    /// Options with no connection yet, built once for a host that gives each context the connection of its scope with
+    /// <c>Database.SetDbConnection</c> (building them for every request was part of each request's cost).
+    /// </summary>
+    public static DbContextOptions<DocumentsDbContext> OptionsWithoutConnection() =>
+        new DbContextOptionsBuilder<DocumentsDbContext>().UseNpgsql(Configure).UseSnakeCaseNamingConvention()
+            .UseModel(DocumentsDbContextModel.Instance).Options;
+
     // Each module keeps its own history table in its own schema, so the engine's and the
     // documents' migrations never see each other's rows.
     private static void Configure(NpgsqlDbContextOptionsBuilder npgsql) =>

@@ -72,6 +72,17 @@ public sealed class WorkflowsDbContext : DbContext
             .UseSnakeCaseNamingConvention()
             .UseModel(CompiledModels.WorkflowsDbContextModel.Instance);
 
+    /// <summary>
+    /// The same with no connection yet: options built once for a host that gives each context its connection with
+    /// <c>Database.SetDbConnection</c> (<see cref="WorkflowsServiceCollectionExtensions.AddQadamWorkflows(Microsoft.Extensions.DependencyInjection.IServiceCollection, Func{IServiceProvider, System.Data.Common.DbConnection})"/>).
+    /// </summary>
+    public static DbContextOptions<WorkflowsDbContext> OptionsWithoutConnection() =>
+        new DbContextOptionsBuilder<WorkflowsDbContext>()
+            .UseNpgsql(npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
+            .UseSnakeCaseNamingConvention()
+            .UseModel(CompiledModels.WorkflowsDbContextModel.Instance)
+            .Options;
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,8 +18,14 @@ internal static class DocumentsFeature
     {
         // On the scope's QadamDbContext connection, like the engine's context: a command that signs a
         // document and writes its audit event does both in one transaction.
-        builder.Services.AddDbContext<DocumentsDbContext>((services, o) =>
-            o.UseDocumentsNpgsql(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection()));
+        // Its options are built once (DocumentsDbContextOptionsExtensions.OptionsWithoutConnection), not for every request.
+        var documentsOptions = DocumentsDbContextOptionsExtensions.OptionsWithoutConnection();
+        builder.Services.AddScoped(services =>
+        {
+            var documents = new DocumentsDbContext(documentsOptions);
+            documents.Database.SetDbConnection(services.GetRequiredService<QadamDbContext>().Database.GetDbConnection());
+            return documents;
+        });
 
         // The demo PKI is made at first start outside the repository (nothing secret is committed); a real deployment
         // trusts the national CA's roots from Qadam:Signatures:TrustedRoots instead (SignatureTrustGuard).

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Persistence;
+
+namespace Qadam.Api.Hosting;
+
+/// <summary>
+/// The options of the scope's <see cref="QadamDbContext"/>, built once for the primary and once for the replica
+/// (<see cref="ReadReplica"/>) instead of for every request: with <c>AddDbContext</c> each request ran the configuration,
+/// copied the options in <c>OnConfiguring</c> and EF looked its service provider up by them again (about a twentieth of a
+/// parent's read, bench/Http/README.md, "Contexts per request"). EF's warnings go to the host's log as with AddDbContext,
+/// and a context reaches the host's singletons (CallerScope asks it for the OrganisationTree): the root provider, never a scope's.
+/// Pooling the contexts as well (PooledDbContextFactory) was tried: a pooled context's connection outlived the transaction a
+/// handler had committed, and the documents' context sharing it then failed on the completed transaction.
+/// </summary>
+internal sealed class QadamContextOptions(IConfiguration configuration, ILoggerFactory loggers, IServiceProvider application)
+{
+    private readonly Lazy<DbContextOptions<QadamDbContext>> primary =
+        new(() => Build(configuration.GetConnectionString(QadamApplication.ConnectionStringName), loggers, application));
+
+    private readonly Lazy<DbContextOptions<QadamDbContext>> replica =
+        new(() => Build(configuration.GetConnectionString(ReadReplica.ConnectionStringName), loggers, application));
+
+    /// <summary>A context on the replica when <paramref name="fromReplica"/>, else on the primary.</summary>
+    public QadamDbContext Create(bool fromReplica) => new((fromReplica ? replica : primary).Value);
+
+    private static DbContextOptions<QadamDbContext> Build(string? connectionString, ILoggerFactory loggers, IServiceProvider application) =>
+        new DbContextOptionsBuilder<QadamDbContext>()
+            .UseNpgsql(PreparedStatements.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public"))
+            // The compiled model (Persistence/CompiledModels, scripts/ef-compiled-models) spares a start building the model from
+            // OnModelCreating on the first query: https://learn.microsoft.com/ef/core/performance/advanced-performance-topics#compiled-models
+            .UseModel(Persistence.CompiledModels.QadamDbContextModel.Instance)
+            .UseSnakeCaseNamingConvention()
+            .UseLoggerFactory(loggers)
+            .UseApplicationServiceProvider(application)
+            .Options;
+}
