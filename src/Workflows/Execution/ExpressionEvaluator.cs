@@ -96,7 +96,8 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             timeout = left < timeout ? left : timeout;
         }
 
-        var started = ThreadCpuClock.Now();
+        // Measured only for a budget (an evaluator without one, a decision table or a start timer at publication, charges nothing).
+        var started = budget is null ? default : ExpressionCpuTime.Start();
         try
         {
             var compiled = Prepared.GetOrCreate(new PreparedKey(written is not null, expression), static entry =>
@@ -141,7 +142,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         }
         finally
         {
-            budget?.ChargeExpressionTime(ThreadCpuClock.Now() - started);
+            budget?.ChargeExpressionTime(started.Elapsed());
         }
     }
 
