@@ -22,7 +22,7 @@ internal sealed class CommandBudget(EngineLimits limits)
     /// <summary>Statements left to this command.</summary>
     public int StatementsLeft => Math.Max(0, Limits.ExpressionStatementsPerCommand - _statements);
 
-    /// <summary>Adds the time one evaluation took, two <see cref="ThreadCpuClock.Now"/> readings apart.</summary>
+    /// <summary>Adds the time one evaluation took (<see cref="ExpressionCpuTime"/>: its CPU time, or a little more).</summary>
     public void ChargeExpressionTime(TimeSpan used) => _expressionTime += used;
 
     /// <summary>Counts one statement; false when the command's statements are spent.</summary>

@@ -31,7 +31,8 @@ public sealed record EngineLimits
 
     /// <summary>
     /// CPU time all the expressions of one command may use together (regular expressions included), measured on the
-    /// thread that runs them (<see cref="ThreadCpuClock"/>; wall-clock time where the platform does not give it). An
+    /// thread that runs them (<see cref="ThreadCpuClock"/>, read rarely: <see cref="ExpressionCpuTime"/> charges each expression
+    /// at most a millisecond more than it used; wall-clock time where the platform does not give it). An
     /// expression over one school costs about 0.1 ms; wall-clock time stretched on a busy server (a council of fifty took
     /// over 5 s of it with the test machine's load at 50), CPU time does not. Each expression's own timeout stays wall-clock.
     /// </summary>

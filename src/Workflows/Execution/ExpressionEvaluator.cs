@@ -50,8 +50,18 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
 
     private readonly record struct PreparedKey(bool IsScript, string Text);
 
-    /// <summary>A parsed expression and every name it mentions.</summary>
-    private sealed record Compiled(Prepared<Acornima.Ast.Script> Script, HashSet<string> Names);
+    /// <summary>
+    /// A parsed expression, every name it mentions, and whether it may reach a global it does not name
+    /// (<see cref="MayReachUnnamedGlobals"/>).
+    /// </summary>
+    private sealed record Compiled(Prepared<Acornima.Ast.Script> Script, HashSet<string> Names, bool ReachesUnnamed);
+
+    // The names through which a strict script gets at the global object or at code compiled from a string at run time,
+    // where a global may be named without the script's text naming it (see MayReachUnnamedGlobals).
+    private static readonly HashSet<string> DynamicReach = new(StringComparer.Ordinal)
+    {
+        "globalThis", "eval", "Function", "constructor", "Reflect", "getOwnPropertyDescriptor", "getOwnPropertyDescriptors",
+    };
 
     public bool IsTrue(string elementId, string expression, JsonObject variables, JsonObject? locals = null) =>
         Evaluate(elementId, expression, variables, locals) switch
@@ -86,7 +96,8 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             timeout = left < timeout ? left : timeout;
         }
 
-        var started = ThreadCpuClock.Now();
+        // Measured only for a budget (an evaluator without one, a decision table or a start timer at publication, charges nothing).
+        var started = budget is null ? default : ExpressionCpuTime.Start();
         try
         {
             var compiled = Prepared.GetOrCreate(new PreparedKey(written is not null, expression), static entry =>
@@ -95,7 +106,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
                 var key = (PreparedKey)entry.Key;
                 return key.IsScript ? Compile(key.Text) : Compile("(" + key.Text + "\n)");
             })!;
-            var engine = CreateEngine(compiled.Names, variables, locals, timeout);
+            var engine = CreateEngine(compiled.Names, compiled.ReachesUnnamed, variables, locals, timeout);
             if (written is not null)
             {
                 engine.SetValue("execution", Execution(engine, variables, locals, written));
@@ -131,7 +142,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
         }
         finally
         {
-            budget?.ChargeExpressionTime(ThreadCpuClock.Now() - started);
+            budget?.ChargeExpressionTime(started.Elapsed());
         }
     }
 
@@ -155,6 +166,7 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
     {
         var script = Engine.PrepareScript(source, strict: true);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var reachesUnnamed = false;
         var pending = new Stack<Acornima.Ast.Node>();
         pending.Push(script.Program!);
         while (pending.TryPop(out var node))
@@ -164,21 +176,46 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
                 names.Add(identifier.Name);
             }
 
+            reachesUnnamed |= MayReachUnnamedGlobals(node);
             foreach (var child in node.ChildNodes)
             {
                 pending.Push(child);
             }
         }
 
-        return new Compiled(script, names);
+        return new Compiled(script, names, reachesUnnamed || names.Overlaps(DynamicReach));
     }
+
+    /// <summary>
+    /// Whether this node may let the script get at a global it does not name, so that every host function must be there.
+    /// A strict script reaches a global without naming it only through the global object (<c>this</c> at the top level,
+    /// <c>globalThis</c>) or through code compiled from a string at run time (<c>eval</c>, the <c>Function</c> constructor,
+    /// which is also the <c>constructor</c> of every function: <c>(() => 0).constructor('return addDays')()</c>). The
+    /// names are in <see cref="DynamicReach"/>; this node adds <c>this</c> anywhere, and a property read or key computed at
+    /// run time (<c>f[k]</c>, <c>{ [k]: c } = f</c>) unless it is a number or a string other than "constructor": such a key
+    /// may be "constructor". Conditions over case data name none of these, so they get only the functions they call.
+    /// </summary>
+    private static bool MayReachUnnamedGlobals(Acornima.Ast.Node node) => node switch
+    {
+        Acornima.Ast.ThisExpression => true,
+        Acornima.Ast.MemberExpression { Computed: true } member => !IsHarmlessKey(member.Property),
+        Acornima.Ast.Property { Computed: true } property => !IsHarmlessKey(property.Key),
+        _ => false,
+    };
+
+    private static bool IsHarmlessKey(Acornima.Ast.Node key) => key switch
+    {
+        Acornima.Ast.NumericLiteral => true,
+        Acornima.Ast.StringLiteral text => !string.Equals(text.Value, "constructor", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>
     /// A fresh engine with the variables and helpers the expression names, and only those: the emergency pathway's
     /// instance holds the list of every school of the order (7,859 nationwide), and converting it for each school's task
     /// made each evaluation cost milliseconds instead of a tenth of one.
     /// </summary>
-    private Engine CreateEngine(HashSet<string> names, JsonObject variables, JsonObject? locals, TimeSpan timeout)
+    private Engine CreateEngine(HashSet<string> names, bool reachesUnnamed, JsonObject variables, JsonObject? locals, TimeSpan timeout)
     {
         var engine = new Engine(options =>
         {
@@ -211,21 +248,45 @@ internal sealed partial class ExpressionEvaluator(ExpressionLimits limits, DateT
             }
         }
 
+        // The functions, only those the expression names unless it may reach one it does not name: Jint's SetValue of a
+        // delegate reflects over it (Delegate.Method) for each engine, one engine per expression, which was 3 % of a task
+        // completion's CPU for functions the condition never called.
+        bool Needs(string name) => reachesUnnamed || names.Contains(name);
+
         // The host's functions (Kazakhstan's today() and ageOn() from an IIN: Qadam.Identifiers.KazakhstanExpressionFunctions).
         foreach (var (name, make) in (functions ?? ExpressionFunctions.None).All)
         {
-            engine.SetValue(name, make(now));
+            if (Needs(name))
+            {
+                engine.SetValue(name, make(now));
+            }
         }
 
-        engine.SetValue("addDays", new Func<string, int, string>((date, days) =>
-            ParseDate(date).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (Needs("addDays"))
+        {
+            engine.SetValue("addDays", new Func<string, int, string>((date, days) =>
+                ParseDate(date).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
         // "5 working days" (e.g. a timer's timeDate "=addWorkingDays(today(), 5)"): Kazakhstan's calendar table of the year.
-        engine.SetValue("addWorkingDays", new Func<string, int, string>((date, days) =>
-            Tables.WorkingCalendar.AddWorkingDays(ParseDate(date), days, calendar ?? (_ => null))
-                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
-        engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) =>
-            Tables.WorkingCalendar.WorkingDaysBetween(ParseDate(from), ParseDate(to), calendar ?? (_ => null))));
+        if (Needs("addWorkingDays"))
+        {
+            engine.SetValue("addWorkingDays", new Func<string, int, string>((date, days) =>
+                Tables.WorkingCalendar.AddWorkingDays(ParseDate(date), days, calendar ?? (_ => null))
+                    .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (Needs("daysBetween"))
+        {
+            engine.SetValue("daysBetween", new Func<string, string, int>((from, to) => ParseDate(to).DayNumber - ParseDate(from).DayNumber));
+        }
+
+        if (Needs("workingDaysBetween"))
+        {
+            engine.SetValue("workingDaysBetween", new Func<string, string, int>((from, to) =>
+                Tables.WorkingCalendar.WorkingDaysBetween(ParseDate(from), ParseDate(to), calendar ?? (_ => null))));
+        }
+
         return engine;
     }
 

@@ -7,8 +7,8 @@ namespace Qadam.Workflows.Execution;
 /// The CPU time the current thread has used, for the command's expression budget: on a loaded machine wall-clock time
 /// stretches (a council of fifty took over 5 s of it with the load at 50) while the CPU an expression burns does not. Linux
 /// gives it by clock_gettime(CLOCK_THREAD_CPUTIME_ID) (https://man7.org/linux/man-pages/man2/clock_gettime.2.html);
-/// elsewhere, or if the call fails, wall-clock time stands in. An expression runs synchronously on one thread, so a
-/// reading before and after it measures that expression alone.
+/// elsewhere, or if the call fails, wall-clock time stands in. Each reading is a system call (no vDSO for thread clocks):
+/// the budget reads it through <see cref="ExpressionCpuTime"/>, rarely.
 /// </summary>
 internal static partial class ThreadCpuClock
 {
@@ -17,6 +17,13 @@ internal static partial class ThreadCpuClock
     /// <summary>True when <see cref="Now"/> reads the thread's CPU time, false when it reads wall-clock time.</summary>
     public static bool MeasuresCpu { get; } = OperatingSystem.IsLinux() && TryRead(out _);
 
+    // How many times this thread read its CPU clock: a test counts them (ExpressionCpuTime reads it rarely).
+    [ThreadStatic]
+    private static long t_reads;
+
+    /// <summary>How many times the current thread has read its CPU clock (system calls).</summary>
+    internal static long ReadsOnThisThread => t_reads;
+
     /// <summary>A reading to subtract from a later one on the same thread.</summary>
     public static TimeSpan Now() =>
         MeasuresCpu && TryRead(out var cpu) ? cpu : Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp());
@@ -24,6 +31,7 @@ internal static partial class ThreadCpuClock
     private static bool TryRead(out TimeSpan time)
     {
         time = TimeSpan.Zero;
+        t_reads++;
         try
         {
             if (ClockGetTime(ClockThreadCpuTimeId, out var spec) != 0)

@@ -162,17 +162,30 @@ public sealed partial class EngineReads(WorkflowsDbContext db, DefinitionCache d
     /// </summary>
     public async Task<ProcessModel?> ModelAsync(string key, int version, CancellationToken cancellationToken = default)
     {
-        var id = await db.Definitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft)
-            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        // Each task completion asks (the signing-step check): a version seen before is answered from memory.
+        if (definitions.CachedModel(key, version) is { } cached)
+        {
+            return cached;
+        }
+
+        var id = await PublishedBpmnId(db, key, version, cancellationToken);
         if (id is not { } found)
         {
             return null;
         }
 
-        return definitions.CachedModel(found)
-               ?? definitions.Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == found, cancellationToken));
+        return definitions.CachedModel(found) ?? definitions.Model(await DefinitionById(db, found, cancellationToken));
     }
+
+    // Compiled once (as EF.CompileAsyncQuery in the API's ListChildCases): no LINQ tree to build and look up per call.
+    private static readonly Func<WorkflowsDbContext, string, int, CancellationToken, Task<Guid?>> PublishedBpmnId =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string key, int version, CancellationToken _) =>
+            db.Definitions.AsNoTracking()
+                .Where(d => d.Key == key && d.Version == version && d.Kind == DefinitionKind.Bpmn && d.Status != DefinitionStatus.Draft)
+                .Select(d => (Guid?)d.Id).FirstOrDefault());
+
+    private static readonly Func<WorkflowsDbContext, Guid, CancellationToken, Task<ProcessDefinition>> DefinitionById =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, Guid id, CancellationToken _) => db.Definitions.AsNoTracking().Single(d => d.Id == id));
 
     /// <summary>
     /// The variables a token of an instance sees (its activity instance's own over the process's), e.g. to prefill the

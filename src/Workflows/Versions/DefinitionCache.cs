@@ -45,6 +45,8 @@ public sealed class DefinitionCache
 
     private readonly record struct ModelById(Guid Id);
 
+    private readonly record struct ModelByVersion(string Key, int Version);
+
     private readonly record struct TableByContent(string Sha256);
 
     private readonly record struct InForceLookup(string Key, DateOnly Date, long Generation);
@@ -62,7 +64,7 @@ public sealed class DefinitionCache
             _ => ConditionTable.Parse(content).Problems,
         };
 
-    /// <summary>The executable model of a BPMN version; a version that is not a draft is remembered by id too.</summary>
+    /// <summary>The executable model of a BPMN version; a version that is not a draft is remembered by id and by key and number too.</summary>
     /// <exception cref="DefinitionRejectedException">The content does not parse.</exception>
     public ProcessModel Model(ProcessDefinition definition)
     {
@@ -82,7 +84,9 @@ public sealed class DefinitionCache
         })!;
         if (definition.Status != DefinitionStatus.Draft)
         {
+            // A version that is not a draft never changes (and its key and number are unique): remembered by both.
             _cache.Set(new ModelById(definition.Id), model, new MemoryCacheEntryOptions { Size = 1 });
+            _cache.Set(new ModelByVersion(definition.Key, definition.Version), model, new MemoryCacheEntryOptions { Size = 1 });
         }
 
         return model;
@@ -114,6 +118,10 @@ public sealed class DefinitionCache
 
     /// <summary>The model of a published (or retired) version seen before, without asking the database.</summary>
     internal ProcessModel? CachedModel(Guid definitionId) => _cache.TryGetValue(new ModelById(definitionId), out ProcessModel? model) ? model : null;
+
+    /// <summary>The model of a published (or retired) version seen before, by key and number, without asking the database.</summary>
+    internal ProcessModel? CachedModel(string key, int version) =>
+        _cache.TryGetValue(new ModelByVersion(key, version), out ProcessModel? model) ? model : null;
 
     /// <summary>The parsed condition table of a version.</summary>
     /// <exception cref="DefinitionRejectedException">The content does not parse.</exception>
