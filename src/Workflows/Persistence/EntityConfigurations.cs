@@ -17,7 +17,7 @@ internal sealed class ProcessDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Key).HasMaxLength(100);
         builder.Property(d => d.ContentSha256).HasMaxLength(64);
-        builder.OwnsOne(d => d.LegalBasis, lb => lb.ToJson());
+        builder.Property(d => d.LegalBasis).StoredAsJson();
     }
 }
 
@@ -51,7 +51,7 @@ internal sealed class ProcessTaskConfiguration : IEntityTypeConfiguration<Proces
             v => v == null ? null : System.Text.Json.Nodes.JsonNode.Parse(v, null, default),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<System.Text.Json.Nodes.JsonNode?>(
                 (a, b) => System.Text.Json.Nodes.JsonNode.DeepEquals(a, b), v => v == null ? 0 : v.ToJsonString(null).GetHashCode(StringComparison.Ordinal), v => v));
-        builder.OwnsOne(t => t.LegalBasis, lb => lb.ToJson());
+        builder.Property(t => t.LegalBasis).StoredAsJson();
         builder.HasIndex(t => new { t.InstanceId, t.TokenId });
         // The inbox: open tasks of an organisation for a role, soonest due first.
         builder.HasIndex(t => new { t.Organisation, t.Status, t.DueAt });

@@ -2,9 +2,12 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Versions;
 
 #pragma warning disable 219, 612, 618
@@ -21,8 +24,7 @@ namespace Qadam.Workflows.Persistence.CompiledModels
                 "Qadam.Workflows.Versions.ProcessDefinition",
                 typeof(ProcessDefinition),
                 baseEntityType,
-                propertyCount: 15,
-                navigationCount: 1,
+                propertyCount: 16,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -99,6 +101,19 @@ namespace Qadam.Workflows.Persistence.CompiledModels
             kind.SetSentinelFromProviderValue("Bpmn");
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             kind.AddAnnotation("Relational:ColumnName", "kind");
+
+            var legalBasis = runtimeEntityType.AddProperty(
+                "LegalBasis",
+                typeof(LegalBasis),
+                propertyInfo: typeof(ProcessDefinition).GetProperty("LegalBasis", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProcessDefinition).GetField("<LegalBasis>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            legalBasis.SetValueConverter(new ValueConverter<LegalBasis, string>(
+                string (LegalBasis v) => (v == null ? null : JsonSerializer.Serialize(v, (JsonSerializerOptions)(null))),
+                LegalBasis (string v) => (v == null ? null : JsonSerializer.Deserialize<LegalBasis>(v, (JsonSerializerOptions)(null)))));
+            legalBasis.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            legalBasis.AddAnnotation("Relational:ColumnName", "legal_basis");
+            legalBasis.AddAnnotation("Relational:ColumnType", "jsonb");
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
 
 #pragma warning disable 219, 612, 618
@@ -25,8 +26,7 @@ namespace Qadam.Workflows.Persistence.CompiledModels
                 "Qadam.Workflows.Execution.ProcessTask",
                 typeof(ProcessTask),
                 baseEntityType,
-                propertyCount: 22,
-                navigationCount: 1,
+                propertyCount: 23,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -163,6 +163,19 @@ namespace Qadam.Workflows.Persistence.CompiledModels
                 nullable: true);
             labelRu.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             labelRu.AddAnnotation("Relational:ColumnName", "label_ru");
+
+            var legalBasis = runtimeEntityType.AddProperty(
+                "LegalBasis",
+                typeof(LegalBasis),
+                propertyInfo: typeof(ProcessTask).GetProperty("LegalBasis", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProcessTask).GetField("<LegalBasis>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            legalBasis.SetValueConverter(new ValueConverter<LegalBasis, string>(
+                string (LegalBasis v) => (v == null ? null : JsonSerializer.Serialize(v, (JsonSerializerOptions)(null))),
+                LegalBasis (string v) => (v == null ? null : JsonSerializer.Deserialize<LegalBasis>(v, (JsonSerializerOptions)(null)))));
+            legalBasis.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            legalBasis.AddAnnotation("Relational:ColumnName", "legal_basis");
+            legalBasis.AddAnnotation("Relational:ColumnType", "jsonb");
 
             var loopElement = runtimeEntityType.AddProperty(
                 "LoopElement",

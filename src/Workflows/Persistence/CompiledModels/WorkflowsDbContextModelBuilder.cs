@@ -12,7 +12,7 @@ namespace Qadam.Workflows.Persistence.CompiledModels
     public partial class WorkflowsDbContextModel
     {
         private WorkflowsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ebf4340-ae2d-4f60-adf9-95f035ad78f6"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("6a655cb6-d889-4e8e-a425-3e405b980a24"), entityTypeCount: 10)
         {
         }
 
@@ -26,13 +26,8 @@ namespace Qadam.Workflows.Persistence.CompiledModels
             var processInstance = ProcessInstanceEntityType.Create(this);
             var processJob = ProcessJobEntityType.Create(this);
             var processTask = ProcessTaskEntityType.Create(this);
-            var legalBasis = LegalBasisEntityType.Create(this);
             var processTimer = ProcessTimerEntityType.Create(this);
             var processDefinition = ProcessDefinitionEntityType.Create(this);
-            var legalBasis0 = LegalBasis0EntityType.Create(this);
-
-            LegalBasisEntityType.CreateForeignKey1(legalBasis, processTask);
-            LegalBasis0EntityType.CreateForeignKey1(legalBasis0, processDefinition);
 
             CommandRecordEntityType.CreateAnnotations(commandRecord);
             IncidentEntityType.CreateAnnotations(incident);
@@ -42,10 +37,8 @@ namespace Qadam.Workflows.Persistence.CompiledModels
             ProcessInstanceEntityType.CreateAnnotations(processInstance);
             ProcessJobEntityType.CreateAnnotations(processJob);
             ProcessTaskEntityType.CreateAnnotations(processTask);
-            LegalBasisEntityType.CreateAnnotations(legalBasis);
             ProcessTimerEntityType.CreateAnnotations(processTimer);
             ProcessDefinitionEntityType.CreateAnnotations(processDefinition);
-            LegalBasis0EntityType.CreateAnnotations(legalBasis0);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

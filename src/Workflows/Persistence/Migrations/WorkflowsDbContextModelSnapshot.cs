@@ -451,6 +451,10 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("label_ru");
 
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("legal_basis");
+
                     b.Property<string>("LoopElement")
                         .HasColumnType("jsonb")
                         .HasColumnName("loop_element");
@@ -588,6 +592,10 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("legal_basis");
+
                     b.Property<string>("Name")
                         .HasColumnType("text")
                         .HasColumnName("name");
@@ -631,65 +639,6 @@ namespace Qadam.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_definitions_key_status_effective_from");
 
                     b.ToTable("definitions", "workflows");
-                });
-
-            modelBuilder.Entity("Qadam.Workflows.Execution.ProcessTask", b =>
-                {
-                    b.OwnsOne("Qadam.Workflows.Definitions.Model.LegalBasis", "LegalBasis", b1 =>
-                        {
-                            b1.Property<Guid>("ProcessTaskId");
-
-                            b1.Property<string>("Act")
-                                .IsRequired();
-
-                            b1.Property<string>("Edition");
-
-                            b1.Property<string>("Paragraph");
-
-                            b1.HasKey("ProcessTaskId");
-
-                            b1.ToTable("tasks", "workflows");
-
-                            b1
-                                .ToJson("legal_basis")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcessTaskId")
-                                .HasConstraintName("fk_tasks_tasks_id");
-                        });
-
-                    b.Navigation("LegalBasis");
-                });
-
-            modelBuilder.Entity("Qadam.Workflows.Versions.ProcessDefinition", b =>
-                {
-                    b.OwnsOne("Qadam.Workflows.Definitions.Model.LegalBasis", "LegalBasis", b1 =>
-                        {
-                            b1.Property<Guid>("ProcessDefinitionId");
-
-                            b1.Property<string>("Act")
-                                .IsRequired();
-
-                            b1.Property<string>("Edition");
-
-                            b1.Property<string>("Paragraph");
-
-                            b1.HasKey("ProcessDefinitionId")
-                                .HasName("pk_definitions");
-
-                            b1.ToTable("definitions", "workflows");
-
-                            b1
-                                .ToJson("legal_basis")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcessDefinitionId")
-                                .HasConstraintName("fk_definitions_definitions_process_definition_id");
-                        });
-
-                    b.Navigation("LegalBasis");
                 });
 #pragma warning restore 612, 618
         }
