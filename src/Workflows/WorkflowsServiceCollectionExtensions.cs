@@ -22,21 +22,10 @@ public static class WorkflowsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the engine with its context configured by <paramref name="configure"/>, e.g. on the connection of the
-    /// host's own context (<see cref="WorkflowsDbContext.Configure(DbContextOptionsBuilder, System.Data.Common.DbConnection)"/>),
-    /// so that host rows and engine rows commit in one transaction.
-    /// </summary>
-    public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
-    {
-        services.AddDbContext<WorkflowsDbContext>(configure);
-        return services.AddEngineServices();
-    }
-
-    /// <summary>
     /// Adds the engine with its context on the connection <paramref name="connection"/> gives for the scope (the host's own
-    /// context's), so that host rows and engine rows commit in one transaction. The context's options are built once, not for
-    /// every scope: with <see cref="AddQadamWorkflows(IServiceCollection, Action{IServiceProvider, DbContextOptionsBuilder})"/>
-    /// every request ran the configuration and EF looked its services up again (bench/Http/README.md).
+    /// context's), so that host rows and engine rows commit in one transaction (UseTransaction needs the very same connection).
+    /// The context's options are built once, not for every scope: configured per scope (AddDbContext), every request ran the
+    /// configuration and EF looked its services up again (bench/Http/README.md, session 10).
     /// </summary>
     public static IServiceCollection AddQadamWorkflows(this IServiceCollection services, Func<IServiceProvider, System.Data.Common.DbConnection> connection)
     {

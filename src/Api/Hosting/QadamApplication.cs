@@ -48,9 +48,7 @@ internal static class QadamApplication
 
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
-        // The history table is named with its schema: unqualified, it resolves through the search_path
-        // ("$user", public), and with a role called qadam the second start found an empty qadam.__EFMigrationsHistory
-        // and re-ran every migration. public is where the first start has always put it.
+        // The API's context, its options built once per node (QadamContextOptions).
         // A request to an endpoint that reads from the replica (ReadReplica) gets a context on ConnectionStrings:Replica when set.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<QadamContextOptions>();

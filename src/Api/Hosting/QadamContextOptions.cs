@@ -25,6 +25,9 @@ internal sealed class QadamContextOptions(IConfiguration configuration, ILoggerF
 
     private static DbContextOptions<QadamDbContext> Build(string? connectionString, ILoggerFactory loggers, IServiceProvider application) =>
         new DbContextOptionsBuilder<QadamDbContext>()
+            // The history table is named with its schema: unqualified, it resolves through the search_path ("$user", public),
+            // and with a role called qadam the second start found an empty qadam.__EFMigrationsHistory and re-ran every
+            // migration. public is where the first start has always put it.
             .UseNpgsql(PreparedStatements.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", "public"))
             // The compiled model (Persistence/CompiledModels, scripts/ef-compiled-models) spares a start building the model from
             // OnModelCreating on the first query: https://learn.microsoft.com/ef/core/performance/advanced-performance-topics#compiled-models

@@ -64,15 +64,6 @@ public sealed class WorkflowsDbContext : DbContext
             .UseModel(CompiledModels.WorkflowsDbContextModel.Instance);
 
     /// <summary>
-    /// The same on an existing connection: a host that writes its own rows in the engine's transaction
-    /// (UseTransaction) must give the engine the very same connection.
-    /// </summary>
-    public static void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
-        options.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__migrations", Schema))
-            .UseSnakeCaseNamingConvention()
-            .UseModel(CompiledModels.WorkflowsDbContextModel.Instance);
-
-    /// <summary>
     /// The same with no connection yet: options built once for a host that gives each context its connection with
     /// <c>Database.SetDbConnection</c> (<see cref="WorkflowsServiceCollectionExtensions.AddQadamWorkflows(Microsoft.Extensions.DependencyInjection.IServiceCollection, Func{IServiceProvider, System.Data.Common.DbConnection})"/>).
     /// </summary>
