@@ -22,10 +22,13 @@ public sealed class AuditEvent
         Actor = Role = Action = PayloadDigest = PreviousHash = Hash = string.Empty;
     }
 
-    internal AuditEvent(long sequence, DateTimeOffset occurredAt, AuditActor actor, AuditEntry entry, string previousHash)
+    /// <summary>
+    /// An event not yet placed in the chain: the database gives it its sequence, previous hash and hash at COMMIT
+    /// (migration <c>Audit_PlacedAtCommit</c>) from <see cref="ContentDigest"/>, so none is computed here.
+    /// </summary>
+    internal AuditEvent(DateTimeOffset occurredAt, AuditActor actor, AuditEntry entry)
         : this()
     {
-        Sequence = sequence;
         // PostgreSQL keeps microseconds; the hash covers what is stored, so drop the rest before hashing.
         OccurredAt = new DateTimeOffset(occurredAt.UtcTicks - (occurredAt.UtcTicks % 10), TimeSpan.Zero);
         Actor = actor.Name;
@@ -37,14 +40,6 @@ public sealed class AuditEvent
         ProcessVersion = entry.ProcessVersion;
         LegalBasis = entry.LegalBasis;
         PayloadDigest = Convert.ToHexStringLower(SHA256.HashData(entry.Payload));
-        PreviousHash = previousHash;
-        Hash = ComputeHash();
-    }
-
-    /// <summary>An event not yet placed in the chain: its sequence and previous hash are the head's, read under the chain's lock.</summary>
-    internal AuditEvent(DateTimeOffset occurredAt, AuditActor actor, AuditEntry entry)
-        : this(0, occurredAt, actor, entry, GenesisHash)
-    {
     }
 
     /// <summary>Position in the chain, 1, 2, 3 … without gaps.</summary>

@@ -24,7 +24,6 @@ internal sealed class EngineAudit(QadamDbContext db, AuditTrail audit) : IEngine
                 new AuditEntry("engine." + record.Action, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record)),
                     Guid.TryParse(record.BusinessKey, out var caseId) ? caseId : null, record.DefinitionKey, record.DefinitionVersion, legalBasis),
                 cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
