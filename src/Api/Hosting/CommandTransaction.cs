@@ -33,15 +33,15 @@ public sealed class CommandTransaction(QadamDbContext db, WorkflowsDbContext wor
         try
         {
             var result = await command(cancellationToken);
-            await documents.SaveChangesAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             // The event is placed in the chain by the database at COMMIT (AuditTrail), so its lock is never held across a
-            // round trip of this command.
+            // round trip of this command; it is inserted with the command's own rows, in the same batch.
             if (record(result) is { } entry)
             {
-                await audit.AppendAsync(actor, entry, cancellationToken);
+                audit.Enlist(actor, entry);
             }
 
+            await documents.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

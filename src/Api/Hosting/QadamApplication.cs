@@ -28,6 +28,7 @@ using Qadam.Api.Features.Universities;
 using Qadam.Api.Features.Weather;
 using Qadam.Api.Persistence;
 using Qadam.Workflows;
+using Qadam.Workflows.Reads;
 using Qadam.Workflows.Execution;
 using Qadam.Workflows.Persistence;
 using Scalar.AspNetCore;
@@ -62,6 +63,9 @@ internal static class QadamApplication
         // UseTransaction needs the very same connection, so in the API the engine's context borrows the connection of
         // the scope's QadamDbContext (same database, same connection string).
         builder.Services.AddQadamWorkflows(services => services.GetRequiredService<QadamDbContext>().Database.GetDbConnection());
+        // A read that needs the engine only for some callers (the parent tracker: a parent with a case) takes it lazily: making
+        // the engine's context and its EF services was a seventh of a parent's read (bench/Http/README.md, "Session 11").
+        builder.Services.AddScoped(services => new Lazy<EngineReads>(services.GetRequiredService<EngineReads>));
         // The engine's limits (multi-instance count, tokens, steps and expression budget of a command): defaults in EngineLimits.
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IConfiguration>().GetSection(EngineLimits.Section).Get<EngineLimits>() ?? EngineLimits.Default);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Qadam.Workflows.Versions;
 
 namespace Qadam.Workflows.Execution;
@@ -21,9 +20,11 @@ public sealed partial class ProcessEngine
     /// <exception cref="NoVersionInForceException">No version of the table is in force on the day.</exception>
     public async Task<TableDecision?> DecideTableAsync(string key, DateOnly date, JsonObject variables, CancellationToken cancellationToken = default)
     {
-        var definition = await DefinitionStore.InForceQuery(db, key, date).FirstOrDefaultAsync(cancellationToken)
-                         ?? throw new NoVersionInForceException(key, date);
-        var table = Definitions.Table(definition);
+        // The published tables a business-rule step reads (read at most once a second, forgotten on a publication), not a
+        // query of the table's content per call: a filing checks its ground against case-grounds (bench/Http/README.md).
+        var published = await Definitions.TablesAsync(db, cancellationToken);
+        var definition = published.InForce(key, date) ?? throw new NoVersionInForceException(key, date);
+        var table = Definitions.Table(definition.ContentSha256, definition.Content);
         var expressions = new ExpressionEvaluator(Limits.Expression, time.GetUtcNow(), functions: Functions);
         for (var i = 0; i < table.Rules.Count; i++)
         {

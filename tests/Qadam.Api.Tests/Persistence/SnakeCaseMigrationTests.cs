@@ -50,7 +50,10 @@ public sealed class SnakeCaseMigrationTests(TestDatabase database) : IClassFixtu
             Assert.Equal(41, await db.Database.SqlQuery<int>($"""
                 SELECT last_sequence AS "Value" FROM qadam.case_counters WHERE organisation_id = {organisation} AND year = {year}
                 """).SingleAsync());
+            // A case is numbered in the transaction that files it.
+            await using var filing = await db.Database.BeginTransactionAsync();
             Assert.Equal(42, await Qadam.Api.Features.Cases.CaseCounter.NextAsync(db, organisation, year, default));
+            await filing.CommitAsync();
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);

@@ -33,6 +33,20 @@ public sealed record AuditEntry(
 /// </summary>
 public sealed class AuditTrail(QadamDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Adds the event to the context, to be inserted by its next <c>SaveChanges</c> with the command's other rows (one round
+    /// trip for all of them; <see cref="Qadam.Api.Hosting.CommandTransaction"/>); <see cref="AppendAsync"/> writes it at once.
+    /// </summary>
+    public void Enlist(AuditActor actor, AuditEntry entry)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit events are appended inside the transaction of the command they record.");
+        }
+
+        db.Add(new PendingAuditEvent(new AuditEvent(time.GetUtcNow(), actor, entry)));
+    }
+
     public async Task AppendAsync(AuditActor actor, AuditEntry entry, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)

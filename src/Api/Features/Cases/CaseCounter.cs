@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
@@ -24,16 +26,25 @@ internal sealed class CaseCounter
     public int LastSequence { get; private set; }
 
     /// <summary>The next sequence of (organisation, year), in the caller's transaction.</summary>
+    /// <remarks>
+    /// One Npgsql command on the context's connection, not EF's <c>SqlQuery</c>: that composes, caches and looks up a LINQ
+    /// query around the SQL on every filing, for one integer (bench/Http/README.md, "Session 11").
+    /// </remarks>
     public static async Task<int> NextAsync(QadamDbContext db, Guid organisationId, int year, CancellationToken cancellationToken)
     {
-        var values = await db.Database.SqlQuery<int>($"""
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("A case is numbered inside the transaction that files it.");
+        await using var command = new NpgsqlCommand("""
             INSERT INTO qadam.case_counters AS c (organisation_id, year, last_sequence)
-            VALUES ({organisationId}, {year}, 1)
+            VALUES ($1, $2, 1)
             ON CONFLICT (organisation_id, year)
             DO UPDATE SET last_sequence = c.last_sequence + 1
-            RETURNING c.last_sequence AS "Value"
-            """).ToListAsync(cancellationToken);
-        return values.Single();
+            RETURNING c.last_sequence
+            """, (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction)
+        {
+            Parameters = { new() { Value = organisationId }, new() { Value = year } },
+        };
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
 

@@ -95,10 +95,12 @@ internal static class FileCase
         {
             (filed, _) = await services.Command.RunAsync(actor, async ct =>
             {
+                // Every read first, then the number: its row lock holds the organisation's other filers until the commit.
+                var variables = await FilingVariables.BuildAsync(db, about, programme, request, subject, actor, ct);
                 var @case = await NumberAsync(ct);
                 var result = await engine.StartAsync(
                     new StartProcess(request.Pathway, request.FiledOn, new Actor(subject, actor.Roles, actor.OrganisationCode),
-                        await FilingVariables.BuildAsync(db, @case, about, programme, request, subject, actor, ct), @case.Id.ToString()),
+                        FilingVariables.Number(variables, @case), @case.Id.ToString()),
                     ct);
                 @case.Bind(result.InstanceId, result.DefinitionVersion, now);
                 @case.Follow(result.Status, result.Outcome, now);

@@ -4,28 +4,43 @@ using Microsoft.EntityFrameworkCore;
 using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Identity;
 using Qadam.Api.Features.Organisations;
+using Qadam.Api.Features.Students;
 using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Features.Cases;
 
 /// <summary>
 /// The variables a case's process starts with: the case, the student and their organisation (or, for an organisation's own
-/// case, its programme), the application, the voting bodies.
+/// case, its programme), the application, the voting bodies. They are read before the case is numbered
+/// (<see cref="BuildAsync"/>, then <see cref="Number"/>): the number's row lock queues the organisation's other filers until
+/// the commit, so it is taken after every read the filing makes (bench/Http/README.md, "Session 11").
 /// </summary>
 internal static class FilingVariables
 {
+    // The members of an organisation's voting bodies, compiled once: a filing is what a clerk waits on, and building and
+    // looking up this LINQ tree per filing cost more CPU than the query.
+    private static readonly Func<QadamDbContext, Guid, IAsyncEnumerable<VotingMember>> VotingMembers = EF.CompileAsyncQuery(
+        (QadamDbContext db, Guid organisationId) =>
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where u.OrganisationId == organisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
+            orderby u.UserName
+            select new VotingMember(u.Id, u.UserName!, r.Name!));
+
+    /// <summary>Everything but the case's id and number (null until <see cref="Number"/>, first as before).</summary>
     public static async Task<JsonObject> BuildAsync(
-        QadamDbContext db, Case @case, FilingSubject about, CaseProgramme? programme, FileCaseRequest request, string subject,
+        QadamDbContext db, FilingSubject about, CaseProgramme? programme, FileCaseRequest request, string subject,
         AuditActor actor, CancellationToken cancellationToken)
     {
         var restricted = new JsonArray([.. Organisation.ProgrammeCodes(about.Programmes).Select(p => (JsonNode)p)]);
         var variables = new JsonObject
         {
-            ["caseId"] = @case.Id.ToString(),
-            ["caseNumber"] = @case.Number,
+            ["caseId"] = null,
+            ["caseNumber"] = null,
             ["organisation"] = about.Code,
             ["filedOn"] = request.FiledOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["ground"] = @case.Ground,
+            ["ground"] = request.Ground.Trim(),
             ["language"] = FileCaseValidation.LanguageOf(request),
             ["applicant"] = new JsonObject { ["id"] = subject, ["name"] = actor.Name },
             ["data"] = request.Data?.DeepClone() ?? new JsonObject(),
@@ -60,13 +75,12 @@ internal static class FilingVariables
 
         // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
         // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
-        var members = await (from u in db.Users
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where u.OrganisationId == about.OrganisationId
-                                   && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
-                             orderby u.UserName
-                             select new { u.Id, u.UserName, Role = r.Name }).ToListAsync(cancellationToken);
+        var members = new List<VotingMember>();
+        await foreach (var member in VotingMembers(db, about.OrganisationId).WithCancellation(cancellationToken))
+        {
+            members.Add(member);
+        }
+
         JsonObject Body(string role) => new()
         {
             ["members"] = new JsonArray([.. members.Where(m => m.Role == role).Select(m => (JsonNode)new JsonObject
@@ -74,7 +88,8 @@ internal static class FilingVariables
                 ["user"] = m.Id.ToString(), ["name"] = m.UserName, ["organisation"] = about.Code,
             })]),
         };
-        if (about.Student is not null)
+        // Only higher education keeps study plans (orders 97 and 374); a school or college student has none to read.
+        if (about.Student is { Level: >= EducationLevel.Bachelor })
         {
             await Universities.UniversityCaseVariables.AddAsync(db, about.Student.Id, variables, cancellationToken);
         }
@@ -83,4 +98,14 @@ internal static class FilingVariables
         variables["trustees"] = Body(QadamRoles.Trustee);
         return variables;
     }
+
+    /// <summary>The case's id and number, once it is numbered.</summary>
+    public static JsonObject Number(JsonObject variables, Case @case)
+    {
+        variables["caseId"] = @case.Id.ToString();
+        variables["caseNumber"] = @case.Number;
+        return variables;
+    }
+
+    private sealed record VotingMember(Guid Id, string UserName, string Role);
 }

@@ -47,7 +47,7 @@ internal static class ListChildCases
             select new ChildCaseRow(s.Id, s.Iin, s.FullName, o.Code, c));
 
     public static async Task<Ok<List<ChildCasesResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, Lazy<EngineReads> reads, TimeProvider time, CancellationToken cancellationToken)
     {
         var russian = PrefersRussian(http);
         var userId = Guid.Parse(user.FindFirstValue(Claims.Subject)!);
@@ -75,13 +75,13 @@ internal static class ListChildCases
 
         var keys = cases.Select(c => c.Id.ToString()).ToArray();
         // The instances' outcomes, open tasks and waiting timers: one round trip to the engine.
-        var progress = await reads.CaseProgressAsync([.. cases.Where(c => c.ProcessInstanceId is not null).Select(c => c.ProcessInstanceId!.Value)],
+        var progress = await reads.Value.CaseProgressAsync([.. cases.Where(c => c.ProcessInstanceId is not null).Select(c => c.ProcessInstanceId!.Value)],
             keys, cancellationToken);
         await FollowAsync(cases, progress, db, ReadReplica.Serves(http.HttpContext), time, cancellationToken);
 
         // A case that waits for a date (the end of a competition's period, of a VKK conclusion, the next attestation) has
         // no open task: its next step is the timer, shown with the day it fires.
-        var waiting = await WaitingTimers.NextStepsAsync(reads, progress.Timers, russian, cancellationToken);
+        var waiting = await WaitingTimers.NextStepsAsync(reads.Value, progress.Timers, russian, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         List<CaseDocument> issued;
         try

@@ -58,7 +58,7 @@ internal static class ListNotifications
         """;
 
     public static async Task<Ok<List<ParentNotificationResponse>>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, EngineReads reads, Citations citations,
+        HttpRequest http, ClaimsPrincipal user, QadamDbContext db, Lazy<EngineReads> reads, Citations citations,
         CancellationToken cancellationToken)
     {
         var russian = ListChildCases.PrefersRussian(http);
@@ -106,8 +106,9 @@ internal static class ListNotifications
         }
 
         // The paragraph in the parent's language (the stored basis is the BPMN's Russian wording).
-        var bases = await NoticeLegalBasis.ResolveAsync(notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, reads,
-            citations, cancellationToken);
+        // The engine's context is made only for a parent with case notices (most of the morning crowd has none).
+        var bases = notices.Count == 0 ? [] : await NoticeLegalBasis.ResolveAsync(
+            notices.Select(n => (n.PathwayKey, n.DefinitionVersion, n.ElementId)), russian, reads.Value, citations, cancellationToken);
         return TypedResults.Ok(rows
             .Select(r => new ParentNotificationResponse("transfer", r.Iin, r.FullName,
                 Text(russian, r.FullName, r.Direction, r.PeriodFrom, r.PeriodTo, r.IssuingBody, r.Number), r.CreatedAt,

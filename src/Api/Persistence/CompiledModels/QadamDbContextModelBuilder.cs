@@ -12,7 +12,7 @@ namespace Qadam.Api.Persistence.CompiledModels
     public partial class QadamDbContextModel
     {
         private QadamDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d3b64b2-7431-41f6-94b0-cada4d1ea06c"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("fa607f80-be12-48d6-af49-7a98ac95a2b7"), entityTypeCount: 33)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Qadam.Api.Persistence.CompiledModels
             var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
+            var pendingAuditEvent = PendingAuditEventEntityType.Create(this);
             var @case = CaseEntityType.Create(this);
             var caseCounter = CaseCounterEntityType.Create(this);
             var emergencyOrder = EmergencyOrderEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace Qadam.Api.Persistence.CompiledModels
             OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             AuditEventEntityType.CreateAnnotations(auditEvent);
+            PendingAuditEventEntityType.CreateAnnotations(pendingAuditEvent);
             CaseEntityType.CreateAnnotations(@case);
             CaseCounterEntityType.CreateAnnotations(caseCounter);
             EmergencyOrderEntityType.CreateAnnotations(emergencyOrder);

@@ -13,7 +13,7 @@ namespace Qadam.Api.Persistence.Migrations
     /// statements: under 200 concurrent writers every writer had queued on it (bench/Http/README.md, "Filings and
     /// completions"). Deferred triggers run in the order their rows were inserted, so a command's events keep their order.
     /// https://www.postgresql.org/docs/15/sql-createtrigger.html (CONSTRAINT, INITIALLY DEFERRED).
-    /// The pending table is empty outside a transaction; it is no entity of the model (written with SQL by AuditTrail).
+    /// The pending table is empty outside a transaction (an entity of the model since Audit_PendingEntity).
     /// </summary>
     [DbContext(typeof(QadamDbContext))]
     [Migration("20261207180000_Audit_PlacedAtCommit")]

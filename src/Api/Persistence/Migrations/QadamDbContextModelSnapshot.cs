@@ -532,6 +532,80 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("audit_events", "qadam");
                 });
 
+            modelBuilder.Entity("Qadam.Api.Features.Audit.PendingAuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_digest")
+                        .IsFixedLength();
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("PayloadDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("payload_digest")
+                        .IsFixedLength();
+
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("process_key");
+
+                    b.Property<int?>("ProcessVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_pending");
+
+                    b.ToTable("audit_pending", "qadam");
+                });
+
             modelBuilder.Entity("Qadam.Api.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1111,13 +1185,13 @@ namespace Qadam.Api.Persistence.Migrations
 
             modelBuilder.Entity("Qadam.Api.Features.MassTransfers.ParentNotification", b =>
                 {
-                    b.Property<Guid>("TransferId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("transfer_id");
-
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -48,7 +48,13 @@ public sealed class CommandRoundTripTests(QadamApiFactory api, ITestOutputHelper
         Report("POST /api/cases", filing);
         // The version in force is remembered for a second; on a slow machine the engine may look it up again (one read, no content).
         // The audit event is one insert, placed in the chain by the database at COMMIT (it was three round trips, then one with the lock).
-        Assert.InRange(filing.Count(s => !RememberedVersionRead(s)), 1, 9);
+        // The case's row, the audit event and the engine's rows other than the instance go in one batch; the ground's table
+        // comes from the published tables the engine remembers.
+        Assert.InRange(filing.Count(s => !RememberedVersionRead(s)), 1, 6);
+        // The case number's row lock holds the school's other filers until the commit, so it is taken after every read.
+        var numbered = filing.FindIndex(s => s.Contains("INSERT INTO qadam.case_counters", StringComparison.Ordinal));
+        Assert.True(numbered > filing.FindLastIndex(s => s.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)),
+            "the case is numbered after the filing's last read");
         // The instance the engine just wrote is not read back, nor the case re-read for the answer.
         Assert.DoesNotContain(filing, s => s.Contains("FROM workflows.instances", StringComparison.Ordinal));
         Assert.Single(filing, s => s.Contains("INSERT INTO workflows.instances", StringComparison.Ordinal));
@@ -72,9 +78,12 @@ public sealed class CommandRoundTripTests(QadamApiFactory api, ITestOutputHelper
         Assert.Single(completion, s => s.Contains("FROM workflows.instances", StringComparison.Ordinal));
     }
 
+    // The version in force and the published condition tables are remembered for a second; on a slow machine the engine may
+    // read either again (the first without content, the second all tables of the kind).
     private static bool RememberedVersionRead(string statement) =>
-        statement.Contains("FROM workflows.definitions", StringComparison.Ordinal) && statement.Contains("legal_basis", StringComparison.Ordinal)
-        && !statement.Contains("content", StringComparison.Ordinal);
+        statement.Contains("FROM workflows.definitions", StringComparison.Ordinal)
+        && ((statement.Contains("legal_basis", StringComparison.Ordinal) && !statement.Contains("content", StringComparison.Ordinal))
+            || statement.Contains("ConditionTable", StringComparison.Ordinal));
 
     private void Report(string walk, List<string> sent)
     {
