@@ -10,7 +10,8 @@ namespace Qadam.Api.Hosting;
 /// Fires due timers, runs service-task jobs and delivers the outbox, on every API node. Nodes need
 /// no coordination: each item is claimed with FOR UPDATE SKIP LOCKED, so it runs exactly once, and
 /// items that fell due while every node was down run at the first pass after start. Cases whose instance these
-/// passes ended take their outcome right after (<see cref="FollowEndedInstances"/>).
+/// passes ended take their outcome right after (<see cref="FollowEndedInstances"/>), and audit events whose commit found
+/// the chain busy are placed in it (<see cref="AuditChain"/>).
 /// </summary>
 internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ServingGate gate, ILogger<EngineWorker> logger) : BackgroundService
 {
@@ -37,6 +38,8 @@ internal sealed partial class EngineWorker(IServiceScopeFactory scopes, ServingG
                     scope.ServiceProvider.GetRequiredService<QadamDbContext>(), scope.ServiceProvider.GetRequiredService<EngineReads>(),
                     scope.ServiceProvider.GetRequiredService<CommandTransaction>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(),
                     100, stoppingToken) > 0;
+                // The audit events whose commit found the chain busy (AuditChain): in the chain within a pass.
+                await AuditChain.PlaceAsync(scope.ServiceProvider.GetRequiredService<QadamDbContext>(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

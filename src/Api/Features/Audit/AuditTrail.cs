@@ -28,8 +28,9 @@ public sealed record AuditEntry(
 /// at all. The event is written to <c>qadam.audit_pending</c> in one statement and placed in the chain by the database as the
 /// transaction commits (a deferred constraint trigger, migration <c>Audit_PlacedAtCommit</c>): the chain's advisory lock,
 /// the head, sequence + 1 and the v2 hash (<see cref="AuditEvent.ChainHash"/>). Concurrent writers, on any node, extend one
-/// chain, and each holds its lock only for that placement and its commit: when the lock was taken by a statement of the
-/// command, every writer waited for the one before it to get the answer back and send COMMIT (bench/Http/README.md).
+/// chain, and none waits for it: a commit that finds the lock taken leaves its event pending for the next holder, and
+/// readers of the chain place what is pending first (<see cref="AuditChain"/>, migration <c>Audit_ChainWithoutWaiting</c>;
+/// bench/Http/README.md, "Session 11").
 /// </summary>
 public sealed class AuditTrail(QadamDbContext db, TimeProvider time)
 {

@@ -12,6 +12,8 @@ internal static class VerifyAudit
 {
     public static async Task<Ok<AuditVerification>> HandleAsync(QadamDbContext db, CancellationToken cancellationToken)
     {
+        // Every committed event, also those whose commit found the chain busy.
+        await AuditChain.PlaceAsync(db, cancellationToken);
         var previousHash = AuditEvent.GenesisHash;
         long expected = 1;
         long checkedCount = 0;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qadam.Api.Features.Audit;
 using Qadam.Api.Features.Organisations;
 using Qadam.Api.Persistence;
 
@@ -24,6 +25,8 @@ internal static class GetCaseAudit
             return TypedResults.NotFound();
         }
 
+        // Every committed event of the case, also one whose commit found the chain busy.
+        await AuditChain.PlaceAsync(db, cancellationToken);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
             .Select(e => new CaseAuditEventResponse(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.OrganisationCode, e.Action,
                 e.ProcessKey, e.ProcessVersion, e.LegalBasis, e.PayloadDigest, e.PreviousHash, e.Hash))

@@ -48,6 +48,11 @@ internal sealed class IdempotencyKeyFilter(QadamDbContext db, TimeProvider time)
 
         var fingerprint = Fingerprint(context.Arguments);
         var cancellationToken = http.RequestAborted;
+        // Opened here, the connection stays with the request's context until the request ends, so the command after this
+        // insert runs on it: one rent and one return to the pool per command instead of one per statement outside the
+        // transaction, each return making PostgreSQL run six reset statements (RESET ALL, CLOSE ALL, UNLISTEN * ...;
+        // pg_stat_statements, bench/Http/README.md, "Session 11").
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO qadam.idempotency_keys (subject, target, key, fingerprint, created_at)
             VALUES ({subject}, {target}, {key}, {fingerprint}, {time.GetUtcNow()})

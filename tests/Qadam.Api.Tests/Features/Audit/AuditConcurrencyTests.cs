@@ -55,12 +55,53 @@ public sealed class AuditConcurrencyTests(QadamApiFactory api) : IClassFixture<Q
             .Where(e => e.Action == "case.filed" && e.ProcessKey == "audit-race").ToListAsync();
         Assert.Equal(students.Length, filed.Count);
         Assert.All(filed, e => Assert.Equal(e.ComputeHash(), e.Hash));
-        // Every event was placed at its command's commit: nothing waits in the pending table.
+        // Every event was placed, at its command's commit or by the verification: nothing waits in the pending table.
         Assert.Equal(0, await PendingAsync());
         foreach (var clerk in clerks)
         {
             clerk.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_filing_whose_commit_finds_the_chain_busy_does_not_wait_and_its_event_is_chained_for_the_next_reader()
+    {
+        // Another holder of the chain's lock (a commit placing events, a node paused in the middle of one) is held here on
+        // purpose. The filing does not wait for it: its event commits with the case and waits in the pending table. Before
+        // migration Audit_ChainWithoutWaiting every commit queued on this lock.
+        await Pathways.PublishAsync(api, "audit-busy", Pathways.PsychologistThenHead("audit-busy"));
+        var iin = await Pathways.StudentOfAsync(api, "s2", 5);
+        using var clerk = await api.ClientForAsync("clerk.s2");
+        await using var holder = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(8169921568636499300)", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        string caseId;
+        try
+        {
+            var filing = Pathways.FileAsync(clerk, "audit-busy", iin);
+            Assert.Same(filing, await Task.WhenAny(filing, Task.Delay(TimeSpan.FromSeconds(30))));
+            caseId = (await filing).GetProperty("id").GetString()!;
+            Assert.True(await PendingAsync() >= 1, "the filing's event waits for the chain, committed with its case");
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(8169921568636499300)", holder);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        // The case's history places what waits before it reads: the filing is there, hashed as the verifier hashes.
+        using var history = await clerk.GetAsync($"/api/cases/{caseId}/audit");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        var events = await history.Content.ReadFromJsonAsync<System.Text.Json.JsonElement[]>();
+        Assert.Contains(events!, e => e.GetProperty("action").GetString() == "case.filed");
+        using var admin = await api.ClientForAsync("admin.mon");
+        var result = await admin.GetFromJsonAsync<AuditVerification>("/api/audit/verify");
+        Assert.True(result!.Intact, result.Problem);
+        Assert.Equal(0, await PendingAsync());
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class AuditTrailTests(QadamApiFactory api) : IClassFixture<QadamAp
         await using (var scope = api.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+            await AuditChain.PlaceAsync(db, default);
             var events = await db.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
             Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
             Assert.Equal(AuditEvent.GenesisHash, events[0].PreviousHash);

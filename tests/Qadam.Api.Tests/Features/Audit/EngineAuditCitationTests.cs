@@ -5,6 +5,7 @@ using Qadam.Api.Features.Documents;
 using Qadam.Api.Persistence;
 using Qadam.Workflows.Definitions.Model;
 using Qadam.Workflows.Execution;
+using Qadam.Api.Features.Audit;
 
 namespace Qadam.Api.Tests.Features.Audit;
 
@@ -31,7 +32,7 @@ public sealed class EngineAuditCitationTests(QadamApiFactory api) : IClassFixtur
             transaction.GetDbTransaction(), CancellationToken.None);
 
         // The events are placed in the chain at COMMIT; this transaction is rolled back, so they are placed now to be read.
-        await db.Database.ExecuteSqlRawAsync("SET CONSTRAINTS qadam.audit_pending_placed_at_commit IMMEDIATE");
+        await AuditChain.PlaceAsync(db, default);
         var cited = await db.AuditEvents.Where(e => e.Action == "engine.timer-fired").OrderBy(e => e.Sequence)
             .Select(e => e.LegalBasis).ToListAsync();
         Assert.Equal(["Приказ № 349, п. 9", "Приказ № 349, 2025"], cited);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Tests.Features.Definitions;
+using Qadam.Api.Features.Audit;
 
 namespace Qadam.Api.Tests.Features.Cases;
 
@@ -289,6 +290,7 @@ public sealed class CaseFlowTests(QadamApiFactory api) : IClassFixture<QadamApiF
         Assert.Equal(0, cases.GetProperty("total").GetInt32());
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Qadam.Api.Persistence.QadamDbContext>();
+        await AuditChain.PlaceAsync(db, default);
         Assert.False(await db.AuditEvents.AnyAsync(e => e.ProcessKey == "dead-end" && e.Action == "case.filed"));
         var workflows = scope.ServiceProvider.GetRequiredService<Qadam.Workflows.Persistence.WorkflowsDbContext>();
         Assert.False(await workflows.Instances.AnyAsync(i => i.DefinitionKey == "dead-end"));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Persistence;
+using Qadam.Api.Features.Audit;
 
 namespace Qadam.Api.Tests.Features.Definitions;
 
@@ -78,6 +79,7 @@ public sealed class DefinitionsApiTests(QadamApiFactory api) : IClassFixture<Qad
 
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        await AuditChain.PlaceAsync(db, default);
         var audit = await db.AuditEvents.Where(e => e.ProcessKey == "pub-test").OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(["definition.draft-saved", "definition.published"], audit.Select(e => e.Action));
         Assert.Contains(Pathways.Act, audit[1].LegalBasis, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Persistence;
+using Qadam.Api.Features.Audit;
 
 namespace Qadam.Api.Tests.Features.Definitions;
 
@@ -83,6 +84,7 @@ public sealed class EffectiveDateCorrectionTests(QadamApiFactory api) : IClassFi
 
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        await AuditChain.PlaceAsync(db, default);
         var audit = await db.AuditEvents.Where(e => e.ProcessKey == Key && e.Action == "definition.effective-date-corrected").ToListAsync();
         var entry = Assert.Single(audit);
         Assert.Equal("legal.r1", entry.Actor);

@@ -82,6 +82,7 @@ public sealed class SimultaneousBallotsTests(QadamApiFactory api) : IClassFixtur
         Assert.True(verification!.Intact, verification.Problem);
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        await AuditChain.PlaceAsync(db, default);
         Assert.Equal(Members, await db.AuditEvents.CountAsync(e => e.Action == "task.completed" && e.CaseId == Guid.Parse(caseId)));
         foreach (var member in members)
         {

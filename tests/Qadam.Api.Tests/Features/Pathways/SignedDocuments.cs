@@ -111,6 +111,12 @@ internal static class SignedDocuments
     {
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
+        // An event whose commit found the chain busy waits to be placed; a reader of the chain places it first (AuditChain).
+        await using (var place = new NpgsqlCommand("SELECT qadam.audit_chain()", connection))
+        {
+            await place.ExecuteNonQueryAsync();
+        }
+
         await using var command = new NpgsqlCommand(
             """SELECT count(*) FROM qadam.audit_events WHERE action = @action AND payload_digest = @digest""", connection);
         command.Parameters.AddWithValue("action", action);

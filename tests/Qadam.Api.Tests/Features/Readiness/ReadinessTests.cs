@@ -243,6 +243,12 @@ public sealed class ReadinessTests(WorkflowsApiFactory api) : IClassFixture<Work
         _ = api.Server;
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
+        // An event whose commit found the chain busy waits to be placed; a reader of the chain places it first (AuditChain).
+        await using (var place = new NpgsqlCommand("SELECT qadam.audit_chain()", connection))
+        {
+            await place.ExecuteNonQueryAsync();
+        }
+
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }

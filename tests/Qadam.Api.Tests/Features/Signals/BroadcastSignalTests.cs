@@ -71,6 +71,7 @@ public sealed class BroadcastSignalTests(QadamApiFactory api) : IClassFixture<Qa
             .Where(j => started.Contains(j.InstanceId) && j.ElementId == "lifted" && j.Event == "left").CountAsync();
         Assert.Equal(Instances, left);
         var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
+        await AuditChain.PlaceAsync(db, default);
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "signal.broadcast"));
         using var auditor = await api.ClientForAsync("auditor.r1");
         var verification = await auditor.GetFromJsonAsync<AuditVerification>("/api/audit/verify");

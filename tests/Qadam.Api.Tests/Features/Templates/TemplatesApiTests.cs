@@ -9,6 +9,7 @@ using Qadam.Api.Persistence;
 using Qadam.Api.Tests.Features.EndToEnd;
 using Qadam.Documents.Rendering;
 using Qadam.Documents.Templates;
+using Qadam.Api.Features.Audit;
 
 namespace Qadam.Api.Tests.Features.Templates;
 
@@ -135,6 +136,7 @@ public sealed class TemplatesApiTests(WorkflowsApiFactory api) : IClassFixture<W
         Assert.Equal(stored.GetProperty("sha256").GetString(), listed!.Single(t => t.GetProperty("templateKey").GetString() == "order-transfer"
                                                                                  && t.GetProperty("language").GetString() == "ru").GetProperty("sha256").GetString());
         await using var scope = api.Services.CreateAsyncScope();
+        await AuditChain.PlaceAsync(scope.ServiceProvider.GetRequiredService<QadamDbContext>(), default);
         Assert.True(await scope.ServiceProvider.GetRequiredService<QadamDbContext>().AuditEvents
             .AnyAsync(e => e.Action == "template.uploaded" && e.ProcessKey == "parent-application"));
     }
