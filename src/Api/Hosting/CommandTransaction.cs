@@ -26,7 +26,9 @@ public sealed class CommandTransaction(QadamDbContext db, WorkflowsDbContext wor
         // round trips) buys nothing.
         db.Database.AutoSavepointsEnabled = false;
         documents.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A command behind an Idempotency-Key joins the transaction its key's record was written in (IdempotencyKeyFilter),
+        // so the record commits with the command or not at all; the command commits it.
+        await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(cancellationToken);
         var shared = transaction.GetDbTransaction();
         await workflows.Database.UseTransactionAsync(shared, cancellationToken);
         await documents.Database.UseTransactionAsync(shared, cancellationToken);

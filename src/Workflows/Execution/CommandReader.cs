@@ -69,6 +69,18 @@ internal static class CommandReader
     public static async Task<(ProcessTask? Task, ProcessInstance? Instance)> LockTaskAsync(
         WorkflowsDbContext db, Guid taskId, CancellationToken cancellationToken)
     {
+        var (task, instance, _) = await LockTaskAsync(db, taskId, null, cancellationToken);
+        return (task, instance);
+    }
+
+    /// <summary>
+    /// As <see cref="LockTaskAsync(WorkflowsDbContext, Guid, CancellationToken)"/>, and with <paramref name="commandKey"/> the
+    /// result the engine recorded under that idempotency key (null: none) in the same round trip, read after the locks, so
+    /// after a twin's completion it sees that completion's record.
+    /// </summary>
+    public static async Task<(ProcessTask? Task, ProcessInstance? Instance, string? RecordedResult)> LockTaskAsync(
+        WorkflowsDbContext db, Guid taskId, string? commandKey, CancellationToken cancellationToken)
+    {
         var (connection, transaction) = Open(db);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
@@ -80,6 +92,14 @@ internal static class CommandReader
         {
             Parameters = { new NpgsqlParameter<Guid> { TypedValue = taskId, NpgsqlDbType = NpgsqlDbType.Uuid } },
         });
+        if (commandKey is not null)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT result FROM workflows.commands WHERE key = $1")
+            {
+                Parameters = { new NpgsqlParameter<string> { TypedValue = commandKey, NpgsqlDbType = NpgsqlDbType.Text } },
+            });
+        }
+
         batch.Timeout = LockTimeout(db);
 
         await batch.PrepareAsync(cancellationToken);
@@ -88,7 +108,14 @@ internal static class CommandReader
         var instance = await reader.ReadAsync(cancellationToken) ? Instance(reader) : null;
         await reader.NextResultAsync(cancellationToken);
         var task = await reader.ReadAsync(cancellationToken) ? Task(reader) : null;
-        return (task, instance);
+        string? recorded = null;
+        if (commandKey is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            recorded = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+        }
+
+        return (task, instance, recorded);
     }
 
     /// <summary>

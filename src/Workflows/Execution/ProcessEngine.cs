@@ -194,7 +194,8 @@ public sealed partial class ProcessEngine(
     private async Task<T> RunAsync<T>(string command, string? idempotencyKey, Func<EngineSession, Task<T>> body, CancellationToken cancellationToken)
     {
         using var measurement = EngineTelemetry.Command(command);
-        if (idempotencyKey is not null && await FindReplayAsync<T>(idempotencyKey, cancellationToken) is { } replay)
+        if (idempotencyKey is not null && await FindReplayAsync<T>(idempotencyKey, TakeLockedCommand(idempotencyKey, out var recorded), recorded,
+                cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -225,7 +226,7 @@ public sealed partial class ProcessEngine(
         {
             // The same key ran concurrently and won: answer with its result.
             await RollBackAsync(ownTransaction);
-            var first = await FindReplayAsync<T>(idempotencyKey, cancellationToken);
+            var first = await FindReplayAsync<T>(idempotencyKey, false, null, cancellationToken);
             if (first is null)
             {
                 throw;
@@ -285,10 +286,14 @@ public sealed partial class ProcessEngine(
         EF.CompileAsyncQuery((WorkflowsDbContext db, string key, CancellationToken _) =>
             db.Commands.AsNoTracking().SingleOrDefault(c => c.Key == key));
 
-    private async Task<T?> FindReplayAsync<T>(string key, CancellationToken cancellationToken)
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="readWithTask">Whether the record was read already, with the locked task (<see cref="LockTaskAsync"/>).</param>
+    /// <param name="recordedResult">What was read then (null: no record).</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    private async Task<T?> FindReplayAsync<T>(string key, bool readWithTask, string? recordedResult, CancellationToken cancellationToken)
     {
-        var record = await CommandByKey(db, key, cancellationToken);
-        var replay = record is null ? default : JsonSerializer.Deserialize<T>(record.ResultJson);
+        var json = readWithTask ? recordedResult : (await CommandByKey(db, key, cancellationToken))?.ResultJson;
+        var replay = json is null ? default : JsonSerializer.Deserialize<T>(json);
         return replay switch
         {
             CommandResult one => (T)(object)(one with { Replayed = true }),

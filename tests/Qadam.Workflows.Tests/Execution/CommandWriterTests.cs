@@ -83,6 +83,37 @@ public sealed class CommandWriterTests(EngineFixture fixture) : EngineTestBase(f
     }
 
     [Fact]
+    public async Task A_keyed_completion_of_a_task_its_host_locked_reads_its_key_with_the_task_and_a_retry_replays_it()
+    {
+        await Fixture.PublishAsync("steps", TwoSteps);
+        var started = await StartAsync("steps");
+        var task = await OpenTaskAsync(started.InstanceId, "first");
+
+        async Task<CommandResult> CompleteLockedAsync(EngineHost host)
+        {
+            var engine = host.Engine;
+            await using var transaction = await host.Db.Database.BeginTransactionAsync();
+            await engine.LockTaskAsync(task.Id, "visit-1");
+            var result = await engine.CompleteTaskAsync(new CompleteTask(task.Id, Clerk, new JsonObject { ["ok"] = true }, "visit-1"));
+            await transaction.CommitAsync();
+            return result;
+        }
+
+        var (first, completed) = await CountAsync(CompleteLockedAsync);
+        var (retry, replayed) = await CountAsync(CompleteLockedAsync);
+
+        // The key's record is read in the round trip that locks the task, not in one of its own.
+        Assert.Equal(2, first.Count);
+        Assert.Contains("FROM workflows.commands", first[0], StringComparison.Ordinal);
+        Assert.False(completed.Replayed);
+        // The retry finds the first completion's record there and answers with it, writing nothing.
+        Assert.Single(retry);
+        Assert.True(replayed.Replayed);
+        Assert.Equal(completed.OpenedTasks, replayed.OpenedTasks);
+        Assert.Equal(["second"], await OpenTaskIdsAsync(started.InstanceId));
+    }
+
+    [Fact]
     public async Task A_task_is_locked_for_a_completion_only_inside_the_callers_transaction()
     {
         await Fixture.PublishAsync("steps", TwoSteps);

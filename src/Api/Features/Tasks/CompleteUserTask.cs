@@ -60,7 +60,7 @@ internal static class CompleteUserTask
         // then sees the task done (409); the engine completes the rows read here.
         var outcome = await services.Command.RunAsync(actor, async ct =>
         {
-            var task = await engine.LockTaskAsync(id, ct);
+            var task = await engine.LockTaskAsync(id, key, ct);
             if (task is null || !await TaskAccess.IsVisibleAsync(task, user, db, ct))
             {
                 return new Outcome(TypedResults.NotFound());

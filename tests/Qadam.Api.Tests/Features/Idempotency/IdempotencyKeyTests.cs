@@ -89,6 +89,33 @@ public sealed class IdempotencyKeyTests(QadamApiFactory api) : IClassFixture<Qad
     }
 
     [Fact]
+    public async Task Twins_sent_at_the_same_moment_with_one_key_complete_the_task_once_and_all_get_its_result()
+    {
+        // A phone on a bad connection sends the same completion several times at once. The key's record is written in the
+        // completion's own transaction, so each twin waits on the key until the first has committed, then replays it.
+        var (psychologist, taskId) = await PsychologistTaskAsync();
+        using var _ = psychologist;
+        var body = new { data = new { recommendation = "distance", conclusion = "Рекомендовано" } };
+
+        var twins = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => CompleteAsync(psychologist, taskId, body, "bad-network")));
+
+        var results = new List<JsonElement>();
+        foreach (var twin in twins)
+        {
+            using (twin)
+            {
+                Assert.Equal(HttpStatusCode.OK, twin.StatusCode);
+                results.Add(await twin.Content.ReadFromJsonAsync<JsonElement>());
+            }
+        }
+
+        Assert.Single(results.Select(r => r.GetProperty("openedTasks")[0].GetString()).Distinct());
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        var history = await clerk.GetFromJsonAsync<JsonElement[]>($"/api/cases/{results[0].GetProperty("caseId").GetString()}/audit");
+        Assert.Single(history!, e => e.GetProperty("action").GetString() == "task.completed");
+    }
+
+    [Fact]
     public void Every_endpoint_that_documents_an_Idempotency_Key_checks_the_body_it_came_with()
     {
         _ = api.Server;
