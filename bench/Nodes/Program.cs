@@ -167,6 +167,9 @@ await using (var connection = new NpgsqlConnection(connectionString))
         SELECT count(*) FROM (SELECT instance_id FROM workflows.journal WHERE element_id = 'exclusionCheck' AND event = 'left'
                               GROUP BY instance_id HAVING count(*) > 1) twice
         """);
+    // An event whose commit found the audit chain busy waits to be placed (migration Audit_ChainWithoutWaiting); a reader of
+    // the chain places it first, as the API's own readers do.
+    await ScalarAsync(connection, "SELECT qadam.audit_chain()::bigint");
     var audited = await ScalarAsync(connection, """SELECT count(*) FROM qadam.audit_events WHERE action = 'task.completed'""");
     var firedOnce = await ScalarAsync(connection, "SELECT count(DISTINCT instance_id) FROM workflows.journal WHERE definition_key = 'nodes-timer' AND element_id = 'wait' AND event = 'left'");
     var firedTwice = await ScalarAsync(connection, """
