@@ -12,7 +12,8 @@ namespace Qadam.Api.Features.Audit;
 /// </summary>
 internal static class AuditChain
 {
-    /// <returns>How many events were placed.</returns>
-    public static async Task<int> PlaceAsync(QadamDbContext db, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQueryRaw<int>("""SELECT qadam.audit_chain() AS "Value" """).ToListAsync(cancellationToken)).Single();
+    // One statement, not EF's SqlQuery: that composes and looks up a LINQ query around it on every call (the engine worker's
+    // every pass, every read of a case's history), for a count no caller needs.
+    public static Task PlaceAsync(QadamDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("SELECT qadam.audit_chain()", cancellationToken);
 }

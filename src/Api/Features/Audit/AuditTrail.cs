@@ -38,30 +38,23 @@ public sealed class AuditTrail(QadamDbContext db, TimeProvider time)
     /// Adds the event to the context, to be inserted by its next <c>SaveChanges</c> with the command's other rows (one round
     /// trip for all of them; <see cref="Qadam.Api.Hosting.CommandTransaction"/>); <see cref="AppendAsync"/> writes it at once.
     /// </summary>
-    public void Enlist(AuditActor actor, AuditEntry entry)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Audit events are appended inside the transaction of the command they record.");
-        }
+    public void Enlist(AuditActor actor, AuditEntry entry) => db.Add(Pending(actor, entry));
 
-        db.Add(new PendingAuditEvent(new AuditEvent(time.GetUtcNow(), actor, entry)));
-    }
-
+    /// <summary>Writes the event at once, for a caller that saves its own rows before or without it.</summary>
     public async Task AppendAsync(AuditActor actor, AuditEntry entry, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Audit events are appended inside the transaction of the command they record.");
-        }
-
-        var audit = new AuditEvent(time.GetUtcNow(), actor, entry);
+        var pending = Pending(actor, entry);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO qadam.audit_pending (occurred_at, actor, role, organisation_code, action, case_id, process_key,
                 process_version, legal_basis, payload_digest, content_digest)
-            VALUES ({audit.OccurredAt}::timestamptz, {audit.Actor}::text, {audit.Role}::text, {audit.OrganisationCode}::text,
-                {audit.Action}::text, {audit.CaseId}::uuid, {audit.ProcessKey}::text, {audit.ProcessVersion}::integer,
-                {audit.LegalBasis}::text, {audit.PayloadDigest}::text, {audit.ContentDigest()}::text)
+            VALUES ({pending.OccurredAt}::timestamptz, {pending.Actor}::text, {pending.Role}::text, {pending.OrganisationCode}::text,
+                {pending.Action}::text, {pending.CaseId}::uuid, {pending.ProcessKey}::text, {pending.ProcessVersion}::integer,
+                {pending.LegalBasis}::text, {pending.PayloadDigest}::text, {pending.ContentDigest}::text)
             """, cancellationToken);
     }
+
+    private PendingAuditEvent Pending(AuditActor actor, AuditEntry entry) =>
+        db.Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("Audit events are appended inside the transaction of the command they record.")
+            : new PendingAuditEvent(new AuditEvent(time.GetUtcNow(), actor, entry));
 }
