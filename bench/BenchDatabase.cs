@@ -27,7 +27,21 @@ internal static class BenchDatabase
     /// <summary>Drops and creates <paramref name="database"/>; its connection string.</summary>
     public static async Task<string> RecreateAsync(string server, string database)
     {
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        // An autovacuum worker still summarising the last run's BRIN ranges (autosummarize) belongs to no role the bench may
+        // signal, so FORCE is refused (42501) until it finishes: wait for it, up to a minute.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
         await ExecuteAsync(server, $"CREATE DATABASE {database}");
         return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
     }

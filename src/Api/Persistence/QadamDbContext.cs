@@ -48,8 +48,6 @@ public sealed class QadamDbContext(DbContextOptions<QadamDbContext> options)
 
     public DbSet<StudentTransfer> StudentTransfers => Set<StudentTransfer>();
 
-    public DbSet<ParentNotification> ParentNotifications => Set<ParentNotification>();
-
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
 
     public DbSet<ReadinessEdition> ReadinessEditions => Set<ReadinessEdition>();

@@ -208,8 +208,8 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
     }
 
     /// <summary>
-    /// One statement, so one transaction and one round trip: select the chunk's students, insert their transfer rows and
-    /// parent notices from that selection, and mark the schools done with the counts actually written. The rows never
+    /// One statement, so one transaction and one round trip: select the chunk's students, insert their transfer rows (each
+    /// also the parents' notice) from that selection, and mark the schools done with the counts actually written. The rows never
     /// leave the server: reading 20,000 students into the API and binary-COPYing 40,000 rows back cost the client and the
     /// server's protocol handling more than the inserts themselves on a two-core machine (bench/MassTransfer, "Server-side
     /// chunks"). A data-modifying CTE runs to completion even though nothing reads its result
@@ -224,11 +224,8 @@ public sealed partial class MassTransferRunner(NpgsqlDataSource dataSource, Time
                 SELECT s.id, s.organisation_id, s.parent_iin FROM qadam.students s
                 WHERE s.organisation_id = ANY(@organisations) {StudentSelectionSql.For(request)}),
             transfers AS (
-                INSERT INTO qadam.student_transfers (transfer_id, student_id, organisation_id, at)
-                SELECT @transfer, id, organisation_id, @now FROM moved),
-            notices AS (
-                INSERT INTO qadam.parent_notifications (transfer_id, student_id, parent_iin, created_at)
-                SELECT @transfer, id, parent_iin, @now FROM moved),
+                INSERT INTO qadam.student_transfers (transfer_id, student_id, organisation_id, at, parent_iin)
+                SELECT @transfer, id, organisation_id, @now, parent_iin FROM moved),
             counts AS (SELECT organisation_id, count(*)::int AS n FROM moved GROUP BY organisation_id),
             marked AS (
                 UPDATE qadam.mass_transfer_schools m SET total = coalesce(c.n, 0), done = coalesce(c.n, 0), status = 'completed', finished_at = @now

@@ -19,10 +19,14 @@ internal static class StudentSelectionSql
           OR (s.level = 'Tvet' AND @academicYear - 2000 - coalesce(substring(s.class_name from '-([0-9]{2})$')::int, 1000) + 1 = ANY(@collegeYears)))
         """;
 
-    /// <summary>A return brings back exactly the students this instance moved away, whatever the roster says now.</summary>
+    /// <summary>
+    /// A return brings back exactly the students this instance moved away, whatever the roster says now: each student of the
+    /// schools is probed in the transfer rows' key (student, transfer).
+    /// </summary>
     private const string Returning = """
-        AND s.id IN (SELECT d.student_id FROM qadam.student_transfers d JOIN qadam.mass_transfers m ON m.id = d.transfer_id
-                       WHERE m.instance_id = @instance AND m.direction = 'distance')
+        AND EXISTS (SELECT 1 FROM qadam.student_transfers d
+                    WHERE d.student_id = s.id
+                      AND d.transfer_id IN (SELECT m.id FROM qadam.mass_transfers m WHERE m.instance_id = @instance AND m.direction = 'distance'))
         """;
 
     /// <summary>

@@ -33,15 +33,15 @@ internal static class ListNotifications
     // Plain Npgsql on the request's connection, prepared once per physical connection.
     private const string TransfersSql =
         """
-        SELECT s.iin, s.full_name, t.direction, t.period_from, t.period_to, n.created_at,
+        SELECT s.iin, s.full_name, t.direction, t.period_from, t.period_to, n.at,
                CASE WHEN $2 THEN o.issuer_name_ru ELSE o.issuer_name_kk END, o.number
         FROM qadam.parent_links l
-        JOIN qadam.parent_notifications n ON n.student_id = l.student_id
+        JOIN qadam.student_transfers n ON n.student_id = l.student_id
         JOIN qadam.mass_transfers t ON t.id = n.transfer_id
         JOIN qadam.students s ON s.id = n.student_id
         LEFT JOIN qadam.emergency_orders o ON o.id = t.order_id
         WHERE l.parent_user_id = $1
-        ORDER BY n.created_at DESC
+        ORDER BY n.at DESC
         LIMIT 200
         """;
 

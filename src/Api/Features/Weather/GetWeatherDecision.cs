@@ -197,6 +197,7 @@ internal static class GetWeatherDecision
         return rows.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().School, StringComparer.Ordinal);
     }
 
+    // Each moved student's row is also its parents' notice (StudentTransfer), so the parents reached are the students moved.
     private static async Task<Dictionary<string, (int Moved, int Parents)>> ReachedAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken)
     {
         var moved = await (from t in db.MassTransfers.AsNoTracking()
@@ -205,20 +206,7 @@ internal static class GetWeatherDecision
                            where t.InstanceId == instanceId
                            group s by o.Code into g
                            select new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var parents = await (from t in db.MassTransfers.AsNoTracking()
-                             join n in db.ParentNotifications on t.Id equals n.TransferId
-                             join s in db.StudentTransfers on new { n.TransferId, n.StudentId } equals new { s.TransferId, s.StudentId }
-                             join o in db.Organisations on s.OrganisationId equals o.Id
-                             where t.InstanceId == instanceId
-                             group n by o.Code into g
-                             select new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var result = moved.ToDictionary(m => m.Code, m => (m.Count, 0), StringComparer.Ordinal);
-        foreach (var p in parents)
-        {
-            result[p.Code] = (result.GetValueOrDefault(p.Code).Item1, p.Count);
-        }
-
-        return result;
+        return moved.ToDictionary(m => m.Code, m => (m.Count, m.Count), StringComparer.Ordinal);
     }
 
     private static string? Text(JsonNode? node) =>

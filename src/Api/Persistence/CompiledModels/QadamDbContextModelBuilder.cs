@@ -12,7 +12,7 @@ namespace Qadam.Api.Persistence.CompiledModels
     public partial class QadamDbContextModel
     {
         private QadamDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fa607f80-be12-48d6-af49-7a98ac95a2b7"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("2cad8141-5a1f-4dda-aebc-e92cbfbb5130"), entityTypeCount: 32)
         {
         }
 
@@ -38,7 +38,6 @@ namespace Qadam.Api.Persistence.CompiledModels
             var qadamUser = QadamUserEntityType.Create(this);
             var massTransfer = MassTransferEntityType.Create(this);
             var massTransferSchool = MassTransferSchoolEntityType.Create(this);
-            var parentNotification = ParentNotificationEntityType.Create(this);
             var studentTransfer = StudentTransferEntityType.Create(this);
             var caseNotice = CaseNoticeEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
@@ -103,7 +102,6 @@ namespace Qadam.Api.Persistence.CompiledModels
             QadamUserEntityType.CreateAnnotations(qadamUser);
             MassTransferEntityType.CreateAnnotations(massTransfer);
             MassTransferSchoolEntityType.CreateAnnotations(massTransferSchool);
-            ParentNotificationEntityType.CreateAnnotations(parentNotification);
             StudentTransferEntityType.CreateAnnotations(studentTransfer);
             CaseNoticeEntityType.CreateAnnotations(caseNotice);
             OrganisationEntityType.CreateAnnotations(organisation);

@@ -20,18 +20,9 @@ namespace Qadam.Api.Persistence.CompiledModels
                 "Qadam.Api.Features.MassTransfers.StudentTransfer",
                 typeof(StudentTransfer),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
+                unnamedIndexCount: 1,
                 keyCount: 1);
-
-            var transferId = runtimeEntityType.AddProperty(
-                "TransferId",
-                typeof(Guid),
-                propertyInfo: typeof(StudentTransfer).GetProperty("TransferId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(StudentTransfer).GetField("<TransferId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                afterSaveBehavior: PropertySaveBehavior.Throw,
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
-            transferId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            transferId.AddAnnotation("Relational:ColumnName", "transfer_id");
 
             var studentId = runtimeEntityType.AddProperty(
                 "StudentId",
@@ -42,6 +33,16 @@ namespace Qadam.Api.Persistence.CompiledModels
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             studentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             studentId.AddAnnotation("Relational:ColumnName", "student_id");
+
+            var transferId = runtimeEntityType.AddProperty(
+                "TransferId",
+                typeof(Guid),
+                propertyInfo: typeof(StudentTransfer).GetProperty("TransferId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StudentTransfer).GetField("<TransferId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            transferId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            transferId.AddAnnotation("Relational:ColumnName", "transfer_id");
 
             var at = runtimeEntityType.AddProperty(
                 "At",
@@ -61,10 +62,25 @@ namespace Qadam.Api.Persistence.CompiledModels
             organisationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             organisationId.AddAnnotation("Relational:ColumnName", "organisation_id");
 
+            var parentIin = runtimeEntityType.AddProperty(
+                "ParentIin",
+                typeof(string),
+                propertyInfo: typeof(StudentTransfer).GetProperty("ParentIin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StudentTransfer).GetField("<ParentIin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 12);
+            parentIin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            parentIin.AddAnnotation("Relational:ColumnName", "parent_iin");
+            parentIin.AddAnnotation("Relational:IsFixedLength", true);
+
             var key = runtimeEntityType.AddKey(
-                new[] { transferId, studentId });
+                new[] { studentId, transferId });
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_student_transfers");
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { transferId });
+            index.AddAnnotation("Relational:Name", "ix_student_transfers_transfer_id");
 
             return runtimeEntityType;
         }

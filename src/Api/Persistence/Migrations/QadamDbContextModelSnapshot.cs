@@ -1183,41 +1183,15 @@ namespace Qadam.Api.Persistence.Migrations
                     b.ToTable("mass_transfer_schools", "qadam");
                 });
 
-            modelBuilder.Entity("Qadam.Api.Features.MassTransfers.ParentNotification", b =>
-                {
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("student_id");
-
-                    b.Property<Guid>("TransferId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("transfer_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("ParentIin")
-                        .HasMaxLength(12)
-                        .HasColumnType("character(12)")
-                        .HasColumnName("parent_iin")
-                        .IsFixedLength();
-
-                    b.HasKey("StudentId", "TransferId")
-                        .HasName("pk_parent_notifications");
-
-                    b.ToTable("parent_notifications", "qadam");
-                });
-
             modelBuilder.Entity("Qadam.Api.Features.MassTransfers.StudentTransfer", b =>
                 {
-                    b.Property<Guid>("TransferId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("transfer_id");
-
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
@@ -1227,8 +1201,20 @@ namespace Qadam.Api.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
-                    b.HasKey("TransferId", "StudentId")
+                    b.Property<string>("ParentIin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("parent_iin")
+                        .IsFixedLength();
+
+                    b.HasKey("StudentId", "TransferId")
                         .HasName("pk_student_transfers");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_student_transfers_transfer_id")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TransferId"), "brin");
 
                     b.ToTable("student_transfers", "qadam");
                 });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qadam.Api.Tests.Features.Definitions;
 using Qadam.Workflows.Execution;
@@ -191,13 +192,28 @@ internal sealed class PathwayCase(QadamApiFactory api, string id, JsonElement fi
     public async Task<JsonElement> ReadAsync(string user) =>
         (await (await ClientAsync(user)).GetFromJsonAsync<JsonElement>($"/api/cases/{Id}")).GetProperty("case");
 
-    /// <summary>What the API's engine worker does on its own, done now: due timers fired, due jobs run.</summary>
+    /// <summary>
+    /// What the API's engine worker does on its own, done now: due timers fired, due jobs run. A due job the API's own
+    /// worker holds is skipped by this pass (FOR UPDATE SKIP LOCKED), so it waits, up to 10 s, until no due job is left:
+    /// a service task before a user task (rendering a notice) is otherwise still running when the inbox is read.
+    /// </summary>
     public async Task RunJobsAsync()
     {
-        await using var scope = api.Services.CreateAsyncScope();
-        var engine = scope.ServiceProvider.GetRequiredService<ProcessEngine>();
-        await engine.FireDueTimersAsync();
-        await engine.RunDueJobsAsync();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<ProcessEngine>();
+            await engine.FireDueTimersAsync();
+            await engine.RunDueJobsAsync();
+            var now = DateTimeOffset.UtcNow;
+            var jobs = scope.ServiceProvider.GetRequiredService<Qadam.Workflows.Persistence.WorkflowsDbContext>().Jobs;
+            if (!await jobs.AnyAsync(j => !j.Stalled && j.DueAt <= now))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string failure)

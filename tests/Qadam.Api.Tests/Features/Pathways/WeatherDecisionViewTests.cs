@@ -112,7 +112,7 @@ public sealed class WeatherDecisionViewTests(MovableClockApiFactory api) : IClas
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT count(*)::int FROM qadam.parent_notifications n JOIN qadam.students s ON s.id = n.student_id
+            SELECT count(*)::int FROM qadam.student_transfers n JOIN qadam.students s ON s.id = n.student_id
             JOIN qadam.organisations o ON o.id = s.organisation_id WHERE o.code = @school
             """, connection);
         command.Parameters.AddWithValue("school", school);
