@@ -46,7 +46,13 @@ await BenchDatabase.ExecuteAsync(connectionString, "VACUUM ANALYZE qadam.student
 Console.WriteLine($"  generated in {generate.Elapsed.TotalSeconds:F1} s");
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var runner = new MassTransferRunner(dataSource, TimeProvider.System, NullLogger<MassTransferRunner>.Instance);
+// QADAM_BENCH_PARALLELISM and QADAM_BENCH_CHUNK try other pacing than the API's defaults (Qadam:MassTransfer:Parallelism,
+// ChunkStudents).
+var runner = new MassTransferRunner(dataSource, TimeProvider.System, NullLogger<MassTransferRunner>.Instance)
+{
+    Parallelism = int.TryParse(Environment.GetEnvironmentVariable("QADAM_BENCH_PARALLELISM"), out var parallelism) ? parallelism : 2,
+    ChunkStudents = int.TryParse(Environment.GetEnvironmentVariable("QADAM_BENCH_CHUNK"), out var chunk) ? chunk : 20_000,
+};
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var request = new MassTransferRequest(Guid.CreateVersion7(), "transferStudents", "emergency-transfer", 1, Guid.CreateVersion7(),
     TransferDirection.Distance, today, today.AddDays(6), codes, null);
