@@ -33,34 +33,49 @@ internal static class ListTasks
         }
 
         var scope = await CallerScope.ResolveAsync(user, db, cancellationToken);
-        var tasks = Inbox(reads, [.. TaskAccess.Roles(user)], scope.OrganisationCodes());
+        var roles = TaskAccess.Roles(user).ToList();
+        var organisations = scope.OrganisationCodes();
         // A task someone else holds (a council ballot assigned to another member, or claimed) is not in my inbox.
         var me = user.FindFirstValue(Claims.Subject);
-        tasks = tasks.Where(t => t.Assignee == null || t.Assignee == me);
-        if (caseId is not null)
+        if (caseId is null && element is null && dueBefore is null && me is not null)
         {
-            var key = caseId.Value.ToString();
-            tasks = tasks.Where(t => t.BusinessKey == key);
-        }
-
-        if (element is not null)
-        {
-            tasks = tasks.Where(t => t.ElementId == element);
-        }
-
-        if (dueBefore is not null)
-        {
-            tasks = tasks.Where(t => t.DueAt < dueBefore);
+            // The inbox as staff open it, without filters: the engine's compiled query of the same SQL, one round trip.
+            var unfiltered = await reads.InboxPageAsync([.. roles], organisations?.ToArray(), me, (page - 1) * pageSize, pageSize, cancellationToken);
+            return TypedResults.Ok(await PageAsync([.. unfiltered.Select(r => (r.Task, r.Total))], Filtered));
         }
 
         // The page and the total in one round trip: the count is an uncorrelated subquery, which PostgreSQL runs once
-        // (an InitPlan), not per row. A page past the end has no row to carry the total; only then is it counted alone.
+        // (an InitPlan), not per row.
+        var tasks = Filtered();
         var rows = await SoonestFirst(tasks).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(t => new { Task = t, Total = tasks.Count() })
             .ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : page == 1 ? 0 : await tasks.CountAsync(cancellationToken);
-        var items = await TaskResponses.DescribeAsync([.. rows.Select(r => r.Task)], db, citations, cancellationToken);
-        return TypedResults.Ok(new TaskPage(page, pageSize, total, items));
+        return TypedResults.Ok(await PageAsync([.. rows.Select(r => (r.Task, r.Total))], () => tasks));
+
+        IQueryable<ProcessTask> Filtered()
+        {
+            var filtered = Inbox(reads, roles, organisations).Where(t => t.Assignee == null || t.Assignee == me);
+            if (caseId is not null)
+            {
+                var key = caseId.Value.ToString();
+                filtered = filtered.Where(t => t.BusinessKey == key);
+            }
+
+            if (element is not null)
+            {
+                filtered = filtered.Where(t => t.ElementId == element);
+            }
+
+            return dueBefore is null ? filtered : filtered.Where(t => t.DueAt < dueBefore);
+        }
+
+        // A page past the end has no row to carry the total; only then is it counted alone.
+        async Task<TaskPage> PageAsync(List<(ProcessTask Task, int Total)> found, Func<IQueryable<ProcessTask>> all)
+        {
+            var total = found.Count > 0 ? found[0].Total : page == 1 ? 0 : await all().CountAsync(cancellationToken);
+            var items = await TaskResponses.DescribeAsync([.. found.Select(r => r.Task)], db, citations, cancellationToken);
+            return new TaskPage(page, pageSize, total, items);
+        }
     }
 
     /// <summary>The inbox query: live tasks whose candidate roles overlap the caller's, in the caller's organisations (null: all).</summary>

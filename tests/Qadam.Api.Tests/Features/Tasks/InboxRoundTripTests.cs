@@ -86,6 +86,53 @@ public sealed class InboxRoundTripTests(QadamApiFactory api, ITestOutputHelper o
         Assert.Equal(total, body.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task The_unfiltered_inbox_pages_the_same_tasks_in_the_same_order_as_the_filtered_one()
+    {
+        // The unfiltered inbox is the engine's compiled query; a filter takes the composable one. They must agree.
+        using var clerk = await api.ClientForAsync("clerk.s1");
+        using var psychologist = await api.ClientForAsync("psychologist.s1");
+        using var other = await api.ClientForAsync("psychologist.s2");
+        var cases = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add((await Pathways.FileAsync(clerk, Pathway, await Pathways.ChildOfParentP1Async(api))).GetProperty("id").GetString()!);
+        }
+
+        var all = await PageAsync(psychologist, "/api/tasks?pageSize=500");
+        var ids = all.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList();
+        Assert.Equal(ids.Count, all.GetProperty("total").GetInt32());
+        foreach (var caseId in cases)
+        {
+            var filtered = await PageAsync(psychologist, $"/api/tasks?caseId={caseId}");
+            var expected = all.GetProperty("items").EnumerateArray().Where(t => t.GetProperty("caseId").GetString() == caseId)
+                .Select(t => t.GetProperty("id").GetString()).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, filtered.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList());
+        }
+
+        // Page by page, one task each, the same order and total.
+        for (var page = 1; page <= Math.Min(ids.Count, 4); page++)
+        {
+            var one = await PageAsync(psychologist, $"/api/tasks?page={page}&pageSize=1");
+            Assert.Equal(ids[page - 1], Assert.Single(one.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+            Assert.Equal(ids.Count, one.GetProperty("total").GetInt32());
+        }
+
+        // Another school's psychologist sees none of them, filtered or not.
+        var theirs = await PageAsync(other, "/api/tasks?pageSize=500");
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), t => cases.Contains(t.GetProperty("caseId").GetString()!));
+        Assert.Empty((await PageAsync(other, $"/api/tasks?caseId={cases[0]}")).GetProperty("items").EnumerateArray());
+    }
+
+    private static async Task<JsonElement> PageAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     /// <summary>The tree is cached only while its change listener listens; it connects in the background at start-up.</summary>
     private async Task ListeningAsync()
     {
