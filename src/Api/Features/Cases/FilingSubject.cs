@@ -26,8 +26,8 @@ internal sealed record FilingSubject(Guid OrganisationId, string Code, Organisat
     }
 
     // Compiled once, as the voting members' query (FilingVariables): a filing is what a clerk waits on, and building and
-    // looking up this LINQ tree was about a twentieth of a filing's CPU (bench/Http/README.md, "Session 12"). The scope's
-    // test is a parameter; the IIN's index finds the row.
+    // looking up LINQ trees, this one's among them, was about a twentieth of a filing's CPU (bench/Http/README.md,
+    // "Session 12"). The scope's test is a parameter; the IIN's index finds the row.
     private static readonly Func<QadamDbContext, string, bool, Guid[], Guid[], IAsyncEnumerable<FilingSubject>> StudentInScope =
         EF.CompileAsyncQuery((QadamDbContext db, string iin, bool everywhere, Guid[] organisations, Guid[] students) =>
             from s in db.Students.AsNoTracking()

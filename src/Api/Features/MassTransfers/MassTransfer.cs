@@ -101,8 +101,8 @@ public sealed class MassTransferSchool
 
 /// <summary>
 /// A student moved by a mass transfer, one row per (student, transfer), so replaying a school cannot move anyone twice. The
-/// row is also the notice to the student's parents that the transfer moved the child: its kk/ru sentence is composed when the parents read their feed, from the transfer and its order, so the
-/// bulk write carries no prose and no second row.
+/// row is also the notice to the student's parents that the transfer moved the child: its kk/ru sentence is composed when
+/// the parents read their feed, from the transfer and its order, so the bulk write carries no prose and no second row.
 /// </summary>
 public sealed class StudentTransfer
 {
