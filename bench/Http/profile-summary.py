@@ -8,6 +8,11 @@ request's work on a CPU, then prints each part's share of it (a sample counts to
 leaf frames that take most of it.
 
     python3 bench/Http/profile-summary.py /tmp/qadam-profiles/parent-cases.speedscope.json
+
+With `--callers NAME` it prints instead where the CPU samples whose leaf frame contains NAME come from: the most frequent
+chains of callers, innermost first (e.g. `--callers Monitor.Enter_Slowpath`, bench/Http/README.md, "Session 12").
+
+    python3 bench/Http/profile-summary.py --callers Enter_Slowpath /tmp/qadam-profiles/inbox.speedscope.json
 """
 import json
 import sys
@@ -82,5 +87,35 @@ def main(path):
         print(f"  {ms / kept * 100:5.1f} %  {leaf[:150]}")
 
 
-for arg in sys.argv[1:]:
-    main(arg)
+def Callers(path, leaf, depth=12, shown=8):
+    data = json.load(open(path))
+    frames = [f["name"] for f in data["shared"]["frames"]]
+    chains = Counter()
+    for profile in data["profiles"]:
+        if profile["type"] != "evented":
+            continue
+        stack = []
+        last = None
+        for event in profile["events"]:
+            at = event["at"]
+            if stack and last is not None and at > last:
+                names = [frames[i] for i in stack]
+                if names[-1] == "CPU_TIME" and len(names) > 1 and leaf in names[-2]:
+                    chains[" <- ".join(n.split("!")[-1][:100] for n in reversed(names[-depth - 1:-1]))] += at - last
+            last = at
+            if event["type"] == "O":
+                stack.append(event["frame"])
+            elif stack:
+                stack.pop()
+    total = sum(chains.values())
+    print(f"{path}: {total:,.0f} ms on a CPU with {leaf} as the leaf")
+    for chain, ms in chains.most_common(shown):
+        print(f"  {ms / total * 100:5.1f} %  {chain}")
+
+
+if len(sys.argv) > 2 and sys.argv[1] == "--callers":
+    for arg in sys.argv[3:]:
+        Callers(arg, sys.argv[2])
+else:
+    for arg in sys.argv[1:]:
+        main(arg)
