@@ -75,10 +75,14 @@ internal static class FilingVariables
 
         // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
         // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
-        var members = new List<VotingMember>();
-        await foreach (var member in VotingMembers(db, about.OrganisationId).WithCancellation(cancellationToken))
+        // A student's filing read them with the student (FilingSubject.StudentAsync); an organisation's own case reads them here.
+        var members = about.Members is { } read ? [.. read] : new List<VotingMember>();
+        if (about.Members is null)
         {
-            members.Add(member);
+            await foreach (var member in VotingMembers(db, about.OrganisationId).WithCancellation(cancellationToken))
+            {
+                members.Add(member);
+            }
         }
 
         JsonObject Body(string role) => new()
@@ -106,6 +110,4 @@ internal static class FilingVariables
         variables["caseNumber"] = @case.Number;
         return variables;
     }
-
-    private sealed record VotingMember(Guid Id, string UserName, string Role);
 }
