@@ -50,35 +50,40 @@ def Part(names):
     return "other (runtime, native, unresolved)"
 
 
-def main(path):
+def Spans(path):
+    """Each stretch of a thread's time: its stack's frame names (the process, activity and thread frames left out) and ms."""
     data = json.load(open(path))
     frames = [f["name"] for f in data["shared"]["frames"]]
-    kept = 0.0
-    total = 0.0
-    parts = Counter()
-    leaves = Counter()
     for profile in data["profiles"]:
         if profile["type"] != "evented":
             continue
         # The converter ends each stack with CPU_TIME (the thread ran) or UNMANAGED_CODE_TIME (in native code: a wait, a
-        # system call); the time between two events is how long the stack stayed so. Only CPU_TIME counts here.
+        # system call); the time between two events is how long the stack stayed so.
         stack = []
         last = None
         for event in profile["events"]:
             at = event["at"]
             if stack and last is not None and at > last:
-                span = at - last
-                total += span
-                names = [frames[i] for i in stack if not frames[i].startswith(SKIP)]
-                if names and names[-1] == "CPU_TIME" and any(k in n for n in names for k in REQUEST):
-                    kept += span
-                    leaves[names[-2] if len(names) > 1 else "(none)"] += span
-                    parts[Part(names)] += span
+                yield [frames[i] for i in stack if not frames[i].startswith(SKIP)], at - last
             last = at
             if event["type"] == "O":
                 stack.append(event["frame"])
             elif stack:
                 stack.pop()
+
+
+def main(path):
+    kept = 0.0
+    total = 0.0
+    parts = Counter()
+    leaves = Counter()
+    for names, span in Spans(path):
+        total += span
+        # Only CPU_TIME counts here, and only inside request processing.
+        if names and names[-1] == "CPU_TIME" and any(k in n for n in names for k in REQUEST):
+            kept += span
+            leaves[names[-2] if len(names) > 1 else "(none)"] += span
+            parts[Part(names)] += span
     print(f"{path}: request work on a CPU {kept:,.0f} ms of {total:,.0f} ms sampled thread time")
     for label, ms in parts.most_common():
         print(f"  {ms / kept * 100:5.1f} %  {label}")
@@ -88,25 +93,10 @@ def main(path):
 
 
 def Callers(path, leaf, depth=12, shown=8):
-    data = json.load(open(path))
-    frames = [f["name"] for f in data["shared"]["frames"]]
     chains = Counter()
-    for profile in data["profiles"]:
-        if profile["type"] != "evented":
-            continue
-        stack = []
-        last = None
-        for event in profile["events"]:
-            at = event["at"]
-            if stack and last is not None and at > last:
-                names = [frames[i] for i in stack]
-                if names[-1] == "CPU_TIME" and len(names) > 1 and leaf in names[-2]:
-                    chains[" <- ".join(n.split("!")[-1][:100] for n in reversed(names[-depth - 1:-1]))] += at - last
-            last = at
-            if event["type"] == "O":
-                stack.append(event["frame"])
-            elif stack:
-                stack.pop()
+    for names, span in Spans(path):
+        if len(names) > 1 and names[-1] == "CPU_TIME" and leaf in names[-2]:
+            chains[" <- ".join(n.split("!")[-1][:100] for n in reversed(names[-depth - 1:-1]))] += span
     total = sum(chains.values())
     print(f"{path}: {total:,.0f} ms on a CPU with {leaf} as the leaf")
     for chain, ms in chains.most_common(shown):
