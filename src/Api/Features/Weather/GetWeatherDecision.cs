@@ -101,7 +101,7 @@ internal static class GetWeatherDecision
             .Select(k => k[WeatherIndicatorTables.KeyPrefix.Length..]).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => tableTerritories.Contains(o.Code))
             .ToDictionaryAsync(o => o.Code, o => (o.NameKk, o.NameRu), cancellationToken);
-        var reached = await ReachedAsync(id, db, cancellationToken);
+        var moved = await MovedAsync(id, db, cancellationToken);
         var exclusions = await ExclusionsAsync(id, db, cancellationToken);
         var systems = await NotificationSystemsAsync(instance,
             [.. schools.Select(s => Text(s["notificationTable"]) ?? Text(variables["notificationTable"])).OfType<string>().Distinct()], reads, cancellationToken);
@@ -126,7 +126,7 @@ internal static class GetWeatherDecision
                     : order is null && proposals.Count > 0 && proposal is null
                         ? WeatherOrderState.NotConcerned
                         : WeatherOrderState.NotYet;
-            var counts = reached.GetValueOrDefault(organisation);
+            var movedHere = moved.GetValueOrDefault(organisation);
             // Para 13: which channels the school's confirmation named, when, and whether its approved system has them.
             var system = Text(school["notificationTable"]) ?? Text(variables["notificationTable"]);
             var sent = bySchool[organisation].Where(t => t is { ElementId: "parentsNotified", Status: UserTaskStatus.Completed, EndedAt: not null })
@@ -137,7 +137,7 @@ internal static class GetWeatherDecision
             return new WeatherDecisionSchool(organisation, Text(school["nameKk"]) ?? organisation, Text(school["nameRu"]) ?? organisation,
                 [.. (school["shifts"] as JsonArray ?? []).Select(n => n?.GetValue<int>() ?? 0)], table,
                 territoryName.NameKk, territoryName.NameRu, proposal?.Kk, proposal?.Ru, state, ordered, order?.DueAt, escalated,
-                counts.Moved, counts.Parents, notified?.EndedAt,
+                movedHere, movedHere, notified?.EndedAt,
                 system, sent, exclusion?.ExclusionReasonKk, exclusion?.ExclusionReasonRu, exclusion?.ExclusionLegalBasis);
         }).ToList();
 
@@ -197,17 +197,15 @@ internal static class GetWeatherDecision
         return rows.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().School, StringComparer.Ordinal);
     }
 
-    // Each moved student's row is also its parents' notice (StudentTransfer), so the parents reached are the students moved.
-    private static async Task<Dictionary<string, (int Moved, int Parents)>> ReachedAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken)
-    {
-        var moved = await (from t in db.MassTransfers.AsNoTracking()
-                           join s in db.StudentTransfers on t.Id equals s.TransferId
-                           join o in db.Organisations on s.OrganisationId equals o.Id
-                           where t.InstanceId == instanceId
-                           group s by o.Code into g
-                           select new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return moved.ToDictionary(m => m.Code, m => (m.Count, m.Count), StringComparer.Ordinal);
-    }
+    // The students each school moved. Each moved student's row is also its parents' notice (StudentTransfer), so the
+    // parents reached are the same count.
+    private static Task<Dictionary<string, int>> MovedAsync(Guid instanceId, QadamDbContext db, CancellationToken cancellationToken) =>
+        (from t in db.MassTransfers.AsNoTracking()
+         join s in db.StudentTransfers on t.Id equals s.TransferId
+         join o in db.Organisations on s.OrganisationId equals o.Id
+         where t.InstanceId == instanceId
+         group s by o.Code into g
+         select new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(m => m.Code, m => m.Count, StringComparer.Ordinal, cancellationToken);
 
     private static string? Text(JsonNode? node) =>
         node?.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : null;
