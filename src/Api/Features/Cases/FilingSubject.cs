@@ -13,7 +13,7 @@ namespace Qadam.Api.Features.Cases;
 /// </summary>
 internal sealed record FilingSubject(
     Guid OrganisationId, string Code, OrganisationKind Kind, RestrictedProgrammes Programmes, Student? Student,
-    IReadOnlyList<VotingMember>? Members = null)
+    IReadOnlyList<VotingMember> Members)
 {
     /// <summary>The student with this IIN on the rosters the caller sees; null for an unknown IIN and a foreign one alike.</summary>
     public static async Task<FilingSubject?> StudentAsync(QadamDbContext db, CallerScope scope, Iin iin, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal sealed record FilingSubject(
         return null;
     }
 
-    // Compiled once, as the voting members' query (FilingVariables): a filing is what a clerk waits on, and building and
+    // Compiled once: a filing is what a clerk waits on, and building and
     // looking up LINQ trees, this one's among them, was about a twentieth of a filing's CPU (bench/Http/README.md,
     // "Session 12"). The scope's test is a parameter; the IIN's index finds the row. The members of the organisation's
     // voting bodies come in the same statement (a round trip less per filing): the process opens a ballot for each.
@@ -51,10 +51,30 @@ internal sealed record FilingSubject(
     /// </summary>
     public static async Task<FilingSubject?> OwnOrganisationAsync(QadamDbContext db, CallerScope scope, CancellationToken cancellationToken)
     {
-        var own = scope.OrganisationId is { } ownId
-            ? await db.Organisations.AsNoTracking().Where(o => o.Id == ownId)
-                .Select(o => new FilingSubject(o.Id, o.Code, o.Kind, o.Programmes, null)).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        FilingSubject? own = null;
+        if (scope.OrganisationId is { } ownId)
+        {
+            await foreach (var found in Own(db, ownId).WithCancellation(cancellationToken))
+            {
+                own = found;
+            }
+        }
+
         return own is null || CaseScope.OrganisationRefusal(own.Kind) is not null ? null : own;
     }
+
+    // The same projection as the student's, with the same members' subquery: a compiled query cannot call a shared
+    // helper that builds it (EF inlines only what it can evaluate without the query's parameters), so the two are kept
+    // side by side here, and FilingVariables reads the members from whichever found the subject.
+    private static readonly Func<QadamDbContext, Guid, IAsyncEnumerable<FilingSubject>> Own =
+        EF.CompileAsyncQuery((QadamDbContext db, Guid organisationId) =>
+            from o in db.Organisations.AsNoTracking()
+            where o.Id == organisationId
+            select new FilingSubject(o.Id, o.Code, o.Kind, o.Programmes, null,
+                (from u in db.Users
+                 join ur in db.UserRoles on u.Id equals ur.UserId
+                 join r in db.Roles on ur.RoleId equals r.Id
+                 where u.OrganisationId == o.Id && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
+                 orderby u.UserName
+                 select new VotingMember(u.Id, u.UserName!, r.Name!)).ToList()));
 }

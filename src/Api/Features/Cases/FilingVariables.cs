@@ -17,17 +17,6 @@ namespace Qadam.Api.Features.Cases;
 /// </summary>
 internal static class FilingVariables
 {
-    // The members of an organisation's voting bodies, compiled once: a filing is what a clerk waits on, and building and
-    // looking up this LINQ tree per filing cost more CPU than the query.
-    private static readonly Func<QadamDbContext, Guid, IAsyncEnumerable<VotingMember>> VotingMembers = EF.CompileAsyncQuery(
-        (QadamDbContext db, Guid organisationId) =>
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where u.OrganisationId == organisationId && (r.Name == QadamRoles.CouncilMember || r.Name == QadamRoles.Trustee)
-            orderby u.UserName
-            select new VotingMember(u.Id, u.UserName!, r.Name!));
-
     /// <summary>Everything but the case's id and number (null until <see cref="Number"/>, first as before).</summary>
     public static async Task<JsonObject> BuildAsync(
         QadamDbContext db, FilingSubject about, CaseProgramme? programme, FileCaseRequest request, string subject,
@@ -75,16 +64,8 @@ internal static class FilingVariables
 
         // The bodies that vote on the case (order 349 Annex 2 para 11(1), 2025 Annex 1 para 28(1)): one ballot per
         // member, each tied to its member by user id (qadam:assignee="=member.user"), as the engine's actor ids are.
-        // A student's filing read them with the student (FilingSubject.StudentAsync); an organisation's own case reads them here.
-        var members = about.Members is { } read ? [.. read] : new List<VotingMember>();
-        if (about.Members is null)
-        {
-            await foreach (var member in VotingMembers(db, about.OrganisationId).WithCancellation(cancellationToken))
-            {
-                members.Add(member);
-            }
-        }
-
+        // They were read with the subject, in the same statement (FilingSubject).
+        var members = about.Members;
         JsonObject Body(string role) => new()
         {
             ["members"] = new JsonArray([.. members.Where(m => m.Role == role).Select(m => (JsonNode)new JsonObject
