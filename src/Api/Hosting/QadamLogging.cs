@@ -56,5 +56,6 @@ internal static class QadamLogging
         // Each host gets its own logger rather than freezing the static bootstrap one: hosts built in parallel
         // in one process (the tests) would otherwise race to freeze it, and one of them fail to start.
         preserveStaticLogger: true);
+        LoggersByCategory.Decorate(builder.Services);
     }
 }
