@@ -50,11 +50,15 @@ internal static class QadamApplication
         builder.Services.Configure<QadamOptions>(builder.Configuration.GetSection(QadamOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         // The API's context, its options built once per node (QadamContextOptions).
-        // A request to an endpoint that reads from the replica (ReadReplica) gets a context on ConnectionStrings:Replica when set.
+        // A request to an endpoint that only reads (ReadReplica) gets a pooled context, on ConnectionStrings:Replica when set.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<QadamContextOptions>();
-        builder.Services.AddScoped(services => services.GetRequiredService<QadamContextOptions>()
-            .Create(ReadReplica.Serves(services.GetRequiredService<IHttpContextAccessor>().HttpContext)));
+        builder.Services.AddScoped(services =>
+        {
+            var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            var contexts = services.GetRequiredService<QadamContextOptions>();
+            return ReadReplica.OnlyReads(http) ? contexts.Lease(ReadReplica.Serves(http)) : contexts.Create();
+        });
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<CommandTransaction>();
         builder.Services.AddScoped<IEngineCommandObserver, EngineAudit>();

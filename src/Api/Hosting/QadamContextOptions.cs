@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Hosting;
@@ -9,19 +10,37 @@ namespace Qadam.Api.Hosting;
 /// copied the options in <c>OnConfiguring</c> and EF looked its service provider up by them again (about a twentieth of a
 /// parent's read, bench/Http/README.md, "Contexts per request"). EF's warnings go to the host's log as with AddDbContext,
 /// and a context reaches the host's singletons (CallerScope asks it for the OrganisationTree): the root provider, never a scope's.
-/// Pooling the contexts as well (PooledDbContextFactory) was tried: a pooled context's connection outlived the transaction a
-/// handler had committed, and the documents' context sharing it then failed on the completed transaction.
+/// Pooling every request's context (PooledDbContextFactory) was tried: a pooled context's connection outlived the transaction a
+/// handler had committed, and the documents' context sharing it then failed on the completed transaction. The endpoints that
+/// only read (marked <see cref="ReadReplica.ReadsFromReplica{TBuilder}"/>: the parents' tracker and notifications, the
+/// dashboards) open no transaction, so their contexts are leased from a pool (<see cref="Lease"/>): building a context for
+/// each of them, EF's services for it, was two fifths of what a parent's read allocated (bench/Http/README.md, "Session 13").
 /// </summary>
 internal sealed class QadamContextOptions(IConfiguration configuration, ILoggerFactory loggers, IServiceProvider application)
 {
+    // Contexts kept for the reads: about the requests two cores serve at once, not one for each connection of a crowd.
+    private const int ReadPoolSize = 128;
+
     private readonly Lazy<DbContextOptions<QadamDbContext>> primary =
         new(() => Build(configuration.GetConnectionString(QadamApplication.ConnectionStringName), loggers, application));
 
     private readonly Lazy<DbContextOptions<QadamDbContext>> replica =
         new(() => Build(configuration.GetConnectionString(ReadReplica.ConnectionStringName), loggers, application));
 
-    /// <summary>A context on the replica when <paramref name="fromReplica"/>, else on the primary.</summary>
-    public QadamDbContext Create(bool fromReplica) => new((fromReplica ? replica : primary).Value);
+    private PooledDbContextFactory<QadamDbContext>? primaryReads;
+
+    private PooledDbContextFactory<QadamDbContext>? replicaReads;
+
+    /// <summary>A context of its own on the primary: a command's, whose transaction ends with it.</summary>
+    public QadamDbContext Create() => new(primary.Value);
+
+    /// <summary>
+    /// A context for a handler that only reads, on the replica when <paramref name="fromReplica"/>, else on the primary: leased
+    /// from a pool, and back in it when the request's scope disposes it (its tracked entities forgotten, its connection closed).
+    /// </summary>
+    public QadamDbContext Lease(bool fromReplica) => fromReplica
+        ? LazyInitializer.EnsureInitialized(ref replicaReads, () => new(replica.Value, ReadPoolSize)).CreateDbContext()
+        : LazyInitializer.EnsureInitialized(ref primaryReads, () => new(primary.Value, ReadPoolSize)).CreateDbContext();
 
     private static DbContextOptions<QadamDbContext> Build(string? connectionString, ILoggerFactory loggers, IServiceProvider application) =>
         new DbContextOptionsBuilder<QadamDbContext>()

@@ -14,7 +14,17 @@ internal static class ReadReplica
 
     /// <summary>Marks an endpoint whose handler only reads and may read a second behind the primary.</summary>
     public static TBuilder ReadsFromReplica<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(Marker.Instance);
+        builder.WithMetadata(Marker.Instance, ReadOnlyMarker.Instance);
+
+    /// <summary>
+    /// Marks an endpoint whose handler only reads, on the primary (a clerk's inbox must show the step just completed): its
+    /// context is leased from a pool (QadamContextOptions.Lease), as a replica reader's is.
+    /// </summary>
+    public static TBuilder ReadsOnly<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(ReadOnlyMarker.Instance);
+
+    /// <summary>Whether this request's handler only reads (<see cref="ReadsOnly{TBuilder}"/> or <see cref="ReadsFromReplica{TBuilder}"/>).</summary>
+    public static bool OnlyReads(HttpContext? http) => http?.GetEndpoint()?.Metadata.GetMetadata<ReadOnlyMarker>() is not null;
 
     /// <summary>Whether this request reads from the replica (one is configured and the endpoint is marked).</summary>
     public static bool Serves(HttpContext? http) =>
@@ -24,5 +34,10 @@ internal static class ReadReplica
     private sealed class Marker
     {
         public static readonly Marker Instance = new();
+    }
+
+    private sealed class ReadOnlyMarker
+    {
+        public static readonly ReadOnlyMarker Instance = new();
     }
 }

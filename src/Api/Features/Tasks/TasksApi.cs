@@ -12,7 +12,7 @@ internal static class TasksApi
         var group = routes.MapGroup("/api/tasks").WithTags("Tasks");
         // Everyone who follows cases reads an inbox: a student, a parent or an auditor gets an empty one, not a 403 (no task
         // names their role); only those who work tasks open, claim or complete one.
-        group.MapGet("/", ListTasks.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases)
+        group.MapGet("/", ListTasks.HandleAsync).RequireAuthorization(QadamPolicies.ReadCases).ReadsOnly()
             .WithSummary("The caller's inbox: open tasks for the caller's roles in the caller's organisations, by due date.")
             .WithDescription("Filters: caseId, element (BPMN id), dueBefore (ISO date-time); paged. Example: /api/tasks?dueBefore=2026-12-01T00:00:00Z")
             .WithResponseExample(200, """{"page":1,"pageSize":50,"total":1,"items":[{"id":"019ab5d2-7c21-7b00-9e00-111111111111","caseId":"019ab5d2-7c1e-7a30-9d0e-5f4c3b2a1908","caseNumber":"s1-2026-00017","definitionKey":"parent-application","definitionVersion":2,"elementId":"psychologist","name":"Psychologist","labelKk":"Психологтың қорытындысы","labelRu":"Заключение психолога","candidateRoles":["psychologist"],"organisation":"s1","formKey":"psychologist-conclusion","legalBasis":{"act":"Приказ МП РК от 27.11.2023 № 349","edition":"2025-103","paragraph":"Прил. 2, п. 5"},"status":"open","assignee":null,"createdAt":"2026-11-20T05:12:00+00:00","dueAt":"2026-11-23T05:12:00+00:00"}]}""");
