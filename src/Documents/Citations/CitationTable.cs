@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,13 @@ public sealed class CitationTable
 
     private readonly Dictionary<string, Act> _byCitedName;
     private readonly Dictionary<string, string> _paragraphs;
+
+    // Each (act, paragraph) resolved once: an inbox page cites every task's basis, and normalising and composing the two
+    // citations again for each was a fifth of what a page allocated (bench/Http/README.md, "Session 13"). The pairs come
+    // from the published definitions, so they are few; the bound keeps odd spellings from growing it without end.
+    private const int ResolvedLimit = 4096;
+
+    private readonly ConcurrentDictionary<(string Act, string? Paragraph), Citation?> _resolved = new();
 
     private CitationTable(IEnumerable<Act> acts, Dictionary<string, string> paragraphs)
     {
@@ -61,7 +69,28 @@ public sealed class CitationTable
     /// </summary>
     public Citation? Resolve(string? act, string? paragraph)
     {
-        if (act is null || !_byCitedName.TryGetValue(Normalise(act), out var found))
+        if (act is null)
+        {
+            return null;
+        }
+
+        if (_resolved.TryGetValue((act, paragraph), out var known))
+        {
+            return known;
+        }
+
+        var resolved = Compose(act, paragraph);
+        if (_resolved.Count < ResolvedLimit)
+        {
+            _resolved.TryAdd((act, paragraph), resolved);
+        }
+
+        return resolved;
+    }
+
+    private Citation? Compose(string act, string? paragraph)
+    {
+        if (!_byCitedName.TryGetValue(Normalise(act), out var found))
         {
             return null;
         }
