@@ -15,7 +15,7 @@ public sealed class ParentLinkTests(QadamApiFactory api) : IClassFixture<QadamAp
     public async Task Parent_p1_sees_the_linked_child_and_no_other_student()
     {
         using var parent = await api.ClientForAsync("parent.p1");
-        var (childOfP1, _) = await FirstChildrenAsync();
+        var (childOfP1, _) = await DemoChildren.OfParentsAsync(api);
 
         var children = await parent.GetFromJsonAsync<List<StudentResponse>>("/api/parents/me/children");
         using var own = await parent.GetAsync($"/api/students/{childOfP1.Iin}");
@@ -32,7 +32,7 @@ public sealed class ParentLinkTests(QadamApiFactory api) : IClassFixture<QadamAp
     public async Task Parent_p1_whose_child_has_no_case_sees_the_child_in_the_tracker_with_no_cases()
     {
         using var parent = await api.ClientForAsync("parent.p1");
-        var (childOfP1, _) = await FirstChildrenAsync();
+        var (childOfP1, _) = await DemoChildren.OfParentsAsync(api);
 
         var tracked = await parent.GetFromJsonAsync<JsonElement>("/api/parents/me/cases");
 
@@ -46,7 +46,7 @@ public sealed class ParentLinkTests(QadamApiFactory api) : IClassFixture<QadamAp
     public async Task Parent_p2_links_the_child_whose_roster_names_them_once_and_not_another()
     {
         using var parent = await api.ClientForAsync("parent.p2");
-        var (childOfP1, childOfP2) = await FirstChildrenAsync();
+        var (childOfP1, childOfP2) = await DemoChildren.OfParentsAsync(api);
 
         using var created = await parent.PostAsJsonAsync("/api/parents/me/children", new { iin = childOfP2.Iin });
         using var again = await parent.PostAsJsonAsync("/api/parents/me/children", new { iin = childOfP2.Iin });
@@ -96,15 +96,6 @@ public sealed class ParentLinkTests(QadamApiFactory api) : IClassFixture<QadamAp
         using var response = await clerk.PostAsJsonAsync("/api/parents/me/children", new { iin = "061211600012" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private async Task<(Student OfP1, Student OfP2)> FirstChildrenAsync()
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-        var p1 = await db.Users.SingleAsync(u => u.UserName == "parent.p1");
-        var p2 = await db.Users.SingleAsync(u => u.UserName == "parent.p2");
-        return (await db.Students.SingleAsync(s => s.ParentIin == p1.Iin), await db.Students.SingleAsync(s => s.ParentIin == p2.Iin));
     }
 
     private async Task<Student> OtherStudentAsync(string except)

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Qadam.Api.Persistence;
 
 namespace Qadam.Api.Tests.Features.Parents;
 
@@ -21,7 +18,8 @@ public sealed class PooledReadIsolationTests(QadamApiFactory api) : IClassFixtur
         using var p2 = await api.ClientForAsync("parent.p2");
         using var s1 = await api.ClientForAsync("psychologist.s1");
         using var s2 = await api.ClientForAsync("psychologist.s2");
-        var (childOfP1, childOfP2) = await ChildrenAsync();
+        var (ofP1, ofP2) = await DemoChildren.OfParentsAsync(api);
+        var (childOfP1, childOfP2) = (ofP1.Iin, ofP2.Iin);
         (await p2.PostAsJsonAsync("/api/parents/me/children", new { iin = childOfP2 })).EnsureSuccessStatusCode();
         var inboxOfS1 = await s1.GetStringAsync("/api/tasks");
         var inboxOfS2 = await s2.GetStringAsync("/api/tasks");
@@ -43,13 +41,4 @@ public sealed class PooledReadIsolationTests(QadamApiFactory api) : IClassFixtur
     // The IINs of the children in a tracker's answer, in order.
     private static string Children(string tracker) =>
         string.Join(",", JsonDocument.Parse(tracker).RootElement.EnumerateArray().Select(c => c.GetProperty("iin").GetString()));
-
-    private async Task<(string OfP1, string OfP2)> ChildrenAsync()
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QadamDbContext>();
-        var p1 = await db.Users.SingleAsync(u => u.UserName == "parent.p1");
-        var p2 = await db.Users.SingleAsync(u => u.UserName == "parent.p2");
-        return ((await db.Students.SingleAsync(s => s.ParentIin == p1.Iin)).Iin, (await db.Students.SingleAsync(s => s.ParentIin == p2.Iin)).Iin);
-    }
 }
